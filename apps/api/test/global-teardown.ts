@@ -1,0 +1,20 @@
+import { Client } from 'pg';
+import { TEMPLATE_DB, TEST_DB_PREFIX, adminUrl } from './db-names';
+
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const admin = new Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+      [`${TEST_DB_PREFIX}%`, TEMPLATE_DB],
+    );
+    for (const { datname } of rows) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,36 @@
+// One Jest run, three kinds of test. Unit tests sit beside the code; integration tests need
+// DATABASE_URL (scripts/test.mjs provides one) and get a database cloned from a migrated template.
+const swcTransform = ['@swc/jest', {}];
+
+const moduleNameMapper = {
+  '^@postplan/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@postplan/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '\\.(css)$': '<rootDir>/apps/web/test/style-stub.cjs',
+};
+
+const shared = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.{ts,tsx}'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { HexColorSchema, IdSchema, PlatformSchema } from './common';
+
+export const ChannelSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  platform: PlatformSchema,
+  color: z.string(),
+  createdAt: z.string(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ChannelListSchema = z.object({ items: z.array(ChannelSchema) });
+export type ChannelList = z.infer<typeof ChannelListSchema>;
+
+export const CreateChannelRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  platform: PlatformSchema,
+  color: HexColorSchema.optional(),
+});
+export type CreateChannelRequest = z.input<typeof CreateChannelRequestSchema>;
+
+export const UpdateChannelRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80).optional(),
+  color: HexColorSchema.optional(),
+});
+export type UpdateChannelRequest = z.input<typeof UpdateChannelRequestSchema>;

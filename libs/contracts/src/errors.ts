@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can answer with. Clients (the web app, scripts) switch on these;
+ * they never change meaning once released. The HTTP status for each lives in the API's
+ * exception filter, which the compiler forces to cover this whole list.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN_ROLE',
+  'SETUP_ALREADY_DONE',
+  'WORKSPACE_NOT_FOUND',
+  'SLUG_TAKEN',
+  'INVALID_TIME_ZONE',
+  'LOCAL_TIME_DOES_NOT_EXIST',
+  'LOCAL_TIME_AMBIGUOUS',
+  'INVALID_DATE_RANGE',
+  'MEMBER_NOT_FOUND',
+  'MEMBER_EXISTS',
+  'LAST_OWNER',
+  'TOKEN_NOT_FOUND',
+  'CHANNEL_NOT_FOUND',
+  'POST_NOT_FOUND',
+  'POST_NOT_DELETED',
+  'VERSION_REQUIRED',
+  'STALE_VERSION',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DateTimeInputSchema, IdSchema, InstantSchema, RangeBoundSchema } from './common';
+
+/** Editorial states; later capabilities add review states to this list. */
+export const POST_STATUSES = ['idea', 'draft'] as const;
+export const PostStatusSchema = z.enum(POST_STATUSES);
+export type PostStatus = z.infer<typeof PostStatusSchema>;
+
+export const MAX_TEXT_LENGTH = 65_000;
+export const MAX_TAGS = 30;
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^,\s][^,]*$/, 'A tag has no commas');
+
+export const VariantSchema = z.object({
+  channelId: IdSchema,
+  text: z.string().nullable().meta({ description: 'null: the post uses its base text' }),
+});
+export type Variant = z.infer<typeof VariantSchema>;
+
+export const VariantInputSchema = z.strictObject({
+  channelId: IdSchema,
+  text: z.string().max(MAX_TEXT_LENGTH).nullable().default(null),
+});
+
+export const PostSchema = z.object({
+  id: IdSchema,
+  version: z.number().int(),
+  status: PostStatusSchema,
+  title: z.string(),
+  text: z.string(),
+  plannedAt: InstantSchema.nullable(),
+  tags: z.array(z.string()),
+  variants: z.array(VariantSchema),
+  authorId: IdSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type Post = z.infer<typeof PostSchema>;
+
+const tags = z
+  .array(TagSchema)
+  .max(MAX_TAGS)
+  .transform((list) => [...new Set(list)]);
+
+const variants = z
+  .array(VariantInputSchema)
+  .max(50)
+  .refine((list) => new Set(list.map((v) => v.channelId)).size === list.length, {
+    message: 'Each channel may appear only once',
+  });
+
+export const CreatePostRequestSchema = z.strictObject({
+  title: z.string().trim().max(200).default(''),
+  text: z.string().max(MAX_TEXT_LENGTH),
+  plannedAt: DateTimeInputSchema.nullable().optional(),
+  tags: tags.default([]),
+  variants: variants.default([]),
+  status: PostStatusSchema.default('draft'),
+});
+export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
+
+export const UpdatePostRequestSchema = z.strictObject({
+  version: z.number().int().positive().optional().meta({
+    description: 'The version the change is based on; the If-Match header may carry it instead',
+  }),
+  title: z.string().trim().max(200).optional(),
+  text: z.string().max(MAX_TEXT_LENGTH).optional(),
+  plannedAt: DateTimeInputSchema.nullable().optional(),
+  tags: tags.optional(),
+  variants: variants.optional(),
+});
+export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
+
+export const DeletePostRequestSchema = z.strictObject({
+  version: z.number().int().positive().optional(),
+});
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+export const PostListQuerySchema = z.strictObject({
+  from: RangeBoundSchema.optional(),
+  to: RangeBoundSchema.optional(),
+  status: csv(PostStatusSchema).optional(),
+  channel: csv(IdSchema).optional(),
+  tag: csv(TagSchema).optional(),
+  author: csv(IdSchema).optional(),
+  unscheduled: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({
+    description: 'true: only posts without a planned time (the ideas backlog)',
+  }),
+  deleted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({
+    description: 'true: only deleted posts (the bin), to restore them',
+  }),
+});
+export type PostListQuery = z.input<typeof PostListQuerySchema>;
+
+export const PostListSchema = z.object({
+  items: z.array(PostSchema),
+  timeZone: z.string(),
+});
+export type PostList = z.infer<typeof PostListSchema>;

@@ -1,0 +1,4 @@
+import { Foundation1763700000000 } from './1763700000000-foundation';
+
+/** Every migration, oldest first. A new migration is a new file here and a line in this list. */
+export const migrations = [Foundation1763700000000];
