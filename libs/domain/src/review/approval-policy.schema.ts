@@ -22,7 +22,9 @@ export const ApprovalLevelSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'Give the level a name, e.g. "Redaktion"').max(60),
     approvers: ApproverSetSchema.default({ roles: [], userIds: [] }),
-    mode: z.enum(['any', 'all'], { error: "mode is 'any' (one approver is enough) or 'all'" }).default('any'),
+    mode: z
+      .enum(['any', 'all'], { error: "mode is 'any' (one approver is enough) or 'all'" })
+      .default('any'),
     client: z.boolean().default(false),
   })
   .superRefine((level, ctx) => {
@@ -46,7 +48,11 @@ export const ApprovalLevelSchema = z
   });
 export type ApprovalLevel = z.output<typeof ApprovalLevelSchema>;
 
-const selfApprovalRoles = z.array(roleSchema).max(MEMBER_ROLES.length).default([]).transform(unique);
+const selfApprovalRoles = z
+  .array(roleSchema)
+  .max(MEMBER_ROLES.length)
+  .default([])
+  .transform(unique);
 
 const approversRequired = (a: ApproverSet): boolean => hasApprovers(a);
 const noApproversMessage = 'Name who approves: add at least one role or person';

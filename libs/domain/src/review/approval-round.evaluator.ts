@@ -52,7 +52,10 @@ export function buildRoundLevels(
   }));
 }
 
-export function maySelfApprove(policy: ApprovalPolicy, role: ReviewActor['role'] | undefined): boolean {
+export function maySelfApprove(
+  policy: ApprovalPolicy,
+  role: ReviewActor['role'] | undefined,
+): boolean {
   return role !== undefined && (policy.selfApprovalRoles as readonly string[]).includes(role);
 }
 
@@ -60,7 +63,11 @@ export function maySelfApprove(policy: ApprovalPolicy, role: ReviewActor['role']
  * Who must (mode 'all') or can (mode 'any') approve a level. The author is left out unless the
  * policy lets their role approve their own posts: nobody can be required to approve themselves.
  */
-export function levelApprovers(level: RoundLevel, authorId: string, authorMaySelfApprove: boolean): string[] {
+export function levelApprovers(
+  level: RoundLevel,
+  authorId: string,
+  authorMaySelfApprove: boolean,
+): string[] {
   return level.resolvedApproverIds.filter((id) => id !== authorId || authorMaySelfApprove);
 }
 
@@ -68,7 +75,11 @@ export function evaluateRound(round: ReviewRound): RoundEvaluation {
   let currentLevel: number | null = null;
   const levels = round.levels.map((level, index): LevelStatus => {
     const approvedBy = [
-      ...new Set(round.decisions.filter((d) => d.level === index && d.decision === 'approve').map((d) => d.userId)),
+      ...new Set(
+        round.decisions
+          .filter((d) => d.level === index && d.decision === 'approve')
+          .map((d) => d.userId),
+      ),
     ];
     const candidates = levelApprovers(level, round.authorId, round.authorMaySelfApprove);
     const satisfied =
@@ -76,8 +87,20 @@ export function evaluateRound(round: ReviewRound): RoundEvaluation {
         ? candidates.length > 0 && candidates.every((id) => approvedBy.includes(id))
         : approvedBy.length > 0;
     if (!satisfied && currentLevel === null) currentLevel = index;
-    const waitingFor = satisfied ? [] : level.client ? [] : candidates.filter((id) => !approvedBy.includes(id));
-    return { index, name: level.name, mode: level.mode, client: level.client, satisfied, approvedBy, waitingFor };
+    const waitingFor = satisfied
+      ? []
+      : level.client
+        ? []
+        : candidates.filter((id) => !approvedBy.includes(id));
+    return {
+      index,
+      name: level.name,
+      mode: level.mode,
+      client: level.client,
+      satisfied,
+      approvedBy,
+      waitingFor,
+    };
   });
   return {
     levels,
@@ -100,7 +123,11 @@ export function isEligible(level: RoundLevel, actor: ReviewActor): boolean {
 }
 
 /** Members who may decide right now (for notifications); client levels are reached by link. */
-export function whoMayDecideNow(round: ReviewRound): { level: number | null; userIds: string[]; client: boolean } {
+export function whoMayDecideNow(round: ReviewRound): {
+  level: number | null;
+  userIds: string[];
+  client: boolean;
+} {
   const evaluation = evaluateRound(round);
   if (evaluation.currentLevel === null) return { level: null, userIds: [], client: false };
   const status = evaluation.levels[evaluation.currentLevel];
@@ -128,7 +155,10 @@ export function decisionTarget(
   requestedLevel?: number,
 ): DecisionTarget | ReviewFailure {
   if (actor.isAuthor && !maySelfApprove(round.policy, actor.role)) {
-    return reviewFailure('SELF_APPROVAL_FORBIDDEN', 'Authors do not review their own posts: someone else has to decide');
+    return reviewFailure(
+      'SELF_APPROVAL_FORBIDDEN',
+      'Authors do not review their own posts: someone else has to decide',
+    );
   }
   const eligible = round.levels.flatMap((level, i) => (isEligible(level, actor) ? [i] : []));
   if (eligible.length === 0) {
@@ -141,15 +171,20 @@ export function decisionTarget(
   const evaluation = evaluateRound(round);
   const current = evaluation.currentLevel;
   if (decision === 'request_changes') {
-    const level = requestedLevel ?? (current !== null && eligible.includes(current) ? current : eligible[0]);
+    const level =
+      requestedLevel ?? (current !== null && eligible.includes(current) ? current : eligible[0]);
     return { ok: true, level: level ?? 0 };
   }
   if (current === null) {
     return reviewFailure('ALREADY_DECIDED', 'Every level of this round is already approved');
   }
-  const level = requestedLevel ?? (eligible.includes(current) ? current : eligible.find((i) => i > current));
+  const level =
+    requestedLevel ?? (eligible.includes(current) ? current : eligible.find((i) => i > current));
   if (level === undefined) {
-    return reviewFailure('ALREADY_DECIDED', 'The levels you approve are already approved in this round');
+    return reviewFailure(
+      'ALREADY_DECIDED',
+      'The levels you approve are already approved in this round',
+    );
   }
   if (level > current) {
     const waiting = round.levels[current]?.name ?? String(current);
@@ -160,7 +195,10 @@ export function decisionTarget(
   }
   const status = evaluation.levels[level];
   if (level < current || status?.approvedBy.includes(actor.userId)) {
-    return reviewFailure('ALREADY_DECIDED', 'You have already approved this, or the level is already approved');
+    return reviewFailure(
+      'ALREADY_DECIDED',
+      'You have already approved this, or the level is already approved',
+    );
   }
   return { ok: true, level };
 }

@@ -11,7 +11,7 @@ describe('canonicalJson', () => {
   it('writes NFD and NFC spellings of "Müller" identically', () => {
     const nfd = 'Mu\u0308ller';
     expect(nfd).not.toBe('Müller');
-    expect(canonicalJson({ [nfd]: nfd })).toBe(canonicalJson({ 'Müller': 'Müller' }));
+    expect(canonicalJson({ [nfd]: nfd })).toBe(canonicalJson({ Müller: 'Müller' }));
   });
 
   it('leaves array order alone (a carousel is ordered)', () => {
@@ -24,6 +24,6 @@ describe('canonicalJson', () => {
 
   it('refuses numbers JSON cannot carry and keys that collide after normalisation', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(CanonicalJsonError);
-    expect(() => canonicalJson({ 'Mu\u0308ller': 1, 'Müller': 2 })).toThrow(/normalisation/);
+    expect(() => canonicalJson({ 'Mu\u0308ller': 1, Müller: 2 })).toThrow(/normalisation/);
   });
 });

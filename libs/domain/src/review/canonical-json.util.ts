@@ -5,7 +5,8 @@
  * numbers use JavaScript's shortest round-trip form, which ECMAScript fixes exactly.
  */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 
 export class CanonicalJsonError extends Error {
   constructor(message: string) {
@@ -41,7 +42,9 @@ function canonicalObject(value: { [key: string]: JsonValue | undefined }): strin
     if (item === undefined) continue;
     const key = rawKey.normalize('NFC');
     if (entries.has(key)) {
-      throw new CanonicalJsonError(`Two keys are the same text after Unicode normalisation: "${key}"`);
+      throw new CanonicalJsonError(
+        `Two keys are the same text after Unicode normalisation: "${key}"`,
+      );
     }
     entries.set(key, item);
   }

@@ -11,7 +11,11 @@ const base: ApprovableContent = {
   ],
   channelIds: ['ch-insta', 'ch-bsky'],
   variants: [
-    { channelId: 'ch-insta', text: 'Samstag ist Sommerfest! #sommer', options: { firstComment: 'Link in Bio' } },
+    {
+      channelId: 'ch-insta',
+      text: 'Samstag ist Sommerfest! #sommer',
+      options: { firstComment: 'Link in Bio' },
+    },
     { channelId: 'ch-bsky', text: null },
   ],
   options: { linkedin: { visibility: 'public' } },
@@ -29,7 +33,11 @@ describe('contentHash', () => {
   });
 
   it('ignores the planned time, tags and other non-content fields', () => {
-    const moved = { ...base, plannedAt: '2026-07-04T10:00:00+02:00', tags: ['sommer'] } as ApprovableContent;
+    const moved = {
+      ...base,
+      plannedAt: '2026-07-04T10:00:00+02:00',
+      tags: ['sommer'],
+    } as ApprovableContent;
     expect(contentHash(moved)).toBe(original);
   });
 
@@ -64,22 +72,33 @@ describe('contentHash', () => {
   it.each<[string, Partial<ApprovableContent>]>([
     ['the base text', { text: base.text + ' ' }],
     ['the title', { title: 'Sommerfest 2026' }],
-    ['a variant text', { variants: [{ ...base.variants![0]!, text: 'Samstag!' }, base.variants![1]!] }],
-    ['a variant falling back to the base text', { variants: [{ ...base.variants![0]!, text: null }, base.variants![1]!] }],
+    [
+      'a variant text',
+      { variants: [{ ...base.variants![0]!, text: 'Samstag!' }, base.variants![1]!] },
+    ],
+    [
+      'a variant falling back to the base text',
+      { variants: [{ ...base.variants![0]!, text: null }, base.variants![1]!] },
+    ],
     ['an added channel', { channelIds: [...base.channelIds!, 'ch-mastodon'] }],
     ['a removed channel', { channelIds: ['ch-insta'], variants: [base.variants![0]!] }],
     ['the order of the media', { media: [...base.media!].reverse() }],
     ['an alt text', { media: [{ id: 'm1', alt: 'Der Garten' }, base.media![1]!] }],
     ['a removed image', { media: [base.media![0]!] }],
     ['per-channel media', { variants: [{ ...base.variants![0]!, media: [] }, base.variants![1]!] }],
-    ['a per-channel option', { variants: [{ ...base.variants![0]!, options: {} }, base.variants![1]!] }],
+    [
+      'a per-channel option',
+      { variants: [{ ...base.variants![0]!, options: {} }, base.variants![1]!] },
+    ],
     ['a post-wide option', { options: { linkedin: { visibility: 'connections' } } }],
   ])('changes when %s changes', (_what, change) => {
     expect(hashOf(change)).not.toBe(original);
   });
 
   it('refuses two variants for one channel instead of hashing one of them', () => {
-    expect(() => hashOf({ variants: [base.variants![0]!, base.variants![0]!] })).toThrow(ContentHashError);
+    expect(() => hashOf({ variants: [base.variants![0]!, base.variants![0]!] })).toThrow(
+      ContentHashError,
+    );
   });
 
   it('keeps text and variant fields apart (no concatenation ambiguity)', () => {

@@ -55,8 +55,8 @@ export function canonicalContent(content: ApprovableContent): JsonValue {
     }
     byChannel.set(variant.channelId, variant);
   }
-  const channelIds = [...new Set([...(content.channelIds ?? []), ...byChannel.keys()])].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
+  const channelIds = [...new Set([...(content.channelIds ?? []), ...byChannel.keys()])].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
   return {
     v: CONTENT_HASH_VERSION,
@@ -80,6 +80,9 @@ export function canonicalContent(content: ApprovableContent): JsonValue {
  * SHA-256 (hex) of the canonical JSON of the approvable content. Pass `hasher` to use a
  * platform implementation; it must be SHA-256 over UTF-8 and return lowercase hex.
  */
-export function contentHash(content: ApprovableContent, hasher: (text: string) => string = sha256Hex): string {
+export function contentHash(
+  content: ApprovableContent,
+  hasher: (text: string) => string = sha256Hex,
+): string {
   return hasher(canonicalJson(canonicalContent(content)));
 }

@@ -37,7 +37,9 @@ export function isActionAllowedFrom(action: ReviewAction, status: EditorialStatu
 
 /** The actions the UI should offer for a status (the actor's rights are checked on use). */
 export function actionsFrom(status: EditorialStatus): ReviewAction[] {
-  return (Object.keys(ALLOWED_FROM) as ReviewAction[]).filter((a) => isActionAllowedFrom(a, status));
+  return (Object.keys(ALLOWED_FROM) as ReviewAction[]).filter((a) =>
+    isActionAllowedFrom(a, status),
+  );
 }
 
 const EDITING_ROLES: readonly string[] = ['owner', 'admin', 'editor', 'author'];
@@ -48,7 +50,11 @@ const EDITING_ROLES: readonly string[] = ['owner', 'admin', 'editor', 'author'];
  */
 function actorMayAct(action: ReviewAction, actor: ReviewActor): ReviewFailure | null {
   if (action === 'approve' || action === 'request_changes' || action === 'expire') return null;
-  if (actor.viaLink) return reviewFailure('NOT_ALLOWED_VIA_LINK', 'A review link can only approve or request changes');
+  if (actor.viaLink)
+    return reviewFailure(
+      'NOT_ALLOWED_VIA_LINK',
+      'A review link can only approve or request changes',
+    );
   if (!EDITING_ROLES.includes(actor.role)) {
     return reviewFailure('FORBIDDEN_ROLE', `The role ${actor.role} cannot change posts`);
   }
@@ -76,11 +82,15 @@ export function transition(
   ctx: TransitionContext,
 ): TransitionResult {
   if (!isActionAllowedFrom(action, state.status)) {
-    return reviewFailure('TRANSITION_NOT_ALLOWED', `A post that is ${state.status} cannot ${action.replace('_', ' ')}`, {
-      from: state.status,
-      action,
-      allowed: actionsFrom(state.status),
-    });
+    return reviewFailure(
+      'TRANSITION_NOT_ALLOWED',
+      `A post that is ${state.status} cannot ${action.replace('_', ' ')}`,
+      {
+        from: state.status,
+        action,
+        allowed: actionsFrom(state.status),
+      },
+    );
   }
   const forbidden = actorMayAct(action, actor);
   if (forbidden) return forbidden;
@@ -96,7 +106,10 @@ export function transition(
     case 'withdraw': {
       const moved = moveTo(state, 'draft', 'withdrawn');
       if (state.status !== 'approved') return moved;
-      return { ...moved, effects: [{ type: 'approval_voided', reason: 'withdrawn' }, ...moved.effects] };
+      return {
+        ...moved,
+        effects: [{ type: 'approval_voided', reason: 'withdrawn' }, ...moved.effects],
+      };
     }
     case 'reopen':
       return moveTo(state, 'draft', 'reopened');
@@ -104,7 +117,10 @@ export function transition(
       return editContent(state, policy, actor, ctx);
     case 'move_time': {
       if (ctx.plannedAt === undefined) {
-        return reviewFailure('TRANSITION_NOT_ALLOWED', 'Moving a post needs the new planned time (or null)');
+        return reviewFailure(
+          'TRANSITION_NOT_ALLOWED',
+          'Moving a post needs the new planned time (or null)',
+        );
       }
       // The approval covers content, not time: a moved post stays approved.
       return {
@@ -115,7 +131,8 @@ export function transition(
     }
     case 'expire': {
       const due = state.plannedAt !== null && Date.parse(state.plannedAt) <= ctx.now.getTime();
-      if (!due) return reviewFailure('NOT_YET_DUE', 'The planned time of this post has not been reached');
+      if (!due)
+        return reviewFailure('NOT_YET_DUE', 'The planned time of this post has not been reached');
       return moveTo(state, 'approval_expired', 'planned_time_reached');
     }
   }

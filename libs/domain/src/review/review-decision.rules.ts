@@ -21,10 +21,14 @@ import { blockedByFindings } from './review-round.rules';
 function staleContent(round: ReviewRound, ctx: TransitionContext): ReviewFailure | null {
   const seen = ctx.seenContentHash ?? ctx.contentHash;
   if (ctx.contentHash === round.contentHash && seen === round.contentHash) return null;
-  return reviewFailure('CONTENT_CHANGED', 'The post changed while you were reviewing it; look at the new version first', {
-    roundContentHash: round.contentHash,
-    currentContentHash: ctx.contentHash,
-  });
+  return reviewFailure(
+    'CONTENT_CHANGED',
+    'The post changed while you were reviewing it; look at the new version first',
+    {
+      roundContentHash: round.contentHash,
+      currentContentHash: ctx.contentHash,
+    },
+  );
 }
 
 function recordDecision(
@@ -52,7 +56,8 @@ export function decide(
   ctx: TransitionContext,
 ): TransitionSuccess | ReviewFailure {
   const round = state.round;
-  if (!round) return reviewFailure('REVIEW_ROUND_MISSING', 'The post is in review but has no review round');
+  if (!round)
+    return reviewFailure('REVIEW_ROUND_MISSING', 'The post is in review but has no review round');
   const target = decisionTarget(round, actor, kind, ctx.level);
   if (!target.ok) return target;
   const stale = staleContent(round, ctx);
@@ -67,7 +72,12 @@ export function decide(
   const effects: ReviewEffect[] = [{ type: 'decision_recorded', round: round.number, decision }];
 
   if (kind === 'request_changes') {
-    effects.push({ type: 'status_changed', from: 'in_review', to: 'changes_requested', reason: 'changes_requested' });
+    effects.push({
+      type: 'status_changed',
+      from: 'in_review',
+      to: 'changes_requested',
+      reason: 'changes_requested',
+    });
     return { ok: true, next: { ...state, status: 'changes_requested', round: nextRound }, effects };
   }
 
@@ -85,7 +95,11 @@ export function decide(
       { type: 'status_changed', from: 'in_review', to: 'approved', reason: 'approved' },
       { type: 'approval_granted', approval },
     );
-    return { ok: true, next: { ...state, status: 'approved', round: nextRound, approval }, effects };
+    return {
+      ok: true,
+      next: { ...state, status: 'approved', round: nextRound, approval },
+      effects,
+    };
   }
   const nextLevel = after.currentLevel;
   const level = nextLevel === null ? undefined : nextRound.levels[nextLevel];
@@ -94,7 +108,9 @@ export function decide(
       type: 'reviewers_requested',
       round: round.number,
       level: nextLevel,
-      userIds: level.client ? [] : levelApprovers(level, round.authorId, round.authorMaySelfApprove),
+      userIds: level.client
+        ? []
+        : levelApprovers(level, round.authorId, round.authorMaySelfApprove),
       client: level.client,
     });
   }

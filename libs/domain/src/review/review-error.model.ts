@@ -21,8 +21,19 @@ export const REVIEW_ERROR_CODES = [
 
 export type ReviewErrorCode = (typeof REVIEW_ERROR_CODES)[number];
 
-export type ReviewFailure = { ok: false; code: ReviewErrorCode; message: string; details?: unknown };
+export type ReviewFailure = {
+  ok: false;
+  code: ReviewErrorCode;
+  message: string;
+  details?: unknown;
+};
 
-export function reviewFailure(code: ReviewErrorCode, message: string, details?: unknown): ReviewFailure {
-  return details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+export function reviewFailure(
+  code: ReviewErrorCode,
+  message: string,
+  details?: unknown,
+): ReviewFailure {
+  return details === undefined
+    ? { ok: false, code, message }
+    : { ok: false, code, message, details };
 }

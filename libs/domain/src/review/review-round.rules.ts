@@ -50,7 +50,8 @@ export function releaseWithoutReview(
     approverIds: [],
   };
   const effects: ReviewEffect[] = [...leading];
-  if (state.status !== 'approved') effects.push({ type: 'status_changed', from: state.status, to: 'approved', reason });
+  if (state.status !== 'approved')
+    effects.push({ type: 'status_changed', from: state.status, to: 'approved', reason });
   effects.push({ type: 'approval_granted', approval });
   return { ok: true, next: { ...state, status: 'approved', approval }, effects };
 }
@@ -69,13 +70,18 @@ export function startRound(
   leading: readonly ReviewEffect[] = [],
 ): TransitionSuccess | ReviewFailure {
   if (!ctx.resolvedApprovers) {
-    return reviewFailure('APPROVERS_NOT_RESOLVED', 'Starting a review round needs the approvers of each level');
+    return reviewFailure(
+      'APPROVERS_NOT_RESOLVED',
+      'Starting a review round needs the approvers of each level',
+    );
   }
   const levels = buildRoundLevels(policy, ctx.resolvedApprovers);
   if (!Array.isArray(levels)) return levels;
   const authorRole = ctx.authorRole ?? (actor.isAuthor ? actor.role : undefined);
   const authorMaySelfApprove = maySelfApprove(policy, authorRole);
-  const empty = levels.find((l) => !l.client && levelApprovers(l, state.authorId, authorMaySelfApprove).length === 0);
+  const empty = levels.find(
+    (l) => !l.client && levelApprovers(l, state.authorId, authorMaySelfApprove).length === 0,
+  );
   if (empty) {
     return reviewFailure(
       'NO_ELIGIBLE_APPROVER',
@@ -95,7 +101,8 @@ export function startRound(
   };
   const first = levels[0];
   const effects: ReviewEffect[] = [...leading];
-  if (state.status !== 'in_review') effects.push({ type: 'status_changed', from: state.status, to: 'in_review', reason });
+  if (state.status !== 'in_review')
+    effects.push({ type: 'status_changed', from: state.status, to: 'in_review', reason });
   effects.push({ type: 'round_started', round: round.number, contentHash: round.contentHash });
   if (first) {
     effects.push({
@@ -136,27 +143,40 @@ export function editContent(
   if (state.status === 'approved') {
     if (state.approval?.contentHash === ctx.contentHash) return unchanged;
     const voided: ReviewEffect = { type: 'approval_voided', reason: 'content_changed' };
-    if (reviewNeeded(policy, false)) return startRound(state, policy, actor, ctx, 'content_changed', [voided]);
+    if (reviewNeeded(policy, false))
+      return startRound(state, policy, actor, ctx, 'content_changed', [voided]);
     if (blockedByFindings(ctx)) {
       return {
         ok: true,
         next: { ...state, status: 'draft', approval: null },
-        effects: [voided, { type: 'status_changed', from: 'approved', to: 'draft', reason: 'content_changed' }],
+        effects: [
+          voided,
+          { type: 'status_changed', from: 'approved', to: 'draft', reason: 'content_changed' },
+        ],
       };
     }
     return releaseWithoutReview(state, ctx, 'content_changed', [voided]);
   }
   if (state.status === 'in_review') {
-    if (!state.round) return reviewFailure('REVIEW_ROUND_MISSING', 'The post is in review but has no review round');
+    if (!state.round)
+      return reviewFailure('REVIEW_ROUND_MISSING', 'The post is in review but has no review round');
     if (state.round.contentHash === ctx.contentHash) return unchanged;
-    const voided: ReviewEffect = { type: 'decisions_voided', round: state.round.number, reason: 'content_changed' };
+    const voided: ReviewEffect = {
+      type: 'decisions_voided',
+      round: state.round.number,
+      reason: 'content_changed',
+    };
     // The author asked for a review, so under 'optional' the review goes on.
-    if (reviewNeeded(policy, true)) return startRound(state, policy, actor, ctx, 'content_changed', [voided]);
+    if (reviewNeeded(policy, true))
+      return startRound(state, policy, actor, ctx, 'content_changed', [voided]);
     if (blockedByFindings(ctx)) {
       return {
         ok: true,
         next: { ...state, status: 'draft' },
-        effects: [voided, { type: 'status_changed', from: 'in_review', to: 'draft', reason: 'content_changed' }],
+        effects: [
+          voided,
+          { type: 'status_changed', from: 'in_review', to: 'draft', reason: 'content_changed' },
+        ],
       };
     }
     return releaseWithoutReview(state, ctx, 'content_changed', [voided]);

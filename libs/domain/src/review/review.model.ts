@@ -143,7 +143,13 @@ export type ReviewEffect =
   | { type: 'round_started'; round: number; contentHash: string }
   | { type: 'decisions_voided'; round: number; reason: 'content_changed' }
   | { type: 'decision_recorded'; round: number; decision: ReviewDecision }
-  | { type: 'reviewers_requested'; round: number; level: number; userIds: readonly string[]; client: boolean }
+  | {
+      type: 'reviewers_requested';
+      round: number;
+      level: number;
+      userIds: readonly string[];
+      client: boolean;
+    }
   | { type: 'approval_granted'; approval: Approval }
   | { type: 'approval_voided'; reason: 'content_changed' | 'withdrawn' }
   | { type: 'planned_time_changed'; from: string | null; to: string | null };
