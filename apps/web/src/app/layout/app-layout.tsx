@@ -1,0 +1,110 @@
+import type { Locale } from '@postplan/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId } from 'react';
+import { Link, Outlet, useNavigate, useParams } from 'react-router';
+import { LanguageSelect } from '../../components/ui/language-select';
+import { useToast } from '../../components/ui/toast';
+import { useLogout } from '../../features/auth/api/use-session';
+import { api, queryKeys } from '../../lib/api/endpoints';
+import { errorMessage } from '../../lib/i18n/error-message';
+import { useI18n } from '../../lib/i18n/i18n-context';
+import { rememberWorkspace } from '../../lib/last-workspace';
+import { useSession, type WorkspaceContext } from '../session';
+
+export function AppLayout() {
+  const { me } = useSession();
+  const { slug = '' } = useParams();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const toast = useToast();
+  const client = useQueryClient();
+  const switcherId = useId();
+  const workspace = me.workspaces.find((w) => w.slug === slug);
+
+  useEffect(() => {
+    if (workspace) rememberWorkspace(workspace.slug);
+  }, [workspace]);
+
+  const changeLocale = (next: Locale) => {
+    setLocale(next);
+    api.updateMe({ locale: next }).then(
+      () => client.invalidateQueries({ queryKey: queryKeys.me }),
+      (error: unknown) => toast.show({ tone: 'error', message: errorMessage(error, t) }),
+    );
+  };
+
+  const context: WorkspaceContext | null = workspace ? { me, workspace } : null;
+
+  return (
+    <div className="app-layout">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            P
+          </span>
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <div className="app-header__workspace">
+          <label htmlFor={switcherId} className="visually-hidden">
+            {t('header.workspace')}
+          </label>
+          <select
+            id={switcherId}
+            className="workspace-switcher"
+            value={workspace?.slug ?? ''}
+            data-testid="workspace-switcher"
+            onChange={(e) => void navigate(`/w/${encodeURIComponent(e.target.value)}/calendar`)}
+          >
+            {!workspace && <option value="">{slug}</option>}
+            {me.workspaces.map((w) => (
+              <option key={w.id} value={w.slug}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+          {workspace && (
+            <span className="role-badge" title={t('header.role', { role: t(`role.${workspace.role}`) })}>
+              {t(`role.${workspace.role}`)}
+            </span>
+          )}
+        </div>
+        <div className="app-header__end">
+          <LanguageSelect
+            value={locale}
+            onChange={changeLocale}
+            label={t('language.label')}
+            names={{ de: t('language.de'), en: t('language.en') }}
+          />
+          <span className="app-header__user" title={me.user.email}>
+            {t('header.signedInAs', { name: me.user.name })}
+          </span>
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+          >
+            {t('header.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="app-main" id="main" tabIndex={-1}>
+        {context ? (
+          <Outlet context={context} />
+        ) : (
+          <div className="page-message">
+            <h1>{t('workspace.notFound.title')}</h1>
+            <p>{t('workspace.notFound.body', { slug })}</p>
+            <Link to="/" className="button">
+              {t('app.notFound.home')}
+            </Link>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import type { Post, PostStatus, WorkspaceMembership } from '@postplan/contracts';
+import type { CalendarRef } from '@fullcalendar/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../../../components/ui/states';
+import { useToast } from '../../../components/ui/toast';
+import { isApiError } from '../../../lib/api/api-error';
+import { useChannels, useMembers } from '../../../lib/api/queries';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useI18n } from '../../../lib/i18n/i18n-context';
+import { canCreatePosts, canEditPost, canListMembers } from '../../../lib/permissions';
+import { useHolidays } from '../api/use-holidays';
+import { useIdeas, useMovePost, useRangePosts } from '../api/use-calendar-posts';
+import { dateFromParam, FULLCALENDAR_VIEW, viewFromParam, type CalendarView } from '../utils/calendar-views';
+import { yearsInRange } from '../utils/holidays';
+import { moveRequest } from '../utils/move-request';
+import { displayTitle } from '../utils/post-events';
+import { countActiveFilters, filtersFromSearchParams, withFilters, type PostFilters, type VisibleRange } from '../utils/post-filters';
+import { CalendarToolbar } from './calendar-toolbar';
+import { FilterBar } from './filter-bar';
+import { IdeasSidebar } from './ideas-sidebar';
+import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
+
+export type CreateRequest = { slot: LocalSlot | null; status: PostStatus };
+
+type CalendarPageProps = {
+  workspace: WorkspaceMembership;
+  userId: string;
+  onCreate: (request: CreateRequest) => void;
+  onOpenPost: (post: Post) => void;
+};
+
+export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: CalendarPageProps) {
+  const { t, intlLocale, locale } = useI18n();
+  const toast = useToast();
+  const ws = workspace.slug;
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearchParams(params), [params]);
+  const [initial] = useState(() => ({ view: viewFromParam(params.get('view')), date: dateFromParam(params.get('date')) }));
+  const [view, setView] = useState<CalendarView>(initial.view);
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [title, setTitle] = useState('');
+  const calendarRef = useRef<CalendarRef>(null);
+
+  const canCreate = canCreatePosts(workspace.role);
+  const canEdit = useCallback((post: Post) => canEditPost(workspace.role, post, userId), [workspace.role, userId]);
+
+  const { channels, channelsById } = useChannels(ws);
+  const members = useMembers(ws, canListMembers(workspace.role));
+  const posts = useRangePosts(ws, range, filters);
+  const ideas = useIdeas(ws, filters);
+  const years = useMemo(() => (range ? yearsInRange(range.start, range.end) : []), [range]);
+  const holidays = useHolidays(workspace.holidayCountry, workspace.holidayRegion, years, locale);
+  const move = useMovePost(ws);
+
+  const onDatesChange = useCallback(
+    (change: DatesChange) => {
+      setView(change.view);
+      setTitle(change.title);
+      setRange((current) =>
+        current && current.start === change.start && current.end === change.end ? current : { start: change.start, end: change.end },
+      );
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('view', change.view);
+          next.set('date', change.currentDate);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const setFilters = (next: PostFilters) => setParams((current) => withFilters(current, next));
+
+  const api = () => calendarRef.current?.getApi();
+
+  const onDrop = ({ post, startStr, allDay, revert }: DropRequest) => {
+    const name = displayTitle(post, t('calendar.untitled'));
+    if (!canEdit(post)) {
+      revert();
+      toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveNotAllowed') }) });
+      return;
+    }
+    const request = moveRequest({ startStr, allDay }, post.version);
+    if (!request.ok) {
+      revert();
+      toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveAllDay') }) });
+      return;
+    }
+    move.mutate(
+      { post, version: request.version, plannedAt: request.body.plannedAt },
+      {
+        onSuccess: (updated) => {
+          const when = updated.plannedAt
+            ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: workspace.timeZone }).format(
+                new Date(updated.plannedAt),
+              )
+            : '';
+          toast.show({ tone: 'success', message: t('calendar.moved', { title: name, when }) });
+        },
+        onError: (error) => {
+          revert();
+          const reason = isApiError(error, 'STALE_VERSION') ? t('editor.stale.title') : errorMessage(error, t);
+          toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason }) });
+        },
+      },
+    );
+  };
+
+  const postItems = posts.data?.items ?? [];
+  const scheduledCount = postItems.filter((p) => p.plannedAt).length;
+  const showEmpty = posts.isSuccess && !posts.isPlaceholderData && scheduledCount === 0 && view !== 'list';
+
+  return (
+    <div className="calendar-page">
+      <section className="calendar-page__main" aria-labelledby="calendar-heading">
+        <h1 id="calendar-heading" className="visually-hidden">
+          {t('calendar.title')}
+        </h1>
+        <CalendarToolbar
+          title={title}
+          view={view}
+          timeZone={workspace.timeZone}
+          busy={posts.isFetching}
+          canCreate={canCreate}
+          onPrev={() => api()?.prev()}
+          onNext={() => api()?.next()}
+          onToday={() => api()?.today()}
+          onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[next])}
+          onNewPost={() => onCreate({ slot: null, status: 'draft' })}
+        />
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          channels={channels}
+          members={members.data?.items ?? null}
+          userId={userId}
+        />
+        {!canCreate && (
+          <p className="notice" data-testid="read-only-notice">
+            {t('calendar.readOnly')}
+          </p>
+        )}
+        {posts.isError && (
+          <ErrorState
+            message={t('calendar.loadFailed')}
+            detail={errorMessage(posts.error, t)}
+            action={
+              <button type="button" className="button button--small" onClick={() => void posts.refetch()}>
+                {t('app.retry')}
+              </button>
+            }
+          />
+        )}
+        {showEmpty && (
+          <p className="calendar-page__empty" data-testid="calendar-empty">
+            {countActiveFilters(filters) > 0 ? t('calendar.emptyFiltered') : t('calendar.empty')}
+          </p>
+        )}
+        <PostCalendar
+          calendarRef={calendarRef}
+          workspace={workspace}
+          posts={postItems}
+          holidays={holidays.data ?? []}
+          channelsById={channelsById}
+          initialView={initial.view}
+          initialDate={initial.date}
+          canCreate={canCreate}
+          canEdit={canEdit}
+          onDatesChange={onDatesChange}
+          onSlotClick={(slot) => onCreate({ slot, status: 'draft' })}
+          onPostClick={onOpenPost}
+          onPostDrop={onDrop}
+        />
+      </section>
+      <IdeasSidebar
+        posts={ideas.data?.items}
+        isLoading={ideas.isLoading}
+        error={ideas.error}
+        onRetry={() => void ideas.refetch()}
+        channelsById={channelsById}
+        canCreate={canCreate}
+        onNewIdea={() => onCreate({ slot: null, status: 'idea' })}
+        onOpen={onOpenPost}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { POST_STATUSES, type Channel, type Member, type PostStatus } from '@postplan/contracts';
+import { useEffect, useId, useState } from 'react';
+import { useI18n } from '../../../lib/i18n/i18n-context';
+import { countActiveFilters, EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
+
+type FilterBarProps = {
+  filters: PostFilters;
+  onChange: (filters: PostFilters) => void;
+  channels: readonly Channel[];
+  /** The member list when the role may read it; otherwise the "only mine" switch is offered. */
+  members: readonly Member[] | null;
+  userId: string;
+};
+
+const single = (values: readonly string[]) => (values.length === 1 ? (values[0] ?? '') : '');
+
+export function FilterBar({ filters, onChange, channels, members, userId }: FilterBarProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [tag, setTag] = useState(filters.tag.join(', '));
+  const tagFromUrl = filters.tag.join(', ');
+  useEffect(() => setTag(tagFromUrl), [tagFromUrl]);
+
+  const active = countActiveFilters(filters);
+  const set = (patch: Partial<PostFilters>) => onChange({ ...filters, ...patch });
+  const commitTag = () => {
+    const tags = tag
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (tags.join(',') !== filters.tag.join(',')) set({ tag: tags });
+  };
+
+  return (
+    <form
+      className="filter-bar"
+      aria-label={t('filters.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        commitTag();
+      }}
+    >
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-channel`}>{t('filters.channel')}</label>
+        <select
+          id={`${id}-channel`}
+          value={single(filters.channel)}
+          onChange={(e) => set({ channel: e.target.value ? [e.target.value] : [] })}
+        >
+          <option value="">{t('filters.all')}</option>
+          {channels.map((channel) => (
+            <option key={channel.id} value={channel.id}>
+              {channel.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-status`}>{t('filters.status')}</label>
+        <select
+          id={`${id}-status`}
+          value={single(filters.status)}
+          onChange={(e) => {
+            const status = POST_STATUSES.find((s) => s === e.target.value);
+            set({ status: status ? [status as PostStatus] : [] });
+          }}
+        >
+          <option value="">{t('filters.all')}</option>
+          {POST_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-tag`}>{t('filters.tag')}</label>
+        <input
+          id={`${id}-tag`}
+          type="search"
+          value={tag}
+          placeholder={t('filters.tagPlaceholder')}
+          onChange={(e) => setTag(e.target.value)}
+          onBlur={commitTag}
+        />
+      </div>
+      {members ? (
+        <div className="filter-bar__field">
+          <label htmlFor={`${id}-author`}>{t('filters.author')}</label>
+          <select
+            id={`${id}-author`}
+            value={single(filters.author)}
+            onChange={(e) => set({ author: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">{t('filters.all')}</option>
+            {members.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <label className="filter-bar__check">
+          <input
+            type="checkbox"
+            checked={filters.author.length === 1 && filters.author[0] === userId}
+            onChange={(e) => set({ author: e.target.checked ? [userId] : [] })}
+          />
+          {t('filters.onlyMine')}
+        </label>
+      )}
+      {active > 0 && (
+        <button type="button" className="button button--ghost button--small" onClick={() => onChange(EMPTY_FILTERS)}>
+          {t('filters.clear')} <span className="filter-bar__count">({t('filters.active', { count: active })})</span>
+        </button>
+      )}
+    </form>
+  );
+}

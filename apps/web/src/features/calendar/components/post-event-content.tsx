@@ -1,0 +1,33 @@
+import type { Post } from '@postplan/contracts';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { useI18n } from '../../../lib/i18n/i18n-context';
+
+type PostEventContentProps = { post: Post; title: string; timeText: string; draggable: boolean };
+
+/** What a post looks like inside the calendar; the test ids are stable, FullCalendar's classes are not. */
+export function PostEventContent({ post, title, timeText, draggable }: PostEventContentProps) {
+  const { t } = useI18n();
+  const statusLabel = t(`status.${post.status}`);
+  return (
+    <div
+      className={`post-event post-event--${post.status}`}
+      data-testid="calendar-event"
+      data-post-id={post.id}
+      data-status={post.status}
+      data-draggable={draggable ? 'true' : 'false'}
+      title={t('calendar.eventLabel', { time: timeText, title, status: statusLabel })}
+    >
+      {timeText && <span className="post-event__time">{timeText}</span>}
+      <span className="post-event__title">{title}</span>
+      <StatusBadge status={post.status} label={statusLabel} />
+    </div>
+  );
+}
+
+export function HolidayContent({ name }: { name: string }) {
+  return (
+    <span className="holiday-label" data-testid="holiday" title={name}>
+      {name}
+    </span>
+  );
+}

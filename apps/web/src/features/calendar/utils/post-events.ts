@@ -1,0 +1,65 @@
+import type { Channel, Post } from '@postplan/contracts';
+
+export const FALLBACK_COLOR = '#64748b';
+
+export type PostEventInput = {
+  id: string;
+  title: string;
+  start: string;
+  allDay: false;
+  startEditable: boolean;
+  durationEditable: false;
+  backgroundColor: string;
+  borderColor: string;
+  textColor: string;
+  extendedProps: { kind: 'post'; post: Post };
+};
+
+/** A title for places with little room: the title, else the first line of the text. */
+export function displayTitle(post: Pick<Post, 'title' | 'text'>, untitled: string): string {
+  const title = post.title.trim();
+  if (title) return title;
+  const firstLine = post.text.trim().split('\n')[0]?.trim() ?? '';
+  if (!firstLine) return untitled;
+  return firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine;
+}
+
+/** The colour of the post's first target channel, so a glance tells where a post goes. */
+export function channelColor(post: Pick<Post, 'variants'>, channels: ReadonlyMap<string, Channel>): string {
+  const first = post.variants[0];
+  return (first && channels.get(first.channelId)?.color) || FALLBACK_COLOR;
+}
+
+/** Black or white, whichever reads better on the colour (WCAG relative luminance). */
+export function readableTextColor(hex: string): string {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match?.[1]) return '#ffffff';
+  const value = parseInt(match[1], 16);
+  const channel = (shift: number) => {
+    const c = ((value >> shift) & 0xff) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
+  return luminance > 0.4 ? '#111827' : '#ffffff';
+}
+
+export function postToEvent(
+  post: Post,
+  channels: ReadonlyMap<string, Channel>,
+  options: { editable: boolean; untitled: string },
+): PostEventInput | null {
+  if (!post.plannedAt) return null;
+  const color = channelColor(post, channels);
+  return {
+    id: post.id,
+    title: displayTitle(post, options.untitled),
+    start: post.plannedAt,
+    allDay: false,
+    startEditable: options.editable,
+    durationEditable: false,
+    backgroundColor: color,
+    borderColor: color,
+    textColor: readableTextColor(color),
+    extendedProps: { kind: 'post', post },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Role } from '@postplan/contracts';
+
+type PostOwnership = { authorId: string };
+
+/** The UI mirrors the API's role rules so people are not offered what will be refused. */
+export function canCreatePosts(role: Role): boolean {
+  switch (role) {
+    case 'owner':
+    case 'admin':
+    case 'editor':
+    case 'author':
+      return true;
+    case 'viewer':
+      return false;
+  }
+}
+
+export function canEditPost(role: Role, post: PostOwnership, userId: string): boolean {
+  switch (role) {
+    case 'owner':
+    case 'admin':
+    case 'editor':
+      return true;
+    case 'author':
+      return post.authorId === userId;
+    case 'viewer':
+      return false;
+  }
+}
+
+export function canListMembers(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
