@@ -81,7 +81,7 @@ export const DeletePostRequestSchema = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 
-const csv = <T extends z.ZodType>(item: T) =>
+const csv = <O>(item: z.ZodType<O, string>) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from '@postplan/domain';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The checkout (or image) root: the nearest folder up whose package.json is Postplan's. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && /"name":\s*"postplan"/.test(readFileSync(manifest, 'utf8'))) return dir;
+  }
+  return process.cwd();
+}
+
+const repoRoot = findRepoRoot(__dirname);
+
+/**
+ * Every variable Postplan reads, in one place. The README's configuration table mirrors this
+ * schema; a value that does not fit stops the process with the variable's name.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  POSTPLAN_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  POSTPLAN_DATA_DIR: z.string().min(1).optional(),
+  POSTPLAN_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  POSTPLAN_PUBLIC_URL: z.url().optional(),
+  POSTPLAN_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  POSTPLAN_ADMIN_EMAIL: z.email().optional(),
+  POSTPLAN_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
+  POSTPLAN_ADMIN_NAME: z.string().min(1).default('Admin'),
+  POSTPLAN_WORKSPACE_NAME: z.string().min(1).default('Postplan'),
+  POSTPLAN_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+    .default('Europe/Berlin'),
+  POSTPLAN_DEMO: bool.default(false),
+  POSTPLAN_MIGRATE_ON_START: bool.default(true),
+  POSTPLAN_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  POSTPLAN_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  role: 'all' | 'api' | 'worker';
+  dataDir: string;
+  secretKey: Buffer;
+  publicUrl: string | undefined;
+  trustProxy: number;
+  admin: { email: string; password: string; name: string; workspaceName: string } | undefined;
+  defaultTimeZone: string;
+  demo: boolean;
+  migrateOnStart: boolean;
+  sessionTtlMs: number;
+  webDist: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const shown = i.code === 'invalid_type' && env[name] === undefined ? 'is required' : i.message;
+      return `  ${name}: ${shown}`;
+    });
+    throw new ConfigError(`Postplan cannot start; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.POSTPLAN_ADMIN_EMAIL) !== Boolean(e.POSTPLAN_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Postplan cannot start; fix these environment variables:\n  POSTPLAN_ADMIN_EMAIL and POSTPLAN_ADMIN_PASSWORD: set both or neither',
+    );
+  }
+  const dataDir = resolve(e.POSTPLAN_DATA_DIR ?? join(repoRoot, '.data'));
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    role: e.POSTPLAN_ROLE,
+    dataDir,
+    secretKey: e.POSTPLAN_SECRET_KEY
+      ? Buffer.from(e.POSTPLAN_SECRET_KEY, 'base64')
+      : readOrCreateKeyFile(join(dataDir, 'secret.key')),
+    publicUrl: e.POSTPLAN_PUBLIC_URL,
+    trustProxy: e.POSTPLAN_TRUST_PROXY,
+    admin:
+      e.POSTPLAN_ADMIN_EMAIL && e.POSTPLAN_ADMIN_PASSWORD
+        ? {
+            email: e.POSTPLAN_ADMIN_EMAIL.toLowerCase(),
+            password: e.POSTPLAN_ADMIN_PASSWORD,
+            name: e.POSTPLAN_ADMIN_NAME,
+            workspaceName: e.POSTPLAN_WORKSPACE_NAME,
+          }
+        : undefined,
+    defaultTimeZone: e.POSTPLAN_TIME_ZONE,
+    demo: e.POSTPLAN_DEMO,
+    migrateOnStart: e.POSTPLAN_MIGRATE_ON_START,
+    sessionTtlMs: e.POSTPLAN_SESSION_TTL_HOURS * 3_600_000,
+    webDist: resolve(e.POSTPLAN_WEB_DIST ?? join(repoRoot, 'dist', 'web')),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Without POSTPLAN_SECRET_KEY, a key is generated once and kept beside the embedded data. */
+function readOrCreateKeyFile(path: string): Buffer {
+  if (existsSync(path)) {
+    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new ConfigError(`The key file ${path} is not a 32-byte base64 key`);
+    return key;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    writeFileSync(path, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another process created it a moment ago: theirs is the key.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  return readOrCreateKeyFile(path);
+}

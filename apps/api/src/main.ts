@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`Postplan listens on http://${config.host}:${config.port}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Postplan failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

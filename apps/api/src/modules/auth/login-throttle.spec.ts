@@ -1,0 +1,35 @@
+import { type FailureCounts } from './login-attempts.repository';
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, PAIR_LIMIT, decideThrottle } from './login-throttle';
+
+const now = new Date('2026-11-21T10:00:00Z');
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+function counts(pair: number, account: number, address: number, oldestMinutesAgo = 5): FailureCounts {
+  const oldest = minutesAgo(oldestMinutesAgo);
+  return { pair, account, address, oldest: { pair: oldest, account: oldest, address: oldest } };
+}
+
+describe('decideThrottle', () => {
+  it('lets attempts through below every limit', () => {
+    expect(decideThrottle(counts(PAIR_LIMIT - 1, ACCOUNT_LIMIT - 1, ADDRESS_LIMIT - 1), now, false)).toEqual({
+      allowed: true,
+    });
+  });
+
+  it('blocks a pair after repeated failures until the oldest failure leaves the 15-minute window', () => {
+    expect(decideThrottle(counts(PAIR_LIMIT, PAIR_LIMIT, PAIR_LIMIT, 5), now, true)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 600,
+    });
+  });
+
+  it('blocks an address that tries many accounts', () => {
+    expect(decideThrottle(counts(0, 0, ADDRESS_LIMIT), now, false).allowed).toBe(false);
+  });
+
+  it('blocks a spread-out attack on one account for unknown browsers only', () => {
+    const c = counts(0, ACCOUNT_LIMIT, 1);
+    expect(decideThrottle(c, now, false).allowed).toBe(false);
+    expect(decideThrottle(c, now, true)).toEqual({ allowed: true });
+  });
+});

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ChannelEntity } from './channel.entity';
+
+@Injectable()
+export class ChannelsRepository {
+  constructor(@InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>) {}
+
+  list(workspaceId: string): Promise<ChannelEntity[]> {
+    return this.channels.find({ where: { workspaceId }, order: { name: 'ASC' } });
+  }
+
+  find(workspaceId: string, id: string): Promise<ChannelEntity | null> {
+    return this.channels.findOneBy({ workspaceId, id });
+  }
+
+  /** Which of these ids are channels of the workspace. */
+  async existing(workspaceId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.channels.find({ select: { id: true }, where: { workspaceId, id: In(ids) } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  create(row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'>): Promise<ChannelEntity> {
+    return this.channels.save(this.channels.create(row));
+  }
+
+  async update(workspaceId: string, id: string, patch: Partial<Pick<ChannelEntity, 'name' | 'color'>>): Promise<void> {
+    await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: new Date() });
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { UsersModule } from '../users/users.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { DemoSeeder } from './demo.seeder';
+
+@Module({
+  imports: [UsersModule, WorkspacesModule, ChannelsModule],
+  providers: [DemoSeeder],
+})
+export class DemoModule {}

@@ -1,0 +1,15 @@
+import { AppError } from '../../common/errors/app-error';
+
+export type PostErrorCode =
+  | 'POST_NOT_FOUND'
+  | 'POST_NOT_DELETED'
+  | 'VERSION_REQUIRED'
+  | 'STALE_VERSION'
+  | 'UNKNOWN_CHANNEL'
+  | 'INVALID_DATE_RANGE'
+  | 'FORBIDDEN_ROLE'
+  | 'VALIDATION_FAILED';
+
+export class PostError extends AppError<PostErrorCode> {}
+
+export const postNotFound = () => new PostError('POST_NOT_FOUND', 'There is no such post in this workspace.');

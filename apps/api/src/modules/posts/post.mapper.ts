@@ -1,0 +1,21 @@
+import { type Post } from '@postplan/contracts';
+import { formatInZone } from '@postplan/domain';
+import { type PostRow } from './posts.repository';
+
+/** Planned times are written with the workspace's offset at that instant, as people read them. */
+export function toPost(row: PostRow, timeZone: string): Post {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    title: row.title,
+    text: row.text,
+    plannedAt: row.planned_at ? formatInZone(row.planned_at, timeZone) : null,
+    tags: row.tags,
+    variants: row.variants,
+    authorId: row.author_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+  };
+}

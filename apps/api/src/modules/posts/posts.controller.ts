@@ -1,0 +1,106 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  CreatePostRequestSchema,
+  DeletePostRequestSchema,
+  type Post as PostResponse,
+  type PostList,
+  PostListQuerySchema,
+  UpdatePostRequestSchema,
+} from '@postplan/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { CurrentWorkspace, WorkspaceGuard, WorkspaceRole } from '../../common/auth/workspace-access';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { PostError } from './post.errors';
+import { PostsService } from './posts.service';
+
+class CreatePostDto extends createZodDto(CreatePostRequestSchema) {}
+class UpdatePostDto extends createZodDto(UpdatePostRequestSchema) {}
+class DeletePostDto extends createZodDto(DeletePostRequestSchema) {}
+class PostListQueryDto extends createZodDto(PostListQuerySchema) {}
+
+/** If-Match carries the post's version: 3, "3" and W/"3" all mean version 3. */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!m) throw new PostError('VALIDATION_FAILED', 'If-Match must carry the post version, such as "3".');
+  return Number(m[1]);
+}
+
+@ApiTags('posts')
+@Controller('v1/workspaces/:ws/posts')
+@UseGuards(WorkspaceGuard)
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Get()
+  async list(@CurrentWorkspace() ws: WorkspaceWithRole, @Query() query: PostListQueryDto): Promise<PostList> {
+    return { items: await this.posts.list(ws, query), timeZone: ws.timeZone };
+  }
+
+  @Post()
+  @WorkspaceRole('author')
+  create(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Body() body: CreatePostDto,
+  ): Promise<PostResponse> {
+    return this.posts.create({ userId: actor.userId, workspace: ws }, body);
+  }
+
+  @Get(':id')
+  get(@CurrentWorkspace() ws: WorkspaceWithRole, @Param('id', ParseUUIDPipe) id: string): Promise<PostResponse> {
+    return this.posts.get(ws, id);
+  }
+
+  @Patch(':id')
+  @WorkspaceRole('author')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version being changed' })
+  update(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdatePostDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<PostResponse> {
+    return this.posts.update({ userId: actor.userId, workspace: ws }, id, body, versionFromIfMatch(ifMatch));
+  }
+
+  @Delete(':id')
+  @WorkspaceRole('author')
+  @HttpCode(204)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version being deleted' })
+  remove(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeletePostDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<void> {
+    return this.posts.remove({ userId: actor.userId, workspace: ws }, id, versionFromIfMatch(ifMatch) ?? body.version);
+  }
+
+  @Post(':id/restore')
+  @WorkspaceRole('author')
+  restore(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PostResponse> {
+    return this.posts.restore({ userId: actor.userId, workspace: ws }, id);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { PostsController } from './posts.controller';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+@Module({
+  imports: [WorkspacesModule, ChannelsModule],
+  controllers: [PostsController],
+  providers: [PostsRepository, PostsService],
+})
+export class PostsModule {}

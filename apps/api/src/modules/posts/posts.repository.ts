@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type PostStatus } from '@postplan/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** A post as the database returns it, variants included, ready for the mapper. */
+export type PostRow = {
+  id: string;
+  version: number;
+  status: PostStatus;
+  title: string;
+  text: string;
+  planned_at: Date | null;
+  tags: string[];
+  author_id: string;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  variants: { channelId: string; text: string | null }[];
+};
+
+export type PostFilter = {
+  workspaceId: string;
+  range?: { from: Date; to: Date };
+  unscheduled?: boolean;
+  deleted?: boolean;
+  statuses?: PostStatus[];
+  channelIds?: string[];
+  tags?: string[];
+  authorIds?: string[];
+  limit: number;
+};
+
+export type PostWrite = {
+  title: string;
+  text: string;
+  plannedAt: Date | null;
+  tags: string[];
+  variants: { channelId: string; text: string | null }[];
+};
+
+const SELECT_POST = `
+  SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
+         p.created_at, p.updated_at, p.deleted_at,
+         coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
+                     FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants
+    FROM posts p`;
+
+@Injectable()
+export class PostsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The calendar's query: one indexed range scan of a workspace's posts, filters on top. */
+  async list(f: PostFilter): Promise<PostRow[]> {
+    const params: unknown[] = [f.workspaceId];
+    const where = ['p.workspace_id = $1'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    where.push(f.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL');
+    if (f.range) {
+      add((n) => `p.planned_at >= ${n}`, f.range.from);
+      add((n) => `p.planned_at < ${n}`, f.range.to);
+    }
+    if (f.unscheduled) where.push('p.planned_at IS NULL');
+    if (f.statuses?.length) add((n) => `p.status = ANY(${n})`, f.statuses);
+    if (f.tags?.length) add((n) => `p.tags && ${n}::text[]`, f.tags);
+    if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
+    if (f.channelIds?.length) {
+      add(
+        (n) => `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
+        f.channelIds,
+      );
+    }
+    const order = f.deleted
+      ? 'p.deleted_at DESC'
+      : f.unscheduled
+        ? 'p.created_at DESC'
+        : 'p.planned_at, p.id';
+    params.push(f.limit);
+    return this.db.query(`${SELECT_POST} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`, params);
+  }
+
+  async find(workspaceId: string, id: string, em?: EntityManager): Promise<PostRow | null> {
+    const rows: PostRow[] = await (em ?? this.db).query(`${SELECT_POST} WHERE p.workspace_id = $1 AND p.id = $2`, [
+      workspaceId,
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the post for the rest of the transaction, so concurrent saves queue up. */
+  async lock(em: EntityManager, workspaceId: string, id: string): Promise<PostRow | null> {
+    await em.query(`SELECT 1 FROM posts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, id]);
+    return this.find(workspaceId, id, em);
+  }
+
+  async insert(
+    em: EntityManager,
+    row: PostWrite & { workspaceId: string; authorId: string; status: PostStatus },
+  ): Promise<string> {
+    const inserted: { id: string }[] = await em.query(
+      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [row.workspaceId, row.status, row.title, row.text, row.plannedAt, row.tags, row.authorId],
+    );
+    const id = inserted[0]!.id;
+    await this.replaceVariants(em, id, row.variants);
+    return id;
+  }
+
+  async updateContent(em: EntityManager, id: string, row: PostWrite, variantsChanged: boolean): Promise<void> {
+    await em.query(
+      `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, row.title, row.text, row.plannedAt, row.tags],
+    );
+    if (variantsChanged) await this.replaceVariants(em, id, row.variants);
+  }
+
+  async setDeleted(em: EntityManager, id: string, deleted: boolean): Promise<void> {
+    await em.query(
+      `UPDATE posts SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  private async replaceVariants(em: EntityManager, postId: string, variants: PostWrite['variants']): Promise<void> {
+    await em.query(`DELETE FROM post_variants WHERE post_id = $1`, [postId]);
+    if (variants.length === 0) return;
+    await em.query(
+      `INSERT INTO post_variants (post_id, channel_id, position, text)
+       SELECT $1, v.channel_id, v.position, v.text
+         FROM unnest($2::uuid[], $3::smallint[], $4::text[]) AS v(channel_id, position, text)`,
+      [postId, variants.map((v) => v.channelId), variants.map((_, i) => i), variants.map((v) => v.text)],
+    );
+  }
+}

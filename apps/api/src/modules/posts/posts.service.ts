@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CreatePostRequestSchema,
+  type Post,
+  type PostListQuerySchema,
+  type UpdatePostRequestSchema,
+} from '@postplan/contracts';
+import { parseRangeBound, parseZonedDateTime } from '@postplan/domain';
+import { type z } from 'zod';
+import { hasRole } from '../../common/auth/workspace-access';
+import { withTimeErrors } from '../../common/errors/time-errors';
+import { ChannelsRepository } from '../channels/channels.repository';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { PostError, postNotFound } from './post.errors';
+import { toPost } from './post.mapper';
+import { type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+
+type CreateInput = z.output<typeof CreatePostRequestSchema>;
+type UpdateInput = z.output<typeof UpdatePostRequestSchema>;
+type ListQuery = z.output<typeof PostListQuerySchema>;
+type Caller = { userId: string; workspace: WorkspaceWithRole };
+
+const MAX_RANGE_DAYS = 400;
+const MAX_ITEMS = 10_000;
+
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly channels: ChannelsRepository,
+  ) {}
+
+  async list(ws: WorkspaceWithRole, q: ListQuery): Promise<Post[]> {
+    const tz = ws.timeZone;
+    let range: { from: Date; to: Date } | undefined;
+    if (!q.unscheduled && !q.deleted) {
+      if (!q.from || !q.to) {
+        throw new PostError('INVALID_DATE_RANGE', 'Give the calendar range as from and to (to is exclusive).');
+      }
+      const from = withTimeErrors(() => parseRangeBound(q.from!, tz));
+      const to = withTimeErrors(() => parseRangeBound(q.to!, tz));
+      if (to <= from) throw new PostError('INVALID_DATE_RANGE', '"to" must be later than "from".');
+      if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+        throw new PostError('INVALID_DATE_RANGE', `A range may span at most ${MAX_RANGE_DAYS} days.`);
+      }
+      range = { from, to };
+    }
+    const rows = await this.posts.list({
+      workspaceId: ws.id,
+      range,
+      unscheduled: q.unscheduled,
+      deleted: q.deleted,
+      statuses: q.status,
+      channelIds: q.channel,
+      tags: q.tag,
+      authorIds: q.author,
+      limit: MAX_ITEMS,
+    });
+    return rows.map((r) => toPost(r, tz));
+  }
+
+  async get(ws: WorkspaceWithRole, id: string): Promise<Post> {
+    const row = await this.posts.find(ws.id, id);
+    if (!row) throw postNotFound();
+    return toPost(row, ws.timeZone);
+  }
+
+  async create({ userId, workspace: ws }: Caller, input: CreateInput): Promise<Post> {
+    const plannedAt = this.plannedAt(input.plannedAt, ws.timeZone);
+    await this.assertChannels(ws.id, input.variants);
+    const id = await this.posts.transaction((em) =>
+      this.posts.insert(em, {
+        workspaceId: ws.id,
+        authorId: userId,
+        status: input.status,
+        title: input.title,
+        text: input.text,
+        plannedAt,
+        tags: input.tags,
+        variants: input.variants,
+      }),
+    );
+    return this.get(ws, id);
+  }
+
+  async update(caller: Caller, id: string, input: UpdateInput, ifMatch: number | undefined): Promise<Post> {
+    const ws = caller.workspace;
+    const expected = this.expectedVersion(ifMatch ?? input.version);
+    const plannedAt = input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
+    if (input.variants) await this.assertChannels(ws.id, input.variants);
+    await this.posts.transaction(async (em) => {
+      const current = await this.lockForChange(em, caller, id, expected);
+      if (current.deleted_at) throw postNotFound();
+      const next: PostWrite = {
+        title: input.title ?? current.title,
+        text: input.text ?? current.text,
+        plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
+        tags: input.tags ?? current.tags,
+        variants: input.variants ?? current.variants,
+      };
+      await this.posts.updateContent(em, id, next, input.variants !== undefined);
+    });
+    return this.get(ws, id);
+  }
+
+  async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
+    const expected = this.expectedVersion(ifMatch);
+    await this.posts.transaction(async (em) => {
+      const current = await this.lockForChange(em, caller, id, expected);
+      if (current.deleted_at) throw postNotFound();
+      await this.posts.setDeleted(em, id, true);
+    });
+  }
+
+  async restore(caller: Caller, id: string): Promise<Post> {
+    await this.posts.transaction(async (em) => {
+      const current = await this.lockForChange(em, caller, id, undefined);
+      if (!current.deleted_at) throw new PostError('POST_NOT_DELETED', 'This post is not deleted.');
+      await this.posts.setDeleted(em, id, false);
+    });
+    return this.get(caller.workspace, id);
+  }
+
+  /** Locks the post, then checks the caller may change it and that nobody changed it meanwhile. */
+  private async lockForChange(
+    em: Parameters<Parameters<PostsRepository['transaction']>[0]>[0],
+    { userId, workspace: ws }: Caller,
+    id: string,
+    expectedVersion: number | undefined,
+  ): Promise<PostRow> {
+    const current = await this.posts.lock(em, ws.id, id);
+    if (!current) throw postNotFound();
+    if (!hasRole(ws.role, 'editor') && current.author_id !== userId) {
+      throw new PostError('FORBIDDEN_ROLE', 'Authors can change only their own posts.', { required: 'editor' });
+    }
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new PostError(
+        'STALE_VERSION',
+        'Someone else changed this post in the meantime. Review their version, then apply your change again.',
+        { current: toPost(current, ws.timeZone) },
+      );
+    }
+    return current;
+  }
+
+  private expectedVersion(version: number | undefined): number {
+    if (version === undefined) {
+      throw new PostError(
+        'VERSION_REQUIRED',
+        'Send the version you are changing, in the If-Match header or as "version" in the body.',
+      );
+    }
+    return version;
+  }
+
+  private plannedAt(input: string | null | undefined, timeZone: string): Date | null {
+    return input ? withTimeErrors(() => parseZonedDateTime(input, timeZone)) : null;
+  }
+
+  private async assertChannels(workspaceId: string, variants: { channelId: string }[]): Promise<void> {
+    const ids = variants.map((v) => v.channelId);
+    const known = await this.channels.existing(workspaceId, ids);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new PostError('UNKNOWN_CHANNEL', 'Some target channels do not exist in this workspace.', {
+        channelIds: unknown,
+      });
+    }
+  }
+}

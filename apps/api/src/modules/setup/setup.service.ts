@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type MeResponse, type SetupRequestSchema } from '@postplan/contracts';
+import { type z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuthError } from '../auth/auth.errors';
+import { type NewSession, AuthService } from '../auth/auth.service';
+import { hashPassword } from '../auth/passwords';
+import { UsersRepository } from '../users/users.repository';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+
+type FirstOwner = z.output<typeof SetupRequestSchema>;
+
+/**
+ * An empty database gets its first owner and workspace exactly once: from the environment at
+ * start, or from the first-run page in the browser. An advisory lock makes two simultaneous
+ * attempts (two browsers, or two processes starting) end with one owner, not two.
+ */
+@Injectable()
+export class SetupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SetupService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaceService: WorkspacesService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin || !(await this.isNeeded())) return;
+    const created = await this.createFirstOwner({
+      email: admin.email,
+      name: admin.name,
+      password: admin.password,
+      workspaceName: admin.workspaceName,
+      timeZone: this.config.defaultTimeZone,
+      locale: 'de',
+    });
+    if (created) this.logger.log('Created the first owner and workspace from POSTPLAN_ADMIN_EMAIL');
+  }
+
+  async isNeeded(): Promise<boolean> {
+    return (await this.users.count()) === 0;
+  }
+
+  async setUp(input: FirstOwner, client: { ip: string; userAgent: string | null }): Promise<{ session: NewSession; me: MeResponse }> {
+    const userId = await this.createFirstOwner(input);
+    if (!userId) throw new AuthError('SETUP_ALREADY_DONE', 'Postplan is already set up; please log in.');
+    return { session: await this.auth.startSession(userId, client), me: await this.auth.me(userId) };
+  }
+
+  /** The new owner's id, or null when someone else was first. */
+  private async createFirstOwner(input: FirstOwner): Promise<string | null> {
+    const passwordHash = await hashPassword(input.password);
+    return this.workspaces.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);
+      if ((await this.users.count(em)) > 0) return null;
+      const user = await this.users.create({ email: input.email, name: input.name, passwordHash, locale: input.locale }, em);
+      await this.workspaceService.createWithOwner(
+        { name: input.workspaceName, slug: input.workspaceSlug, timeZone: input.timeZone, locale: input.locale },
+        user.id,
+        em,
+      );
+      return user.id;
+    });
+  }
+}

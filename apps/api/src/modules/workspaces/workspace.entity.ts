@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('workspaces')
+export class WorkspaceEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') slug: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'time_zone' }) timeZone: string;
+  @Column('text') locale: 'de' | 'en';
+  @Column('text', { name: 'holiday_country' }) holidayCountry: string;
+  @Column('text', { name: 'holiday_region', nullable: true }) holidayRegion: string | null;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
+}

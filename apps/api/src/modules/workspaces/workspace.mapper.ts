@@ -1,0 +1,41 @@
+import { type Member, type MeResponse, type Workspace, type WorkspaceMembership } from '@postplan/contracts';
+import { type UserEntity } from '../users/user.entity';
+import { type MemberRow, type WorkspaceWithRole } from './workspaces.repository';
+import { type WorkspaceEntity } from './workspace.entity';
+
+export function toWorkspace(w: WorkspaceEntity): Workspace {
+  return {
+    id: w.id,
+    slug: w.slug,
+    name: w.name,
+    timeZone: w.timeZone,
+    locale: w.locale,
+    holidayCountry: w.holidayCountry,
+    holidayRegion: w.holidayRegion,
+    createdAt: w.createdAt.toISOString(),
+  };
+}
+
+export function toMembership(w: WorkspaceWithRole): WorkspaceMembership {
+  return {
+    id: w.id,
+    slug: w.slug,
+    name: w.name,
+    timeZone: w.timeZone,
+    locale: w.locale,
+    holidayCountry: w.holidayCountry,
+    holidayRegion: w.holidayRegion,
+    role: w.role,
+  };
+}
+
+export function toMe(user: UserEntity, workspaces: WorkspaceWithRole[]): MeResponse {
+  return {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    workspaces: workspaces.map(toMembership),
+  };
+}
+
+export function toMember(m: MemberRow): Member {
+  return { userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.joinedAt.toISOString() };
+}

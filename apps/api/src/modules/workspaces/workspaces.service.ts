@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AddMemberRequestSchema,
+  type Member,
+  type Role,
+  type UpdateWorkspaceRequestSchema,
+  type Workspace,
+} from '@postplan/contracts';
+import { isValidTimeZone } from '@postplan/domain';
+import { type EntityManager } from 'typeorm';
+import { type z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
+import { hasRole } from '../../common/auth/workspace-access';
+import { slugify } from '../../common/http/slug';
+import { hashPassword } from '../auth/passwords';
+import { UsersRepository } from '../users/users.repository';
+import { type WorkspaceEntity } from './workspace.entity';
+import { toMember, toWorkspace } from './workspace.mapper';
+import { type WorkspaceWithRole, WorkspacesRepository } from './workspaces.repository';
+
+type NewWorkspace = {
+  name: string;
+  slug?: string;
+  timeZone: string;
+  locale: 'de' | 'en';
+  holidayCountry?: string;
+  holidayRegion?: string | null;
+};
+
+@Injectable()
+export class WorkspacesService {
+  constructor(
+    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  /** Creates a workspace with its first owner, inside the caller's transaction. */
+  async createWithOwner(input: NewWorkspace, ownerId: string, em: EntityManager): Promise<WorkspaceEntity> {
+    assertTimeZone(input.timeZone);
+    let slug = input.slug;
+    if (slug) {
+      if (await this.workspaces.slugExists(slug, em)) throw slugTaken(slug);
+    } else {
+      slug = await this.freeSlug(slugify(input.name), em);
+    }
+    const ws = await this.workspaces.create(
+      {
+        slug,
+        name: input.name,
+        timeZone: input.timeZone,
+        locale: input.locale,
+        holidayCountry: input.holidayCountry ?? 'DE',
+        holidayRegion: input.holidayRegion ?? null,
+      },
+      em,
+    );
+    await this.workspaces.addMember(ws.id, ownerId, 'owner', em);
+    return ws;
+  }
+
+  async update(ws: WorkspaceWithRole, patch: z.output<typeof UpdateWorkspaceRequestSchema>): Promise<Workspace> {
+    if (patch.timeZone) assertTimeZone(patch.timeZone);
+    if (patch.slug && patch.slug !== ws.slug && (await this.workspaces.slugExists(patch.slug))) {
+      throw slugTaken(patch.slug);
+    }
+    await this.workspaces.update(ws.id, patch);
+    return toWorkspace({ ...ws, ...patch });
+  }
+
+  async listMembers(workspaceId: string): Promise<Member[]> {
+    return (await this.workspaces.listMembers(workspaceId)).map(toMember);
+  }
+
+  /**
+   * Adds a person by e-mail. A new address becomes an account (with the given password, or
+   * none yet: an invited account that cannot log in until a password is set).
+   */
+  async addMember(ws: WorkspaceWithRole, input: z.output<typeof AddMemberRequestSchema>): Promise<Member> {
+    assertMayGrant(ws.role, input.role);
+    const userId = await this.workspaces.transaction(async (em) => {
+      const existing = await this.users.findByEmail(input.email, em);
+      const user =
+        existing ??
+        (await this.users.create(
+          {
+            email: input.email,
+            name: input.name,
+            passwordHash: input.password ? await hashPassword(input.password) : null,
+          },
+          em,
+        ));
+      const already = await em.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
+        ws.id,
+        user.id,
+      ]);
+      if ((already as unknown[]).length > 0) {
+        throw new AppError('MEMBER_EXISTS', `${input.email} is already a member of this workspace.`);
+      }
+      await this.workspaces.addMember(ws.id, user.id, input.role, em);
+      return user.id;
+    });
+    const member = (await this.workspaces.listMembers(ws.id)).find((m) => m.userId === userId)!;
+    return toMember(member);
+  }
+
+  async changeRole(ws: WorkspaceWithRole, userId: string, role: Role): Promise<Member> {
+    await this.assertMayManage(ws, userId);
+    assertMayGrant(ws.role, role);
+    this.expect(await this.workspaces.changeMembership(ws.id, userId, { role }));
+    const member = (await this.workspaces.listMembers(ws.id)).find((m) => m.userId === userId)!;
+    return toMember(member);
+  }
+
+  /** Removal takes effect at once: every request checks membership anew. */
+  async removeMember(ws: WorkspaceWithRole, userId: string): Promise<void> {
+    await this.assertMayManage(ws, userId);
+    this.expect(await this.workspaces.changeMembership(ws.id, userId, 'remove'));
+  }
+
+  private async assertMayManage(ws: WorkspaceWithRole, userId: string): Promise<void> {
+    const target = await this.workspaces.findMembership(ws.id, userId);
+    if (!target) throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
+    if (target.role === 'owner' && ws.role !== 'owner') {
+      throw new AppError('FORBIDDEN_ROLE', 'Only an owner can change or remove an owner.', { required: 'owner' });
+    }
+  }
+
+  private expect(result: 'done' | 'not_found' | 'last_owner'): void {
+    if (result === 'not_found') throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
+    if (result === 'last_owner') {
+      throw new AppError('LAST_OWNER', 'A workspace needs at least one owner; make someone else owner first.');
+    }
+  }
+
+  private async freeSlug(base: string, em: EntityManager): Promise<string> {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.workspaces.slugExists(candidate, em))) return candidate;
+    }
+  }
+}
+
+function assertMayGrant(actorRole: Role, role: Role): void {
+  if (role === 'owner' && !hasRole(actorRole, 'owner')) {
+    throw new AppError('FORBIDDEN_ROLE', 'Only an owner can make someone an owner.', { required: 'owner' });
+  }
+}
+
+function assertTimeZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) {
+    throw new AppError('INVALID_TIME_ZONE', `"${timeZone}" is not an IANA time zone (for example Europe/Berlin).`, {
+      timeZone,
+    });
+  }
+}
+
+function slugTaken(slug: string): AppError {
+  return new AppError('SLUG_TAKEN', `The address "${slug}" is taken; choose another.`, { slug });
+}
