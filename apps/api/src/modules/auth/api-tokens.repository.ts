@@ -21,9 +21,12 @@ export class ApiTokensRepository {
   /** Marks the token used and returns its owner, in one round trip; revoked tokens match nothing. */
   async use(tokenHash: Buffer): Promise<{ id: string; userId: string } | null> {
     const rows: { id: string; user_id: string }[] = await this.db.query(
-      `UPDATE api_tokens SET last_used_at = now()
-        WHERE token_hash = $1 AND revoked_at IS NULL
-        RETURNING id, user_id`,
+      // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE.
+      `WITH used AS (
+         UPDATE api_tokens SET last_used_at = now()
+          WHERE token_hash = $1 AND revoked_at IS NULL
+          RETURNING id, user_id
+       ) SELECT id, user_id FROM used`,
       [tokenHash],
     );
     const r = rows[0];

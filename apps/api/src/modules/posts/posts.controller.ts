@@ -30,7 +30,6 @@ import { PostsService } from './posts.service';
 
 class CreatePostDto extends createZodDto(CreatePostRequestSchema) {}
 class UpdatePostDto extends createZodDto(UpdatePostRequestSchema) {}
-class DeletePostDto extends createZodDto(DeletePostRequestSchema) {}
 class PostListQueryDto extends createZodDto(PostListQuerySchema) {}
 
 /** If-Match carries the post's version: 3, "3" and W/"3" all mean version 3. */
@@ -88,10 +87,12 @@ export class PostsController {
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DeletePostDto,
+    @Body() raw: unknown,
     @Headers('if-match') ifMatch?: string,
   ): Promise<void> {
-    return this.posts.remove({ userId: actor.userId, workspace: ws }, id, versionFromIfMatch(ifMatch) ?? body.version);
+    // A DELETE usually has no body; when it has one, it may carry the version instead of If-Match.
+    const body = DeletePostRequestSchema.optional().parse(raw);
+    return this.posts.remove({ userId: actor.userId, workspace: ws }, id, versionFromIfMatch(ifMatch) ?? body?.version);
   }
 
   @Post(':id/restore')
