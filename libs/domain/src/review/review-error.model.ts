@@ -17,6 +17,8 @@ export const REVIEW_ERROR_CODES = [
   'APPROVERS_NOT_RESOLVED',
   'NOT_YET_DUE',
   'REVIEW_ROUND_MISSING',
+  'ANCHOR_RANGE_INVALID',
+  'SUGGESTION_OUTDATED',
 ] as const;
 
 export type ReviewErrorCode = (typeof REVIEW_ERROR_CODES)[number];
