@@ -1,0 +1,141 @@
+import { type FindingDraft, type RuleContext } from './core/rule-context';
+import { WORDING_RULES, type WordingRuleId } from './core/rule-catalog';
+import {
+  type Language,
+  type LengthSummary,
+  type MediaItem,
+  type Platform,
+  type WordingFinding,
+} from './core/types';
+import { type DuplicateIndex } from './duplicates/duplicate-index';
+import { measureText } from './platforms/text-length';
+import { detectLanguage } from './readability/language-detection';
+import { readingEase, type Readability } from './readability/reading-ease';
+import { brandRule } from './rules/brand.rule';
+import { duplicateRule, type SiblingVariant } from './rules/duplicate.rule';
+import { engagementRule } from './rules/engagement.rule';
+import { genderRule } from './rules/gender.rule';
+import { hashtagRule } from './rules/hashtag.rule';
+import { linkRule } from './rules/link.rule';
+import { lengthRule, mediaRule } from './rules/platform.rule';
+import { readabilityRule } from './rules/readability.rule';
+import { spellingRule } from './rules/spelling.rule';
+import { styleRule } from './rules/style.rule';
+import { resolveWordingSettings } from './settings/resolve-settings';
+import { type ChannelWordingSettings, type WorkspaceWordingSettings } from './settings/settings.schema';
+import { type SpellCheckers } from './spelling/spell-checker';
+import { spellingContext } from './spelling/spelling-context';
+import { analyzeText } from './text/text-analysis';
+
+export type WordingCheckInput = {
+  text: string;
+  platform: Platform;
+  media?: readonly MediaItem[];
+  channel?: ChannelWordingSettings;
+  workspace?: WorkspaceWordingSettings;
+  /** Forces the language; otherwise channel setting, then detection, then workspace setting. */
+  language?: Language;
+  context?: {
+    duplicateIndex?: DuplicateIndex;
+    /** The post's variants for its other channels, checked for identical text. */
+    siblingVariants?: readonly SiblingVariant[];
+    now?: Date;
+    /** The post being edited, left out of its own duplicate search. */
+    postId?: string;
+  };
+  spellChecker?: SpellCheckers;
+  /** Leave out spelling (and the dictionary-based hashtag split), e.g. for a quick count. */
+  skipSpelling?: boolean;
+};
+
+export type WordingCheckResult = {
+  findings: WordingFinding[];
+  length: LengthSummary;
+  language: Language;
+  readability?: Readability;
+};
+
+/**
+ * The one entry point: every rule over one text for one platform. Pure and synchronous; the same
+ * call runs in the editor on each keystroke and in the API before submitting and approving.
+ */
+export function checkWording(input: WordingCheckInput): WordingCheckResult {
+  const { text, platform } = input;
+  const media = input.media ?? [];
+  const settings = resolveWordingSettings(input.workspace, input.channel);
+  const analysis = analyzeText(text);
+  const language = input.language ?? input.channel?.language ?? languageOf(analysis.words, input.workspace?.language);
+  const spelling = input.skipSpelling ? { checker: undefined, knownWord: undefined } : spellingContext(language, input.spellChecker, settings.wordList);
+
+  const findings: WordingFinding[] = [];
+  const context: RuleContext = {
+    text,
+    platform,
+    media,
+    language,
+    analysis,
+    settings,
+    spelling: spelling.checker,
+    knownWord: spelling.knownWord,
+    report(rule: WordingRuleId, draft: FindingDraft) {
+      const severity = settings.severityOf(rule, draft.severity);
+      if (severity === 'off') return;
+      const { severity: _own, ...rest } = draft;
+      findings.push({ rule, ...rest, severity });
+    },
+  };
+
+  const hasMedia = media.length > 0;
+  const asCaption = platform === 'telegram' && (settings.telegramCaptionMode === 'caption' || (settings.telegramCaptionMode === 'auto' && hasMedia));
+  const measurement = measureText(text, platform, {
+    entities: analysis.entities,
+    graphemes: analysis.graphemes,
+    asCaption,
+    ...(settings.characterLimit !== undefined ? { characterLimit: settings.characterLimit } : {}),
+  });
+
+  lengthRule(context, measurement);
+  mediaRule(context);
+  hashtagRule(context);
+  linkRule(context);
+  readabilityRule(context);
+  engagementRule(context);
+  brandRule(context);
+  genderRule(context);
+  styleRule(context);
+  spellingRule(context);
+  duplicateRule(context, {
+    now: input.context?.now ?? new Date(),
+    ...(input.context?.duplicateIndex ? { index: input.context.duplicateIndex } : {}),
+    ...(input.context?.siblingVariants ? { siblings: input.context.siblingVariants } : {}),
+    ...(input.channel?.channelId ? { channelId: input.channel.channelId } : {}),
+    ...(input.context?.postId ? { postId: input.context.postId } : {}),
+  });
+
+  findings.sort(byPosition);
+  const readability = readingEase(analysis.sentences, language);
+  return {
+    findings,
+    length: { used: measurement.used, limit: measurement.limit, unit: measurement.unit },
+    language,
+    ...(readability ? { readability } : {}),
+  };
+}
+
+function languageOf(words: Parameters<typeof detectLanguage>[0], configured: Language | undefined): Language {
+  const guess = detectLanguage(words, configured ?? 'de');
+  return guess.confident ? guess.language : (configured ?? guess.language);
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, hint: 2 } as const;
+const RULE_ORDER = new Map(Object.keys(WORDING_RULES).map((id, i) => [id, i]));
+
+/** By start; at the same start errors first, then by rule order, so the list is stable. */
+function byPosition(a: WordingFinding, b: WordingFinding): number {
+  return (
+    a.start - b.start ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0) ||
+    a.end - b.end
+  );
+}
