@@ -111,7 +111,7 @@ export type ReviewState = {
   approval: Approval | null;
 };
 
-export type WordingFinding = { rule: string; message?: string };
+export type BlockingFinding = { rule: string; message?: string };
 
 /** Everything a transition needs from the outside world, passed in so the rules stay pure. */
 export type TransitionContext = {
@@ -128,7 +128,7 @@ export type TransitionContext = {
   /** The author's current role, when someone else acts; decides whether the author may self-approve. */
   authorRole?: MemberRole;
   /** Wording findings of severity error; they block every approving step. */
-  blockingFindings?: readonly WordingFinding[];
+  blockingFindings?: readonly BlockingFinding[];
   /** move_time: the new planned instant (ISO) or null. */
   plannedAt?: string | null;
   /** optional policy only: submit asks for a review instead of releasing at once. */
