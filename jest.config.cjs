@@ -5,6 +5,7 @@ const swcTransform = ['@swc/jest', {}];
 const moduleNameMapper = {
   '^@postplan/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@postplan/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@postplan/migrations$': '<rootDir>/migrations/index.ts',
   '\\.(css)$': '<rootDir>/apps/web/test/style-stub.cjs',
 };
 

@@ -47,7 +47,7 @@ const isSource = (f) => /\.(ts|tsx|mts|css|html|json|svg|aff|dic)$/.test(f) && !
 async function buildApi() {
   const dirs = ['apps/api/src', 'libs/contracts/src', 'libs/domain/src', 'migrations'].map((d) => join(root, d));
   const files = dirs.flatMap((d) => walk(d)).filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec)\.ts$/.test(f));
-  const state = upToDate('api', [...files, join(root, 'package-lock.json')]);
+  const state = upToDate('api', [...files, join(root, 'package-lock.json'), join(root, 'scripts', 'build.mjs')]);
   if (state.fresh) return console.log('api: up to date');
   const swc = await import('@swc/core');
   const out = join(root, 'dist', 'server');
@@ -67,6 +67,7 @@ async function buildApi() {
           paths: {
             '@postplan/contracts': ['libs/contracts/src/index.ts'],
             '@postplan/domain': ['libs/domain/src/index.ts'],
+            '@postplan/migrations': ['migrations/index.ts'],
           },
         },
         module: { type: 'commonjs', ignoreDynamic: true },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { type Params } from 'nestjs-pino';
 import { type AppConfig } from './config/app-config';
 
@@ -9,6 +10,7 @@ import { type AppConfig } from './config/app-config';
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req: IncomingMessage) => {
@@ -30,6 +32,7 @@ export function loggerOptions(config: AppConfig): Params {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };

@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { migrations } from '../../../../migrations';
+import { migrations } from '@postplan/migrations';
 import { entities } from './entities';
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -26,7 +26,8 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private toResponse(e: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
     if (e instanceof AppError) {
-      return { status: statusOf(e.code), body: errorBody(e.code, e.message, e.details), headers: e.headers };
+      const err = e as AppError;
+      return { status: statusOf(err.code), body: errorBody(err.code, err.message, err.details), headers: err.headers };
     }
     if (e instanceof ZodValidationException) {
       const zodError = e.getZodError();

@@ -89,11 +89,11 @@ export class WorkspacesService {
           },
           em,
         ));
-      const already = await em.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
+      const already: unknown[] = await em.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
         ws.id,
         user.id,
       ]);
-      if ((already as unknown[]).length > 0) {
+      if (already.length > 0) {
         throw new AppError('MEMBER_EXISTS', `${input.email} is already a member of this workspace.`);
       }
       await this.workspaces.addMember(ws.id, user.id, input.role, em);
