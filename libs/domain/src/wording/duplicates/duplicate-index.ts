@@ -120,7 +120,7 @@ export class DuplicateIndex {
   query(text: string, channelId?: string, since?: Date | string | number, options: DuplicateQueryOptions = {}): DuplicateMatch[] {
     const signature = signText(text);
     if (signature.empty) return [];
-    const minSimilarity = options.minSimilarity ?? 0.8;
+    const minSimilarity = options.minSimilarity ?? 0.7;
     const sinceMs = since === undefined ? -Infinity : toDate(since).getTime();
     const seen = new Set<string>();
     const matches: DuplicateMatch[] = [];

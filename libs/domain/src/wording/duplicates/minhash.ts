@@ -6,8 +6,8 @@ import { fnv1a, normalizeForDuplicates, shingleHashes } from './normalize';
  * shingle sets. LSH banding (Leskovec, Rajaraman, Ullman: Mining of Massive Datasets, ch. 3)
  * groups the K slots into B bands of R rows; two posts become candidates when one band agrees.
  *
- * With K = 128, B = 32, R = 4 a pair with similarity 0.8 is a candidate with probability
- * 1 - (1 - 0.8^4)^32 > 0.9999, at 0.5 with 0.87, at 0.2 with 0.05: few false candidates,
+ * With K = 128, B = 32, R = 4 a pair with similarity 0.7 is a candidate with probability
+ * 1 - (1 - 0.7^4)^32 > 0.9998, at 0.5 with 0.87, at 0.2 with 0.05: few false candidates,
  * practically no missed near-duplicates. Candidates are then compared on all 128 slots.
  */
 export const SIGNATURE_VERSION = 1;

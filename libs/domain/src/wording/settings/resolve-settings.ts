@@ -39,7 +39,8 @@ export const DEFAULT_WORDING_SETTINGS = {
   // Amstad and Flesch both call 30-50 "schwer / difficult": below 30 a social post loses people.
   minReadingEase: { de: 30, en: 30 },
   duplicateWindowDays: 30,
-  duplicateMinSimilarity: 0.8,
+  // Estimated Jaccard of word pairs: 0.7 still catches a 25-word post with three words changed.
+  duplicateMinSimilarity: 0.7,
   maxEmoji: 8,
   maxEmojiRun: 3,
   minShoutingWords: 3,
