@@ -4,7 +4,15 @@
 // sources did not change since its last build is skipped, so a second start is quick.
 // Usage: node scripts/build.mjs [api] [web] [--force]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { root } from './lib/paths.mjs';
 
@@ -42,12 +50,21 @@ function upToDate(name, files) {
   return { fresh, save: () => writeFileSync(stamp, print) };
 }
 
-const isSource = (f) => /\.(ts|tsx|mts|css|html|json|svg|aff|dic)$/.test(f) && !/\.(spec|int-spec)\.tsx?$/.test(f);
+const isSource = (f) =>
+  /\.(ts|tsx|mts|css|html|json|svg|aff|dic)$/.test(f) && !/\.(spec|int-spec)\.tsx?$/.test(f);
 
 async function buildApi() {
-  const dirs = ['apps/api/src', 'libs/contracts/src', 'libs/domain/src', 'migrations'].map((d) => join(root, d));
-  const files = dirs.flatMap((d) => walk(d)).filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec)\.ts$/.test(f));
-  const state = upToDate('api', [...files, join(root, 'package-lock.json'), join(root, 'scripts', 'build.mjs')]);
+  const dirs = ['apps/api/src', 'libs/contracts/src', 'libs/domain/src', 'migrations'].map((d) =>
+    join(root, d),
+  );
+  const files = dirs
+    .flatMap((d) => walk(d))
+    .filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec)\.ts$/.test(f));
+  const state = upToDate('api', [
+    ...files,
+    join(root, 'package-lock.json'),
+    join(root, 'scripts', 'build.mjs'),
+  ]);
   if (state.fresh) return console.log('api: up to date');
   const swc = await import('@swc/core');
   const out = join(root, 'dist', 'server');

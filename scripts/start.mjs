@@ -20,7 +20,10 @@ async function main() {
     db = await startEmbeddedPostgres({ dataDir });
     env.DATABASE_URL = db.url;
   }
-  const server = spawn(process.execPath, ['--enable-source-maps', serverEntry], { stdio: 'inherit', env });
+  const server = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
+    stdio: 'inherit',
+    env,
+  });
   let stopping = false;
   const stop = (signal) => {
     if (stopping) return;

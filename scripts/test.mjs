@@ -22,7 +22,11 @@ const reports = mkdtempSync(join(tmpdir(), 'postplan-test-'));
 
 function run(cmd, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd: root });
+    const child = spawn(cmd, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+      cwd: root,
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -100,7 +104,10 @@ async function main() {
       say(`integration and browser tests against DATABASE_URL`);
     } else {
       say('DATABASE_URL is unset: starting the embedded PostgreSQL for the tests');
-      db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'test'), database: 'postplan_test' });
+      db = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'test'),
+        database: 'postplan_test',
+      });
       env.DATABASE_URL = db.url;
     }
     try {
@@ -118,7 +125,9 @@ async function main() {
   }
   rmSync(reports, { recursive: true, force: true });
   const failed = codes.some((c) => c !== 0) || totals.failed > 0;
-  process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  process.stdout.write(
+    `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

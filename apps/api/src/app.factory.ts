@@ -46,7 +46,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 function serveWebApp(app: NestExpressApplication, dist: string): void {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) return;
-  app.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  app.use(
+    '/assets',
+    express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+  );
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();

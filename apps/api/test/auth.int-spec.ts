@@ -13,7 +13,11 @@ describe('first-run setup', () => {
     expect((await anon.get('/v1/setup')).body).toEqual({ needed: true });
     const { owner, ws } = await setUpOwner(t);
     expect(ws).toBe('agentur-nord');
-    expect((await owner.get('/v1/me')).body.workspaces[0]).toMatchObject({ slug: ws, role: 'owner', timeZone: 'Europe/Berlin' });
+    expect((await owner.get('/v1/me')).body.workspaces[0]).toMatchObject({
+      slug: ws,
+      role: 'owner',
+      timeZone: 'Europe/Berlin',
+    });
     expect((await anon.get('/v1/setup')).body).toEqual({ needed: false });
 
     const again = await new Browser(t.server).post('/v1/setup', {
@@ -47,15 +51,22 @@ describe('sessions', () => {
     const b = new Browser(t.server);
     await b.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password });
     const token = b.cookie('postplan_session')!;
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE encode(token_hash, 'escape') LIKE $1`, [
-      `%${token}%`,
-    ]);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE encode(token_hash, 'escape') LIKE $1`,
+      [`%${token}%`],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('rejects a wrong password with the same answer as an unknown account', async () => {
-    const wrong = await new Browser(t.server).post('/v1/auth/login', { email: OWNER.email, password: 'nope-nope-nope' });
-    const unknown = await new Browser(t.server).post('/v1/auth/login', { email: 'ghost@example.com', password: 'nope' });
+    const wrong = await new Browser(t.server).post('/v1/auth/login', {
+      email: OWNER.email,
+      password: 'nope-nope-nope',
+    });
+    const unknown = await new Browser(t.server).post('/v1/auth/login', {
+      email: 'ghost@example.com',
+      password: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -69,7 +80,9 @@ describe('sessions', () => {
     const stolen = b.cookie('postplan_session')!;
     expect((await b.get('/v1/me')).status).toBe(200);
     expect((await b.post('/v1/auth/logout')).status).toBe(204);
-    const replay = await request(t.server).get('/api/v1/me').set('Cookie', `postplan_session=${stolen}`);
+    const replay = await request(t.server)
+      .get('/api/v1/me')
+      .set('Cookie', `postplan_session=${stolen}`);
     expect(replay.status).toBe(401);
   });
 
@@ -108,7 +121,8 @@ describe('personal API tokens', () => {
     const { rows } = await t.db.query(`SELECT prefix FROM api_tokens WHERE id = $1`, [id]);
     expect(token.startsWith(rows[0].prefix)).toBe(true);
 
-    const bearer = (path: string) => request(t.server).get(`/api${path}`).set('Authorization', `Bearer ${token}`);
+    const bearer = (path: string) =>
+      request(t.server).get(`/api${path}`).set('Authorization', `Bearer ${token}`);
     expect((await bearer('/v1/me')).body.user.email).toBe(OWNER.email);
     const change = await request(t.server)
       .post('/api/v1/me/tokens')
@@ -122,7 +136,9 @@ describe('personal API tokens', () => {
   });
 
   it('rejects an unknown bearer token', async () => {
-    const res = await request(t.server).get('/api/v1/me').set('Authorization', 'Bearer pp_not-a-token');
+    const res = await request(t.server)
+      .get('/api/v1/me')
+      .set('Authorization', 'Bearer pp_not-a-token');
     expect(res.status).toBe(401);
   });
 });
@@ -132,9 +148,15 @@ describe('login throttling', () => {
     const attacker = new Browser(t.server);
     attacker.ip = '192.0.2.66';
     for (let i = 0; i < 5; i++) {
-      expect((await attacker.post('/v1/auth/login', { email: OWNER.email, password: `guess-${i}` })).status).toBe(401);
+      expect(
+        (await attacker.post('/v1/auth/login', { email: OWNER.email, password: `guess-${i}` }))
+          .status,
+      ).toBe(401);
     }
-    const blocked = await attacker.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password });
+    const blocked = await attacker.post('/v1/auth/login', {
+      email: OWNER.email,
+      password: OWNER.password,
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -143,7 +165,9 @@ describe('login throttling', () => {
     // The owner, from their own address, is not locked out by the attacker.
     const owner = new Browser(t.server);
     owner.ip = '192.0.2.10';
-    expect((await owner.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(200);
+    expect(
+      (await owner.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status,
+    ).toBe(200);
   });
 
   it('lets a browser that logged in before through an account-wide attack from many addresses', async () => {
@@ -159,9 +183,14 @@ describe('login throttling', () => {
     }
     const stranger = new Browser(t.server);
     stranger.ip = '198.18.1.1';
-    expect((await stranger.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(429);
+    expect(
+      (await stranger.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password }))
+        .status,
+    ).toBe(429);
 
     owner.ip = '192.0.2.21';
-    expect((await owner.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(200);
+    expect(
+      (await owner.post('/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status,
+    ).toBe(200);
   });
 });

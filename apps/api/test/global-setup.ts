@@ -9,7 +9,9 @@ import { TEMPLATE_DB, adminUrl } from './db-names';
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error('Integration tests need DATABASE_URL; run them through `npm test`, which provides one.');
+    throw new Error(
+      'Integration tests need DATABASE_URL; run them through `npm test`, which provides one.',
+    );
   }
   const admin = new Client({ connectionString: adminUrl(url) });
   await admin.connect();

@@ -9,8 +9,12 @@ let linkedin: string;
 beforeAll(async () => {
   t = await startTestApp();
   ({ owner, ws } = await setUpOwner(t));
-  insta = (await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Instagram', platform: 'instagram' })).body.id;
-  linkedin = (await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'LinkedIn', platform: 'linkedin' })).body.id;
+  insta = (
+    await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Instagram', platform: 'instagram' })
+  ).body.id;
+  linkedin = (
+    await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'LinkedIn', platform: 'linkedin' })
+  ).body.id;
 });
 afterAll(() => t.close());
 
@@ -23,7 +27,10 @@ describe('creating and reading posts', () => {
       text: 'Was wünscht ihr euch?',
       plannedAt: '2026-12-01T09:00',
       tags: ['advent', 'gewinnspiel', 'advent'],
-      variants: [{ channelId: insta }, { channelId: linkedin, text: 'Liebe Community, was wünscht ihr euch?' }],
+      variants: [
+        { channelId: insta },
+        { channelId: linkedin, text: 'Liebe Community, was wünscht ihr euch?' },
+      ],
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -50,7 +57,10 @@ describe('creating and reading posts', () => {
 describe('time zones', () => {
   it('rejects a local time the clocks skip, with the next valid time, and stores nothing', async () => {
     const before = await count(t, 'posts');
-    const res = await owner.post(posts(), { text: 'Zeitumstellung', plannedAt: '2026-03-29T02:30' });
+    const res = await owner.post(posts(), {
+      text: 'Zeitumstellung',
+      plannedAt: '2026-03-29T02:30',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({
       code: 'LOCAL_TIME_DOES_NOT_EXIST',
@@ -60,11 +70,20 @@ describe('time zones', () => {
   });
 
   it('asks for the offset of a time that happens twice, and takes it once given', async () => {
-    const res = await owner.post(posts(), { text: 'Zeitumstellung', plannedAt: '2026-10-25T02:30' });
+    const res = await owner.post(posts(), {
+      text: 'Zeitumstellung',
+      plannedAt: '2026-10-25T02:30',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('LOCAL_TIME_AMBIGUOUS');
-    expect(res.body.error.details.candidates).toEqual(['2026-10-25T02:30:00+02:00', '2026-10-25T02:30:00+01:00']);
-    const chosen = await owner.post(posts(), { text: 'Zeitumstellung', plannedAt: res.body.error.details.candidates[1] });
+    expect(res.body.error.details.candidates).toEqual([
+      '2026-10-25T02:30:00+02:00',
+      '2026-10-25T02:30:00+01:00',
+    ]);
+    const chosen = await owner.post(posts(), {
+      text: 'Zeitumstellung',
+      plannedAt: res.body.error.details.candidates[1],
+    });
     expect(chosen.status).toBe(201);
     expect(chosen.body.plannedAt).toBe('2026-10-25T02:30:00+01:00');
   });
@@ -80,28 +99,46 @@ describe('the calendar range', () => {
       (await b.post(posts(), { text: plannedAt, plannedAt, ...extra })).body.id as string;
     ids = {
       lastOfOctober: await make(owner, '2027-01-31T23:59'),
-      firstMinute: await make(owner, '2027-02-01T00:00', { variants: [{ channelId: insta }], tags: ['winter'] }),
-      middle: await make(author, '2027-02-14T12:00', { variants: [{ channelId: linkedin }], status: 'idea' }),
-      lastMinute: await make(owner, '2027-02-28T23:59', { variants: [{ channelId: insta }, { channelId: linkedin }] }),
+      firstMinute: await make(owner, '2027-02-01T00:00', {
+        variants: [{ channelId: insta }],
+        tags: ['winter'],
+      }),
+      middle: await make(author, '2027-02-14T12:00', {
+        variants: [{ channelId: linkedin }],
+        status: 'idea',
+      }),
+      lastMinute: await make(owner, '2027-02-28T23:59', {
+        variants: [{ channelId: insta }, { channelId: linkedin }],
+      }),
       nextMonth: await make(owner, '2027-03-01T00:00'),
     };
   });
 
   const range = async (query: string) =>
-    ((await owner.get(`${posts()}?from=2027-02-01&to=2027-03-01${query}`)).body.items as { id: string }[]).map((p) => p.id);
+    (
+      (await owner.get(`${posts()}?from=2027-02-01&to=2027-03-01${query}`)).body.items as {
+        id: string;
+      }[]
+    ).map((p) => p.id);
 
   it('returns exactly the posts in [from, to) of local days, in planned order', async () => {
     expect(await range('')).toEqual([ids.firstMinute, ids.middle, ids.lastMinute]);
   });
 
   it('accepts bounds with an offset, as the calendar sends them', async () => {
-    const res = await owner.get(`${posts()}?from=2027-02-14T00:00:00%2B01:00&to=2027-02-15T00:00:00%2B01:00`);
+    const res = await owner.get(
+      `${posts()}?from=2027-02-14T00:00:00%2B01:00&to=2027-02-15T00:00:00%2B01:00`,
+    );
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual([ids.middle]);
   });
 
   it('filters by channel, status, tag and author', async () => {
     expect(await range(`&channel=${insta}`)).toEqual([ids.firstMinute, ids.lastMinute]);
-    expect(await range(`&channel=${insta},${linkedin}`)).toEqual([ids.firstMinute, ids.middle, ids.lastMinute]);
+    expect(await range(`&channel=${insta},${linkedin}`)).toEqual([
+      ids.firstMinute,
+      ids.middle,
+      ids.lastMinute,
+    ]);
     expect(await range('&status=idea')).toEqual([ids.middle]);
     expect(await range('&tag=winter')).toEqual([ids.firstMinute]);
     expect(await range(`&author=${authorId}`)).toEqual([ids.middle]);
@@ -113,7 +150,9 @@ describe('the calendar range', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('INVALID_DATE_RANGE');
     }
-    const bad = await owner.get(`${posts()}?from=2027-02-01&to=2027-03-01&status=published&colour=red`);
+    const bad = await owner.get(
+      `${posts()}?from=2027-02-01&to=2027-03-01&status=published&colour=red`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
   });
@@ -121,12 +160,26 @@ describe('the calendar range', () => {
 
 describe('optimistic concurrency', () => {
   it('applies a change at the right version and refuses a stale one with the current post', async () => {
-    const post = (await owner.post(posts(), { text: 'Erste Fassung', plannedAt: '2026-12-10T10:00' })).body;
-    const moved = await owner.patch(`${posts()}/${post.id}`, { plannedAt: '2026-12-11T10:00' }, { 'If-Match': '"1"' });
+    const post = (
+      await owner.post(posts(), { text: 'Erste Fassung', plannedAt: '2026-12-10T10:00' })
+    ).body;
+    const moved = await owner.patch(
+      `${posts()}/${post.id}`,
+      { plannedAt: '2026-12-11T10:00' },
+      { 'If-Match': '"1"' },
+    );
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ version: 2, plannedAt: '2026-12-11T10:00:00+01:00', text: 'Erste Fassung' });
+    expect(moved.body).toMatchObject({
+      version: 2,
+      plannedAt: '2026-12-11T10:00:00+01:00',
+      text: 'Erste Fassung',
+    });
 
-    const stale = await owner.patch(`${posts()}/${post.id}`, { text: 'Überholt' }, { 'If-Match': '1' });
+    const stale = await owner.patch(
+      `${posts()}/${post.id}`,
+      { text: 'Überholt' },
+      { 'If-Match': '1' },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
     expect(stale.body.error.details.current).toMatchObject({ version: 2, text: 'Erste Fassung' });
@@ -138,11 +191,14 @@ describe('optimistic concurrency', () => {
   });
 
   it('soft-deletes with the version, hides the post from the calendar, and restores it', async () => {
-    const post = (await owner.post(posts(), { text: 'Weg damit', plannedAt: '2026-12-20T10:00' })).body;
+    const post = (await owner.post(posts(), { text: 'Weg damit', plannedAt: '2026-12-20T10:00' }))
+      .body;
     expect((await owner.delete(`${posts()}/${post.id}`, { 'If-Match': '5' })).status).toBe(409);
     expect((await owner.delete(`${posts()}/${post.id}`, { 'If-Match': '1' })).status).toBe(204);
     const calendar = async () =>
-      ((await owner.get(`${posts()}?from=2026-12-01&to=2027-01-01`)).body.items as { id: string }[]).map((p) => p.id);
+      (
+        (await owner.get(`${posts()}?from=2026-12-01&to=2027-01-01`)).body.items as { id: string }[]
+      ).map((p) => p.id);
     expect(await calendar()).not.toContain(post.id);
     const bin = (await owner.get(`${posts()}?deleted=true`)).body.items as { id: string }[];
     expect(bin.map((p) => p.id)).toContain(post.id);
@@ -150,7 +206,9 @@ describe('optimistic concurrency', () => {
     expect(restored.status).toBe(201);
     expect(restored.body).toMatchObject({ version: 3, deletedAt: null });
     expect(await calendar()).toContain(post.id);
-    expect((await owner.post(`${posts()}/${post.id}/restore`)).body.error.code).toBe('POST_NOT_DELETED');
+    expect((await owner.post(`${posts()}/${post.id}/restore`)).body.error.code).toBe(
+      'POST_NOT_DELETED',
+    );
   });
 });
 
@@ -158,10 +216,25 @@ describe('bad input changes nothing', () => {
   it.each([
     ['malformed JSON', '{"text": ', 'MALFORMED_JSON', 400],
     ['a wrong type', JSON.stringify({ text: 42 }), 'VALIDATION_FAILED', 400],
-    ['an unknown field', JSON.stringify({ text: 'Hallo', status: 'approved' }), 'VALIDATION_FAILED', 400],
-    ['an unknown field (typo)', JSON.stringify({ text: 'Hallo', planedAt: '2026-12-01T10:00' }), 'VALIDATION_FAILED', 400],
+    [
+      'an unknown field',
+      JSON.stringify({ text: 'Hallo', status: 'approved' }),
+      'VALIDATION_FAILED',
+      400,
+    ],
+    [
+      'an unknown field (typo)',
+      JSON.stringify({ text: 'Hallo', planedAt: '2026-12-01T10:00' }),
+      'VALIDATION_FAILED',
+      400,
+    ],
     ['a body over 1 MB', JSON.stringify({ text: 'x'.repeat(1_100_000) }), 'PAYLOAD_TOO_LARGE', 413],
-    ['a date that is no date', JSON.stringify({ text: 'Hallo', plannedAt: '2026-02-30T10:00' }), 'VALIDATION_FAILED', 400],
+    [
+      'a date that is no date',
+      JSON.stringify({ text: 'Hallo', plannedAt: '2026-02-30T10:00' }),
+      'VALIDATION_FAILED',
+      400,
+    ],
   ])('%s gets %s', async (_name, body, code, status) => {
     const before = await count(t, 'posts');
     const res = await request(t.server)

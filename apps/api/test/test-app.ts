@@ -86,7 +86,8 @@ export class Browser {
 
   send(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}) {
     let req = request(this.server)[method](`/api${path}`).set('X-Forwarded-For', this.ip);
-    if (this.cookies.size) req = req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size)
+      req = req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     if (method !== 'get' && this.csrf) req = req.set('X-CSRF-Token', this.csrf);
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     const sent = body === undefined ? req : req.send(body as object);
@@ -117,13 +118,26 @@ export class Browser {
   }
 }
 
-export const OWNER = { email: 'owner@example.com', name: 'Olga Owner', password: 'owner-password-1' };
+export const OWNER = {
+  email: 'owner@example.com',
+  name: 'Olga Owner',
+  password: 'owner-password-1',
+};
 
 /** First-run setup through the API; returns the owner's logged-in browser and the workspace slug. */
-export async function setUpOwner(t: TestApp, workspaceName = 'Agentur Nord'): Promise<{ owner: Browser; ws: string }> {
+export async function setUpOwner(
+  t: TestApp,
+  workspaceName = 'Agentur Nord',
+): Promise<{ owner: Browser; ws: string }> {
   const owner = new Browser(t.server);
-  const res = await owner.post('/v1/setup', { ...OWNER, workspaceName, timeZone: 'Europe/Berlin', locale: 'de' });
-  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await owner.post('/v1/setup', {
+    ...OWNER,
+    workspaceName,
+    timeZone: 'Europe/Berlin',
+    locale: 'de',
+  });
+  if (res.status !== 201)
+    throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { owner, ws: (res.body as { workspaces: { slug: string }[] }).workspaces[0]!.slug };
 }
 
@@ -136,8 +150,14 @@ export async function addMember(
   email = `${role}-${randomBytes(3).toString('hex')}@example.com`,
 ): Promise<{ browser: Browser; userId: string }> {
   const password = 'member-password-1';
-  const added = await by.post(`/v1/workspaces/${ws}/members`, { email, name: `${role} person`, role, password });
-  if (added.status !== 201) throw new Error(`adding ${role} failed: ${added.status} ${JSON.stringify(added.body)}`);
+  const added = await by.post(`/v1/workspaces/${ws}/members`, {
+    email,
+    name: `${role} person`,
+    role,
+    password,
+  });
+  if (added.status !== 201)
+    throw new Error(`adding ${role} failed: ${added.status} ${JSON.stringify(added.body)}`);
   const browser = new Browser(t.server);
   browser.ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
   const login = await browser.post('/v1/auth/login', { email, password });

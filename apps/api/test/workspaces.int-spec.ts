@@ -12,13 +12,20 @@ afterAll(() => t.close());
 describe('roles', () => {
   it('lets a viewer read the calendar but not create or change anything', async () => {
     const { browser: viewer } = await addMember(t, owner, ws, 'viewer');
-    expect((await viewer.get(`/v1/workspaces/${ws}/posts?from=2026-11-01&to=2026-12-01`)).status).toBe(200);
+    expect(
+      (await viewer.get(`/v1/workspaces/${ws}/posts?from=2026-11-01&to=2026-12-01`)).status,
+    ).toBe(200);
     const before = await count(t, 'posts');
     const res = await viewer.post(`/v1/workspaces/${ws}/posts`, { text: 'Hallo' });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN_ROLE', details: { required: 'author', role: 'viewer' } });
+    expect(res.body.error).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+      details: { required: 'author', role: 'viewer' },
+    });
     expect(await count(t, 'posts')).toBe(before);
-    expect((await viewer.post(`/v1/workspaces/${ws}/channels`, { name: 'X', platform: 'x' })).status).toBe(403);
+    expect(
+      (await viewer.post(`/v1/workspaces/${ws}/channels`, { name: 'X', platform: 'x' })).status,
+    ).toBe(403);
   });
 
   it('lets an author change their own posts only; an editor changes any', async () => {
@@ -26,18 +33,47 @@ describe('roles', () => {
     const { browser: editor } = await addMember(t, owner, ws, 'editor');
     const own = (await author.post(`/v1/workspaces/${ws}/posts`, { text: 'Meins' })).body;
     const other = (await owner.post(`/v1/workspaces/${ws}/posts`, { text: 'Nicht deins' })).body;
-    expect((await author.patch(`/v1/workspaces/${ws}/posts/${own.id}`, { version: 1, text: 'Meins!' })).status).toBe(200);
-    const refused = await author.patch(`/v1/workspaces/${ws}/posts/${other.id}`, { version: 1, text: 'Doch meins' });
+    expect(
+      (await author.patch(`/v1/workspaces/${ws}/posts/${own.id}`, { version: 1, text: 'Meins!' }))
+        .status,
+    ).toBe(200);
+    const refused = await author.patch(`/v1/workspaces/${ws}/posts/${other.id}`, {
+      version: 1,
+      text: 'Doch meins',
+    });
     expect(refused.status).toBe(403);
-    expect((await owner.get(`/v1/workspaces/${ws}/posts/${other.id}`)).body.text).toBe('Nicht deins');
-    expect((await editor.patch(`/v1/workspaces/${ws}/posts/${other.id}`, { version: 1, text: 'Redigiert' })).status).toBe(200);
+    expect((await owner.get(`/v1/workspaces/${ws}/posts/${other.id}`)).body.text).toBe(
+      'Nicht deins',
+    );
+    expect(
+      (
+        await editor.patch(`/v1/workspaces/${ws}/posts/${other.id}`, {
+          version: 1,
+          text: 'Redigiert',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('keeps channel and member management for admins and owners', async () => {
     const { browser: editor } = await addMember(t, owner, ws, 'editor');
     const { browser: admin } = await addMember(t, owner, ws, 'admin');
-    expect((await editor.post(`/v1/workspaces/${ws}/channels`, { name: 'LinkedIn', platform: 'linkedin' })).status).toBe(403);
-    expect((await admin.post(`/v1/workspaces/${ws}/channels`, { name: 'LinkedIn', platform: 'linkedin' })).status).toBe(201);
+    expect(
+      (
+        await editor.post(`/v1/workspaces/${ws}/channels`, {
+          name: 'LinkedIn',
+          platform: 'linkedin',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await admin.post(`/v1/workspaces/${ws}/channels`, {
+          name: 'LinkedIn',
+          platform: 'linkedin',
+        })
+      ).status,
+    ).toBe(201);
     const makeOwner = await admin.post(`/v1/workspaces/${ws}/members`, {
       email: 'boss@example.com',
       name: 'Boss',
@@ -63,13 +99,20 @@ describe('membership', () => {
     const res = await owner.patch(`/v1/workspaces/${ws}/members/${me}`, { role: 'admin' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('LAST_OWNER');
-    const members = (await owner.get(`/v1/workspaces/${ws}/members`)).body.items as { userId: string; role: string }[];
+    const members = (await owner.get(`/v1/workspaces/${ws}/members`)).body.items as {
+      userId: string;
+      role: string;
+    }[];
     expect(members.find((m) => m.userId === me)?.role).toBe('owner');
   });
 
   it('refuses to add the same person twice', async () => {
     await addMember(t, owner, ws, 'viewer', 'twice@example.com');
-    const again = await owner.post(`/v1/workspaces/${ws}/members`, { email: 'twice@example.com', name: 'Twice', role: 'editor' });
+    const again = await owner.post(`/v1/workspaces/${ws}/members`, {
+      email: 'twice@example.com',
+      name: 'Twice',
+      role: 'editor',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('MEMBER_EXISTS');
   });
@@ -100,7 +143,11 @@ describe('workspace scoping', () => {
       `/v1/workspaces/fremd/posts/${post.rows[0].id}`,
     ]) {
       const res = await stranger.get(path);
-      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 404, code: 'WORKSPACE_NOT_FOUND' });
+      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'WORKSPACE_NOT_FOUND',
+      });
       expect(JSON.stringify(res.body)).not.toContain('Geheim');
     }
     // Within their own workspace, the foreign post's id is unknown.

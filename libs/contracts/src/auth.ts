@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema, LocaleSchema, PasswordSchema, RoleSchema, SlugSchema, TimeZoneSchema } from './common';
+import {
+  EmailSchema,
+  IdSchema,
+  LocaleSchema,
+  PasswordSchema,
+  RoleSchema,
+  SlugSchema,
+  TimeZoneSchema,
+} from './common';
 
 export const LoginRequestSchema = z.strictObject({
   email: EmailSchema,

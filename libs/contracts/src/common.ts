@@ -68,7 +68,10 @@ export const SlugSchema = z
   .max(48)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens only');
 
-export const EmailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 
 export const PasswordSchema = z.string().min(10, 'At least 10 characters').max(256);
 

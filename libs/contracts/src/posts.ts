@@ -94,12 +94,20 @@ export const PostListQuerySchema = z.strictObject({
   channel: csv(IdSchema).optional(),
   tag: csv(TagSchema).optional(),
   author: csv(IdSchema).optional(),
-  unscheduled: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({
-    description: 'true: only posts without a planned time (the ideas backlog)',
-  }),
-  deleted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({
-    description: 'true: only deleted posts (the bin), to restore them',
-  }),
+  unscheduled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({
+      description: 'true: only posts without a planned time (the ideas backlog)',
+    }),
+  deleted: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({
+      description: 'true: only deleted posts (the bin), to restore them',
+    }),
 });
 export type PostListQuery = z.input<typeof PostListQuerySchema>;
 

@@ -9,7 +9,9 @@ import {
   TimeZoneSchema,
 } from './common';
 
-export const HolidayCountrySchema = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 country code such as DE');
+export const HolidayCountrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 country code such as DE');
 export const HolidayRegionSchema = z
   .string()
   .regex(/^[A-Z0-9]{1,3}$/, 'A region code such as BY (Bavaria)');

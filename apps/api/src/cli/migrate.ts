@@ -6,10 +6,14 @@ import { runMigrations } from '../database/data-source';
 async function main(): Promise<void> {
   const config = loadConfig();
   const applied = await runMigrations(config.databaseUrl);
-  process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+  process.stdout.write(
+    applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n',
+  );
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? e.stack : String(e)}\n`);
+  process.stderr.write(
+    `${e instanceof ConfigError ? e.message : e instanceof Error ? e.stack : String(e)}\n`,
+  );
   process.exit(1);
 });

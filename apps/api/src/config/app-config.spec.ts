@@ -21,18 +21,27 @@ describe('loadConfig', () => {
   });
 
   it('names each variable that does not fit, and why', () => {
-    const msg = messageOf({ ...base, PORT: 'eighty', POSTPLAN_TIME_ZONE: 'Berlin', LOG_LEVEL: 'loud' });
+    const msg = messageOf({
+      ...base,
+      PORT: 'eighty',
+      POSTPLAN_TIME_ZONE: 'Berlin',
+      LOG_LEVEL: 'loud',
+    });
     expect(msg).toMatch(/PORT:/);
     expect(msg).toMatch(/POSTPLAN_TIME_ZONE: must be an IANA time zone/);
     expect(msg).toMatch(/LOG_LEVEL:/);
   });
 
   it('wants the admin e-mail and password together', () => {
-    expect(messageOf({ ...base, POSTPLAN_ADMIN_EMAIL: 'a@example.com' })).toMatch(/set both or neither/);
+    expect(messageOf({ ...base, POSTPLAN_ADMIN_EMAIL: 'a@example.com' })).toMatch(
+      /set both or neither/,
+    );
   });
 
   it('rejects a secret key that is not 32 bytes', () => {
-    expect(messageOf({ ...base, POSTPLAN_SECRET_KEY: 'c2hvcnQ=' })).toMatch(/POSTPLAN_SECRET_KEY: must be 32 bytes/);
+    expect(messageOf({ ...base, POSTPLAN_SECRET_KEY: 'c2hvcnQ=' })).toMatch(
+      /POSTPLAN_SECRET_KEY: must be 32 bytes/,
+    );
   });
 
   it('generates a key file once and reuses it', () => {
@@ -41,11 +50,21 @@ describe('loadConfig', () => {
     const second = loadConfig({ ...base, POSTPLAN_DATA_DIR: dir });
     expect(first.secretKey).toHaveLength(32);
     expect(second.secretKey.equals(first.secretKey)).toBe(true);
-    expect(Buffer.from(readFileSync(join(dir, 'secret.key'), 'utf8').trim(), 'base64').equals(first.secretKey)).toBe(true);
+    expect(
+      Buffer.from(readFileSync(join(dir, 'secret.key'), 'utf8').trim(), 'base64').equals(
+        first.secretKey,
+      ),
+    ).toBe(true);
   });
 
   it('fills defaults for a minimal environment', () => {
     const c = loadConfig({ ...base, POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, role: 'all', migrateOnStart: true, admin: undefined });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      role: 'all',
+      migrateOnStart: true,
+      admin: undefined,
+    });
   });
 });

@@ -12,7 +12,8 @@ const bool = z
 function findRepoRoot(from: string): string {
   for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && /"name":\s*"postplan"/.test(readFileSync(manifest, 'utf8'))) return dir;
+    if (existsSync(manifest) && /"name":\s*"postplan"/.test(readFileSync(manifest, 'utf8')))
+      return dir;
   }
   return process.cwd();
 }
@@ -49,7 +50,12 @@ export const EnvSchema = z.object({
     .default('Europe/Berlin'),
   POSTPLAN_DEMO: bool.default(false),
   POSTPLAN_MIGRATE_ON_START: bool.default(true),
-  POSTPLAN_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  POSTPLAN_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   POSTPLAN_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -84,10 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join('.');
-      const shown = i.code === 'invalid_type' && env[name] === undefined ? 'is required' : i.message;
+      const shown =
+        i.code === 'invalid_type' && env[name] === undefined ? 'is required' : i.message;
       return `  ${name}: ${shown}`;
     });
-    throw new ConfigError(`Postplan cannot start; fix these environment variables:\n${lines.join('\n')}`);
+    throw new ConfigError(
+      `Postplan cannot start; fix these environment variables:\n${lines.join('\n')}`,
+    );
   }
   const e = parsed.data;
   if (Boolean(e.POSTPLAN_ADMIN_EMAIL) !== Boolean(e.POSTPLAN_ADMIN_PASSWORD)) {
@@ -131,7 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function readOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) {
     const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-    if (key.length !== 32) throw new ConfigError(`The key file ${path} is not a 32-byte base64 key`);
+    if (key.length !== 32)
+      throw new ConfigError(`The key file ${path} is not a 32-byte base64 key`);
     return key;
   }
   mkdirSync(dirname(path), { recursive: true });

@@ -21,8 +21,12 @@ describe('parseZonedDateTime in Europe/Berlin', () => {
   const tz = 'Europe/Berlin';
 
   it('reads a winter wall-clock time as UTC+1 and a summer one as UTC+2', () => {
-    expect(parseZonedDateTime('2026-01-15T09:00', tz).toISOString()).toBe('2026-01-15T08:00:00.000Z');
-    expect(parseZonedDateTime('2026-07-15T09:00', tz).toISOString()).toBe('2026-07-15T07:00:00.000Z');
+    expect(parseZonedDateTime('2026-01-15T09:00', tz).toISOString()).toBe(
+      '2026-01-15T08:00:00.000Z',
+    );
+    expect(parseZonedDateTime('2026-07-15T09:00', tz).toISOString()).toBe(
+      '2026-07-15T07:00:00.000Z',
+    );
   });
 
   it('rejects 02:30 on 2026-03-29, which the clocks skip, and names the next valid time', () => {
@@ -37,8 +41,12 @@ describe('parseZonedDateTime in Europe/Berlin', () => {
   });
 
   it('accepts the minutes around the gap', () => {
-    expect(parseZonedDateTime('2026-03-29T01:59', tz).toISOString()).toBe('2026-03-29T00:59:00.000Z');
-    expect(parseZonedDateTime('2026-03-29T03:00', tz).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(parseZonedDateTime('2026-03-29T01:59', tz).toISOString()).toBe(
+      '2026-03-29T00:59:00.000Z',
+    );
+    expect(parseZonedDateTime('2026-03-29T03:00', tz).toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
   });
 
   it('asks for the offset for 02:30 on 2026-10-25, which happens twice', () => {
@@ -77,7 +85,9 @@ describe('parseZonedDateTime in America/New_York', () => {
   });
 
   it('reads ordinary times with the right offset', () => {
-    expect(parseZonedDateTime('2026-06-01T12:00', tz).toISOString()).toBe('2026-06-01T16:00:00.000Z');
+    expect(parseZonedDateTime('2026-06-01T12:00', tz).toISOString()).toBe(
+      '2026-06-01T16:00:00.000Z',
+    );
   });
 });
 
@@ -90,12 +100,15 @@ describe('input checks', () => {
     );
   });
 
-  it.each(['2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01T10:00+25:00', 'tomorrow'])(
-    'rejects %s as not a date-time',
-    (input) => {
-      expect(errorOf(() => parseZonedDateTime(input, 'UTC')).detail.code).toBe('INVALID_DATE_TIME');
-    },
-  );
+  it.each([
+    '2026-02-30T10:00',
+    '2026-13-01T10:00',
+    '2026-01-01T24:00',
+    '2026-01-01T10:00+25:00',
+    'tomorrow',
+  ])('rejects %s as not a date-time', (input) => {
+    expect(errorOf(() => parseZonedDateTime(input, 'UTC')).detail.code).toBe('INVALID_DATE_TIME');
+  });
 });
 
 describe('formatInZone and offsets', () => {
@@ -111,7 +124,11 @@ describe('formatInZone and offsets', () => {
 
   it('round-trips every quarter hour of a DST day', () => {
     const tz = 'Europe/Berlin';
-    for (let t = Date.parse('2026-10-24T20:00:00Z'); t < Date.parse('2026-10-25T06:00:00Z'); t += 900_000) {
+    for (
+      let t = Date.parse('2026-10-24T20:00:00Z');
+      t < Date.parse('2026-10-25T06:00:00Z');
+      t += 900_000
+    ) {
       const text = formatInZone(new Date(t), tz);
       expect(parseZonedDateTime(text, tz).getTime()).toBe(t);
     }
@@ -120,8 +137,12 @@ describe('formatInZone and offsets', () => {
 
 describe('parseRangeBound', () => {
   it('reads a bare day as local midnight', () => {
-    expect(parseRangeBound('2026-11-01', 'Europe/Berlin').toISOString()).toBe('2026-10-31T23:00:00.000Z');
-    expect(parseRangeBound('2026-07-01', 'Europe/Berlin').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(parseRangeBound('2026-11-01', 'Europe/Berlin').toISOString()).toBe(
+      '2026-10-31T23:00:00.000Z',
+    );
+    expect(parseRangeBound('2026-07-01', 'Europe/Berlin').toISOString()).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
   });
 
   it('takes the first instant of a day whose midnight does not exist', () => {

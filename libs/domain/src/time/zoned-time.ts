@@ -90,7 +90,14 @@ export function assertTimeZone(timeZone: string): void {
 /** The zone's offset from UTC at an instant, in minutes (Berlin in summer: +120). */
 export function offsetMinutesAt(instant: Date, timeZone: string): number {
   const local = toLocal(instant, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
   const truncated = Math.floor(instant.getTime() / 1000) * 1000;
   return Math.round((asUtc - truncated) / MINUTE);
 }
@@ -98,7 +105,8 @@ export function offsetMinutesAt(instant: Date, timeZone: string): number {
 /** The wall-clock reading in a zone at an instant. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
   const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
   const era = parts.find((p) => p.type === 'era')?.value;
   const year = era === 'BC' || era === 'B' ? 1 - get('year') : get('year');
   return {

@@ -21,13 +21,15 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]))
+      return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
 
     const authorization = req.get('authorization');
     if (authorization) {
       const [scheme, token] = authorization.split(' ');
-      const userId = scheme?.toLowerCase() === 'bearer' && token ? await this.auth.userFromBearer(token) : null;
+      const userId =
+        scheme?.toLowerCase() === 'bearer' && token ? await this.auth.userFromBearer(token) : null;
       if (!userId) throw new AuthError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
       req.actor = { userId, via: 'token' };
       return true;

@@ -8,7 +8,10 @@ import {
 import { Reflector } from '@nestjs/core';
 import { type Role } from '@postplan/contracts';
 import { AppError } from '../errors/app-error';
-import { type WorkspaceWithRole, WorkspacesRepository } from '../../modules/workspaces/workspaces.repository';
+import {
+  type WorkspaceWithRole,
+  WorkspacesRepository,
+} from '../../modules/workspaces/workspaces.repository';
 import { type AuthedRequest } from './actor';
 
 const RANK: Record<Role, number> = { viewer: 0, author: 1, editor: 2, admin: 3, owner: 4 };
@@ -38,22 +41,36 @@ export class WorkspaceGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<WorkspaceRequest>();
     const ws = req.params.ws;
     if (!req.actor || typeof ws !== 'string') return false;
-    const workspace = ws.length <= 64 ? await this.workspaces.findForMember(ws, req.actor.userId) : null;
-    if (!workspace) throw new AppError('WORKSPACE_NOT_FOUND', 'There is no such workspace, or you are not a member of it.');
-    const atLeast = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, [ctx.getHandler(), ctx.getClass()]);
+    const workspace =
+      ws.length <= 64 ? await this.workspaces.findForMember(ws, req.actor.userId) : null;
+    if (!workspace)
+      throw new AppError(
+        'WORKSPACE_NOT_FOUND',
+        'There is no such workspace, or you are not a member of it.',
+      );
+    const atLeast = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (atLeast && !hasRole(workspace.role, atLeast)) {
-      throw new AppError('FORBIDDEN_ROLE', `This needs the role ${atLeast} or higher; you are ${workspace.role}.`, {
-        required: atLeast,
-        role: workspace.role,
-      });
+      throw new AppError(
+        'FORBIDDEN_ROLE',
+        `This needs the role ${atLeast} or higher; you are ${workspace.role}.`,
+        {
+          required: atLeast,
+          role: workspace.role,
+        },
+      );
     }
     req.workspace = workspace;
     return true;
   }
 }
 
-export const CurrentWorkspace = createParamDecorator((_: unknown, ctx: ExecutionContext): WorkspaceWithRole => {
-  const ws = ctx.switchToHttp().getRequest<WorkspaceRequest>().workspace;
-  if (!ws) throw new Error('CurrentWorkspace used without WorkspaceGuard');
-  return ws;
-});
+export const CurrentWorkspace = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): WorkspaceWithRole => {
+    const ws = ctx.switchToHttp().getRequest<WorkspaceRequest>().workspace;
+    if (!ws) throw new Error('CurrentWorkspace used without WorkspaceGuard');
+    return ws;
+  },
+);

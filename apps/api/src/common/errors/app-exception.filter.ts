@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { type ErrorBody, type ErrorCode } from '@postplan/contracts';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
@@ -18,16 +24,25 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body, headers } = this.toResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
     res.status(status).json(body);
   }
 
-  private toResponse(e: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  private toResponse(e: unknown): {
+    status: number;
+    body: ErrorBody;
+    headers?: Record<string, string>;
+  } {
     if (e instanceof AppError) {
       const err = e as AppError;
-      return { status: statusOf(err.code), body: errorBody(err.code, err.message, err.details), headers: err.headers };
+      return {
+        status: statusOf(err.code),
+        body: errorBody(err.code, err.message, err.details),
+        headers: err.headers,
+      };
     }
     if (e instanceof ZodValidationException) {
       const zodError = e.getZodError();
@@ -44,7 +59,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       }
       if (status < 500) return { status, body: errorBody('VALIDATION_FAILED', e.message) };
     }
-    return { status: 500, body: errorBody('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.') };
+    return {
+      status: 500,
+      body: errorBody('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.'),
+    };
   }
 }
 

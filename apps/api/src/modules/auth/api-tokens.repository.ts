@@ -10,12 +10,17 @@ export class ApiTokensRepository {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  create(row: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash'>): Promise<ApiTokenEntity> {
+  create(
+    row: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash'>,
+  ): Promise<ApiTokenEntity> {
     return this.tokens.save(this.tokens.create(row));
   }
 
   listActive(userId: string): Promise<ApiTokenEntity[]> {
-    return this.tokens.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.tokens.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   /** Marks the token used and returns its owner, in one round trip; revoked tokens match nothing. */
@@ -34,7 +39,10 @@ export class ApiTokensRepository {
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {
-    const r = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const r = await this.tokens.update(
+      { id, userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     return (r.affected ?? 0) > 0;
   }
 }

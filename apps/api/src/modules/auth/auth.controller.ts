@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateTokenRequestSchema,
@@ -38,7 +50,12 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeResponse> {
-    const result = await this.auth.login(body.email, body.password, client, readCookie(req, DEVICE_COOKIE));
+    const result = await this.auth.login(
+      body.email,
+      body.password,
+      client,
+      readCookie(req, DEVICE_COOKIE),
+    );
     setSessionCookies(req, res, result.session);
     setDeviceCookie(req, res, result.deviceCookie);
     return result.me;
@@ -46,7 +63,11 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     if (actor.sessionId) await this.auth.logout(actor.sessionId);
     clearSessionCookies(req, res);
   }

@@ -15,7 +15,11 @@ import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, ApiTokenEntity, LoginAttemptEntity]), UsersModule, WorkspacesModule],
+  imports: [
+    TypeOrmModule.forFeature([SessionEntity, ApiTokenEntity, LoginAttemptEntity]),
+    UsersModule,
+    WorkspacesModule,
+  ],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -40,7 +40,11 @@ export class AuthService {
     deviceCookie: string | undefined,
   ): Promise<LoginResult> {
     const now = new Date();
-    const counts = await this.attempts.failuresSince(email, client.ip, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+    const counts = await this.attempts.failuresSince(
+      email,
+      client.ip,
+      new Date(now.getTime() - THROTTLE_WINDOW_MS),
+    );
     const decision = decideThrottle(counts, now, this.isKnownDevice(email, deviceCookie));
     if (!decision.allowed) {
       this.logger.warn({ event: 'login_throttled', ip: client.ip }, 'login throttled');
@@ -66,7 +70,10 @@ export class AuthService {
     };
   }
 
-  async startSession(userId: string, client: { ip: string; userAgent: string | null }): Promise<NewSession> {
+  async startSession(
+    userId: string,
+    client: { ip: string; userAgent: string | null },
+  ): Promise<NewSession> {
     const token = randomSecret();
     const csrfToken = randomSecret();
     await this.sessions.create({
@@ -81,7 +88,9 @@ export class AuthService {
   }
 
   /** The session behind a cookie, or null; keeps an active session alive. */
-  async sessionFromCookie(token: string): Promise<{ id: string; userId: string; csrfToken: string } | null> {
+  async sessionFromCookie(
+    token: string,
+  ): Promise<{ id: string; userId: string; csrfToken: string } | null> {
     const session = await this.sessions.findLive(sha256(token));
     if (!session) return null;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
@@ -105,14 +114,22 @@ export class AuthService {
     return toMe(user, await this.workspaces.listForUser(userId));
   }
 
-  async updateMe(userId: string, patch: { name?: string; locale?: 'de' | 'en' | null }): Promise<MeResponse> {
+  async updateMe(
+    userId: string,
+    patch: { name?: string; locale?: 'de' | 'en' | null },
+  ): Promise<MeResponse> {
     await this.users.update(userId, patch);
     return this.me(userId);
   }
 
   async createToken(userId: string, name: string): Promise<CreatedToken> {
     const token = `${TOKEN_PREFIX}${randomSecret()}`;
-    const row = await this.tokens.create({ userId, name, prefix: token.slice(0, 10), tokenHash: sha256(token) });
+    const row = await this.tokens.create({
+      userId,
+      name,
+      prefix: token.slice(0, 10),
+      tokenHash: sha256(token),
+    });
     return { ...toTokenSummary(row), token };
   }
 
@@ -133,7 +150,9 @@ export class AuthService {
 
   private isKnownDevice(email: string, cookie: string | undefined): boolean {
     const [nonce, mac] = cookie?.split('.') ?? [];
-    return Boolean(nonce && mac && safeEqual(mac, hmac(this.config.secretKey, `${email}.${nonce}`)));
+    return Boolean(
+      nonce && mac && safeEqual(mac, hmac(this.config.secretKey, `${email}.${nonce}`)),
+    );
   }
 }
 

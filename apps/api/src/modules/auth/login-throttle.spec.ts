@@ -4,14 +4,21 @@ import { ACCOUNT_LIMIT, ADDRESS_LIMIT, PAIR_LIMIT, decideThrottle } from './logi
 const now = new Date('2026-11-21T10:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 
-function counts(pair: number, account: number, address: number, oldestMinutesAgo = 5): FailureCounts {
+function counts(
+  pair: number,
+  account: number,
+  address: number,
+  oldestMinutesAgo = 5,
+): FailureCounts {
   const oldest = minutesAgo(oldestMinutesAgo);
   return { pair, account, address, oldest: { pair: oldest, account: oldest, address: oldest } };
 }
 
 describe('decideThrottle', () => {
   it('lets attempts through below every limit', () => {
-    expect(decideThrottle(counts(PAIR_LIMIT - 1, ACCOUNT_LIMIT - 1, ADDRESS_LIMIT - 1), now, false)).toEqual({
+    expect(
+      decideThrottle(counts(PAIR_LIMIT - 1, ACCOUNT_LIMIT - 1, ADDRESS_LIMIT - 1), now, false),
+    ).toEqual({
       allowed: true,
     });
   });

@@ -16,12 +16,19 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterS
  * apply to a browser that has logged into this account before (it carries a signed device
  * cookie): an attacker hammering a victim's account cannot lock the victim out.
  */
-export function decideThrottle(counts: FailureCounts, now: Date, knownDevice: boolean): ThrottleDecision {
+export function decideThrottle(
+  counts: FailureCounts,
+  now: Date,
+  knownDevice: boolean,
+): ThrottleDecision {
   const blockers: (Date | null)[] = [];
   if (counts.pair >= PAIR_LIMIT) blockers.push(counts.oldest.pair);
   if (counts.address >= ADDRESS_LIMIT) blockers.push(counts.oldest.address);
   if (!knownDevice && counts.account >= ACCOUNT_LIMIT) blockers.push(counts.oldest.account);
   if (blockers.length === 0) return { allowed: true };
   const until = Math.max(...blockers.map((d) => (d ?? now).getTime() + THROTTLE_WINDOW_MS));
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)),
+  };
 }

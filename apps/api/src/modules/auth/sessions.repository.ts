@@ -12,7 +12,9 @@ export class SessionsRepository {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async create(row: Omit<SessionEntity, 'id' | 'createdAt' | 'lastSeenAt'>): Promise<SessionEntity> {
+  async create(
+    row: Omit<SessionEntity, 'id' | 'createdAt' | 'lastSeenAt'>,
+  ): Promise<SessionEntity> {
     return this.sessions.save(this.sessions.create(row));
   }
 
@@ -25,7 +27,9 @@ export class SessionsRepository {
         [tokenHash],
       );
     const r = rows[0];
-    return r ? { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, lastSeenAt: r.last_seen_at } : null;
+    return r
+      ? { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, lastSeenAt: r.last_seen_at }
+      : null;
   }
 
   /** Sliding expiry: an active session lives on, an idle one runs out. */

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type Channel,
@@ -7,7 +16,11 @@ import {
   UpdateChannelRequestSchema,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { CurrentWorkspace, WorkspaceGuard, WorkspaceRole } from '../../common/auth/workspace-access';
+import {
+  CurrentWorkspace,
+  WorkspaceGuard,
+  WorkspaceRole,
+} from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { ChannelsService } from './channels.service';
 
@@ -27,7 +40,10 @@ export class ChannelsController {
 
   @Post()
   @WorkspaceRole('admin')
-  create(@CurrentWorkspace() ws: WorkspaceWithRole, @Body() body: CreateChannelDto): Promise<Channel> {
+  create(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Body() body: CreateChannelDto,
+  ): Promise<Channel> {
     return this.channels.create(ws.id, body);
   }
 

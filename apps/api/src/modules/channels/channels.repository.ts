@@ -5,7 +5,9 @@ import { ChannelEntity } from './channel.entity';
 
 @Injectable()
 export class ChannelsRepository {
-  constructor(@InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>) {}
+  constructor(
+    @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
+  ) {}
 
   list(workspaceId: string): Promise<ChannelEntity[]> {
     return this.channels.find({ where: { workspaceId }, order: { name: 'ASC' } });
@@ -18,15 +20,24 @@ export class ChannelsRepository {
   /** Which of these ids are channels of the workspace. */
   async existing(workspaceId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.channels.find({ select: { id: true }, where: { workspaceId, id: In(ids) } });
+    const rows = await this.channels.find({
+      select: { id: true },
+      where: { workspaceId, id: In(ids) },
+    });
     return new Set(rows.map((r) => r.id));
   }
 
-  create(row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'>): Promise<ChannelEntity> {
+  create(
+    row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'>,
+  ): Promise<ChannelEntity> {
     return this.channels.save(this.channels.create(row));
   }
 
-  async update(workspaceId: string, id: string, patch: Partial<Pick<ChannelEntity, 'name' | 'color'>>): Promise<void> {
+  async update(
+    workspaceId: string,
+    id: string,
+    patch: Partial<Pick<ChannelEntity, 'name' | 'color'>>,
+  ): Promise<void> {
     await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: new Date() });
   }
 }

@@ -33,7 +33,13 @@ export function defaultChannelColor(platform: Platform): string {
 }
 
 export function toChannel(c: ChannelEntity): Channel {
-  return { id: c.id, name: c.name, platform: c.platform, color: c.color, createdAt: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    name: c.name,
+    platform: c.platform,
+    color: c.color,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
 
 @Injectable()
@@ -44,7 +50,10 @@ export class ChannelsService {
     return (await this.channels.list(workspaceId)).map(toChannel);
   }
 
-  async create(workspaceId: string, input: z.output<typeof CreateChannelRequestSchema>): Promise<Channel> {
+  async create(
+    workspaceId: string,
+    input: z.output<typeof CreateChannelRequestSchema>,
+  ): Promise<Channel> {
     const row = await this.channels.create({
       workspaceId,
       name: input.name,
@@ -54,7 +63,11 @@ export class ChannelsService {
     return toChannel(row);
   }
 
-  async update(workspaceId: string, id: string, patch: z.output<typeof UpdateChannelRequestSchema>): Promise<Channel> {
+  async update(
+    workspaceId: string,
+    id: string,
+    patch: z.output<typeof UpdateChannelRequestSchema>,
+  ): Promise<Channel> {
     await this.get(workspaceId, id);
     await this.channels.update(workspaceId, id, patch);
     return toChannel(await this.get(workspaceId, id));

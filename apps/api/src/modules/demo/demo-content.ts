@@ -29,20 +29,63 @@ export const DEMO_CHANNELS: { name: string; platform: Platform }[] = [
 ];
 
 export const DEMO_POSTS: { title: string; text: string; tags: string[] }[] = [
-  { title: 'Quellwasser-Fakt der Woche', text: 'Wusstet ihr, dass unser Wasser 12 Jahre durch den Fels wandert? Was glaubt ihr: Wie schmeckt Zeit?', tags: ['wissen'] },
-  { title: 'Gewinnspiel: Sommerkiste', text: 'Wir verlosen drei Sommerkisten! Verratet uns euren Lieblingsort zum Wandern – wo füllt ihr eure Flasche auf?', tags: ['gewinnspiel', 'sommer'] },
-  { title: 'Hinter den Kulissen: Abfüllung', text: 'Ein Blick in unsere Abfüllung in Oberau. Welche Frage wolltet ihr unserem Team schon immer stellen?', tags: ['behind-the-scenes'] },
-  { title: 'Rezept: Gurken-Minz-Schorle', text: 'Gurke, Minze, ein Spritzer Limette und Bergquell Spritzig. Probiert es aus und zeigt uns euer Glas!', tags: ['rezept'] },
-  { title: 'Team-Vorstellung: Lukas', text: 'Lukas kümmert sich um unsere Quellen. Sein Tipp für heiße Tage: früh los, viel trinken. Was ist eurer?', tags: ['team'] },
-  { title: 'Nachhaltigkeit: Mehrweg', text: 'Unsere Glasflasche wird bis zu 50-mal befüllt. Wie oft bringt ihr eure Kiste zurück?', tags: ['nachhaltigkeit'] },
-  { title: 'Umfrage: Lieblingssorte', text: 'Still, medium oder spritzig? Stimmt ab und erzählt uns, warum!', tags: ['umfrage'] },
-  { title: 'Event: Quellfest', text: 'Am Samstag feiern wir das Quellfest in Oberau – mit Führungen und Musik. Kommt ihr vorbei?', tags: ['event'] },
-  { title: 'Wandertipp: Quellenweg', text: 'Der Quellenweg führt in 2 Stunden zu drei Quellen. Wer von euch ist ihn schon gelaufen?', tags: ['wandern'] },
-  { title: 'Stellenanzeige: Verkauf', text: 'Wir suchen Verstärkung im Außendienst (m/w/d). Kennt ihr jemanden, der zu uns passt?', tags: ['karriere'] },
+  {
+    title: 'Quellwasser-Fakt der Woche',
+    text: 'Wusstet ihr, dass unser Wasser 12 Jahre durch den Fels wandert? Was glaubt ihr: Wie schmeckt Zeit?',
+    tags: ['wissen'],
+  },
+  {
+    title: 'Gewinnspiel: Sommerkiste',
+    text: 'Wir verlosen drei Sommerkisten! Verratet uns euren Lieblingsort zum Wandern – wo füllt ihr eure Flasche auf?',
+    tags: ['gewinnspiel', 'sommer'],
+  },
+  {
+    title: 'Hinter den Kulissen: Abfüllung',
+    text: 'Ein Blick in unsere Abfüllung in Oberau. Welche Frage wolltet ihr unserem Team schon immer stellen?',
+    tags: ['behind-the-scenes'],
+  },
+  {
+    title: 'Rezept: Gurken-Minz-Schorle',
+    text: 'Gurke, Minze, ein Spritzer Limette und Bergquell Spritzig. Probiert es aus und zeigt uns euer Glas!',
+    tags: ['rezept'],
+  },
+  {
+    title: 'Team-Vorstellung: Lukas',
+    text: 'Lukas kümmert sich um unsere Quellen. Sein Tipp für heiße Tage: früh los, viel trinken. Was ist eurer?',
+    tags: ['team'],
+  },
+  {
+    title: 'Nachhaltigkeit: Mehrweg',
+    text: 'Unsere Glasflasche wird bis zu 50-mal befüllt. Wie oft bringt ihr eure Kiste zurück?',
+    tags: ['nachhaltigkeit'],
+  },
+  {
+    title: 'Umfrage: Lieblingssorte',
+    text: 'Still, medium oder spritzig? Stimmt ab und erzählt uns, warum!',
+    tags: ['umfrage'],
+  },
+  {
+    title: 'Event: Quellfest',
+    text: 'Am Samstag feiern wir das Quellfest in Oberau – mit Führungen und Musik. Kommt ihr vorbei?',
+    tags: ['event'],
+  },
+  {
+    title: 'Wandertipp: Quellenweg',
+    text: 'Der Quellenweg führt in 2 Stunden zu drei Quellen. Wer von euch ist ihn schon gelaufen?',
+    tags: ['wandern'],
+  },
+  {
+    title: 'Stellenanzeige: Verkauf',
+    text: 'Wir suchen Verstärkung im Außendienst (m/w/d). Kennt ihr jemanden, der zu uns passt?',
+    tags: ['karriere'],
+  },
 ];
 
 export const DEMO_IDEAS: { title: string; text: string }[] = [
-  { title: 'Idee: Quiz zur Wasserhärte', text: 'Ein kleines Quiz in den Stories: Wie hart ist euer Leitungswasser?' },
+  {
+    title: 'Idee: Quiz zur Wasserhärte',
+    text: 'Ein kleines Quiz in den Stories: Wie hart ist euer Leitungswasser?',
+  },
   { title: 'Idee: Kooperation mit Alpenverein', text: 'Gemeinsame Aktion zum Tag der Berge?' },
   { title: 'Idee: Kundenfragen-Freitag', text: 'Jeden Freitag beantworten wir eure Fragen live.' },
 ];

@@ -7,7 +7,14 @@ import { defaultChannelColor } from '../channels/channels.service';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
-import { DEMO_CHANNELS, DEMO_IDEAS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSTS, DEMO_WORKSPACE } from './demo-content';
+import {
+  DEMO_CHANNELS,
+  DEMO_IDEAS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_POSTS,
+  DEMO_WORKSPACE,
+} from './demo-content';
 
 const DAY = 86_400_000;
 
@@ -44,7 +51,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
       for (const p of DEMO_PEOPLE) {
         people.push(
           (await this.users.findByEmail(p.email, em)) ??
-            (await this.users.create({ email: p.email, name: p.name, passwordHash, locale: 'de' }, em)),
+            (await this.users.create(
+              { email: p.email, name: p.name, passwordHash, locale: 'de' },
+              em,
+            )),
         );
       }
       const ws = await this.workspaceService.createWithOwner(DEMO_WORKSPACE, people[0]!.id, em);
@@ -68,18 +78,28 @@ export class DemoSeeder implements OnApplicationBootstrap {
         for (const hour of day % 3 === 0 ? [7, 15] : [9]) {
           const template = DEMO_POSTS[n % DEMO_POSTS.length]!;
           const author = people[1 + (n % 2)]!;
-          const targets = [channelIds[n % channelIds.length]!, channelIds[(n + 2) % channelIds.length]!];
+          const targets = [
+            channelIds[n % channelIds.length]!,
+            channelIds[(n + 2) % channelIds.length]!,
+          ];
           const rows: { id: string }[] = await em.query(
             `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-            [ws.id, n % 4 === 0 ? 'idea' : 'draft', template.title, template.text, new Date(date.getTime() + hour * 3_600_000), template.tags, author.id],
+            [
+              ws.id,
+              n % 4 === 0 ? 'idea' : 'draft',
+              template.title,
+              template.text,
+              new Date(date.getTime() + hour * 3_600_000),
+              template.tags,
+              author.id,
+            ],
           );
           for (const [position, channelId] of targets.entries()) {
-            await em.query(`INSERT INTO post_variants (post_id, channel_id, position, text) VALUES ($1, $2, $3, NULL)`, [
-              rows[0]!.id,
-              channelId,
-              position,
-            ]);
+            await em.query(
+              `INSERT INTO post_variants (post_id, channel_id, position, text) VALUES ($1, $2, $3, NULL)`,
+              [rows[0]!.id, channelId, position],
+            );
           }
           n++;
         }

@@ -12,4 +12,5 @@ export type PostErrorCode =
 
 export class PostError extends AppError<PostErrorCode> {}
 
-export const postNotFound = () => new PostError('POST_NOT_FOUND', 'There is no such post in this workspace.');
+export const postNotFound = () =>
+  new PostError('POST_NOT_FOUND', 'There is no such post in this workspace.');

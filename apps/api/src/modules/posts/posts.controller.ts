@@ -23,7 +23,11 @@ import {
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { type Actor, CurrentActor } from '../../common/auth/actor';
-import { CurrentWorkspace, WorkspaceGuard, WorkspaceRole } from '../../common/auth/workspace-access';
+import {
+  CurrentWorkspace,
+  WorkspaceGuard,
+  WorkspaceRole,
+} from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { PostError } from './post.errors';
 import { PostsService } from './posts.service';
@@ -36,7 +40,8 @@ class PostListQueryDto extends createZodDto(PostListQuerySchema) {}
 function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m) throw new PostError('VALIDATION_FAILED', 'If-Match must carry the post version, such as "3".');
+  if (!m)
+    throw new PostError('VALIDATION_FAILED', 'If-Match must carry the post version, such as "3".');
   return Number(m[1]);
 }
 
@@ -47,7 +52,10 @@ export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @Get()
-  async list(@CurrentWorkspace() ws: WorkspaceWithRole, @Query() query: PostListQueryDto): Promise<PostList> {
+  async list(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() query: PostListQueryDto,
+  ): Promise<PostList> {
     return { items: await this.posts.list(ws, query), timeZone: ws.timeZone };
   }
 
@@ -62,7 +70,10 @@ export class PostsController {
   }
 
   @Get(':id')
-  get(@CurrentWorkspace() ws: WorkspaceWithRole, @Param('id', ParseUUIDPipe) id: string): Promise<PostResponse> {
+  get(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PostResponse> {
     return this.posts.get(ws, id);
   }
 
@@ -76,7 +87,12 @@ export class PostsController {
     @Body() body: UpdatePostDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<PostResponse> {
-    return this.posts.update({ userId: actor.userId, workspace: ws }, id, body, versionFromIfMatch(ifMatch));
+    return this.posts.update(
+      { userId: actor.userId, workspace: ws },
+      id,
+      body,
+      versionFromIfMatch(ifMatch),
+    );
   }
 
   @Delete(':id')
@@ -92,7 +108,11 @@ export class PostsController {
   ): Promise<void> {
     // A DELETE usually has no body; when it has one, it may carry the version instead of If-Match.
     const body = DeletePostRequestSchema.optional().parse(raw);
-    return this.posts.remove({ userId: actor.userId, workspace: ws }, id, versionFromIfMatch(ifMatch) ?? body?.version);
+    return this.posts.remove(
+      { userId: actor.userId, workspace: ws },
+      id,
+      versionFromIfMatch(ifMatch) ?? body?.version,
+    );
   }
 
   @Post(':id/restore')

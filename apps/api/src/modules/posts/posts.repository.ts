@@ -69,7 +69,8 @@ export class PostsRepository {
     if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
     if (f.channelIds?.length) {
       add(
-        (n) => `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
+        (n) =>
+          `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
         f.channelIds,
       );
     }
@@ -79,20 +80,26 @@ export class PostsRepository {
         ? 'p.created_at DESC'
         : 'p.planned_at, p.id';
     params.push(f.limit);
-    return this.db.query(`${SELECT_POST} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`, params);
+    return this.db.query(
+      `${SELECT_POST} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
+      params,
+    );
   }
 
   async find(workspaceId: string, id: string, em?: EntityManager): Promise<PostRow | null> {
-    const rows: PostRow[] = await (em ?? this.db).query(`${SELECT_POST} WHERE p.workspace_id = $1 AND p.id = $2`, [
-      workspaceId,
-      id,
-    ]);
+    const rows: PostRow[] = await (em ?? this.db).query(
+      `${SELECT_POST} WHERE p.workspace_id = $1 AND p.id = $2`,
+      [workspaceId, id],
+    );
     return rows[0] ?? null;
   }
 
   /** Locks the post for the rest of the transaction, so concurrent saves queue up. */
   async lock(em: EntityManager, workspaceId: string, id: string): Promise<PostRow | null> {
-    await em.query(`SELECT 1 FROM posts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, id]);
+    await em.query(`SELECT 1 FROM posts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [
+      workspaceId,
+      id,
+    ]);
     return this.find(workspaceId, id, em);
   }
 
@@ -110,7 +117,12 @@ export class PostsRepository {
     return id;
   }
 
-  async updateContent(em: EntityManager, id: string, row: PostWrite, variantsChanged: boolean): Promise<void> {
+  async updateContent(
+    em: EntityManager,
+    id: string,
+    row: PostWrite,
+    variantsChanged: boolean,
+  ): Promise<void> {
     await em.query(
       `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5,
               version = version + 1, updated_at = now()
@@ -132,14 +144,23 @@ export class PostsRepository {
     return this.db.transaction(fn);
   }
 
-  private async replaceVariants(em: EntityManager, postId: string, variants: PostWrite['variants']): Promise<void> {
+  private async replaceVariants(
+    em: EntityManager,
+    postId: string,
+    variants: PostWrite['variants'],
+  ): Promise<void> {
     await em.query(`DELETE FROM post_variants WHERE post_id = $1`, [postId]);
     if (variants.length === 0) return;
     await em.query(
       `INSERT INTO post_variants (post_id, channel_id, position, text)
        SELECT $1, v.channel_id, v.position, v.text
          FROM unnest($2::uuid[], $3::smallint[], $4::text[]) AS v(channel_id, position, text)`,
-      [postId, variants.map((v) => v.channelId), variants.map((_, i) => i), variants.map((v) => v.text)],
+      [
+        postId,
+        variants.map((v) => v.channelId),
+        variants.map((_, i) => i),
+        variants.map((v) => v.text),
+      ],
     );
   }
 }

@@ -35,13 +35,19 @@ export class PostsService {
     let range: { from: Date; to: Date } | undefined;
     if (!q.unscheduled && !q.deleted) {
       if (!q.from || !q.to) {
-        throw new PostError('INVALID_DATE_RANGE', 'Give the calendar range as from and to (to is exclusive).');
+        throw new PostError(
+          'INVALID_DATE_RANGE',
+          'Give the calendar range as from and to (to is exclusive).',
+        );
       }
       const from = withTimeErrors(() => parseRangeBound(q.from!, tz));
       const to = withTimeErrors(() => parseRangeBound(q.to!, tz));
       if (to <= from) throw new PostError('INVALID_DATE_RANGE', '"to" must be later than "from".');
       if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-        throw new PostError('INVALID_DATE_RANGE', `A range may span at most ${MAX_RANGE_DAYS} days.`);
+        throw new PostError(
+          'INVALID_DATE_RANGE',
+          `A range may span at most ${MAX_RANGE_DAYS} days.`,
+        );
       }
       range = { from, to };
     }
@@ -83,10 +89,16 @@ export class PostsService {
     return this.get(ws, id);
   }
 
-  async update(caller: Caller, id: string, input: UpdateInput, ifMatch: number | undefined): Promise<Post> {
+  async update(
+    caller: Caller,
+    id: string,
+    input: UpdateInput,
+    ifMatch: number | undefined,
+  ): Promise<Post> {
     const ws = caller.workspace;
     const expected = this.expectedVersion(ifMatch ?? input.version);
-    const plannedAt = input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
+    const plannedAt =
+      input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
     if (input.variants) await this.assertChannels(ws.id, input.variants);
     await this.posts.transaction(async (em) => {
       const current = await this.lockForChange(em, caller, id, expected);
@@ -131,7 +143,9 @@ export class PostsService {
     const current = await this.posts.lock(em, ws.id, id);
     if (!current) throw postNotFound();
     if (!hasRole(ws.role, 'editor') && current.author_id !== userId) {
-      throw new PostError('FORBIDDEN_ROLE', 'Authors can change only their own posts.', { required: 'editor' });
+      throw new PostError('FORBIDDEN_ROLE', 'Authors can change only their own posts.', {
+        required: 'editor',
+      });
     }
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new PostError(
@@ -157,14 +171,21 @@ export class PostsService {
     return input ? withTimeErrors(() => parseZonedDateTime(input, timeZone)) : null;
   }
 
-  private async assertChannels(workspaceId: string, variants: { channelId: string }[]): Promise<void> {
+  private async assertChannels(
+    workspaceId: string,
+    variants: { channelId: string }[],
+  ): Promise<void> {
     const ids = variants.map((v) => v.channelId);
     const known = await this.channels.existing(workspaceId, ids);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new PostError('UNKNOWN_CHANNEL', 'Some target channels do not exist in this workspace.', {
-        channelIds: unknown,
-      });
+      throw new PostError(
+        'UNKNOWN_CHANNEL',
+        'Some target channels do not exist in this workspace.',
+        {
+          channelIds: unknown,
+        },
+      );
     }
   }
 }

@@ -46,10 +46,17 @@ export class SetupService implements OnApplicationBootstrap {
     return (await this.users.count()) === 0;
   }
 
-  async setUp(input: FirstOwner, client: { ip: string; userAgent: string | null }): Promise<{ session: NewSession; me: MeResponse }> {
+  async setUp(
+    input: FirstOwner,
+    client: { ip: string; userAgent: string | null },
+  ): Promise<{ session: NewSession; me: MeResponse }> {
     const userId = await this.createFirstOwner(input);
-    if (!userId) throw new AuthError('SETUP_ALREADY_DONE', 'Postplan is already set up; please log in.');
-    return { session: await this.auth.startSession(userId, client), me: await this.auth.me(userId) };
+    if (!userId)
+      throw new AuthError('SETUP_ALREADY_DONE', 'Postplan is already set up; please log in.');
+    return {
+      session: await this.auth.startSession(userId, client),
+      me: await this.auth.me(userId),
+    };
   }
 
   /** The new owner's id, or null when someone else was first. */
@@ -58,9 +65,17 @@ export class SetupService implements OnApplicationBootstrap {
     return this.workspaces.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);
       if ((await this.users.count(em)) > 0) return null;
-      const user = await this.users.create({ email: input.email, name: input.name, passwordHash, locale: input.locale }, em);
+      const user = await this.users.create(
+        { email: input.email, name: input.name, passwordHash, locale: input.locale },
+        em,
+      );
       await this.workspaceService.createWithOwner(
-        { name: input.workspaceName, slug: input.workspaceSlug, timeZone: input.timeZone, locale: input.locale },
+        {
+          name: input.workspaceName,
+          slug: input.workspaceSlug,
+          timeZone: input.timeZone,
+          locale: input.locale,
+        },
         user.id,
         em,
       );

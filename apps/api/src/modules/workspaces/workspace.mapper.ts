@@ -1,4 +1,9 @@
-import { type Member, type MeResponse, type Workspace, type WorkspaceMembership } from '@postplan/contracts';
+import {
+  type Member,
+  type MeResponse,
+  type Workspace,
+  type WorkspaceMembership,
+} from '@postplan/contracts';
 import { type UserEntity } from '../users/user.entity';
 import { type MemberRow, type WorkspaceWithRole } from './workspaces.repository';
 import { type WorkspaceEntity } from './workspace.entity';
@@ -37,5 +42,11 @@ export function toMe(user: UserEntity, workspaces: WorkspaceWithRole[]): MeRespo
 }
 
 export function toMember(m: MemberRow): Member {
-  return { userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.joinedAt.toISOString() };
+  return {
+    userId: m.userId,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    joinedAt: m.joinedAt.toISOString(),
+  };
 }

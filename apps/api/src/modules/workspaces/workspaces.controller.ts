@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddMemberRequestSchema,
@@ -9,7 +20,11 @@ import {
   type Workspace,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { CurrentWorkspace, WorkspaceGuard, WorkspaceRole } from '../../common/auth/workspace-access';
+import {
+  CurrentWorkspace,
+  WorkspaceGuard,
+  WorkspaceRole,
+} from '../../common/auth/workspace-access';
 import { toWorkspace } from './workspace.mapper';
 import { type WorkspaceWithRole } from './workspaces.repository';
 import { WorkspacesService } from './workspaces.service';
@@ -31,7 +46,10 @@ export class WorkspacesController {
 
   @Patch()
   @WorkspaceRole('admin')
-  update(@CurrentWorkspace() ws: WorkspaceWithRole, @Body() body: UpdateWorkspaceDto): Promise<Workspace> {
+  update(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Body() body: UpdateWorkspaceDto,
+  ): Promise<Workspace> {
     return this.workspaces.update(ws, body);
   }
 
@@ -42,7 +60,10 @@ export class WorkspacesController {
 
   @Post('members')
   @WorkspaceRole('admin')
-  addMember(@CurrentWorkspace() ws: WorkspaceWithRole, @Body() body: AddMemberDto): Promise<Member> {
+  addMember(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Body() body: AddMemberDto,
+  ): Promise<Member> {
     return this.workspaces.addMember(ws, body);
   }
 

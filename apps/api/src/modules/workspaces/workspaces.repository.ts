@@ -47,17 +47,32 @@ export class WorkspacesRepository {
     return (em?.getRepository(WorkspaceEntity) ?? this.workspaces).existsBy({ slug });
   }
 
-  create(row: Omit<WorkspaceEntity, 'id' | 'createdAt' | 'updatedAt'>, em?: EntityManager): Promise<WorkspaceEntity> {
+  create(
+    row: Omit<WorkspaceEntity, 'id' | 'createdAt' | 'updatedAt'>,
+    em?: EntityManager,
+  ): Promise<WorkspaceEntity> {
     const repo = em?.getRepository(WorkspaceEntity) ?? this.workspaces;
     return repo.save(repo.create(row));
   }
 
-  async update(id: string, patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt'>>): Promise<void> {
+  async update(
+    id: string,
+    patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt'>>,
+  ): Promise<void> {
     await this.workspaces.update({ id }, { ...patch, updatedAt: new Date() });
   }
 
-  async addMember(workspaceId: string, userId: string, role: Role, em?: EntityManager): Promise<void> {
-    await (em?.getRepository(MembershipEntity) ?? this.memberships).insert({ workspaceId, userId, role });
+  async addMember(
+    workspaceId: string,
+    userId: string,
+    role: Role,
+    em?: EntityManager,
+  ): Promise<void> {
+    await (em?.getRepository(MembershipEntity) ?? this.memberships).insert({
+      workspaceId,
+      userId,
+      role,
+    });
   }
 
   async findMembership(workspaceId: string, userId: string): Promise<MembershipEntity | null> {
@@ -72,7 +87,13 @@ export class WorkspacesRepository {
           WHERE m.workspace_id = $1 ORDER BY u.name, u.email`,
         [workspaceId],
       );
-    return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      joinedAt: r.created_at,
+    }));
   }
 
   /**
@@ -91,10 +112,15 @@ export class WorkspacesRepository {
       );
       const current = await em.getRepository(MembershipEntity).findOneBy({ workspaceId, userId });
       if (!current) return 'not_found';
-      const losesOwner = current.role === 'owner' && (change === 'remove' || change.role !== 'owner');
+      const losesOwner =
+        current.role === 'owner' && (change === 'remove' || change.role !== 'owner');
       if (losesOwner && owners.length <= 1) return 'last_owner';
-      if (change === 'remove') await em.getRepository(MembershipEntity).delete({ workspaceId, userId });
-      else await em.getRepository(MembershipEntity).update({ workspaceId, userId }, { role: change.role });
+      if (change === 'remove')
+        await em.getRepository(MembershipEntity).delete({ workspaceId, userId });
+      else
+        await em
+          .getRepository(MembershipEntity)
+          .update({ workspaceId, userId }, { role: change.role });
       return 'done';
     });
   }

@@ -35,7 +35,11 @@ export class WorkspacesService {
   ) {}
 
   /** Creates a workspace with its first owner, inside the caller's transaction. */
-  async createWithOwner(input: NewWorkspace, ownerId: string, em: EntityManager): Promise<WorkspaceEntity> {
+  async createWithOwner(
+    input: NewWorkspace,
+    ownerId: string,
+    em: EntityManager,
+  ): Promise<WorkspaceEntity> {
     assertTimeZone(input.timeZone);
     let slug = input.slug;
     if (slug) {
@@ -58,7 +62,10 @@ export class WorkspacesService {
     return ws;
   }
 
-  async update(ws: WorkspaceWithRole, patch: z.output<typeof UpdateWorkspaceRequestSchema>): Promise<Workspace> {
+  async update(
+    ws: WorkspaceWithRole,
+    patch: z.output<typeof UpdateWorkspaceRequestSchema>,
+  ): Promise<Workspace> {
     if (patch.timeZone) assertTimeZone(patch.timeZone);
     if (patch.slug && patch.slug !== ws.slug && (await this.workspaces.slugExists(patch.slug))) {
       throw slugTaken(patch.slug);
@@ -75,7 +82,10 @@ export class WorkspacesService {
    * Adds a person by e-mail. A new address becomes an account (with the given password, or
    * none yet: an invited account that cannot log in until a password is set).
    */
-  async addMember(ws: WorkspaceWithRole, input: z.output<typeof AddMemberRequestSchema>): Promise<Member> {
+  async addMember(
+    ws: WorkspaceWithRole,
+    input: z.output<typeof AddMemberRequestSchema>,
+  ): Promise<Member> {
     assertMayGrant(ws.role, input.role);
     const userId = await this.workspaces.transaction(async (em) => {
       const existing = await this.users.findByEmail(input.email, em);
@@ -89,12 +99,15 @@ export class WorkspacesService {
           },
           em,
         ));
-      const already: unknown[] = await em.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
-        ws.id,
-        user.id,
-      ]);
+      const already: unknown[] = await em.query(
+        `SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`,
+        [ws.id, user.id],
+      );
       if (already.length > 0) {
-        throw new AppError('MEMBER_EXISTS', `${input.email} is already a member of this workspace.`);
+        throw new AppError(
+          'MEMBER_EXISTS',
+          `${input.email} is already a member of this workspace.`,
+        );
       }
       await this.workspaces.addMember(ws.id, user.id, input.role, em);
       return user.id;
@@ -119,16 +132,23 @@ export class WorkspacesService {
 
   private async assertMayManage(ws: WorkspaceWithRole, userId: string): Promise<void> {
     const target = await this.workspaces.findMembership(ws.id, userId);
-    if (!target) throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
+    if (!target)
+      throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
     if (target.role === 'owner' && ws.role !== 'owner') {
-      throw new AppError('FORBIDDEN_ROLE', 'Only an owner can change or remove an owner.', { required: 'owner' });
+      throw new AppError('FORBIDDEN_ROLE', 'Only an owner can change or remove an owner.', {
+        required: 'owner',
+      });
     }
   }
 
   private expect(result: 'done' | 'not_found' | 'last_owner'): void {
-    if (result === 'not_found') throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
+    if (result === 'not_found')
+      throw new AppError('MEMBER_NOT_FOUND', 'This person is not a member of the workspace.');
     if (result === 'last_owner') {
-      throw new AppError('LAST_OWNER', 'A workspace needs at least one owner; make someone else owner first.');
+      throw new AppError(
+        'LAST_OWNER',
+        'A workspace needs at least one owner; make someone else owner first.',
+      );
     }
   }
 
@@ -142,15 +162,21 @@ export class WorkspacesService {
 
 function assertMayGrant(actorRole: Role, role: Role): void {
   if (role === 'owner' && !hasRole(actorRole, 'owner')) {
-    throw new AppError('FORBIDDEN_ROLE', 'Only an owner can make someone an owner.', { required: 'owner' });
+    throw new AppError('FORBIDDEN_ROLE', 'Only an owner can make someone an owner.', {
+      required: 'owner',
+    });
   }
 }
 
 function assertTimeZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) {
-    throw new AppError('INVALID_TIME_ZONE', `"${timeZone}" is not an IANA time zone (for example Europe/Berlin).`, {
-      timeZone,
-    });
+    throw new AppError(
+      'INVALID_TIME_ZONE',
+      `"${timeZone}" is not an IANA time zone (for example Europe/Berlin).`,
+      {
+        timeZone,
+      },
+    );
   }
 }
 
