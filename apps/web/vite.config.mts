@@ -11,6 +11,9 @@ export default defineConfig({
     alias: {
       '@postplan/contracts': here('../../libs/contracts/src/index.ts'),
       '@postplan/domain': here('../../libs/domain/src/index.ts'),
+      // twitter-text's ESM build has only a default export, while libs/domain imports named
+      // ones (as Node's CommonJS interop allows); its CommonJS build gives both.
+      'twitter-text': here('../../node_modules/twitter-text/dist/index.js'),
     },
   },
   build: {

@@ -86,7 +86,10 @@ export function AppLayout() {
             type="button"
             className="button button--ghost"
             disabled={logout.isPending}
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+            onClick={() =>
+              // A full page load after logout: nothing of this session stays in memory.
+              logout.mutate(undefined, { onSettled: () => window.location.assign('/login') })
+            }
           >
             {t('header.logout')}
           </button>

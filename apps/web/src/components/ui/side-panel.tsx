@@ -32,36 +32,45 @@ export function SidePanel({ title, onClose, closeLabel, children, footer, testId
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
     if (panel) {
-      const first = panel.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(panel)[0] ?? panel;
+      const first = panel.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ?? focusables(panel)[0] ?? panel;
       first.focus();
     }
+    // On the document, not the panel: Escape and Tab must work even if focus got outside.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const root = panelRef.current;
+      if (!root) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onCloseRef.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusables(root);
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = document.activeElement;
+      if (!first || !last) {
+        event.preventDefault();
+        root.focus();
+        return;
+      }
+      if (!(active instanceof Node) || !root.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      } else if (event.shiftKey && (active === first || active === root)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
     return () => {
+      document.removeEventListener('keydown', onKeyDown);
       if (previous && previous.isConnected) previous.focus();
     };
   }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onCloseRef.current();
-      return;
-    }
-    if (event.key !== 'Tab' || !panelRef.current) return;
-    const items = focusables(panelRef.current);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) {
-      event.preventDefault();
-      return;
-    }
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="side-panel__backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -72,7 +81,6 @@ export function SidePanel({ title, onClose, closeLabel, children, footer, testId
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
         data-testid={testId}
       >
         <header className="side-panel__header">

@@ -30,7 +30,7 @@ export function isKnownErrorCode(code: unknown): code is ErrorCode {
 /** Builds an ApiError from a response body that may or may not follow the error contract. */
 export function errorFromBody(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body as { error: unknown }).error;
+    const error = body.error;
     if (typeof error === 'object' && error !== null) {
       const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
       const text = typeof message === 'string' ? message : `HTTP ${status}`;

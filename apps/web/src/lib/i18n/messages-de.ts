@@ -12,6 +12,9 @@ export const de: Messages = {
   'app.notFound.body': 'Unter dieser Adresse gibt es nichts.',
   'app.notFound.home': 'Zum Kalender',
 
+  'form.required': 'Bitte füll dieses Feld aus.',
+  'form.invalidEmail': 'Gib eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
+
   'language.label': 'Sprache',
   'language.de': 'Deutsch',
   'language.en': 'English',

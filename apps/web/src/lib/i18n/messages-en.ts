@@ -13,6 +13,9 @@ export const en = {
   'app.notFound.body': 'There is nothing at this address.',
   'app.notFound.home': 'Go to the calendar',
 
+  'form.required': 'Please fill in this field.',
+  'form.invalidEmail': 'Enter a valid email address, e.g. name@example.com.',
+
   'language.label': 'Language',
   'language.de': 'Deutsch',
   'language.en': 'English',

@@ -1,52 +1,49 @@
-import { LOCALES, type Locale } from '@postplan/contracts';
+import { LOCALES } from '@postplan/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Field } from '../../../components/ui/field';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useSetup } from '../api/use-session';
+import { validateSetup, type SetupFieldErrors, type SetupFormValues } from '../utils/setup-form';
 import { defaultTimeZone, timeZoneOptions } from '../utils/time-zones';
-
-const MIN_PASSWORD = 10;
 
 export function SetupPage() {
   const { t, locale } = useI18n();
   const setup = useSetup();
   const navigate = useNavigate();
   const zones = useMemo(() => timeZoneOptions(), []);
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<SetupFormValues>({
     name: '',
     email: '',
     password: '',
     workspaceName: '',
     timeZone: defaultTimeZone(zones),
-    locale: locale as Locale,
+    locale,
   });
-  const [touched, setTouched] = useState(false);
-  const passwordError = touched && form.password.length < MIN_PASSWORD ? t('setup.passwordTooShort') : null;
+  const [errors, setErrors] = useState<SetupFieldErrors>({});
 
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+  const set = <K extends keyof SetupFormValues>(key: K, value: SetupFormValues[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+  const errorFor = (key: keyof SetupFormValues) => {
+    const message = errors[key];
+    return message ? t(message) : null;
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
-    if (form.password.length < MIN_PASSWORD) return;
-    setup.mutate(
-      {
-        name: form.name.trim(),
-        email: form.email.trim(),
-        password: form.password,
-        workspaceName: form.workspaceName.trim(),
-        timeZone: form.timeZone,
-        locale: form.locale,
-      },
-      { onSuccess: () => void navigate('/', { replace: true }) },
-    );
+    const result = validateSetup(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setup.mutate(result.request, { onSuccess: () => void navigate('/', { replace: true }) });
   };
 
   return (
-    <form className="auth-card auth-card--wide" onSubmit={onSubmit} aria-labelledby="setup-title">
+    <form className="auth-card auth-card--wide" onSubmit={onSubmit} aria-labelledby="setup-title" noValidate>
       <h1 id="setup-title" className="auth-card__title">
         {t('setup.title')}
       </h1>
@@ -57,24 +54,23 @@ export function SetupPage() {
         </div>
       )}
       <div className="form-grid">
-        <Field label={t('setup.name')}>
+        <Field label={t('setup.name')} error={errorFor('name')}>
           <input name="name" autoComplete="name" required maxLength={120} value={form.name} onChange={(e) => set('name', e.target.value)} />
         </Field>
-        <Field label={t('setup.email')}>
+        <Field label={t('setup.email')} error={errorFor('email')}>
           <input type="email" name="email" autoComplete="email" required value={form.email} onChange={(e) => set('email', e.target.value)} />
         </Field>
-        <Field label={t('setup.password')} hint={t('setup.passwordHint')} error={passwordError} className="form-grid__full">
+        <Field label={t('setup.password')} hint={t('setup.passwordHint')} error={errorFor('password')} className="form-grid__full">
           <input
             type="password"
             name="password"
             autoComplete="new-password"
             required
-            minLength={MIN_PASSWORD}
             value={form.password}
             onChange={(e) => set('password', e.target.value)}
           />
         </Field>
-        <Field label={t('setup.workspaceName')} className="form-grid__full">
+        <Field label={t('setup.workspaceName')} error={errorFor('workspaceName')} className="form-grid__full">
           <input name="workspaceName" required maxLength={120} value={form.workspaceName} onChange={(e) => set('workspaceName', e.target.value)} />
         </Field>
         <Field label={t('setup.timeZone')} hint={t('setup.timeZoneHint')}>

@@ -161,7 +161,7 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           </p>
         )}
         <PostCalendar
-          calendarRef={calendarRef}
+          ref={calendarRef}
           workspace={workspace}
           posts={postItems}
           holidays={holidays.data ?? []}

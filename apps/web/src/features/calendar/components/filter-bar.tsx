@@ -1,5 +1,5 @@
-import { POST_STATUSES, type Channel, type Member, type PostStatus } from '@postplan/contracts';
-import { useEffect, useId, useState } from 'react';
+import { POST_STATUSES, type Channel, type Member } from '@postplan/contracts';
+import { useId, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { countActiveFilters, EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
 
@@ -17,9 +17,9 @@ const single = (values: readonly string[]) => (values.length === 1 ? (values[0] 
 export function FilterBar({ filters, onChange, channels, members, userId }: FilterBarProps) {
   const { t } = useI18n();
   const id = useId();
-  const [tag, setTag] = useState(filters.tag.join(', '));
-  const tagFromUrl = filters.tag.join(', ');
-  useEffect(() => setTag(tagFromUrl), [tagFromUrl]);
+  // What is being typed; null shows the tags from the URL (they change on back/forward too).
+  const [tagDraft, setTagDraft] = useState<string | null>(null);
+  const tag = tagDraft ?? filters.tag.join(', ');
 
   const active = countActiveFilters(filters);
   const set = (patch: Partial<PostFilters>) => onChange({ ...filters, ...patch });
@@ -28,6 +28,7 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    setTagDraft(null);
     if (tags.join(',') !== filters.tag.join(',')) set({ tag: tags });
   };
 
@@ -62,7 +63,7 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
           value={single(filters.status)}
           onChange={(e) => {
             const status = POST_STATUSES.find((s) => s === e.target.value);
-            set({ status: status ? [status as PostStatus] : [] });
+            set({ status: status ? [status] : [] });
           }}
         >
           <option value="">{t('filters.all')}</option>
@@ -80,7 +81,7 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
           type="search"
           value={tag}
           placeholder={t('filters.tagPlaceholder')}
-          onChange={(e) => setTag(e.target.value)}
+          onChange={(e) => setTagDraft(e.target.value)}
           onBlur={commitTag}
         />
       </div>

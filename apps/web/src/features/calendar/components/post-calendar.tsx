@@ -37,7 +37,7 @@ export type DatesChange = { view: CalendarView; start: string; end: string; titl
 export type DropRequest = { post: Post; startStr: string; allDay: boolean; revert: () => void };
 
 type PostCalendarProps = {
-  calendarRef: Ref<CalendarRef>;
+  ref: Ref<CalendarRef>;
   workspace: WorkspaceMembership;
   posts: readonly Post[];
   holidays: readonly HolidayEntry[];
@@ -65,7 +65,7 @@ function isPost(value: unknown): value is Post {
   return typeof value === 'object' && value !== null && 'version' in value && 'plannedAt' in value;
 }
 
-export function PostCalendar(props: PostCalendarProps) {
+export function PostCalendar({ ref, ...props }: PostCalendarProps) {
   const { t, locale } = useI18n();
   const { workspace, posts, holidays, channelsById, canEdit, canCreate } = props;
   const untitled = t('calendar.untitled');
@@ -120,7 +120,7 @@ export function PostCalendar(props: PostCalendarProps) {
   return (
     <div className="post-calendar" data-testid="calendar" data-time-zone={workspace.timeZone}>
       <Calendar
-        ref={props.calendarRef}
+        ref={ref}
         plugins={plugins}
         locale={locales[locale]}
         timeZone={workspace.timeZone}
