@@ -3,7 +3,7 @@ import { PLATFORM_PROFILES } from '../platforms/platform-profiles';
 import { insideAny } from '../text/entities';
 
 // Typos of the scheme: "htps://", "https//", "http:/", "https:\\" and friends.
-const BROKEN_SCHEME = /(?<![\p{L}\p{N}])(h+t+p+s?|t+p+s?)(:\/(?!\/)|\/\/|:\\\\|;\/\/|:\/\/\/+)(?=[\p{L}\p{N}])/giu;
+const BROKEN_SCHEME = /(?<![\p{L}\p{N}])(h+t+p+s?|t+p+s?)(:\/\/+|:\/|\/\/|:\\\\|;\/\/)(?=[\p{L}\p{N}])/giu;
 
 /** Malformed and plain-http links, and Threads' cap of five links per post. */
 export function linkRule(context: RuleContext): void {

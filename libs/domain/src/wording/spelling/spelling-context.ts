@@ -45,7 +45,9 @@ export function spellingContext(language: Language, checkers: SpellCheckers | un
   };
 
   const checker: SpellChecker = {
-    correct(word) {
+    correct(typed) {
+      // Dictionaries are NFC; an "ö" typed as o + combining diaeresis is the same word.
+      const word = typed.normalize('NFC');
       const plain = word.replace(/[:*_·](?=in(?:nen)?$)/u, '').replace(/(\p{Ll})(In|Innen)$/u, (_m, last: string, suffix: string) => last + suffix.toLowerCase());
       if (correctPart(plain)) return true;
       const withoutGenitive = plain.replace(/['’]s$/u, '');
@@ -54,7 +56,52 @@ export function spellingContext(language: Language, checkers: SpellCheckers | un
       const parts = plain.split(/[-‐]/u).filter((p) => p.length > 0);
       return parts.length > 1 && parts.every((p) => p.length < 2 || correctPart(p));
     },
-    suggest: (word) => own.suggest(word),
+    suggest: (word) => rankSuggestions(word.normalize('NFC'), own.suggest(word.normalize('NFC'))),
   };
   return { checker, knownWord };
+}
+
+/**
+ * Hunspell lists suggestions in the order its strategies found them, which puts "Eich" before
+ * "Tisch" for "Tich". People mostly drop or swap a letter and rarely the first one, so rank by
+ * edit distance, then same first letter, then "the typo is the word with letters left out".
+ */
+export function rankSuggestions(word: string, suggestions: readonly string[]): string[] {
+  const lower = word.toLowerCase();
+  const keyed = suggestions.map((s, order) => {
+    const candidate = s.toLowerCase();
+    return {
+      s,
+      distance: editDistance(lower, candidate),
+      otherStart: candidate[0] === lower[0] ? 0 : 1,
+      notOmission: isSubsequence(lower, candidate) ? 0 : 1,
+      order,
+    };
+  });
+  keyed.sort((a, b) => a.distance - b.distance || a.otherStart - b.otherStart || a.notOmission - b.notOmission || a.order - b.order);
+  return keyed.map((k) => k.s);
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = value;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
+  return i === short.length;
 }
