@@ -3,7 +3,7 @@ import { type WordingFix } from '../core/types';
 
 // Hunspell's suggestions cost milliseconds per word; a post full of typos (or in the wrong
 // language) should not stall the editor. Later words are flagged without suggestions.
-const MAX_SUGGESTED_WORDS = 4;
+const MAX_SUGGESTED_WORDS = 3;
 const MAX_SUGGESTIONS = 3;
 
 /**
@@ -17,7 +17,7 @@ export function spellingRule(context: RuleContext): void {
   let suggested = 0;
   for (const word of context.analysis.words) {
     if (!isCheckable(word.text) || checker.correct(word.text)) continue;
-    const suggestions = suggested < MAX_SUGGESTED_WORDS && word.text.length <= 24 ? checker.suggest(word.text).slice(0, MAX_SUGGESTIONS) : [];
+    const suggestions = suggested < MAX_SUGGESTED_WORDS && word.text.length <= 20 ? checker.suggest(word.text).slice(0, MAX_SUGGESTIONS) : [];
     if (suggestions.length > 0) suggested++;
     const fixes: WordingFix[] = suggestions.map((s) => ({
       start: word.start,
