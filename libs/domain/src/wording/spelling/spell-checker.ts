@@ -46,10 +46,6 @@ export function memoized(checker: SpellChecker): SpellChecker {
   };
 }
 
-export function hasCachedSuggestions(checker: SpellChecker, word: string): boolean {
-  return memos.get(checker)?.suggest.has(word) ?? false;
-}
-
 /** Capitalises the first letter the way German nouns are written inside a compound's dictionary entry. */
 export function capitalize(word: string): string {
   const first = word.codePointAt(0);
