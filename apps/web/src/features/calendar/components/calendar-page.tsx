@@ -167,6 +167,7 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           holidays={holidays.data ?? []}
           channelsById={channelsById}
           initialView={initial.view}
+          view={view}
           initialDate={initial.date}
           canCreate={canCreate}
           canEdit={canEdit}

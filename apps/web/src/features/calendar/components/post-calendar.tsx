@@ -43,6 +43,8 @@ type PostCalendarProps = {
   holidays: readonly HolidayEntry[];
   channelsById: ReadonlyMap<string, Channel>;
   initialView: CalendarView;
+  /** The view on screen now (changes after initialView). */
+  view: CalendarView;
   initialDate: string | undefined;
   canCreate: boolean;
   canEdit: (post: Post) => boolean;
@@ -127,9 +129,12 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         initialView={FULLCALENDAR_VIEW[props.initialView]}
         initialDate={props.initialDate}
         headerToolbar={false}
-        height="auto"
+        // Month and list grow with their content; time grids scroll inside a fixed frame
+        // (opening at 08:00) instead of stretching over 24 hours.
+        height={props.view === 'week' || props.view === 'day' ? 760 : 'auto'}
         events={events}
         editable={canCreate}
+        eventDisplay="block"
         eventDurationEditable={false}
         selectable={false}
         dateClick={canCreate ? onDateClick : undefined}
@@ -140,7 +145,7 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         backgroundEventContent={(arg: EventDisplayInfo) => <HolidayContent name={arg.event.title} />}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        defaultTimedEventDuration="00:30"
+        defaultTimedEventDuration="01:00"
         allDaySlot={false}
         scrollTime="08:00:00"
         nowIndicator

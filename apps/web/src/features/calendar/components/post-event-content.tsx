@@ -17,9 +17,11 @@ export function PostEventContent({ post, title, timeText, draggable }: PostEvent
       data-draggable={draggable ? 'true' : 'false'}
       title={t('calendar.eventLabel', { time: timeText, title, status: statusLabel })}
     >
-      {timeText && <span className="post-event__time">{timeText}</span>}
+      <span className="post-event__meta">
+        {timeText && <span className="post-event__time">{timeText}</span>}
+        <StatusBadge status={post.status} label={statusLabel} />
+      </span>
       <span className="post-event__title">{title}</span>
-      <StatusBadge status={post.status} label={statusLabel} />
     </div>
   );
 }

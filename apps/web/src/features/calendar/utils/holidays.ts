@@ -1,3 +1,6 @@
+/** Amber, so a day off stands apart from the blue of today and of selections. */
+export const HOLIDAY_COLOR = '#f59e0b';
+
 export type HolidayEntry = { date: string; name: string };
 
 export type HolidayEventInput = {
@@ -6,6 +9,7 @@ export type HolidayEventInput = {
   start: string;
   allDay: true;
   display: 'background';
+  color: string;
   extendedProps: { kind: 'holiday' };
 };
 
@@ -27,6 +31,7 @@ export function holidayEvents(entries: readonly HolidayEntry[]): HolidayEventInp
     start: entry.date,
     allDay: true,
     display: 'background',
+    color: HOLIDAY_COLOR,
     extendedProps: { kind: 'holiday' },
   }));
 }

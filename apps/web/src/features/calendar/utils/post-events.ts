@@ -9,9 +9,10 @@ export type PostEventInput = {
   allDay: false;
   startEditable: boolean;
   durationEditable: false;
-  backgroundColor: string;
-  borderColor: string;
-  textColor: string;
+  /** Keyboard users reach every post with Tab and open it with Enter. */
+  interactive: true;
+  color: string;
+  contrastColor: string;
   extendedProps: { kind: 'post'; post: Post };
 };
 
@@ -57,9 +58,9 @@ export function postToEvent(
     allDay: false,
     startEditable: options.editable,
     durationEditable: false,
-    backgroundColor: color,
-    borderColor: color,
-    textColor: readableTextColor(color),
+    interactive: true,
+    color,
+    contrastColor: readableTextColor(color),
     extendedProps: { kind: 'post', post },
   };
 }
