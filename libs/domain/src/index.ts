@@ -1,1 +1,3 @@
 export * from './time/zoned-time';
+export * from './wording';
+export * from './review';
