@@ -51,12 +51,16 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   expect(await isInside(page, event, dayCell(page, '2031-06-12'))).toBe(true);
   expect(await isInside(page, event, dayCell(page, '2031-06-10'))).toBe(false);
 
-  // The editor agrees: same wall-clock time on the new day, and the channel text survived.
-  await event.click();
+  // Opened from the keyboard, the editor agrees: same wall-clock time on the new day, and
+  // the channel text survived.
+  const eventButton = page.getByRole('button').filter({ has: event });
+  await eventButton.focus();
+  await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit post' });
   await expect(edit.getByLabel('Date', { exact: true })).toHaveValue('2031-06-12');
   await expect(edit.getByLabel('Time', { exact: true })).toHaveValue('09:00');
   await expect(edit.getByLabel('Own text for Instagram')).toHaveValue('Sommerfest! 🎉 Link in Bio.');
   await page.keyboard.press('Escape');
   await expect(edit).toBeHidden();
+  await expect(eventButton).toBeFocused();
 });
