@@ -1,14 +1,5 @@
 import type { ReactNode } from 'react';
 
-export function Spinner({ label }: { label: string }) {
-  return (
-    <span className="spinner" role="status">
-      <span className="spinner__circle" aria-hidden="true" />
-      <span className="visually-hidden">{label}</span>
-    </span>
-  );
-}
-
 export function LoadingState({ label }: { label: string }) {
   return (
     <div className="state state--loading" role="status" aria-live="polite">
