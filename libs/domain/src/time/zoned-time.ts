@@ -243,10 +243,49 @@ export function parseRangeBound(input: string, timeZone: string): Date {
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
+// Since 1900 every zone changes its offset only on a quarter hour, so one offset per zone and
+// quarter hour is exact. Asking Intl costs microseconds; a calendar month has thousands of posts.
+const QUARTER_HOUR = 15 * MINUTE;
+const MODERN_ERA = Date.UTC(1900, 0, 1);
+const offsetCache = new Map<string, Map<number, number>>();
+
+function cachedOffsetMinutes(instant: Date, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(instant.getTime() / QUARTER_HOUR);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    if (zone.size > 100_000) zone.clear();
+    offset = offsetMinutesAt(new Date(bucket * QUARTER_HOUR), timeZone);
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
 /** ISO 8601 with the zone's offset at that instant: 2026-11-21T10:00:00+01:00. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
-  const offset = offsetMinutesAt(instant, timeZone);
+  if (instant.getTime() < MODERN_ERA) return formatWithIntl(instant, timeZone);
+  const offset = cachedOffsetMinutes(instant, timeZone);
+  const w = new Date(instant.getTime() + offset * MINUTE);
+  return formatParts(
+    {
+      year: w.getUTCFullYear(),
+      month: w.getUTCMonth() + 1,
+      day: w.getUTCDate(),
+      hour: w.getUTCHours(),
+      minute: w.getUTCMinutes(),
+      second: w.getUTCSeconds(),
+      millisecond: w.getUTCMilliseconds(),
+    },
+    offset,
+  );
+}
+
+function formatWithIntl(instant: Date, timeZone: string): string {
+  return formatParts(toLocal(instant, timeZone), offsetMinutesAt(instant, timeZone));
+}
+
+function formatParts(l: LocalDateTime, offset: number): string {
   const sign = offset < 0 ? '-' : '+';
   const ms = l.millisecond ? `.${pad(l.millisecond, 3)}` : '';
   return (

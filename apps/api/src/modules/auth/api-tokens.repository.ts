@@ -23,19 +23,21 @@ export class ApiTokensRepository {
     });
   }
 
-  /** Marks the token used and returns its owner, in one round trip; revoked tokens match nothing. */
+  /**
+   * The owner of a live token. Its last use is recorded at most once a minute: a script that
+   * polls must not turn every read into a write.
+   */
   async use(tokenHash: Buffer): Promise<{ id: string; userId: string } | null> {
-    const rows: { id: string; user_id: string }[] = await this.db.query(
-      // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE.
-      `WITH used AS (
-         UPDATE api_tokens SET last_used_at = now()
-          WHERE token_hash = $1 AND revoked_at IS NULL
-          RETURNING id, user_id
-       ) SELECT id, user_id FROM used`,
+    const rows: { id: string; user_id: string; last_used_at: Date | null }[] = await this.db.query(
+      `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [tokenHash],
     );
     const r = rows[0];
-    return r ? { id: r.id, userId: r.user_id } : null;
+    if (!r) return null;
+    if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > 60_000) {
+      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [r.id]);
+    }
+    return { id: r.id, userId: r.user_id };
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {

@@ -46,44 +46,50 @@ const SELECT_POST = `
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants
     FROM posts p`;
 
+/** The list query as SQL and parameters; the benchmark runs EXPLAIN ANALYZE on exactly this. */
+export function buildListQuery(f: PostFilter): { text: string; values: unknown[] } {
+  const values: unknown[] = [f.workspaceId];
+  const where = ['p.workspace_id = $1'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    values.push(value);
+    where.push(sql(`$${values.length}`));
+  };
+  where.push(f.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL');
+  if (f.range) {
+    add((n) => `p.planned_at >= ${n}`, f.range.from);
+    add((n) => `p.planned_at < ${n}`, f.range.to);
+  }
+  if (f.unscheduled) where.push('p.planned_at IS NULL');
+  if (f.statuses?.length) add((n) => `p.status = ANY(${n})`, f.statuses);
+  if (f.tags?.length) add((n) => `p.tags && ${n}::text[]`, f.tags);
+  if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
+  if (f.channelIds?.length) {
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
+      f.channelIds,
+    );
+  }
+  const order = f.deleted
+    ? 'p.deleted_at DESC'
+    : f.unscheduled
+      ? 'p.created_at DESC'
+      : 'p.planned_at, p.id';
+  values.push(f.limit);
+  return {
+    text: `${SELECT_POST} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${values.length}`,
+    values,
+  };
+}
+
 @Injectable()
 export class PostsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The calendar's query: one indexed range scan of a workspace's posts, filters on top. */
-  async list(f: PostFilter): Promise<PostRow[]> {
-    const params: unknown[] = [f.workspaceId];
-    const where = ['p.workspace_id = $1'];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    where.push(f.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL');
-    if (f.range) {
-      add((n) => `p.planned_at >= ${n}`, f.range.from);
-      add((n) => `p.planned_at < ${n}`, f.range.to);
-    }
-    if (f.unscheduled) where.push('p.planned_at IS NULL');
-    if (f.statuses?.length) add((n) => `p.status = ANY(${n})`, f.statuses);
-    if (f.tags?.length) add((n) => `p.tags && ${n}::text[]`, f.tags);
-    if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
-    if (f.channelIds?.length) {
-      add(
-        (n) =>
-          `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
-        f.channelIds,
-      );
-    }
-    const order = f.deleted
-      ? 'p.deleted_at DESC'
-      : f.unscheduled
-        ? 'p.created_at DESC'
-        : 'p.planned_at, p.id';
-    params.push(f.limit);
-    return this.db.query(
-      `${SELECT_POST} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
-      params,
-    );
+  list(f: PostFilter): Promise<PostRow[]> {
+    const { text, values } = buildListQuery(f);
+    return this.db.query(text, values);
   }
 
   async find(workspaceId: string, id: string, em?: EntityManager): Promise<PostRow | null> {
