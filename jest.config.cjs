@@ -1,6 +1,29 @@
 // One Jest run, three kinds of test. Unit tests sit beside the code; integration tests need
 // DATABASE_URL (scripts/test.mjs provides one) and get a database cloned from a migrated template.
-const swcTransform = ['@swc/jest', {}];
+const aliases = {
+  '@postplan/contracts': ['libs/contracts/src/index.ts'],
+  '@postplan/domain': ['libs/domain/src/index.ts'],
+  '@postplan/migrations': ['migrations/index.ts'],
+};
+
+// swc rewrites the workspace aliases itself, so they resolve in globalSetup too, where Jest's
+// moduleNameMapper does not apply.
+const swcTransform = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+      keepClassNames: true,
+      baseUrl: __dirname,
+      paths: aliases,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
 
 const moduleNameMapper = {
   '^@postplan/contracts$': '<rootDir>/libs/contracts/src/index.ts',

@@ -3,7 +3,16 @@
 // latency percentiles and the database's own execution time for the same query.
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { benchDatabaseServer, fmt, freePort, percentile, root, startServer, waitForHealth, withDatabase } from './lib.mjs';
+import {
+  benchDatabaseServer,
+  fmt,
+  freePort,
+  percentile,
+  root,
+  startServer,
+  waitForHealth,
+  withDatabase,
+} from './lib.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const CLIENTS = 20;
@@ -20,8 +29,8 @@ export async function calendarBench() {
   const url = withDatabase(server.url, DB);
 
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = startServer({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1' });
+  let base = `http://127.0.0.1:${port}`;
+  let app = startServer({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1' });
   try {
     await waitForHealth(base, 120_000);
     const setup = await fetch(`${base}/api/v1/setup`, {
@@ -39,7 +48,11 @@ export async function calendarBench() {
     const csrf = cookies.find((c) => c.startsWith('postplan_csrf='))?.split('=')[1];
     const tokenRes = await fetch(`${base}/api/v1/me/tokens`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+      headers: {
+        'content-type': 'application/json',
+        cookie: cookies.join('; '),
+        'x-csrf-token': csrf,
+      },
       body: JSON.stringify({ name: 'bench' }),
     });
     const { token } = await tokenRes.json();
@@ -49,40 +62,36 @@ export async function calendarBench() {
     await db.connect();
     const seeded = Date.now();
     await seed(db);
-    console.log(`seeded ${POSTS.toLocaleString('en')} posts in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${POSTS.toLocaleString('en')} posts in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
+    );
 
     const path = '/api/v1/workspaces/bench/posts?from=2026-06-01&to=2026-07-01';
     const auth = { authorization: `Bearer ${token}` };
-    const firstRes = await fetch(base + path, { headers: auth });
-    const first = await firstRes.json();
-    if (!firstRes.ok) throw new Error(`the calendar read failed: ${JSON.stringify(first)}`);
-    const monthCount = first.items.length;
-    for (let i = 0; i < 50; i++) await (await fetch(base + path, { headers: auth })).arrayBuffer(); // warm-up
-
-    const client = [];
-    const serverSide = [];
-    let sent = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (sent < REQUESTS) {
-          sent++;
-          const t0 = performance.now();
-          const res = await fetch(base + path, { headers: auth });
-          await res.arrayBuffer();
-          client.push(performance.now() - t0);
-          const timing = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-          if (timing) serverSide.push(Number(timing[1]));
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        }
-      }),
+    await load(base, path, auth, 'with the calendar cache (the default)', REQUESTS);
+    await app.stop();
+    const uncachedPort = await freePort();
+    base = `http://127.0.0.1:${uncachedPort}`;
+    app = startServer({
+      DATABASE_URL: url,
+      PORT: String(uncachedPort),
+      HOST: '127.0.0.1',
+      POSTPLAN_CALENDAR_CACHE_MB: '0',
+    });
+    await waitForHealth(base, 120_000);
+    await load(
+      base,
+      path,
+      auth,
+      'without the cache (POSTPLAN_CALENDAR_CACHE_MB=0)',
+      Math.min(REQUESTS, 300),
     );
-    const seconds = (performance.now() - started) / 1000;
 
     const { buildListQuery } = createRequire(import.meta.url)(
       `${root}/dist/server/apps/api/src/modules/posts/posts.repository.js`,
     );
-    const ws = (await db.query(`SELECT id, time_zone FROM workspaces WHERE slug = 'bench'`)).rows[0];
+    const ws = (await db.query(`SELECT id, time_zone FROM workspaces WHERE slug = 'bench'`))
+      .rows[0];
     const q = buildListQuery({
       workspaceId: ws.id,
       range: { from: new Date('2026-05-31T22:00:00Z'), to: new Date('2026-06-30T22:00:00Z') },
@@ -95,14 +104,10 @@ export async function calendarBench() {
     }
     await db.end();
 
-    client.sort((a, b) => a - b);
-    serverSide.sort((a, b) => a - b);
     dbTimes.sort((a, b) => a - b);
-    console.log(`month window: ${monthCount} posts per response, ${CLIENTS} concurrent clients, ${REQUESTS} requests`);
-    console.log(`throughput: ${(REQUESTS / seconds).toFixed(0)} requests/s`);
-    console.log(`server time (Server-Timing)  p50 ${fmt(percentile(serverSide, 50))}  p99 ${fmt(percentile(serverSide, 99))}   target p50 <= 10 ms, p99 <= 50 ms`);
-    console.log(`client time (incl. queueing)  p50 ${fmt(percentile(client, 50))}  p99 ${fmt(percentile(client, 99))}`);
-    console.log(`database (EXPLAIN ANALYZE)    p50 ${fmt(percentile(dbTimes, 50))}  min ${fmt(dbTimes[0])}`);
+    console.log(
+      `\ndatabase alone (EXPLAIN ANALYZE of the same query)  p50 ${fmt(percentile(dbTimes, 50))}  min ${fmt(dbTimes[0])}`,
+    );
   } finally {
     await app.stop();
     const a = new pg.Client({ connectionString: withDatabase(server.url, 'postgres') });
@@ -113,9 +118,53 @@ export async function calendarBench() {
   }
 }
 
+async function load(base, path, auth, label, requests) {
+  const firstRes = await fetch(base + path, { headers: auth });
+  const first = await firstRes.json();
+  if (!firstRes.ok) throw new Error(`the calendar read failed: ${JSON.stringify(first)}`);
+  const monthCount = first.items.length;
+  for (let i = 0; i < 20; i++) await (await fetch(base + path, { headers: auth })).arrayBuffer(); // warm-up
+
+  const client = [];
+  const serverSide = [];
+  let sent = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (sent < requests) {
+        sent++;
+        const t0 = performance.now();
+        const res = await fetch(base + path, { headers: auth });
+        await res.arrayBuffer();
+        client.push(performance.now() - t0);
+        const timing = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+        if (timing) serverSide.push(Number(timing[1]));
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  client.sort((a, b) => a - b);
+  serverSide.sort((a, b) => a - b);
+  console.log(
+    `\n${label}: ${monthCount} posts per response, ${CLIENTS} concurrent clients, ${requests} requests`,
+  );
+  console.log(`  throughput: ${(requests / seconds).toFixed(0)} requests/s`);
+  console.log(
+    `  server time (Server-Timing)   p50 ${fmt(percentile(serverSide, 50))}  p99 ${fmt(percentile(serverSide, 99))}   target p50 <= 10 ms, p99 <= 50 ms`,
+  );
+  console.log(
+    `  client time (incl. queueing)  p50 ${fmt(percentile(client, 50))}  p99 ${fmt(percentile(client, 99))}`,
+  );
+}
+
 /** Three years of posts (2025-2027), each to one or two of ten channels, in one statement each. */
 async function seed(db) {
-  const ws = (await db.query(`SELECT w.id, m.user_id FROM workspaces w JOIN memberships m ON m.workspace_id = w.id`)).rows[0];
+  const ws = (
+    await db.query(
+      `SELECT w.id, m.user_id FROM workspaces w JOIN memberships m ON m.workspace_id = w.id`,
+    )
+  ).rows[0];
   await db.query(
     `INSERT INTO channels (workspace_id, name, platform, color)
      SELECT $1, 'Channel ' || i, (ARRAY['x','bluesky','mastodon','threads','linkedin','instagram','facebook','telegram','pinterest','manual'])[i], '#336699'
@@ -134,13 +183,13 @@ async function seed(db) {
   await db.query(
     `INSERT INTO post_variants (post_id, channel_id, position, text)
      SELECT p.id, c.id, 0, NULL
-       FROM (SELECT id, row_number() OVER () AS n FROM posts) p
+       FROM (SELECT id, row_number() OVER (ORDER BY planned_at, id) AS n FROM posts) p
        JOIN (SELECT id, row_number() OVER (ORDER BY name) AS n FROM channels) c ON c.n = 1 + p.n % 10`,
   );
   await db.query(
     `INSERT INTO post_variants (post_id, channel_id, position, text)
      SELECT p.id, c.id, 1, 'Angepasster Text für diesen Kanal'
-       FROM (SELECT id, row_number() OVER () AS n FROM posts) p
+       FROM (SELECT id, row_number() OVER (ORDER BY planned_at, id) AS n FROM posts) p
        JOIN (SELECT id, row_number() OVER (ORDER BY name) AS n FROM channels) c ON c.n = 1 + (p.n + 3) % 10
       WHERE p.n % 2 = 0`,
   );

@@ -20,7 +20,8 @@ async function timeStart(dataDir) {
 export async function startBench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'postplan-start-'));
   try {
-    for (const stamp of ['.api.stamp', '.web.stamp']) rmSync(join(root, 'dist', stamp), { force: true });
+    for (const stamp of ['.api.stamp', '.web.stamp'])
+      rmSync(join(root, 'dist', stamp), { force: true });
     const first = await timeStart(dataDir);
     const second = await timeStart(dataDir);
     console.log(`first start (build + initdb + migrations): ${fmt(first)}   target <= 15 s`);

@@ -32,7 +32,7 @@ const { nodeSpellCheckers } = require(join(out, 'spelling/node-dictionaries.js')
 
 // --- fixtures -------------------------------------------------------------------------------
 let seed = 42;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const SENTENCES = [
@@ -50,7 +50,17 @@ const SENTENCES = [
   'We are excited to welcome you to our new store this weekend.',
   'Ein Tich und zwei Stühle suchen ein neues Zuhause.',
 ];
-const EXTRAS = ['https://example.com/sommer', 'http://example.org/alt', '#sommerschlussverkauf', '#Köln', '#Sale', '@anna@chaos.social', '🎉', '👩‍👩‍👧‍👦', '👋🏽'];
+const EXTRAS = [
+  'https://example.com/sommer',
+  'http://example.org/alt',
+  '#sommerschlussverkauf',
+  '#Köln',
+  '#Sale',
+  '@anna@chaos.social',
+  '🎉',
+  '👩‍👩‍👧‍👦',
+  '👋🏽',
+];
 
 // Posts end on a word; one in twenty has a fresh typo (two letters swapped), so Hunspell's
 // suggestions, the expensive part of spelling, are part of the figures.
@@ -85,7 +95,8 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const ms = (value) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
-const line = (label, value, target) => console.log(`${label.padEnd(58)} ${value.padStart(12)}   ${target ?? ''}`);
+const line = (label, value, target) =>
+  console.log(`${label.padEnd(58)} ${value.padStart(12)}   ${target ?? ''}`);
 
 // --- dictionaries ---------------------------------------------------------------------------
 let t = performance.now();
@@ -97,7 +108,15 @@ const loadTime = performance.now() - t;
 // --- one 500-character post ----------------------------------------------------------------
 const post = makePost(500);
 const siblings = [{ channelId: 'li', platform: 'linkedin', text: post }];
-const check = (text, extra = {}) => engine.checkWording({ text, platform: 'x', workspace, spellChecker, context: { siblingVariants: siblings }, ...extra });
+const check = (text, extra = {}) =>
+  engine.checkWording({
+    text,
+    platform: 'x',
+    workspace,
+    spellChecker,
+    context: { siblingVariants: siblings },
+    ...extra,
+  });
 
 t = performance.now();
 check(post);
@@ -121,7 +140,12 @@ const platforms = ['x', 'bluesky', 'mastodon', 'instagram', 'linkedin', 'threads
 t = performance.now();
 let total = 0;
 posts.forEach((text, i) => {
-  total += engine.checkWording({ text, platform: platforms[i % platforms.length], workspace, spellChecker }).findings.length;
+  total += engine.checkWording({
+    text,
+    platform: platforms[i % platforms.length],
+    workspace,
+    spellChecker,
+  }).findings.length;
 });
 const bulk = performance.now() - t;
 
@@ -129,7 +153,9 @@ const bulk = performance.now() - t;
 const index = new engine.DuplicateIndex();
 const now = Date.now();
 t = performance.now();
-posts.forEach((text, i) => index.add({ id: `p${i}`, channelId: `c${i % 5}`, at: now - (i % 30) * 86_400_000, text }));
+posts.forEach((text, i) =>
+  index.add({ id: `p${i}`, channelId: `c${i % 5}`, at: now - (i % 30) * 86_400_000, text }),
+);
 const build = performance.now() - t;
 const lookups = [];
 for (let i = 0; i < 500; i++) {
@@ -142,19 +168,34 @@ const duplicateCheck = [];
 for (let i = 0; i < 200; i++) {
   const text = posts[(i * 53) % posts.length];
   t = performance.now();
-  engine.checkWording({ text, platform: 'linkedin', workspace, channel: { channelId: 'c1' }, context: { duplicateIndex: index, now: new Date(now) }, skipSpelling: true });
+  engine.checkWording({
+    text,
+    platform: 'linkedin',
+    workspace,
+    channel: { channelId: 'c1' },
+    context: { duplicateIndex: index, now: new Date(now) },
+    skipSpelling: true,
+  });
   duplicateCheck.push(performance.now() - t);
 }
 
 console.log(`Postplan wording engine – Node ${process.version}, ${new Date().toISOString()}`);
 console.log('');
 line('Hunspell dictionaries de + en loaded (once per process)', ms(loadTime));
-line(`One ${post.length}-character post, all rules incl. spelling: median`, ms(median(withSpelling)), 'target ≤ 2 ms');
+line(
+  `One ${post.length}-character post, all rules incl. spelling: median`,
+  ms(median(withSpelling)),
+  'target ≤ 2 ms',
+);
 line('  the same without spelling: median', ms(median(withoutSpelling)));
 line('  spelling share: median', ms(median(withSpelling) - median(withoutSpelling)));
 line('  first check of that post (cold suggestion cache)', ms(cold));
 line(`  findings reported for it`, String(findings));
-line('10,000 different posts (120-720 chars, 6 platforms) checked: total', ms(bulk), 'target ≤ 10 s');
+line(
+  '10,000 different posts (120-720 chars, 6 platforms) checked: total',
+  ms(bulk),
+  'target ≤ 10 s',
+);
 line(`  per post (${total} findings in all)`, ms(bulk / posts.length));
 line('Duplicate index: 10,000 posts added', ms(build));
 line('Duplicate lookup against 10,000 recent posts: median', ms(median(lookups)), 'target ≤ 20 ms');

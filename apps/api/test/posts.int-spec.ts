@@ -248,3 +248,23 @@ describe('bad input changes nothing', () => {
     expect(await count(t, 'posts')).toBe(before);
   });
 });
+
+describe('calendar answers from memory', () => {
+  it('shows a change at once, and answers 304 to a browser that has the current calendar', async () => {
+    const month = `${posts()}?from=2027-05-01&to=2027-06-01`;
+    const post = (await owner.post(posts(), { text: 'Maifest', plannedAt: '2027-05-01T10:00' })).body;
+    const first = await owner.get(month);
+    expect(first.body.items.map((p: { text: string }) => p.text)).toEqual(['Maifest']);
+    const etag = first.headers.etag as string;
+    expect((await owner.get(month, { 'If-None-Match': etag })).status).toBe(304);
+
+    await owner.patch(`${posts()}/${post.id}`, { text: 'Maifest 2027' }, { 'If-Match': '1' });
+    const after = await owner.get(month, { 'If-None-Match': etag });
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((p: { text: string }) => p.text)).toEqual(['Maifest 2027']);
+
+    // A change made directly in the database (another process, a migration) counts too.
+    await t.db.query(`UPDATE posts SET title = 'Von außen' WHERE id = $1`, [post.id]);
+    expect((await owner.get(month)).body.items[0].title).toBe('Von außen');
+  });
+});

@@ -57,6 +57,7 @@ export const EnvSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   POSTPLAN_WEB_DIST: z.string().optional(),
+  POSTPLAN_CALENDAR_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,6 +78,7 @@ export type AppConfig = {
   migrateOnStart: boolean;
   sessionTtlMs: number;
   webDist: string;
+  calendarCacheBytes: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: e.POSTPLAN_MIGRATE_ON_START,
     sessionTtlMs: e.POSTPLAN_SESSION_TTL_HOURS * 3_600_000,
     webDist: resolve(e.POSTPLAN_WEB_DIST ?? join(repoRoot, 'dist', 'web')),
+    calendarCacheBytes: e.POSTPLAN_CALENDAR_CACHE_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }

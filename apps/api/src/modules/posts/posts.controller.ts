@@ -10,14 +10,17 @@ import {
   Patch,
   Post,
   Query,
+  Req,
+  Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import {
   CreatePostRequestSchema,
   DeletePostRequestSchema,
   type Post as PostResponse,
-  type PostList,
+  PostListSchema,
   PostListQuerySchema,
   UpdatePostRequestSchema,
 } from '@postplan/contracts';
@@ -35,6 +38,7 @@ import { PostsService } from './posts.service';
 class CreatePostDto extends createZodDto(CreatePostRequestSchema) {}
 class UpdatePostDto extends createZodDto(UpdatePostRequestSchema) {}
 class PostListQueryDto extends createZodDto(PostListQuerySchema) {}
+class PostListDto extends createZodDto(PostListSchema) {}
 
 /** If-Match carries the post's version: 3, "3" and W/"3" all mean version 3. */
 function versionFromIfMatch(header: string | undefined): number | undefined {
@@ -52,11 +56,21 @@ export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @Get()
+  @ApiOkResponse({ type: PostListDto })
   async list(
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Query() query: PostListQueryDto,
-  ): Promise<PostList> {
-    return { items: await this.posts.list(ws, query), timeZone: ws.timeZone };
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { body, etag } = await this.posts.listCached(ws, query);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
   }
 
   @Post()

@@ -11,6 +11,7 @@ import { hasRole } from '../../common/auth/workspace-access';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { ChannelsRepository } from '../channels/channels.repository';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
 import { type PostRow, PostsRepository, type PostWrite } from './posts.repository';
@@ -28,7 +29,17 @@ export class PostsService {
   constructor(
     private readonly posts: PostsRepository,
     private readonly channels: ChannelsRepository,
+    private readonly cache: CalendarCache,
   ) {}
+
+  /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
+  listCached(ws: WorkspaceWithRole, q: ListQuery): Promise<CachedAnswer> {
+    const key = JSON.stringify([ws.id, ws.calendarVersion, ws.timeZone, q]);
+    return this.cache.getOrCompute(key, ws.calendarVersion, async () => ({
+      items: await this.list(ws, q),
+      timeZone: ws.timeZone,
+    }));
+  }
 
   async list(ws: WorkspaceWithRole, q: ListQuery): Promise<Post[]> {
     const tz = ws.timeZone;

@@ -9,6 +9,9 @@ export class WorkspaceEntity {
   @Column('text') locale: 'de' | 'en';
   @Column('text', { name: 'holiday_country' }) holidayCountry: string;
   @Column('text', { name: 'holiday_region', nullable: true }) holidayRegion: string | null;
+  /** Moves with every change the calendar shows (kept by triggers); bigint arrives as a string. */
+  @Column({ type: 'bigint', name: 'calendar_version', insert: false, update: false })
+  calendarVersion: string;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

@@ -48,7 +48,7 @@ export class WorkspacesRepository {
   }
 
   create(
-    row: Omit<WorkspaceEntity, 'id' | 'createdAt' | 'updatedAt'>,
+    row: Omit<WorkspaceEntity, 'id' | 'createdAt' | 'updatedAt' | 'calendarVersion'>,
     em?: EntityManager,
   ): Promise<WorkspaceEntity> {
     const repo = em?.getRepository(WorkspaceEntity) ?? this.workspaces;
@@ -57,7 +57,7 @@ export class WorkspacesRepository {
 
   async update(
     id: string,
-    patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt'>>,
+    patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt' | 'calendarVersion'>>,
   ): Promise<void> {
     await this.workspaces.update({ id }, { ...patch, updatedAt: new Date() });
   }

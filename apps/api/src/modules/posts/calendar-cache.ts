@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+
+export type CachedAnswer = { body: Buffer; etag: string };
+
+/**
+ * Serialised calendar answers, least recently used first out, bounded in bytes. A key names
+ * the workspace's calendar version, which moves in the same transaction as every change the
+ * calendar shows; an entry is therefore never stale, only unreachable. Each API process has
+ * its own cache and needs no coordination with the others.
+ */
+@Injectable()
+export class CalendarCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private bytes = 0;
+  private readonly maxBytes: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.maxBytes = config.calendarCacheBytes;
+  }
+
+  async getOrCompute(
+    key: string,
+    version: string,
+    compute: () => Promise<unknown>,
+  ): Promise<CachedAnswer> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const body = Buffer.from(JSON.stringify(await compute()));
+    const answer = {
+      body,
+      etag: `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`,
+    };
+    if (body.length <= this.maxBytes / 4) {
+      this.entries.set(key, answer);
+      this.bytes += body.length;
+      for (const [k, v] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(k);
+        this.bytes -= v.body.length;
+      }
+    }
+    return answer;
+  }
+}
