@@ -268,3 +268,19 @@ describe('calendar answers from memory', () => {
     expect((await owner.get(month)).body.items[0].title).toBe('Von außen');
   });
 });
+
+describe('compressed calendar answers', () => {
+  it('sends a large month gzipped to a client that accepts it, with the same content', async () => {
+    const texts = Array.from({ length: 60 }, (_, i) => `Beitrag ${i}: ${'Was meint ihr dazu? '.repeat(20)}`);
+    for (const [i, text] of texts.entries()) {
+      await owner.post(posts(), { text, plannedAt: `2027-08-${String(1 + (i % 28)).padStart(2, '0')}T10:00` });
+    }
+    const month = `${posts()}?from=2027-08-01&to=2027-09-01`;
+    const plain = await owner.get(month, { 'Accept-Encoding': 'identity' });
+    const zipped = await owner.get(month, { 'Accept-Encoding': 'gzip, deflate' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body).toEqual(plain.body);
+    expect(zipped.body.items).toHaveLength(60);
+  });
+});

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
-export type CachedAnswer = { body: Buffer; etag: string };
+/** A serialised answer, and its gzip form for clients that accept it (a month is ~1 MB of JSON). */
+export type CachedAnswer = { body: Buffer; gzipped: Buffer | undefined; etag: string };
 
 /**
  * Serialised calendar answers, least recently used first out, bounded in bytes. A key names
@@ -32,17 +34,20 @@ export class CalendarCache {
       return hit;
     }
     const body = Buffer.from(JSON.stringify(await compute()));
+    const cacheable = this.maxBytes > 0 && body.length <= this.maxBytes / 4;
     const answer = {
       body,
+      // Compressed once per calendar version, then served to every reader of it.
+      gzipped: cacheable && body.length > 8192 ? gzipSync(body, { level: 6 }) : undefined,
       etag: `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`,
     };
-    if (body.length <= this.maxBytes / 4) {
+    if (cacheable) {
       this.entries.set(key, answer);
-      this.bytes += body.length;
+      this.bytes += body.length + (answer.gzipped?.length ?? 0);
       for (const [k, v] of this.entries) {
         if (this.bytes <= this.maxBytes) break;
         this.entries.delete(k);
-        this.bytes -= v.body.length;
+        this.bytes -= v.body.length + (v.gzipped?.length ?? 0);
       }
     }
     return answer;

@@ -63,14 +63,21 @@ export class PostsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { body, etag } = await this.posts.listCached(ws, query);
+    const { body, gzipped, etag } = await this.posts.listCached(ws, query);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body);
+    res.type('application/json');
+    if (gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(gzipped);
+      return;
+    }
+    res.send(body);
   }
 
   @Post()
