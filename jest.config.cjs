@@ -1,5 +1,5 @@
 // One Jest run, three kinds of test. Unit tests sit beside the code; integration tests need
-// DATABASE_URL (scripts/test.mjs provides one) and get a database cloned from a migrated template.
+// DATABASE_URL (apps/api/scripts/test.mjs provides one) and get a database cloned from a migrated template.
 const aliases = {
   '@postplan/contracts': ['libs/contracts/src/index.ts'],
   '@postplan/domain': ['libs/domain/src/index.ts'],
@@ -14,7 +14,11 @@ const swcTransform = [
     swcrc: false,
     jsc: {
       parser: { syntax: 'typescript', decorators: true, tsx: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        react: { runtime: 'automatic' },
+      },
       target: 'es2022',
       keepClassNames: true,
       baseUrl: __dirname,

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { dataDir, root } from '../scripts/lib/paths.mjs';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-db.mjs';
+import { dataDir, root } from '../apps/api/scripts/lib/paths.mjs';
+import { startEmbeddedPostgres } from '../apps/api/scripts/lib/embedded-db.mjs';
 
 export { root };
 
@@ -50,7 +50,7 @@ export async function waitForHealth(base, timeoutMs = 60_000) {
 }
 
 export function startServer(env) {
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+  const child = spawn(process.execPath, [join(root, 'apps', 'api', 'scripts', 'start.mjs')], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (never a downloaded one): CHROMIUM_PATH, else the usual install paths. */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
+    existsSync(p),
+  );
 }
 
 export default defineConfig({

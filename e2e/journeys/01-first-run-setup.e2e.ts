@@ -1,6 +1,8 @@
 import { expect, OWNER, test } from '../support/fixtures';
 
-test('a fresh installation shows the setup page, which creates the owner and opens the calendar', async ({ page }) => {
+test('a fresh installation shows the setup page, which creates the owner and opens the calendar', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Set up Postplan' })).toBeVisible();

@@ -1,6 +1,19 @@
-import { dayCell, drag, ensureChannel, expect, isInside, loginInBrowser, loginOwnerApi, OWNER, test } from '../support/fixtures';
+import {
+  dayCell,
+  drag,
+  ensureChannel,
+  expect,
+  isInside,
+  loginInBrowser,
+  loginOwnerApi,
+  OWNER,
+  test,
+} from '../support/fixtures';
 
-test('an owner plans a post on a day, drags it to another day, and it stays there after a reload', async ({ page, request }) => {
+test('an owner plans a post on a day, drags it to another day, and it stays there after a reload', async ({
+  page,
+  request,
+}) => {
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
   await ensureChannel(request, slug, 'Instagram', '#db2777');
@@ -17,7 +30,9 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   await expect(editor).toBeVisible();
   await expect(editor.getByLabel('Date', { exact: true })).toHaveValue('2031-06-10');
   await expect(editor.getByLabel('Time', { exact: true })).toHaveValue('09:00');
-  await expect(editor.getByTestId('zone-hint')).toHaveText('Time zone of the workspace: Europe/Berlin (UTC+02:00)');
+  await expect(editor.getByTestId('zone-hint')).toHaveText(
+    'Time zone of the workspace: Europe/Berlin (UTC+02:00)',
+  );
   await expect(editor.getByLabel('Title', { exact: true })).toBeFocused();
 
   await editor.getByLabel('Title', { exact: true }).fill('Sommerfest Teaser');
@@ -37,13 +52,17 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   expect(await isInside(page, event, from)).toBe(true);
 
   const to = dayCell(page, '2031-06-12');
-  const patch = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/posts\/[^/]+$/.test(r.url()));
+  const patch = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && /\/posts\/[^/]+$/.test(r.url()),
+  );
   await drag(page, event, to);
   const response = await patch;
   expect(response.status()).toBe(200);
   expect(response.request().headers()['if-match']).toBe('1');
   expect(response.request().postDataJSON()).toEqual({ plannedAt: '2031-06-12T09:00:00+02:00' });
-  await expect(page.getByTestId('toast').filter({ hasText: 'Moved “Sommerfest Teaser”' })).toBeVisible();
+  await expect(
+    page.getByTestId('toast').filter({ hasText: 'Moved “Sommerfest Teaser”' }),
+  ).toBeVisible();
   await expect.poll(() => isInside(page, event, to)).toBe(true);
 
   await page.reload();
@@ -59,7 +78,9 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   const edit = page.getByRole('dialog', { name: 'Edit post' });
   await expect(edit.getByLabel('Date', { exact: true })).toHaveValue('2031-06-12');
   await expect(edit.getByLabel('Time', { exact: true })).toHaveValue('09:00');
-  await expect(edit.getByLabel('Own text for Instagram')).toHaveValue('Sommerfest! 🎉 Link in Bio.');
+  await expect(edit.getByLabel('Own text for Instagram')).toHaveValue(
+    'Sommerfest! 🎉 Link in Bio.',
+  );
   await page.keyboard.press('Escape');
   await expect(edit).toBeHidden();
   await expect(eventButton).toBeFocused();

@@ -1,6 +1,9 @@
 import { expect, loginInBrowser, loginOwnerApi, OWNER, test } from '../support/fixtures';
 
-test('switching the language changes every text, the calendar included, and is remembered', async ({ page, request }) => {
+test('switching the language changes every text, the calendar included, and is remembered', async ({
+  page,
+  request,
+}) => {
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
   await loginInBrowser(page, OWNER.email, OWNER.password);
@@ -11,13 +14,17 @@ test('switching the language changes every text, the calendar included, and is r
   await expect(page.getByTestId('calendar-title')).toHaveText('June 2031');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  const saved = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/me'));
+  const saved = page.waitForRequest(
+    (r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/me'),
+  );
   await page.getByTestId('language-select').first().selectOption('de');
   expect((await saved).postDataJSON()).toEqual({ locale: 'de' });
 
   await expect(page.getByRole('button', { name: 'Heute' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Neuer Beitrag' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Monat' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Monat' }),
+  ).toBeVisible();
   await expect(page.getByTestId('calendar-title')).toHaveText('Juni 2031');
   await expect(page.getByRole('heading', { name: 'Ideen' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();

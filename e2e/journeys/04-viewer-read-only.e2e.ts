@@ -1,4 +1,15 @@
-import { apiPost, csrfToken, dayCell, drag, expect, isInside, loginInBrowser, loginOwnerApi, test, VIEWER } from '../support/fixtures';
+import {
+  apiPost,
+  csrfToken,
+  dayCell,
+  drag,
+  expect,
+  isInside,
+  loginInBrowser,
+  loginOwnerApi,
+  test,
+  VIEWER,
+} from '../support/fixtures';
 
 test('a viewer sees the plan but can neither create nor move posts', async ({ page, request }) => {
   const me = await loginOwnerApi(request);

@@ -7,11 +7,16 @@ export const OWNER = {
   workspaceName: 'Stadtwerke Social',
 };
 
-export const VIEWER = { name: 'Viktor Viewer', email: 'viktor@example.com', password: 'viewer-password-1' };
+export const VIEWER = {
+  name: 'Viktor Viewer',
+  email: 'viktor@example.com',
+  password: 'viewer-password-1',
+};
 
 export function appUrl(): string {
   const url = process.env.POSTPLAN_E2E_URL;
-  if (!url) throw new Error('POSTPLAN_E2E_URL is unset: run the journeys through e2e/playwright.config.ts');
+  if (!url)
+    throw new Error('POSTPLAN_E2E_URL is unset: run the journeys through e2e/playwright.config.ts');
   return url;
 }
 
@@ -40,24 +45,38 @@ export async function loginOwnerApi(request: APIRequestContext): Promise<Me> {
     expect(created.status(), await created.text()).toBeLessThan(300);
     return (await created.json()) as Me;
   }
-  const login = await request.post('/api/v1/auth/login', { data: { email: OWNER.email, password: OWNER.password } });
+  const login = await request.post('/api/v1/auth/login', {
+    data: { email: OWNER.email, password: OWNER.password },
+  });
   expect(login.status(), await login.text()).toBe(200);
   return (await login.json()) as Me;
 }
 
 export async function apiPost(request: APIRequestContext, path: string, data: unknown) {
-  const response = await request.post(path, { data, headers: { 'X-CSRF-Token': await csrfToken(request) } });
+  const response = await request.post(path, {
+    data,
+    headers: { 'X-CSRF-Token': await csrfToken(request) },
+  });
   expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as Record<string, unknown>;
 }
 
 /** A channel to target, created once per name. */
-export async function ensureChannel(request: APIRequestContext, slug: string, name: string, color: string) {
+export async function ensureChannel(
+  request: APIRequestContext,
+  slug: string,
+  name: string,
+  color: string,
+) {
   const list = await request.get(`/api/v1/workspaces/${slug}/channels`);
   const { items } = (await list.json()) as { items: { id: string; name: string }[] };
   const existing = items.find((c) => c.name === name);
   if (existing) return existing;
-  return (await apiPost(request, `/api/v1/workspaces/${slug}/channels`, { name, platform: 'instagram', color })) as {
+  return (await apiPost(request, `/api/v1/workspaces/${slug}/channels`, {
+    name,
+    platform: 'instagram',
+    color,
+  })) as {
     id: string;
     name: string;
   };
@@ -77,7 +96,11 @@ export function dayCell(page: Page, date: string) {
 }
 
 /** Whether the element's centre lies inside the day cell: what a person sees as "on that day". */
-export async function isInside(page: Page, inner: ReturnType<Page['locator']>, outer: ReturnType<Page['locator']>) {
+export async function isInside(
+  page: Page,
+  inner: ReturnType<Page['locator']>,
+  outer: ReturnType<Page['locator']>,
+) {
   const a = await inner.boundingBox();
   const b = await outer.boundingBox();
   if (!a || !b) return false;
@@ -87,7 +110,11 @@ export async function isInside(page: Page, inner: ReturnType<Page['locator']>, o
 }
 
 /** Drags with real mouse moves, in steps, as FullCalendar's pointer handling expects. */
-export async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
+export async function drag(
+  page: Page,
+  from: ReturnType<Page['locator']>,
+  to: ReturnType<Page['locator']>,
+) {
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('Nothing to drag from or to');

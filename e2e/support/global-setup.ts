@@ -36,10 +36,15 @@ async function admin<T>(serverUrl: string, work: (client: Client) => Promise<T>)
   }
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  server: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited with code ${server.exitCode} before it was healthy`);
+    if (server.exitCode !== null)
+      throw new Error(`The app exited with code ${server.exitCode} before it was healthy`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.status === 200) return;
@@ -65,7 +70,7 @@ function stop(server: ChildProcess): Promise<void> {
 
 /**
  * One fresh database and one app process for the whole run: create postplan_e2e_<random> on
- * the PostgreSQL server in DATABASE_URL, start `node scripts/start.mjs` on a free port, wait for
+ * the PostgreSQL server in DATABASE_URL, start `node apps/api/scripts/start.mjs` on a free port, wait for
  * /api/health. The returned function (Playwright's global teardown) stops it and drops the database.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -76,14 +81,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: withDatabase(serverUrl, database), PORT: String(port), HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: withDatabase(serverUrl, database),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   // The first-run setup page is one of the journeys, so no admin is created at start.
   delete env.POSTPLAN_ADMIN_EMAIL;
   delete env.POSTPLAN_ADMIN_PASSWORD;
   delete env.POSTPLAN_DEMO;
 
   const log: string[] = [];
-  const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [join(root, 'apps', 'api', 'scripts', 'start.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const keep = (chunk: Buffer) => {
     log.push(chunk.toString());
     if (log.length > 200) log.shift();

@@ -252,7 +252,8 @@ describe('bad input changes nothing', () => {
 describe('calendar answers from memory', () => {
   it('shows a change at once, and answers 304 to a browser that has the current calendar', async () => {
     const month = `${posts()}?from=2027-05-01&to=2027-06-01`;
-    const post = (await owner.post(posts(), { text: 'Maifest', plannedAt: '2027-05-01T10:00' })).body;
+    const post = (await owner.post(posts(), { text: 'Maifest', plannedAt: '2027-05-01T10:00' }))
+      .body;
     const first = await owner.get(month);
     expect(first.body.items.map((p: { text: string }) => p.text)).toEqual(['Maifest']);
     const etag = first.headers.etag as string;
@@ -271,9 +272,15 @@ describe('calendar answers from memory', () => {
 
 describe('compressed calendar answers', () => {
   it('sends a large month gzipped to a client that accepts it, with the same content', async () => {
-    const texts = Array.from({ length: 60 }, (_, i) => `Beitrag ${i}: ${'Was meint ihr dazu? '.repeat(20)}`);
+    const texts = Array.from(
+      { length: 60 },
+      (_, i) => `Beitrag ${i}: ${'Was meint ihr dazu? '.repeat(20)}`,
+    );
     for (const [i, text] of texts.entries()) {
-      await owner.post(posts(), { text, plannedAt: `2027-08-${String(1 + (i % 28)).padStart(2, '0')}T10:00` });
+      await owner.post(posts(), {
+        text,
+        plannedAt: `2027-08-${String(1 + (i % 28)).padStart(2, '0')}T10:00`,
+      });
     }
     const month = `${posts()}?from=2027-08-01&to=2027-09-01`;
     const plain = await owner.get(month, { 'Accept-Encoding': 'identity' });

@@ -10,7 +10,9 @@ import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
 
 // FullCalendar is most of the code: the login page should not wait for it.
-const CalendarRoute = lazy(() => import('./routes/calendar-route').then((m) => ({ default: m.CalendarRoute })));
+const CalendarRoute = lazy(() =>
+  import('./routes/calendar-route').then((m) => ({ default: m.CalendarRoute })),
+);
 
 function LazyCalendar() {
   const { t } = useI18n();

@@ -17,6 +17,9 @@ export function rememberWorkspace(slug: string): void {
 }
 
 /** The remembered workspace if the user still belongs to it, else the first one. */
-export function pickWorkspace<T extends { slug: string }>(workspaces: readonly T[], remembered: string | null): T | undefined {
+export function pickWorkspace<T extends { slug: string }>(
+  workspaces: readonly T[],
+  remembered: string | null,
+): T | undefined {
   return workspaces.find((w) => w.slug === remembered) ?? workspaces[0];
 }

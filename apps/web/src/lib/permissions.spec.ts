@@ -7,7 +7,8 @@ describe('role rules in the UI', () => {
 
   it('lets every role but viewer create posts', () => {
     expect(canCreatePosts('viewer')).toBe(false);
-    for (const role of ['owner', 'admin', 'editor', 'author'] as const) expect(canCreatePosts(role)).toBe(true);
+    for (const role of ['owner', 'admin', 'editor', 'author'] as const)
+      expect(canCreatePosts(role)).toBe(true);
   });
 
   it('lets authors edit only their own posts, editors and above all, viewers none', () => {

@@ -7,7 +7,9 @@ import { I18nProvider } from '../lib/i18n/i18n-context';
 
 /** Renders with the app's providers; queries never retry, so failures show at once. */
 export function renderWithProviders(ui: ReactElement, { locale = 'en' }: { locale?: Locale } = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   const result = render(
     <QueryClientProvider client={client}>
       <I18nProvider initialLocale={locale}>
@@ -18,7 +20,12 @@ export function renderWithProviders(ui: ReactElement, { locale = 'en' }: { local
   return { ...result, client };
 }
 
-export type FakeCall = { url: string; method: string; headers: Record<string, string>; body: unknown };
+export type FakeCall = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+};
 
 /** A fetch double that records calls and answers from a list of canned responses, in order. */
 export function fakeFetch(responses: { status: number; body?: unknown }[]) {
@@ -31,7 +38,10 @@ export function fakeFetch(responses: { status: number; body?: unknown }[]) {
       headers: (init?.headers ?? {}) as Record<string, string>,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     });
-    const next = queue.shift() ?? { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'no canned response' } } };
+    const next = queue.shift() ?? {
+      status: 500,
+      body: { error: { code: 'INTERNAL_ERROR', message: 'no canned response' } },
+    };
     const response = {
       ok: next.status >= 200 && next.status < 300,
       status: next.status,

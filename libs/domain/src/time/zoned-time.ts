@@ -251,7 +251,7 @@ const offsetCache = new Map<string, Map<number, number>>();
 
 function cachedOffsetMinutes(instant: Date, timeZone: string): number {
   let zone = offsetCache.get(timeZone);
-  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  if (!zone) offsetCache.set(timeZone, (zone = new Map<number, number>()));
   const bucket = Math.floor(instant.getTime() / QUARTER_HOUR);
   let offset = zone.get(bucket);
   if (offset === undefined) {

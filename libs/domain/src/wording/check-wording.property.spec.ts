@@ -7,16 +7,61 @@ import { nodeSpellCheckers } from './spelling/node-dictionaries';
 const spellChecker = nodeSpellCheckers();
 
 const TOKENS = [
-  'Kunden', 'Kundin', 'billig', 'BILLIG', 'Kund*innen', 'KundInnen', 'Mitarbeiter', 'Tich', 'Haus', 'Straße', 'Grüße', 'schön',
-  'Kundenzufriedenheitsbefragungsergebnis', 'JETZT', 'SOFORT', 'KAUFEN', 'the', 'recieve', 'community', 'Café', 'e\u0301te',
-  'Gru\u0308ße', '👨‍👩‍👧‍👦', '👋🏽', '🇩🇪', '🎉', '1️⃣', '故人', 'http://example.com', 'https://ex.de/pfad?x=1', 'htps://oops.de',
-  'www.beispiel.de', '#sommerschlussverkauf', '#Straße', '#Sale', '#sale', '@anna', '@anna@chaos.social', 'info@beispiel.de',
-  'z. B.', 'Was meint ihr?', '?', '!', '.',
+  'Kunden',
+  'Kundin',
+  'billig',
+  'BILLIG',
+  'Kund*innen',
+  'KundInnen',
+  'Mitarbeiter',
+  'Tich',
+  'Haus',
+  'Straße',
+  'Grüße',
+  'schön',
+  'Kundenzufriedenheitsbefragungsergebnis',
+  'JETZT',
+  'SOFORT',
+  'KAUFEN',
+  'the',
+  'recieve',
+  'community',
+  'Café',
+  'e\u0301te',
+  'Gru\u0308ße',
+  '👨‍👩‍👧‍👦',
+  '👋🏽',
+  '🇩🇪',
+  '🎉',
+  '1️⃣',
+  '故人',
+  'http://example.com',
+  'https://ex.de/pfad?x=1',
+  'htps://oops.de',
+  'www.beispiel.de',
+  '#sommerschlussverkauf',
+  '#Straße',
+  '#Sale',
+  '#sale',
+  '@anna',
+  '@anna@chaos.social',
+  'info@beispiel.de',
+  'z. B.',
+  'Was meint ihr?',
+  '?',
+  '!',
+  '.',
 ];
 const SEPARATORS = [' ', ' ', ' ', '\n', ', ', '. ', '! ', '  '];
 
 const post = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })), fc.constantFrom(...SEPARATORS)), { maxLength: 60 })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 6 })),
+      fc.constantFrom(...SEPARATORS),
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => parts.map(([token, separator]) => token + separator).join(''));
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
@@ -33,7 +78,14 @@ function assertRangeInside(text: string, range: { start: number; end: number }):
 }
 
 // Rules that flag words must cover whole words: no letter of the word left outside the range.
-const WORD_RULES = new Set(['spelling.unknown-word', 'brand.banned', 'brand.preferred', 'gender.generic-masculine', 'gender.style', 'readability.long-word']);
+const WORD_RULES = new Set([
+  'spelling.unknown-word',
+  'brand.banned',
+  'brand.preferred',
+  'gender.generic-masculine',
+  'gender.style',
+  'readability.long-word',
+]);
 
 function assertCoversWord(text: string, finding: WordingFinding): void {
   if (!WORD_RULES.has(finding.rule)) return;
@@ -48,28 +100,33 @@ function assertCoversWord(text: string, finding: WordingFinding): void {
 describe('checkWording properties', () => {
   it('keeps every finding and fix inside the text, covering whole words', () => {
     fc.assert(
-      fc.property(post, fc.constantFrom(...PLATFORMS), fc.constantFrom('colon', 'neutral', 'off'), (text, platform, genderStyle) => {
-        const result = checkWording({
-          text,
-          platform,
-          language: 'de',
-          spellChecker,
-          workspace: {
-            genderStyle,
-            brandRules: [
-              { kind: 'banned', term: 'billig', replacement: 'günstig' },
-              { kind: 'preferred', term: 'Kunde', replacement: 'Kundschaft' },
-            ],
-          },
-        });
-        for (const finding of result.findings) {
-          assertRangeInside(text, finding);
-          assertCoversWord(text, finding);
-          for (const fix of fixesOf(finding)) assertRangeInside(text, fix);
-        }
-        const starts = result.findings.map((f) => f.start);
-        expect(starts).toEqual([...starts].sort((a, b) => a - b));
-      }),
+      fc.property(
+        post,
+        fc.constantFrom(...PLATFORMS),
+        fc.constantFrom('colon', 'neutral', 'off'),
+        (text, platform, genderStyle) => {
+          const result = checkWording({
+            text,
+            platform,
+            language: 'de',
+            spellChecker,
+            workspace: {
+              genderStyle,
+              brandRules: [
+                { kind: 'banned', term: 'billig', replacement: 'günstig' },
+                { kind: 'preferred', term: 'Kunde', replacement: 'Kundschaft' },
+              ],
+            },
+          });
+          for (const finding of result.findings) {
+            assertRangeInside(text, finding);
+            assertCoversWord(text, finding);
+            for (const fix of fixesOf(finding)) assertRangeInside(text, fix);
+          }
+          const starts = result.findings.map((f) => f.start);
+          expect(starts).toEqual([...starts].sort((a, b) => a - b));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -83,11 +140,16 @@ describe('checkWording properties', () => {
         const b = measureText(nfd, platform, { characterLimit: 40 });
         expect(b.used).toBe(a.used);
         expect(b.bytes?.used).toBe(a.bytes?.used);
-        for (const [source, m] of [[nfc, a], [nfd, b]] as const) {
+        for (const [source, m] of [
+          [nfc, a],
+          [nfd, b],
+        ] as const) {
           if (m.overflowStart === null) continue;
           assertRangeInside(source, { start: m.overflowStart, end: source.length });
           // What stays before the overflow fits the limit.
-          expect(measureText(source.slice(0, m.overflowStart), platform, { characterLimit: 40 }).used).toBeLessThanOrEqual(40);
+          expect(
+            measureText(source.slice(0, m.overflowStart), platform, { characterLimit: 40 }).used,
+          ).toBeLessThanOrEqual(40);
         }
       }),
       { numRuns: 200 },

@@ -22,7 +22,10 @@ import { readabilityRule } from './rules/readability.rule';
 import { spellingRule } from './rules/spelling.rule';
 import { styleRule } from './rules/style.rule';
 import { resolveWordingSettings } from './settings/resolve-settings';
-import { type ChannelWordingSettings, type WorkspaceWordingSettings } from './settings/settings.schema';
+import {
+  type ChannelWordingSettings,
+  type WorkspaceWordingSettings,
+} from './settings/settings.schema';
 import { type SpellCheckers } from './spelling/spell-checker';
 import { spellingContext } from './spelling/spelling-context';
 import { analyzeText } from './text/text-analysis';
@@ -64,8 +67,13 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
   const media = input.media ?? [];
   const settings = resolveWordingSettings(input.workspace, input.channel);
   const analysis = analyzeText(text);
-  const language = input.language ?? input.channel?.language ?? languageOf(analysis.words, input.workspace?.language);
-  const spelling = input.skipSpelling ? { checker: undefined, knownWord: undefined } : spellingContext(language, input.spellChecker, settings.wordList);
+  const language =
+    input.language ??
+    input.channel?.language ??
+    languageOf(analysis.words, input.workspace?.language);
+  const spelling = input.skipSpelling
+    ? { checker: undefined, knownWord: undefined }
+    : spellingContext(language, input.spellChecker, settings.wordList);
 
   const findings: WordingFinding[] = [];
   const context: RuleContext = {
@@ -86,7 +94,10 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
   };
 
   const hasMedia = media.length > 0;
-  const asCaption = platform === 'telegram' && (settings.telegramCaptionMode === 'caption' || (settings.telegramCaptionMode === 'auto' && hasMedia));
+  const asCaption =
+    platform === 'telegram' &&
+    (settings.telegramCaptionMode === 'caption' ||
+      (settings.telegramCaptionMode === 'auto' && hasMedia));
   const measurement = measureText(text, platform, {
     entities: analysis.entities,
     graphemes: analysis.graphemes,
@@ -122,7 +133,10 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
   };
 }
 
-function languageOf(words: Parameters<typeof detectLanguage>[0], configured: Language | undefined): Language {
+function languageOf(
+  words: Parameters<typeof detectLanguage>[0],
+  configured: Language | undefined,
+): Language {
   const guess = detectLanguage(words, configured ?? 'de');
   return guess.confident ? guess.language : (configured ?? guess.language);
 }

@@ -3,13 +3,25 @@
 export * from './core/types';
 export * from './core/rule-catalog';
 export * from './settings/settings.schema';
-export { DEFAULT_WORDING_SETTINGS, resolveWordingSettings, type ResolvedWordingSettings } from './settings/resolve-settings';
+export {
+  DEFAULT_WORDING_SETTINGS,
+  resolveWordingSettings,
+  type ResolvedWordingSettings,
+} from './settings/resolve-settings';
 export { checkWording, type WordingCheckInput, type WordingCheckResult } from './check-wording';
 export { type SiblingVariant } from './rules/duplicate.rule';
 export { measureText, type Measurement, type LengthOptions } from './platforms/text-length';
-export { PLATFORM_PROFILES, type PlatformProfile, type MediaRules } from './platforms/platform-profiles';
+export {
+  PLATFORM_PROFILES,
+  type PlatformProfile,
+  type MediaRules,
+} from './platforms/platform-profiles';
 export { readingEase, type Readability } from './readability/reading-ease';
-export { countGermanSyllables, countEnglishSyllables, countSyllables } from './readability/syllables';
+export {
+  countGermanSyllables,
+  countEnglishSyllables,
+  countSyllables,
+} from './readability/syllables';
 export { detectLanguage, type LanguageGuess } from './readability/language-detection';
 export {
   DuplicateIndex,
@@ -18,9 +30,20 @@ export {
   type DuplicateQueryOptions,
   type StoredSignature,
 } from './duplicates/duplicate-index';
-export { SIGNATURE_VERSION, encodeSignature, decodeSignature, estimateSimilarity, type TextSignature } from './duplicates/minhash';
+export {
+  SIGNATURE_VERSION,
+  encodeSignature,
+  decodeSignature,
+  estimateSimilarity,
+  type TextSignature,
+} from './duplicates/minhash';
 export { normalizeForDuplicates } from './duplicates/normalize';
-export { parseBrandRulesCsv, serializeBrandRulesCsv, type BrandCsvError, type BrandCsvResult } from './brand/brand-rules-csv';
+export {
+  parseBrandRulesCsv,
+  serializeBrandRulesCsv,
+  type BrandCsvError,
+  type BrandCsvResult,
+} from './brand/brand-rules-csv';
 export { germanNounForms, type InflectedForm } from './brand/german-inflection';
 export { DEFAULT_CTA_PHRASES } from './engagement/cta-phrases';
 export { type SpellChecker, type SpellCheckers } from './spelling/spell-checker';

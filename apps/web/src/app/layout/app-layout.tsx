@@ -67,7 +67,10 @@ export function AppLayout() {
             ))}
           </select>
           {workspace && (
-            <span className="role-badge" title={t('header.role', { role: t(`role.${workspace.role}`) })}>
+            <span
+              className="role-badge"
+              title={t('header.role', { role: t(`role.${workspace.role}`) })}
+            >
               {t(`role.${workspace.role}`)}
             </span>
           )}

@@ -10,7 +10,8 @@ export function CalendarRoute() {
   const { channels } = useChannels(workspace.slug);
   const [editor, setEditor] = useState<{ key: number; target: EditorTarget } | null>(null);
 
-  const open = (target: EditorTarget) => setEditor((current) => ({ key: (current?.key ?? 0) + 1, target }));
+  const open = (target: EditorTarget) =>
+    setEditor((current) => ({ key: (current?.key ?? 0) + 1, target }));
   const onCreate = ({ slot, status }: CreateRequest) => open({ kind: 'create', slot, status });
 
   return (

@@ -20,7 +20,14 @@ type SidePanelProps = {
  * A modal side panel: focus moves in and stays in (Tab wraps), Escape closes, and focus returns
  * to where it came from when the panel goes away.
  */
-export function SidePanel({ title, onClose, closeLabel, children, footer, testId }: SidePanelProps) {
+export function SidePanel({
+  title,
+  onClose,
+  closeLabel,
+  children,
+  footer,
+  testId,
+}: SidePanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -32,7 +39,10 @@ export function SidePanel({ title, onClose, closeLabel, children, footer, testId
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
     if (panel) {
-      const first = panel.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ?? focusables(panel)[0] ?? panel;
+      const first =
+        panel.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ??
+        focusables(panel)[0] ??
+        panel;
       first.focus();
     }
     // On the document, not the panel: Escape and Tab must work even if focus got outside.
@@ -73,7 +83,10 @@ export function SidePanel({ title, onClose, closeLabel, children, footer, testId
   }, []);
 
   return (
-    <div className="side-panel__backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="side-panel__backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={panelRef}
         className="side-panel"

@@ -9,7 +9,15 @@ export function LoadingState({ label }: { label: string }) {
   );
 }
 
-export function ErrorState({ message, detail, action }: { message: string; detail?: string; action?: ReactNode }) {
+export function ErrorState({
+  message,
+  detail,
+  action,
+}: {
+  message: string;
+  detail?: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="state state--error" role="alert">
       <p className="state__message">{message}</p>

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useI18n } from '../../lib/i18n/i18n-context';
 
 export type ToastTone = 'info' | 'success' | 'error';
@@ -29,7 +37,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       const id = nextId.current++;
       const toast: Toast = { ...input, id, tone: input.tone ?? 'info' };
       setToasts((list) => [...list.slice(-3), toast]);
-      const duration = input.duration ?? (input.action ? 10_000 : toast.tone === 'error' ? 8_000 : 5_000);
+      const duration =
+        input.duration ?? (input.action ? 10_000 : toast.tone === 'error' ? 8_000 : 5_000);
       window.setTimeout(() => dismiss(id), duration);
     },
     [dismiss],

@@ -30,10 +30,21 @@ describe('apiRequest', () => {
   });
 
   it("turns the API's error body into an ApiError with code and details", async () => {
-    fakeFetch([{ status: 409, body: { error: { code: 'STALE_VERSION', message: 'stale', details: { current: { id: 'x' } } } } }]);
+    fakeFetch([
+      {
+        status: 409,
+        body: {
+          error: { code: 'STALE_VERSION', message: 'stale', details: { current: { id: 'x' } } },
+        },
+      },
+    ]);
     const error = await apiRequest('/v1/x', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: 'STALE_VERSION', details: { current: { id: 'x' } } });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'STALE_VERSION',
+      details: { current: { id: 'x' } },
+    });
   });
 
   it('reports an unreachable server as NETWORK_ERROR', async () => {
@@ -43,15 +54,23 @@ describe('apiRequest', () => {
 
   it('refuses a response that does not match the contract', async () => {
     fakeFetch([{ status: 200, body: { id: 'not a post' } }]);
-    await expect(apiRequest('/v1/p', { schema: PostSchema })).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+    await expect(apiRequest('/v1/p', { schema: PostSchema })).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+    });
   });
 });
 
 describe('helpers', () => {
   it('writes arrays as comma lists and skips empty values', () => {
-    expect(toQueryString({ from: '2026-11-01', channel: ['a', 'b'], tag: [], status: undefined, unscheduled: 'true' })).toBe(
-      '?from=2026-11-01&channel=a%2Cb&unscheduled=true',
-    );
+    expect(
+      toQueryString({
+        from: '2026-11-01',
+        channel: ['a', 'b'],
+        tag: [],
+        status: undefined,
+        unscheduled: 'true',
+      }),
+    ).toBe('?from=2026-11-01&channel=a%2Cb&unscheduled=true');
     expect(toQueryString({})).toBe('');
   });
 

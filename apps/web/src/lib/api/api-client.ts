@@ -47,7 +47,10 @@ export type RequestOptions<T> = {
  * The single way the app talks to the API: same origin, session cookie, CSRF header on every
  * mutation, and error bodies turned into ApiError with the contract's code.
  */
-export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+export async function apiRequest<T = void>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -68,7 +71,11 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'Network error');
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      cause instanceof Error ? cause.message : 'Network error',
+    );
   }
 
   const text = await response.text();
@@ -84,7 +91,12 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
   if (!options.schema) return undefined as T;
   const parsed = options.schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'INVALID_RESPONSE', `Unexpected response from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError(
+      response.status,
+      'INVALID_RESPONSE',
+      `Unexpected response from ${method} ${path}`,
+      parsed.error.issues,
+    );
   }
   return parsed.data;
 }

@@ -32,7 +32,11 @@ export function errorFromBody(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = body.error;
     if (typeof error === 'object' && error !== null) {
-      const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
+      const { code, message, details } = error as {
+        code?: unknown;
+        message?: unknown;
+        details?: unknown;
+      };
       const text = typeof message === 'string' ? message : `HTTP ${status}`;
       if (isKnownErrorCode(code)) return new ApiError(status, code, text, details);
       return new ApiError(status, 'HTTP_ERROR', text, details);

@@ -19,8 +19,10 @@ const ws = (workspace: string) => `/v1/workspaces/${encodeURIComponent(workspace
 
 export const api = {
   setupStatus: () => apiRequest('/v1/setup', { schema: SetupStatusSchema }),
-  setup: (body: SetupRequest) => apiRequest('/v1/setup', { method: 'POST', body, schema: MeResponseSchema }),
-  login: (body: LoginRequest) => apiRequest('/v1/auth/login', { method: 'POST', body, schema: MeResponseSchema }),
+  setup: (body: SetupRequest) =>
+    apiRequest('/v1/setup', { method: 'POST', body, schema: MeResponseSchema }),
+  login: (body: LoginRequest) =>
+    apiRequest('/v1/auth/login', { method: 'POST', body, schema: MeResponseSchema }),
   logout: () => apiRequest('/v1/auth/logout', { method: 'POST' }),
   /** The signed-in user, or null when nobody is signed in. */
   me: async (): Promise<MeResponse | null> => {
@@ -33,16 +35,29 @@ export const api = {
   },
   updateMe: (body: UpdateMeRequest) => apiRequest('/v1/me', { method: 'PATCH', body }),
 
-  channels: (workspace: string) => apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
-  members: (workspace: string) => apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
+  channels: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
+  members: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
 
   posts: (workspace: string, query: Record<string, QueryValue>, signal?: AbortSignal) =>
     apiRequest(`${ws(workspace)}/posts`, { query, signal, schema: PostListSchema }),
-  post: (workspace: string, id: string) => apiRequest(`${ws(workspace)}/posts/${id}`, { schema: PostSchema }),
+  post: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/posts/${id}`, { schema: PostSchema }),
   createPost: (workspace: string, body: CreatePostRequest) =>
     apiRequest(`${ws(workspace)}/posts`, { method: 'POST', body, schema: PostSchema }),
-  updatePost: (workspace: string, id: string, version: number, body: Omit<UpdatePostRequest, 'version'>) =>
-    apiRequest(`${ws(workspace)}/posts/${id}`, { method: 'PATCH', body, ifMatch: version, schema: PostSchema }),
+  updatePost: (
+    workspace: string,
+    id: string,
+    version: number,
+    body: Omit<UpdatePostRequest, 'version'>,
+  ) =>
+    apiRequest(`${ws(workspace)}/posts/${id}`, {
+      method: 'PATCH',
+      body,
+      ifMatch: version,
+      schema: PostSchema,
+    }),
   deletePost: (workspace: string, id: string, version: number) =>
     apiRequest(`${ws(workspace)}/posts/${id}`, { method: 'DELETE', ifMatch: version }),
   restorePost: (workspace: string, id: string) =>

@@ -10,7 +10,10 @@ export function useChannels(workspace: string) {
     staleTime: 5 * 60_000,
   });
   const items = query.data?.items;
-  const byId = useMemo(() => new Map<string, Channel>((items ?? []).map((c) => [c.id, c])), [items]);
+  const byId = useMemo(
+    () => new Map<string, Channel>((items ?? []).map((c) => [c.id, c])),
+    [items],
+  );
   return { ...query, channels: items ?? [], channelsById: byId };
 }
 
@@ -31,7 +34,12 @@ function isPostList(value: unknown): value is PostList {
  * Puts a post the server just returned into every cached list and detail, so the screen agrees
  * with the server at once; the refetch that follows settles what belongs in which range.
  */
-export async function applyPostChange(client: QueryClient, workspace: string, post: Post, options: { removed?: boolean } = {}) {
+export async function applyPostChange(
+  client: QueryClient,
+  workspace: string,
+  post: Post,
+  options: { removed?: boolean } = {},
+) {
   client.setQueriesData({ queryKey: queryKeys.posts(workspace) }, (old: unknown) => {
     if (isPostList(old)) {
       const items = options.removed

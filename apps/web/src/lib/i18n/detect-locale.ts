@@ -7,7 +7,10 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** The stored choice wins; otherwise German for any de* browser language, else English. */
-export function detectLocale(stored: string | null | undefined, browserLanguages: readonly string[]): Locale {
+export function detectLocale(
+  stored: string | null | undefined,
+  browserLanguages: readonly string[],
+): Locale {
   if (isLocale(stored)) return stored;
   const first = browserLanguages[0];
   return first && first.toLowerCase().startsWith('de') ? 'de' : 'en';

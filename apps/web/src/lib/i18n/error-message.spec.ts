@@ -9,13 +9,16 @@ const en = createTranslate('en');
 
 describe('errorMessage', () => {
   // HTTP_ERROR (an answer outside the contract) deliberately shows the server's words; see below.
-  it.each([...ERROR_CODES, ...CLIENT_ERROR_CODES.filter((c) => c !== 'HTTP_ERROR')])('%s has its own human message in German and English', (code) => {
-    const error = new ApiError(400, code, 'server text');
-    expect(errorMessage(error, en)).not.toBe('server text');
-    expect(errorMessage(error, en)).not.toContain('error.');
-    expect(errorMessage(error, de)).not.toContain('error.');
-    expect(errorMessage(error, de)).not.toBe(errorMessage(error, en));
-  });
+  it.each([...ERROR_CODES, ...CLIENT_ERROR_CODES.filter((c) => c !== 'HTTP_ERROR')])(
+    '%s has its own human message in German and English',
+    (code) => {
+      const error = new ApiError(400, code, 'server text');
+      expect(errorMessage(error, en)).not.toBe('server text');
+      expect(errorMessage(error, en)).not.toContain('error.');
+      expect(errorMessage(error, de)).not.toContain('error.');
+      expect(errorMessage(error, de)).not.toBe(errorMessage(error, en));
+    },
+  );
 
   it('gives every code a different message key', () => {
     const keys = Object.values(ERROR_MESSAGE_KEYS);
@@ -23,13 +26,21 @@ describe('errorMessage', () => {
   });
 
   it('says what the code means, in the UI language', () => {
-    expect(errorMessage(new ApiError(409, 'STALE_VERSION', 'x'), en)).toBe('Someone else changed this post in the meantime.');
-    expect(errorMessage(new ApiError(401, 'INVALID_CREDENTIALS', 'x'), de)).toBe('E-Mail oder Passwort ist falsch.');
+    expect(errorMessage(new ApiError(409, 'STALE_VERSION', 'x'), en)).toBe(
+      'Someone else changed this post in the meantime.',
+    );
+    expect(errorMessage(new ApiError(401, 'INVALID_CREDENTIALS', 'x'), de)).toBe(
+      'E-Mail oder Passwort ist falsch.',
+    );
   });
 
   it('falls back to the server message for an answer outside the contract', () => {
-    expect(errorMessage(new ApiError(418, 'HTTP_ERROR', 'The teapot is busy'), en)).toBe('The teapot is busy');
-    expect(errorMessage(new ApiError(502, 'HTTP_ERROR', 'HTTP 502'), en)).toBe('The request failed.');
+    expect(errorMessage(new ApiError(418, 'HTTP_ERROR', 'The teapot is busy'), en)).toBe(
+      'The teapot is busy',
+    );
+    expect(errorMessage(new ApiError(502, 'HTTP_ERROR', 'HTTP 502'), en)).toBe(
+      'The request failed.',
+    );
   });
 
   it('has a generic sentence for anything that is not an API error', () => {

@@ -43,7 +43,8 @@ export const ERROR_MESSAGE_KEYS: Record<AnyErrorCode, MessageKey> = {
  */
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
-    if (error.code === 'HTTP_ERROR' && error.message && !/^HTTP \d+$/.test(error.message)) return error.message;
+    if (error.code === 'HTTP_ERROR' && error.message && !/^HTTP \d+$/.test(error.message))
+      return error.message;
     return t(ERROR_MESSAGE_KEYS[error.code]);
   }
   return t('error.unknown');

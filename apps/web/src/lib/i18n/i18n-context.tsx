@@ -1,5 +1,13 @@
 import type { Locale } from '@postplan/contracts';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { browserLanguages, detectLocale, readStoredLocale, storeLocale } from './detect-locale';
 import { createTranslate, type Translate } from './translate';
 
@@ -15,7 +23,13 @@ const I18nContext = createContext<I18n | null>(null);
 
 export const INTL_LOCALES: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
-export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+export function I18nProvider({
+  children,
+  initialLocale,
+}: {
+  children: ReactNode;
+  initialLocale?: Locale;
+}) {
   const [locale, setLocaleState] = useState<Locale>(
     () => initialLocale ?? detectLocale(readStoredLocale(), browserLanguages()),
   );

@@ -18,7 +18,9 @@ describe('message catalogues', () => {
   });
 
   it('really is German: the everyday words differ from English', () => {
-    const same = keys.filter((key) => de[key] === en[key] && !['app.name', 'language.de', 'language.en'].includes(key));
+    const same = keys.filter(
+      (key) => de[key] === en[key] && !['app.name', 'language.de', 'language.en'].includes(key),
+    );
     // Words that are the same in both languages (Text, Status, Admin, Version …) stay rare.
     expect(same.length).toBeLessThan(10);
   });
@@ -26,7 +28,9 @@ describe('message catalogues', () => {
 
 describe('interpolate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(interpolate('Moved “{title}” to {when}.', { title: 'Teaser', when: '12 Jun' })).toBe('Moved “Teaser” to 12 Jun.');
+    expect(interpolate('Moved “{title}” to {when}.', { title: 'Teaser', when: '12 Jun' })).toBe(
+      'Moved “Teaser” to 12 Jun.',
+    );
     expect(interpolate('{count} more, {missing}', { count: 3 })).toBe('3 more, {missing}');
   });
 

@@ -52,9 +52,11 @@ export const de: Messages = {
   'setup.passwordTooShort': 'Das Passwort braucht mindestens 10 Zeichen.',
 
   'workspace.none.title': 'Noch kein Arbeitsbereich',
-  'workspace.none.body': 'Du bist in keinem Arbeitsbereich Mitglied. Bitte eine Inhaberin oder einen Admin, dich hinzuzufügen.',
+  'workspace.none.body':
+    'Du bist in keinem Arbeitsbereich Mitglied. Bitte eine Inhaberin oder einen Admin, dich hinzuzufügen.',
   'workspace.notFound.title': 'Arbeitsbereich nicht gefunden',
-  'workspace.notFound.body': 'Den Arbeitsbereich „{slug}“ gibt es nicht, oder du bist dort kein Mitglied.',
+  'workspace.notFound.body':
+    'Den Arbeitsbereich „{slug}“ gibt es nicht, oder du bist dort kein Mitglied.',
 
   'calendar.title': 'Kalender',
   'calendar.today': 'Heute',
@@ -109,7 +111,8 @@ export const de: Messages = {
   'editor.title': 'Titel',
   'editor.titlePlaceholder': 'Ein kurzer Arbeitstitel',
   'editor.text': 'Text',
-  'editor.textHint': 'Der Basistext; jeder Kanal verwendet ihn, wenn du ihn unten nicht überschreibst.',
+  'editor.textHint':
+    'Der Basistext; jeder Kanal verwendet ihn, wenn du ihn unten nicht überschreibst.',
   'editor.status': 'Status',
   'editor.plannedDate': 'Datum',
   'editor.plannedTime': 'Uhrzeit',
@@ -138,10 +141,13 @@ export const de: Messages = {
   'editor.undo': 'Rückgängig',
   'editor.restored': 'Beitrag wiederhergestellt.',
   'editor.stale.title': 'Jemand anderes hat diesen Beitrag geändert',
-  'editor.stale.body': 'Deine Änderungen wurden nicht gespeichert. Lade die aktuelle Fassung und übernimm deine Änderungen erneut.',
+  'editor.stale.body':
+    'Deine Änderungen wurden nicht gespeichert. Lade die aktuelle Fassung und übernimm deine Änderungen erneut.',
   'editor.stale.reload': 'Aktuelle Fassung laden',
-  'editor.time.nonexistent': '{local} gibt es in {zone} nicht: Bei Beginn der Sommerzeit wird diese Stunde übersprungen. Wähle eine andere Zeit, z. B. {next}.',
-  'editor.time.ambiguous': '{local} gibt es in {zone} zweimal (die Uhr wird zurückgestellt). Welchen Zeitpunkt meinst du?',
+  'editor.time.nonexistent':
+    '{local} gibt es in {zone} nicht: Bei Beginn der Sommerzeit wird diese Stunde übersprungen. Wähle eine andere Zeit, z. B. {next}.',
+  'editor.time.ambiguous':
+    '{local} gibt es in {zone} zweimal (die Uhr wird zurückgestellt). Welchen Zeitpunkt meinst du?',
   'editor.time.candidate': '{time} (UTC{offset})',
   'editor.time.incomplete': 'Gib Datum und Uhrzeit an, oder keins von beiden.',
   'editor.textRequired': 'Schreib einen Text oder einen Titel.',
@@ -159,14 +165,17 @@ export const de: Messages = {
   'error.UNAUTHENTICATED': 'Bitte melde dich erneut an.',
   'error.INVALID_CREDENTIALS': 'E-Mail oder Passwort ist falsch.',
   'error.TOO_MANY_ATTEMPTS': 'Zu viele Versuche. Bitte warte kurz und versuche es dann erneut.',
-  'error.CSRF_TOKEN_INVALID': 'Deine Sitzung ist veraltet. Lade die Seite neu und versuche es erneut.',
+  'error.CSRF_TOKEN_INVALID':
+    'Deine Sitzung ist veraltet. Lade die Seite neu und versuche es erneut.',
   'error.FORBIDDEN_ROLE': 'Deine Rolle erlaubt das nicht.',
   'error.SETUP_ALREADY_DONE': 'Postplan ist bereits eingerichtet. Bitte melde dich an.',
   'error.WORKSPACE_NOT_FOUND': 'Den Arbeitsbereich gibt es nicht, oder du bist kein Mitglied.',
   'error.SLUG_TAKEN': 'Diese Adresse ist bereits vergeben.',
   'error.INVALID_TIME_ZONE': 'Diese Zeitzone ist unbekannt.',
-  'error.LOCAL_TIME_DOES_NOT_EXIST': 'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs nicht (Beginn der Sommerzeit).',
-  'error.LOCAL_TIME_AMBIGUOUS': 'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs zweimal (Ende der Sommerzeit). Wähle eine aus.',
+  'error.LOCAL_TIME_DOES_NOT_EXIST':
+    'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs nicht (Beginn der Sommerzeit).',
+  'error.LOCAL_TIME_AMBIGUOUS':
+    'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs zweimal (Ende der Sommerzeit). Wähle eine aus.',
   'error.INVALID_DATE_RANGE': 'Der Zeitraum ist ungültig.',
   'error.MEMBER_NOT_FOUND': 'Dieses Mitglied gibt es nicht.',
   'error.MEMBER_EXISTS': 'Diese Person ist bereits Mitglied.',

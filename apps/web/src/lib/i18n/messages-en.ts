@@ -139,10 +139,13 @@ export const en = {
   'editor.undo': 'Undo',
   'editor.restored': 'Post restored.',
   'editor.stale.title': 'Someone else changed this post',
-  'editor.stale.body': 'Your changes were not saved. Load the current version and apply your changes again.',
+  'editor.stale.body':
+    'Your changes were not saved. Load the current version and apply your changes again.',
   'editor.stale.reload': 'Load current version',
-  'editor.time.nonexistent': '{local} does not exist in {zone}: the clocks skip this hour when daylight saving time starts. Choose another time, e.g. {next}.',
-  'editor.time.ambiguous': '{local} happens twice in {zone} (the clocks go back). Which one do you mean?',
+  'editor.time.nonexistent':
+    '{local} does not exist in {zone}: the clocks skip this hour when daylight saving time starts. Choose another time, e.g. {next}.',
+  'editor.time.ambiguous':
+    '{local} happens twice in {zone} (the clocks go back). Which one do you mean?',
   'editor.time.candidate': '{time} (UTC{offset})',
   'editor.time.incomplete': 'Enter both a date and a time, or neither.',
   'editor.textRequired': 'Write a text or a title.',
@@ -166,8 +169,10 @@ export const en = {
   'error.WORKSPACE_NOT_FOUND': 'The workspace does not exist or you are not a member.',
   'error.SLUG_TAKEN': 'This address is already taken.',
   'error.INVALID_TIME_ZONE': 'This is not a known time zone.',
-  'error.LOCAL_TIME_DOES_NOT_EXIST': 'This time does not exist in the workspace time zone (daylight saving time starts).',
-  'error.LOCAL_TIME_AMBIGUOUS': 'This time happens twice in the workspace time zone (daylight saving time ends). Choose one.',
+  'error.LOCAL_TIME_DOES_NOT_EXIST':
+    'This time does not exist in the workspace time zone (daylight saving time starts).',
+  'error.LOCAL_TIME_AMBIGUOUS':
+    'This time happens twice in the workspace time zone (daylight saving time ends). Choose one.',
   'error.INVALID_DATE_RANGE': 'The date range is not valid.',
   'error.MEMBER_NOT_FOUND': 'This member does not exist.',
   'error.MEMBER_EXISTS': 'This person is already a member.',

@@ -2,7 +2,13 @@ import { type BrandRule } from '../settings/settings.schema';
 import { type Word } from '../text/words';
 import { germanNounForms } from './german-inflection';
 
-export type BrandMatch = { start: number; end: number; ruleIndex: number; slot: string; matched: string };
+export type BrandMatch = {
+  start: number;
+  end: number;
+  ruleIndex: number;
+  slot: string;
+  matched: string;
+};
 
 type Pattern = { tokens: string[]; ruleIndex: number; slot: string };
 
@@ -39,7 +45,8 @@ export class BrandMatcher {
       const head = tokens.slice(0, -1).map(foldWord);
       const last = tokens[tokens.length - 1]!;
       const forms = rule.inflect === false ? [{ form: last, slot: 'base' }] : germanNounForms(last);
-      for (const { form, slot } of forms) this.addPattern({ tokens: [...head, foldWord(form)], ruleIndex, slot });
+      for (const { form, slot } of forms)
+        this.addPattern({ tokens: [...head, foldWord(form)], ruleIndex, slot });
     });
   }
 
@@ -47,7 +54,13 @@ export class BrandMatcher {
     const key = pattern.tokens[0]!;
     const list = this.byFirstToken.get(key);
     if (list) {
-      if (!list.some((p) => p.ruleIndex === pattern.ruleIndex && p.tokens.join(' ') === pattern.tokens.join(' '))) list.push(pattern);
+      if (
+        !list.some(
+          (p) =>
+            p.ruleIndex === pattern.ruleIndex && p.tokens.join(' ') === pattern.tokens.join(' '),
+        )
+      )
+        list.push(pattern);
     } else this.byFirstToken.set(key, [pattern]);
   }
 
@@ -67,13 +80,24 @@ export class BrandMatcher {
       if (!best) continue;
       const start = words[i]!.start;
       const end = words[best.lastIndex]!.end;
-      matches.push({ start, end, ruleIndex: best.pattern.ruleIndex, slot: best.pattern.slot, matched: text.slice(start, end) });
+      matches.push({
+        start,
+        end,
+        ruleIndex: best.pattern.ruleIndex,
+        slot: best.pattern.slot,
+        matched: text.slice(start, end),
+      });
       i = best.lastIndex;
     }
     return matches;
   }
 
-  private matchesAt(text: string, words: readonly Word[], at: number, tokens: readonly string[]): boolean {
+  private matchesAt(
+    text: string,
+    words: readonly Word[],
+    at: number,
+    tokens: readonly string[],
+  ): boolean {
     for (let k = 1; k < tokens.length; k++) {
       const previous = words[at + k - 1]!;
       const word = words[at + k]!;

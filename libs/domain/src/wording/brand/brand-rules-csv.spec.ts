@@ -3,13 +3,20 @@ import { type BrandRule } from '../settings/settings.schema';
 
 describe('brand rules CSV', () => {
   it('reads what Excel in Germany writes: BOM, semicolons, CRLF, German headers and values', () => {
-    const csv = '\uFEFFArt;Begriff;Ersatz;Schweregrad;Meldung_DE\r\nbevorzugt;Kunde;Kundschaft;;\r\nverboten;billig;günstig;Warnung;"Sag ""günstig""; nicht billig"\r\n';
+    const csv =
+      '\uFEFFArt;Begriff;Ersatz;Schweregrad;Meldung_DE\r\nbevorzugt;Kunde;Kundschaft;;\r\nverboten;billig;günstig;Warnung;"Sag ""günstig""; nicht billig"\r\n';
     const { rules, errors, separator } = parseBrandRulesCsv(csv);
     expect(errors).toEqual([]);
     expect(separator).toBe(';');
     expect(rules).toEqual([
       { kind: 'preferred', term: 'Kunde', replacement: 'Kundschaft' },
-      { kind: 'banned', term: 'billig', replacement: 'günstig', severity: 'warning', message: { de: 'Sag "günstig"; nicht billig' } },
+      {
+        kind: 'banned',
+        term: 'billig',
+        replacement: 'günstig',
+        severity: 'warning',
+        message: { de: 'Sag "günstig"; nicht billig' },
+      },
     ]);
   });
 
@@ -21,7 +28,8 @@ describe('brand rules CSV', () => {
   });
 
   it('names line and column of every invalid cell and keeps the valid rows', () => {
-    const csv = 'kind;term;replacement;severity\nbanned;ok;;\nforbidden;x;;\npreferred;Kunde;;\nbanned;y;;fatal\n';
+    const csv =
+      'kind;term;replacement;severity\nbanned;ok;;\nforbidden;x;;\npreferred;Kunde;;\nbanned;y;;fatal\n';
     const { rules, errors } = parseBrandRulesCsv(csv);
     expect(rules).toEqual([{ kind: 'banned', term: 'ok' }]);
     expect(errors.map((e) => [e.line, e.column, e.field])).toEqual([
@@ -39,14 +47,24 @@ describe('brand rules CSV', () => {
   });
 
   it('reports an unclosed quote and a missing header column', () => {
-    expect(parseBrandRulesCsv('kind;term\nbanned;"offen\n').errors[0]).toMatchObject({ line: 2, column: 2 });
-    expect(parseBrandRulesCsv('term;replacement\nx;y\n').errors[0]!.message.en).toMatch(/no “kind” column/u);
+    expect(parseBrandRulesCsv('kind;term\nbanned;"offen\n').errors[0]).toMatchObject({
+      line: 2,
+      column: 2,
+    });
+    expect(parseBrandRulesCsv('term;replacement\nx;y\n').errors[0]!.message.en).toMatch(
+      /no “kind” column/u,
+    );
     expect(parseBrandRulesCsv('').errors[0]!.message.de).toMatch(/leer/u);
   });
 
   it('round-trips rules with separators, quotes, umlauts and formula-like cells', () => {
     const rules: BrandRule[] = [
-      { kind: 'banned', term: '=HYPERLINK("x")', message: { de: 'Nie; niemals', en: 'He said "no"' }, severity: 'hint' },
+      {
+        kind: 'banned',
+        term: '=HYPERLINK("x")',
+        message: { de: 'Nie; niemals', en: 'He said "no"' },
+        severity: 'hint',
+      },
       { kind: 'preferred', term: 'Straße', replacement: 'Gasse', inflect: false },
       { kind: 'banned', term: '@konkurrenz' },
     ];

@@ -7,15 +7,21 @@ const forms = (lemma: string) => germanNounForms(lemma).map((f) => f.form);
 
 describe('German inflection generator', () => {
   it('derives plural and feminine forms of a weak noun in -e', () => {
-    expect(forms('Kunde')).toEqual(expect.arrayContaining(['Kunde', 'Kunden', 'Kundin', 'Kundinnen']));
+    expect(forms('Kunde')).toEqual(
+      expect.arrayContaining(['Kunde', 'Kunden', 'Kundin', 'Kundinnen']),
+    );
   });
 
   it('derives forms of nouns in -er: genitive, dative plural, feminine', () => {
-    expect(forms('Mitarbeiter')).toEqual(expect.arrayContaining(['Mitarbeiters', 'Mitarbeitern', 'Mitarbeiterin', 'Mitarbeiterinnen']));
+    expect(forms('Mitarbeiter')).toEqual(
+      expect.arrayContaining(['Mitarbeiters', 'Mitarbeitern', 'Mitarbeiterin', 'Mitarbeiterinnen']),
+    );
   });
 
   it('umlauts the plural of strong nouns', () => {
-    expect(forms('Vertrag')).toEqual(expect.arrayContaining(['Vertrags', 'Vertrages', 'Verträge', 'Verträgen']));
+    expect(forms('Vertrag')).toEqual(
+      expect.arrayContaining(['Vertrags', 'Vertrages', 'Verträge', 'Verträgen']),
+    );
     expect(forms('Haus')).toEqual(expect.arrayContaining(['Häuser', 'Häusern']));
     expect(umlautLastVowel('Koch')).toBe('Köch');
     expect(umlautLastVowel('Baum')).toBe('Bäum');
@@ -40,19 +46,33 @@ describe('brand rules in checkWording', () => {
   const rules: BrandRule[] = [
     { kind: 'preferred', term: 'Kunde', replacement: 'Kundschaft' },
     { kind: 'banned', term: 'billig', replacement: 'günstig', severity: 'warning' },
-    { kind: 'banned', term: 'Straße', message: { de: 'Wir sagen „Gasse“.', en: 'We say “Gasse”.' } },
+    {
+      kind: 'banned',
+      term: 'Straße',
+      message: { de: 'Wir sagen „Gasse“.', en: 'We say “Gasse”.' },
+    },
     { kind: 'preferred', term: 'Nutzer', replacement: 'Anwender' },
     { kind: 'banned', term: 'Social Media Manager', replacement: 'Community-Team' },
     { kind: 'banned', term: 'Rat', inflect: false },
   ];
-  const check = (text: string) => checkWording({ text, platform: 'linkedin', workspace: { brandRules: rules }, channel: { engagement: { enabled: false } } });
+  const check = (text: string) =>
+    checkWording({
+      text,
+      platform: 'linkedin',
+      workspace: { brandRules: rules },
+      channel: { engagement: { enabled: false } },
+    });
   const brand = (text: string) => check(text).findings.filter((f) => f.rule.startsWith('brand.'));
 
   it('matches inflected forms case-insensitively and offers the preferred term', () => {
     const text = 'Unsere Kunden und jede KUNDIN lieben es.';
     const found = brand(text);
     expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['Kunden', 'KUNDIN']);
-    expect(found[0]).toMatchObject({ rule: 'brand.preferred', severity: 'warning', fix: { replacement: 'Kundschaft' } });
+    expect(found[0]).toMatchObject({
+      rule: 'brand.preferred',
+      severity: 'warning',
+      fix: { replacement: 'Kundschaft' },
+    });
     expect(found[1]!.fix).toMatchObject({ replacement: 'KUNDSCHAFT' });
     expect(found[0]!.message.de).toBe('Wir schreiben „Kundschaft“ statt „Kunden“.');
   });
@@ -64,8 +84,16 @@ describe('brand rules in checkWording', () => {
 
   it('uses the severity and message of the rule', () => {
     const found = brand('Billig war gestern. Die Straße ist gesperrt.');
-    expect(found[0]).toMatchObject({ rule: 'brand.banned', severity: 'warning', fix: { replacement: 'Günstig' } });
-    expect(found[1]).toMatchObject({ rule: 'brand.banned', severity: 'error', message: { de: 'Wir sagen „Gasse“.' } });
+    expect(found[0]).toMatchObject({
+      rule: 'brand.banned',
+      severity: 'warning',
+      fix: { replacement: 'Günstig' },
+    });
+    expect(found[1]).toMatchObject({
+      rule: 'brand.banned',
+      severity: 'error',
+      message: { de: 'Wir sagen „Gasse“.' },
+    });
   });
 
   it('matches on word boundaries only, Unicode-aware and tolerant of ß/ss', () => {
@@ -93,13 +121,21 @@ describe('brand rules in checkWording', () => {
 
   it('matches text typed with combining accents', () => {
     const text = 'Schöne Grüße aus Köln'.normalize('NFD');
-    const found = checkWording({ text, platform: 'x', workspace: { brandRules: [{ kind: 'preferred', term: 'Köln', replacement: 'Cologne' }] } });
+    const found = checkWording({
+      text,
+      platform: 'x',
+      workspace: { brandRules: [{ kind: 'preferred', term: 'Köln', replacement: 'Cologne' }] },
+    });
     const [finding] = found.findings.filter((f) => f.rule === 'brand.preferred');
     expect(text.slice(finding!.start, finding!.end)).toBe('Köln'.normalize('NFD'));
   });
 
   it('a workspace can switch preferred terms off', () => {
-    const result = checkWording({ text: 'Liebe Kunden', platform: 'x', workspace: { brandRules: rules, rules: { 'brand.preferred': 'off' } } });
+    const result = checkWording({
+      text: 'Liebe Kunden',
+      platform: 'x',
+      workspace: { brandRules: rules, rules: { 'brand.preferred': 'off' } },
+    });
     expect(result.findings.some((f) => f.rule === 'brand.preferred')).toBe(false);
   });
 });

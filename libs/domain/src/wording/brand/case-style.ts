@@ -5,7 +5,11 @@
  */
 export function applyCaseStyle(original: string, ruleTerm: string, replacement: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 2 && letters === letters.toLocaleUpperCase('de') && letters !== letters.toLocaleLowerCase('de')) {
+  if (
+    letters.length >= 2 &&
+    letters === letters.toLocaleUpperCase('de') &&
+    letters !== letters.toLocaleLowerCase('de')
+  ) {
     return replacement.toLocaleUpperCase('de');
   }
   const originalUpper = startsUpper(original);

@@ -4,7 +4,11 @@
  * hold separators, doubled quotes and line breaks.
  */
 export type CsvRecord = { line: number; fields: string[] };
-export type CsvSyntaxError = { line: number; column: number; kind: 'unterminated-quote' | 'text-after-quote' };
+export type CsvSyntaxError = {
+  line: number;
+  column: number;
+  kind: 'unterminated-quote' | 'text-after-quote';
+};
 export type Separator = ';' | ',' | '\t';
 
 export function detectSeparator(input: string): Separator {
@@ -20,7 +24,10 @@ export function detectSeparator(input: string): Separator {
 }
 
 /** `line` is the physical line (1-based) a record starts on; `column` in errors is the field number. */
-export function parseCsv(input: string, separator: Separator): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
+export function parseCsv(
+  input: string,
+  separator: Separator,
+): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
   const errors: CsvSyntaxError[] = [];
@@ -76,7 +83,8 @@ export function parseCsv(input: string, separator: Separator): { records: CsvRec
       field += ch;
     }
   }
-  if (quoted) errors.push({ line: quoteLine, column: fields.length + 1, kind: 'unterminated-quote' });
+  if (quoted)
+    errors.push({ line: quoteLine, column: fields.length + 1, kind: 'unterminated-quote' });
   if (field !== '' || fields.length > 0) endRecord();
   return { records, errors };
 }
@@ -87,7 +95,8 @@ const FORMULA_START = /^[=+\-@\t\r]/u;
 
 export function escapeCell(value: string, separator: Separator): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  if (safe.includes(separator) || /["\r\n]/u.test(safe) || safe !== safe.trim()) return `"${safe.replace(/"/gu, '""')}"`;
+  if (safe.includes(separator) || /["\r\n]/u.test(safe) || safe !== safe.trim())
+    return `"${safe.replace(/"/gu, '""')}"`;
   return safe;
 }
 
@@ -97,6 +106,7 @@ export function unescapeCell(value: string): string {
 
 export function columnLetter(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }

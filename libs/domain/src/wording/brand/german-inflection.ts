@@ -8,9 +8,22 @@
  * when it belongs to the same class: Nutzern -> Anwendern.
  */
 export type InflectedForm = { form: string; slot: string };
-export type InflectionClass = 'e' | 'er-el-en' | 'feminine-suffix' | 'um' | 'vowel' | 'in' | 'consonant';
+export type InflectionClass =
+  'e' | 'er-el-en' | 'feminine-suffix' | 'um' | 'vowel' | 'in' | 'consonant';
 
-const FEMININE_SUFFIXES = ['ung', 'heit', 'keit', 'schaft', 'ion', 'tät', 'ik', 'ei', 'ur', 'enz', 'anz'];
+const FEMININE_SUFFIXES = [
+  'ung',
+  'heit',
+  'keit',
+  'schaft',
+  'ion',
+  'tät',
+  'ik',
+  'ei',
+  'ur',
+  'enz',
+  'anz',
+];
 const UMLAUT: Record<string, string> = { a: 'ä', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' };
 
 export function inflectionClassOf(lemma: string): InflectionClass {
@@ -115,6 +128,7 @@ export function umlautLastVowel(word: string): string {
 
 /** Inflects a replacement like the matched form when both words belong to the same class. */
 export function inflectLike(replacement: string, lemma: string, slot: string): string {
-  if (slot === 'base' || inflectionClassOf(replacement) !== inflectionClassOf(lemma)) return replacement;
+  if (slot === 'base' || inflectionClassOf(replacement) !== inflectionClassOf(lemma))
+    return replacement;
   return germanNounForms(replacement).find((f) => f.slot === slot)?.form ?? replacement;
 }

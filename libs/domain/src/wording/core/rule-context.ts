@@ -38,7 +38,9 @@ export function text(de: string, en: string): LocalizedText {
 const numberFormats: Partial<Record<Language, Intl.NumberFormat>> = {};
 
 export function formatNumber(value: number, language: Language): string {
-  const format = (numberFormats[language] ??= new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB'));
+  const format = (numberFormats[language] ??= new Intl.NumberFormat(
+    language === 'de' ? 'de-DE' : 'en-GB',
+  ));
   return format.format(value);
 }
 

@@ -63,6 +63,8 @@ export function fixesOf(finding: Pick<WordingFinding, 'fix'>): WordingFix[] {
 }
 
 /** Errors block submitting and approving; warnings and hints never do. */
-export function blockingFindings<T extends Pick<WordingFinding, 'severity'>>(findings: readonly T[]): T[] {
+export function blockingFindings<T extends Pick<WordingFinding, 'severity'>>(
+  findings: readonly T[],
+): T[] {
   return findings.filter((f) => f.severity === 'error');
 }

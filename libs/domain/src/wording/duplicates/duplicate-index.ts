@@ -9,7 +9,12 @@ import {
   type TextSignature,
 } from './minhash';
 
-export type DuplicateDocument = { id: string; channelId: string; at: Date | string | number; text: string };
+export type DuplicateDocument = {
+  id: string;
+  channelId: string;
+  at: Date | string | number;
+  text: string;
+};
 
 /** What the API stores per post variant, so the index can be rebuilt without re-hashing texts. */
 export type StoredSignature = {
@@ -39,7 +44,14 @@ export type DuplicateQueryOptions = {
   limit?: number;
 };
 
-type Entry = { id: string; channelId: string; at: number; minhash: Uint32Array; fingerprint: string; keys: number[] };
+type Entry = {
+  id: string;
+  channelId: string;
+  at: number;
+  minhash: Uint32Array;
+  fingerprint: string;
+  keys: number[];
+};
 
 /**
  * Near-duplicate lookup over recent posts with MinHash and LSH banding: a query touches only
@@ -49,7 +61,10 @@ type Entry = { id: string; channelId: string; at: number; minhash: Uint32Array; 
  */
 export class DuplicateIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly bands: Map<number, Set<string>>[] = Array.from({ length: BANDS }, () => new Map<number, Set<string>>());
+  private readonly bands: Map<number, Set<string>>[] = Array.from(
+    { length: BANDS },
+    () => new Map<number, Set<string>>(),
+  );
 
   static sign(text: string): TextSignature {
     return signText(text);
@@ -83,15 +98,29 @@ export class DuplicateIndex {
       this.remove(doc.id);
       return;
     }
-    this.insert(doc.id, doc.channelId, toDate(doc.at).getTime(), signature.minhash, signature.fingerprint);
+    this.insert(
+      doc.id,
+      doc.channelId,
+      toDate(doc.at).getTime(),
+      signature.minhash,
+      signature.fingerprint,
+    );
   }
 
   /** Adds a post from its stored signature. Signatures of another version are refused. */
   addStored(stored: StoredSignature): void {
     if (stored.version !== SIGNATURE_VERSION) {
-      throw new Error(`Signature version ${stored.version} cannot be compared with version ${SIGNATURE_VERSION}; re-sign the text`);
+      throw new Error(
+        `Signature version ${stored.version} cannot be compared with version ${SIGNATURE_VERSION}; re-sign the text`,
+      );
     }
-    this.insert(stored.id, stored.channelId, toDate(stored.at).getTime(), decodeSignature(stored.signature), stored.fingerprint);
+    this.insert(
+      stored.id,
+      stored.channelId,
+      toDate(stored.at).getTime(),
+      decodeSignature(stored.signature),
+      stored.fingerprint,
+    );
   }
 
   remove(id: string): boolean {
@@ -109,7 +138,8 @@ export class DuplicateIndex {
   pruneBefore(before: Date | string | number): number {
     const limit = toDate(before).getTime();
     let removed = 0;
-    for (const entry of [...this.entries.values()]) if (entry.at < limit && this.remove(entry.id)) removed++;
+    for (const entry of [...this.entries.values()])
+      if (entry.at < limit && this.remove(entry.id)) removed++;
     return removed;
   }
 
@@ -117,7 +147,12 @@ export class DuplicateIndex {
    * Posts similar to `text`, most similar first. `channelId` and `since` narrow the search to one
    * channel and a time window; leave them out to search everything.
    */
-  query(text: string, channelId?: string, since?: Date | string | number, options: DuplicateQueryOptions = {}): DuplicateMatch[] {
+  query(
+    text: string,
+    channelId?: string,
+    since?: Date | string | number,
+    options: DuplicateQueryOptions = {},
+  ): DuplicateMatch[] {
     const signature = signText(text);
     if (signature.empty) return [];
     const minSimilarity = options.minSimilarity ?? 0.7;
@@ -134,14 +169,27 @@ export class DuplicateIndex {
         if (entry.at < sinceMs) continue;
         const identical = entry.fingerprint === signature.fingerprint;
         const similarity = identical ? 1 : estimateSimilarity(signature.minhash, entry.minhash);
-        if (similarity >= minSimilarity) matches.push({ id, channelId: entry.channelId, at: new Date(entry.at), similarity, identical });
+        if (similarity >= minSimilarity)
+          matches.push({
+            id,
+            channelId: entry.channelId,
+            at: new Date(entry.at),
+            similarity,
+            identical,
+          });
       }
     });
     matches.sort((a, b) => b.similarity - a.similarity || b.at.getTime() - a.at.getTime());
     return options.limit === undefined ? matches : matches.slice(0, options.limit);
   }
 
-  private insert(id: string, channelId: string, at: number, minhash: Uint32Array, fingerprint: string): void {
+  private insert(
+    id: string,
+    channelId: string,
+    at: number,
+    minhash: Uint32Array,
+    fingerprint: string,
+  ): void {
     this.remove(id);
     const keys = bandKeys(minhash);
     keys.forEach((key, band) => {

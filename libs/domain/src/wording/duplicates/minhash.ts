@@ -98,7 +98,10 @@ export function encodeSignature(signature: Pick<TextSignature, 'minhash'>): stri
 
 export function decodeSignature(encoded: string): Uint32Array {
   const binary = atob(encoded);
-  if (binary.length !== SIGNATURE_SIZE * 4) throw new Error(`A MinHash signature has ${SIGNATURE_SIZE * 4} bytes, this one ${binary.length}`);
+  if (binary.length !== SIGNATURE_SIZE * 4)
+    throw new Error(
+      `A MinHash signature has ${SIGNATURE_SIZE * 4} bytes, this one ${binary.length}`,
+    );
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const minhash = new Uint32Array(SIGNATURE_SIZE);

@@ -34,6 +34,8 @@ export function shingleHashes(normalized: string, size = 2): Uint32Array {
   const tokens = normalized.split(' ');
   const shingles = new Set<number>();
   if (tokens.length < size) shingles.add(fnv1a(tokens.join(' ')));
-  else for (let i = 0; i + size <= tokens.length; i++) shingles.add(fnv1a(tokens.slice(i, i + size).join(' ')));
+  else
+    for (let i = 0; i + size <= tokens.length; i++)
+      shingles.add(fnv1a(tokens.slice(i, i + size).join(' ')));
   return Uint32Array.from(shingles);
 }

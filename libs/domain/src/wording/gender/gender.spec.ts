@@ -3,9 +3,13 @@ import { type GenderStyle } from '../settings/settings.schema';
 import { fixesOf } from '../core/types';
 
 const check = (text: string, genderStyle: GenderStyle) =>
-  checkWording({ text, platform: 'instagram', language: 'de', workspace: { genderStyle }, media: [{ kind: 'image', altText: 'Bild' }] }).findings.filter((f) =>
-    f.rule.startsWith('gender.'),
-  );
+  checkWording({
+    text,
+    platform: 'instagram',
+    language: 'de',
+    workspace: { genderStyle },
+    media: [{ kind: 'image', altText: 'Bild' }],
+  }).findings.filter((f) => f.rule.startsWith('gender.'));
 
 describe('gender-inclusive style', () => {
   it.each([
@@ -18,7 +22,12 @@ describe('gender-inclusive style', () => {
   ] as const)('in %s style flags %s and offers %s', (style, written, expected) => {
     const text = `Liebe ${written}, danke!`;
     const [finding] = check(text, style);
-    expect(finding).toMatchObject({ rule: 'gender.style', severity: 'warning', start: 6, end: 6 + written.length });
+    expect(finding).toMatchObject({
+      rule: 'gender.style',
+      severity: 'warning',
+      start: 6,
+      end: 6 + written.length,
+    });
     expect(fixesOf(finding!)[0]!.replacement).toBe(expected);
   });
 
@@ -42,8 +51,14 @@ describe('gender-inclusive style', () => {
       ['gender.generic-masculine', 'Teilnehmer'],
       ['gender.generic-masculine', 'Mitarbeitern'],
     ]);
-    expect(fixesOf(found[0]!).map((f) => f.replacement)).toEqual(['Teilnehmer:innen', 'Teilnehmende']);
-    expect(fixesOf(found[1]!).map((f) => f.replacement)).toEqual(['Mitarbeiter:innen', 'Mitarbeitenden']);
+    expect(fixesOf(found[0]!).map((f) => f.replacement)).toEqual([
+      'Teilnehmer:innen',
+      'Teilnehmende',
+    ]);
+    expect(fixesOf(found[1]!).map((f) => f.replacement)).toEqual([
+      'Mitarbeiter:innen',
+      'Mitarbeitenden',
+    ]);
     expect(found[0]!.severity).toBe('hint');
   });
 
@@ -54,7 +69,12 @@ describe('gender-inclusive style', () => {
 
   it('is silent when the workspace turned it off or the post is English', () => {
     expect(check('Liebe Kund*innen und Kunden', 'off')).toEqual([]);
-    const english = checkWording({ text: 'Our Kunden*innen', platform: 'x', language: 'en', workspace: { genderStyle: 'colon' } });
+    const english = checkWording({
+      text: 'Our Kunden*innen',
+      platform: 'x',
+      language: 'en',
+      workspace: { genderStyle: 'colon' },
+    });
     expect(english.findings.filter((f) => f.rule.startsWith('gender.'))).toEqual([]);
   });
 });

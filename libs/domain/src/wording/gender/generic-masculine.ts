@@ -40,13 +40,21 @@ export const GENERIC_MASCULINE = new Map<string, MasculineEntry>();
 for (const [forms, stem, neutral] of ENTRIES) {
   for (const form of forms) {
     // Dative plural forms take the dative of the neutral participle: Mitarbeitern -> Mitarbeitenden.
-    const dative = form.endsWith('n') && forms[0] !== form && neutral?.endsWith('ende') ? `${neutral}n` : neutral;
-    GENERIC_MASCULINE.set(form, { stem, pairMasculine: forms[0]!, ...(dative ? { neutral: dative } : {}) });
+    const dative =
+      form.endsWith('n') && forms[0] !== form && neutral?.endsWith('ende')
+        ? `${neutral}n`
+        : neutral;
+    GENERIC_MASCULINE.set(form, {
+      stem,
+      pairMasculine: forms[0]!,
+      ...(dative ? { neutral: dative } : {}),
+    });
   }
 }
 
 /** Neutral alternative for a gendered plural ("Kund:innen" -> "Kundschaft"), by its stem. */
 export function neutralForStem(stem: string): string | undefined {
-  for (const [form, entry] of GENERIC_MASCULINE) if (entry.stem === stem && form === entry.pairMasculine) return entry.neutral;
+  for (const [form, entry] of GENERIC_MASCULINE)
+    if (entry.stem === stem && form === entry.pairMasculine) return entry.neutral;
   return undefined;
 }

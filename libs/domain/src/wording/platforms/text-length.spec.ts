@@ -23,7 +23,9 @@ describe('platform text length', () => {
 
   it('Mastodon counts a URL of any length as 23 and a remote mention without its domain', () => {
     for (const length of [5, 23, 24, 400]) {
-      expect(measureText(`Schau: https://ex.de/${'p'.repeat(length)}`, 'mastodon').used).toBe(7 + 23);
+      expect(measureText(`Schau: https://ex.de/${'p'.repeat(length)}`, 'mastodon').used).toBe(
+        7 + 23,
+      );
     }
     expect(measureText('@anna@chaos.social hallo', 'mastodon').used).toBe('@anna hallo'.length);
   });
@@ -31,7 +33,10 @@ describe('platform text length', () => {
   it('Mastodon uses the instance limit from the channel', () => {
     const text = 'a'.repeat(600);
     expect(measureText(text, 'mastodon').overflowStart).toBe(500);
-    expect(measureText(text, 'mastodon', { characterLimit: 5000 })).toMatchObject({ limit: 5000, overflowStart: null });
+    expect(measureText(text, 'mastodon', { characterLimit: 5000 })).toMatchObject({
+      limit: 5000,
+      overflowStart: null,
+    });
   });
 
   it('Threads counts an emoji as its UTF-8 bytes', () => {
@@ -42,7 +47,10 @@ describe('platform text length', () => {
   it('Telegram allows 4,096 characters, but 1,024 as a media caption', () => {
     const text = 'x'.repeat(2000);
     expect(measureText(text, 'telegram')).toMatchObject({ limit: 4096, overflowStart: null });
-    expect(measureText(text, 'telegram', { asCaption: true })).toMatchObject({ limit: 1024, overflowStart: 1024 });
+    expect(measureText(text, 'telegram', { asCaption: true })).toMatchObject({
+      limit: 1024,
+      overflowStart: 1024,
+    });
   });
 
   it.each([
@@ -51,14 +59,20 @@ describe('platform text length', () => {
     ['facebook', 63206],
     ['pinterest', 500],
     ['threads', 500],
-  ] as const)('%s flags text past %i characters from the first character over', (platform, limit) => {
-    const m = measureText(`${'ä'.repeat(limit)}!!`, platform);
-    expect(m).toMatchObject({ used: limit + 2, limit, overflowStart: limit });
-  });
+  ] as const)(
+    '%s flags text past %i characters from the first character over',
+    (platform, limit) => {
+      const m = measureText(`${'ä'.repeat(limit)}!!`, platform);
+      expect(m).toMatchObject({ used: limit + 2, limit, overflowStart: limit });
+    },
+  );
 
   it('webhook, manual and sandbox have no limit', () => {
     for (const platform of ['webhook', 'manual', 'sandbox'] as const) {
-      expect(measureText('x'.repeat(100_000), platform)).toMatchObject({ limit: null, overflowStart: null });
+      expect(measureText('x'.repeat(100_000), platform)).toMatchObject({
+        limit: null,
+        overflowStart: null,
+      });
     }
   });
 
@@ -66,10 +80,19 @@ describe('platform text length', () => {
     const composed = 'Grüße aus Köln, schöne Straße! 👋🏽';
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
-    for (const platform of ['x', 'bluesky', 'mastodon', 'threads', 'linkedin', 'telegram'] as const) {
+    for (const platform of [
+      'x',
+      'bluesky',
+      'mastodon',
+      'threads',
+      'linkedin',
+      'telegram',
+    ] as const) {
       expect(measureText(decomposed, platform).used).toBe(measureText(composed, platform).used);
     }
-    expect(measureText(decomposed, 'bluesky').bytes!.used).toBe(measureText(composed, 'bluesky').bytes!.used);
+    expect(measureText(decomposed, 'bluesky').bytes!.used).toBe(
+      measureText(composed, 'bluesky').bytes!.used,
+    );
   });
 
   it('keeps a combining mark with its letter when the overflow starts there', () => {

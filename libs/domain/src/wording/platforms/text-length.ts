@@ -1,6 +1,12 @@
 import { type LengthUnit, type Platform } from '../core/types';
 import { extractEntities, type TextEntity } from '../text/entities';
-import { codePointLength, type Grapheme, graphemesOf, isEmojiGrapheme, utf8Length } from '../text/graphemes';
+import {
+  codePointLength,
+  type Grapheme,
+  graphemesOf,
+  isEmojiGrapheme,
+  utf8Length,
+} from '../text/graphemes';
 import { PLATFORM_PROFILES } from './platform-profiles';
 import { measureForX } from './x-length';
 
@@ -28,9 +34,14 @@ export type Measurement = {
  * so a text typed with combining accents (NFD, as macOS file names and some keyboards produce)
  * counts the same as its composed form, and offsets stay in the caller's text.
  */
-export function measureText(text: string, platform: Platform, options: LengthOptions = {}): Measurement {
+export function measureText(
+  text: string,
+  platform: Platform,
+  options: LengthOptions = {},
+): Measurement {
   const profile = PLATFORM_PROFILES[platform];
-  const baseLimit = options.asCaption && profile.captionLimit ? profile.captionLimit : profile.textLimit;
+  const baseLimit =
+    options.asCaption && profile.captionLimit ? profile.captionLimit : profile.textLimit;
   const limit = options.characterLimit ?? baseLimit;
 
   if (platform === 'x') {
@@ -51,9 +62,12 @@ export function measureText(text: string, platform: Platform, options: LengthOpt
     let groupEnd = i;
     if (shortcut) {
       weight = shortcut.weight;
-      while (groupEnd + 1 < graphemes.length && graphemes[groupEnd + 1]!.start < shortcut.end) groupEnd++;
+      while (groupEnd + 1 < graphemes.length && graphemes[groupEnd + 1]!.start < shortcut.end)
+        groupEnd++;
     } else {
-      weight = isAsciiChar(g.segment) ? 1 : weigh(g.segment.normalize('NFC'), profile.unit, profile.emojiAsUtf8Bytes === true);
+      weight = isAsciiChar(g.segment)
+        ? 1
+        : weigh(g.segment.normalize('NFC'), profile.unit, profile.emojiAsUtf8Bytes === true);
     }
     used += weight;
     if (limit !== null && overflowStart === null && used > limit) overflowStart = g.start;
@@ -67,7 +81,8 @@ export function measureText(text: string, platform: Platform, options: LengthOpt
     i = groupEnd;
   }
   const result: Measurement = { used, limit, unit: profile.unit, overflowStart };
-  if (profile.byteLimit) result.bytes = { used: bytes, limit: profile.byteLimit, overflowStart: bytesOverflow };
+  if (profile.byteLimit)
+    result.bytes = { used: bytes, limit: profile.byteLimit, overflowStart: bytesOverflow };
   return result;
 }
 
@@ -103,10 +118,15 @@ function countingShortcuts(
   const urlWeight = PLATFORM_PROFILES[platform].urlWeight;
   if (urlWeight === undefined) return shortcuts;
   for (const e of entities) {
-    if (e.kind === 'url' && /^https?:\/\//iu.test(e.value)) shortcuts.set(e.start, { end: e.end, weight: urlWeight });
+    if (e.kind === 'url' && /^https?:\/\//iu.test(e.value))
+      shortcuts.set(e.start, { end: e.end, weight: urlWeight });
     if (e.kind === 'mention') {
       const second = e.value.indexOf('@', 1);
-      if (second > 0) shortcuts.set(e.start, { end: e.end, weight: graphemesOf(e.value.slice(0, second)).length });
+      if (second > 0)
+        shortcuts.set(e.start, {
+          end: e.end,
+          weight: graphemesOf(e.value.slice(0, second)).length,
+        });
     }
   }
   return shortcuts;

@@ -10,7 +10,12 @@ describe('X weighted length (twitter-text v3 rules)', () => {
   const filler = (n: number) => Array.from({ length: n }, (_, i) => 'xxxxxxxxx-'[i % 10]).join('');
 
   it('counts plain Latin text one per character', () => {
-    expect(x('This is a test.')).toMatchObject({ used: 15, limit: 280, unit: 'weighted', overflowStart: null });
+    expect(x('This is a test.')).toMatchObject({
+      used: 15,
+      limit: 280,
+      unit: 'weighted',
+      overflowStart: null,
+    });
   });
 
   it('counts every URL as 23, with or without protocol', () => {
@@ -70,6 +75,10 @@ describe('X weighted length (twitter-text v3 rules)', () => {
   });
 
   it('honours an X Premium channel limit', () => {
-    expect(measureText('a'.repeat(1000), 'x', { characterLimit: 25_000 })).toMatchObject({ used: 1000, limit: 25_000, overflowStart: null });
+    expect(measureText('a'.repeat(1000), 'x', { characterLimit: 25_000 })).toMatchObject({
+      used: 1000,
+      limit: 25_000,
+      overflowStart: null,
+    });
   });
 });

@@ -9,16 +9,27 @@ export type XLength = { used: number; limit: number; overflowStart: number | nul
  * X's own library computes the weighted length (URLs 23, CJK and emoji 2, after NFC), so our
  * count is X's count. Its range is computed on the NFC text; we map it back to the editor's text.
  */
-export function measureForX(text: string, limit = configs.defaults.maxWeightedTweetLength): XLength {
-  const config = limit === configs.defaults.maxWeightedTweetLength ? configs.defaults : { ...configs.defaults, maxWeightedTweetLength: limit };
+export function measureForX(
+  text: string,
+  limit = configs.defaults.maxWeightedTweetLength,
+): XLength {
+  const config =
+    limit === configs.defaults.maxWeightedTweetLength
+      ? configs.defaults
+      : { ...configs.defaults, maxWeightedTweetLength: limit };
   const parsed = parseTweet(text, config);
-  if (parsed.weightedLength <= limit) return { used: parsed.weightedLength, limit, overflowStart: null };
+  if (parsed.weightedLength <= limit)
+    return { used: parsed.weightedLength, limit, overflowStart: null };
   // twitter-text reports the last valid index in the NFC text shifted by the whole normalisation
   // difference, which is right only when all decomposed characters come before it; undo the shift
   // and map precisely.
   const normalizedLength = text.normalize('NFC').length;
   const lastValidNfc = parsed.validRangeEnd - (text.length - normalizedLength);
-  return { used: parsed.weightedLength, limit, overflowStart: nfcOffsetToOriginal(text, lastValidNfc + 1) };
+  return {
+    used: parsed.weightedLength,
+    limit,
+    overflowStart: nfcOffsetToOriginal(text, lastValidNfc + 1),
+  };
 }
 
 /**

@@ -5,8 +5,19 @@ import { countEnglishSyllables, countGermanSyllables } from './syllables';
 
 describe('syllables', () => {
   it.each([
-    ['Haus', 1], ['Kunde', 2], ['Aktion', 3], ['Theater', 3], ['Januar', 3], ['Feuer', 2], ['Quelle', 2],
-    ['Straße', 2], ['heute', 2], ['Gewinnspiel', 3], ['Mitarbeitende', 5], ['Österreich', 3], ['Sommerschlussverkauf', 5],
+    ['Haus', 1],
+    ['Kunde', 2],
+    ['Aktion', 3],
+    ['Theater', 3],
+    ['Januar', 3],
+    ['Feuer', 2],
+    ['Quelle', 2],
+    ['Straße', 2],
+    ['heute', 2],
+    ['Gewinnspiel', 3],
+    ['Mitarbeitende', 5],
+    ['Österreich', 3],
+    ['Sommerschlussverkauf', 5],
   ])('German %s has %i', (word, count) => {
     expect(countGermanSyllables(word)).toBe(count);
   });
@@ -16,15 +27,29 @@ describe('syllables', () => {
   });
 
   it.each([
-    ['the', 1], ['make', 1], ['table', 2], ['liked', 1], ['wanted', 2], ['created', 3], ['boxes', 2], ['beautiful', 3],
-    ['people', 2], ['media', 3], ['video', 3], ['idea', 3], ['going', 2], ['readability', 5], ['question', 2],
+    ['the', 1],
+    ['make', 1],
+    ['table', 2],
+    ['liked', 1],
+    ['wanted', 2],
+    ['created', 3],
+    ['boxes', 2],
+    ['beautiful', 3],
+    ['people', 2],
+    ['media', 3],
+    ['video', 3],
+    ['idea', 3],
+    ['going', 2],
+    ['readability', 5],
+    ['question', 2],
   ])('English %s has %i', (word, count) => {
     expect(countEnglishSyllables(word)).toBe(count);
   });
 });
 
 describe('reading ease', () => {
-  const score = (text: string, language: 'de' | 'en') => readingEase(analyzeText(text).sentences, language)!;
+  const score = (text: string, language: 'de' | 'en') =>
+    readingEase(analyzeText(text).sentences, language)!;
 
   it('applies Amstad to German: short plain sentences score easy, officialese very hard', () => {
     const easy = score('Wir machen ein Fest. Du bist dabei. Es gibt Kuchen.', 'de');
@@ -56,8 +81,14 @@ describe('language detection', () => {
   const detect = (text: string) => detectLanguage(analyzeText(text).words, 'de');
 
   it('recognises German and English posts confidently', () => {
-    expect(detect('Wir freuen uns auf euch und die neue Saison im Park!')).toMatchObject({ language: 'de', confident: true });
-    expect(detect('We are so excited to see you at the new season in the park!')).toMatchObject({ language: 'en', confident: true });
+    expect(detect('Wir freuen uns auf euch und die neue Saison im Park!')).toMatchObject({
+      language: 'de',
+      confident: true,
+    });
+    expect(detect('We are so excited to see you at the new season in the park!')).toMatchObject({
+      language: 'en',
+      confident: true,
+    });
   });
 
   it('is not confident about two words or hashtags only', () => {

@@ -7,7 +7,14 @@ export type Readability = {
   language: Language;
   /** Reading ease 0 (very hard) to 100 (very easy): Amstad for German, Flesch for English. */
   score: number;
-  band: 'very-easy' | 'easy' | 'fairly-easy' | 'standard' | 'fairly-difficult' | 'difficult' | 'very-difficult';
+  band:
+    | 'very-easy'
+    | 'easy'
+    | 'fairly-easy'
+    | 'standard'
+    | 'fairly-difficult'
+    | 'difficult'
+    | 'very-difficult';
   sentences: number;
   words: number;
   syllables: number;
@@ -20,7 +27,10 @@ export type Readability = {
  *   de: 180 - ASL - 58.5 * ASW        en: 206.835 - 1.015 * ASL - 84.6 * ASW
  * with ASL = words per sentence and ASW = syllables per word. Both use Flesch's bands.
  */
-export function readingEase(sentences: readonly Sentence[], language: Language): Readability | undefined {
+export function readingEase(
+  sentences: readonly Sentence[],
+  language: Language,
+): Readability | undefined {
   let words = 0;
   let syllables = 0;
   let countedSentences = 0;

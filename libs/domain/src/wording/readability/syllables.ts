@@ -2,7 +2,20 @@ import { type Language } from '../core/types';
 
 // German vowel pairs spoken as one syllable (diphthongs and long vowels). Any other pair of vowels
 // is two syllables: Ak-ti-on, The-a-ter, Ja-nu-ar.
-const GERMAN_ONE_SYLLABLE_PAIRS = new Set(['aa', 'ee', 'oo', 'ie', 'ei', 'ai', 'au', 'eu', 'äu', 'ey', 'ay', 'ou']);
+const GERMAN_ONE_SYLLABLE_PAIRS = new Set([
+  'aa',
+  'ee',
+  'oo',
+  'ie',
+  'ei',
+  'ai',
+  'au',
+  'eu',
+  'äu',
+  'ey',
+  'ay',
+  'ou',
+]);
 const GERMAN_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'ü']);
 
 export function countGermanSyllables(word: string): number {
@@ -37,7 +50,9 @@ export function countEnglishSyllables(word: string): number {
   else if (/[^aeiouy]e$/u.test(w) && !/[^aeiouy]le$/u.test(w)) w = w.slice(0, -1);
   w = w.replace(/^y/u, '');
   const groups = w.match(/[aeiouy]+/gu)?.length ?? 0;
-  const hiatus = original.match(/(?<![tsc])i[aou]|eo(?!p)|[^q]ua|ea$|ie[rt]|ience|oe[mt]|[aeiou]ing|crea/gu)?.length ?? 0;
+  const hiatus =
+    original.match(/(?<![tsc])i[aou]|eo(?!p)|[^q]ua|ea$|ie[rt]|ience|oe[mt]|[aeiou]ing|crea/gu)
+      ?.length ?? 0;
   return Math.max(1, groups + hiatus);
 }
 

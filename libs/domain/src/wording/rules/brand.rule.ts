@@ -16,7 +16,11 @@ export function brandRule(context: RuleContext): void {
     let fix: WordingFix | undefined;
     let replacement: string | undefined;
     if (rule.replacement) {
-      replacement = applyCaseStyle(match.matched, rule.term, inflectReplacement(rule.replacement, rule.term, match.slot));
+      replacement = applyCaseStyle(
+        match.matched,
+        rule.term,
+        inflectReplacement(rule.replacement, rule.term, match.slot),
+      );
       fix = {
         start: match.start,
         end: match.end,
@@ -41,11 +45,20 @@ function inflectReplacement(replacement: string, term: string, slot: string): st
   const replacementWords = replacement.split(/(\s+)/u);
   const termWords = term.split(/\s+/u);
   const last = replacementWords.length - 1;
-  replacementWords[last] = inflectLike(replacementWords[last]!, termWords[termWords.length - 1]!, slot);
+  replacementWords[last] = inflectLike(
+    replacementWords[last]!,
+    termWords[termWords.length - 1]!,
+    slot,
+  );
   return replacementWords.join('');
 }
 
-function defaultMessage(language: 'de' | 'en', kind: 'banned' | 'preferred', matched: string, replacement: string | undefined): string {
+function defaultMessage(
+  language: 'de' | 'en',
+  kind: 'banned' | 'preferred',
+  matched: string,
+  replacement: string | undefined,
+): string {
   if (language === 'de') {
     if (kind === 'preferred') return `Wir schreiben „${replacement}“ statt „${matched}“.`;
     return replacement

@@ -22,7 +22,10 @@ const DAY = 86_400_000;
  */
 export function duplicateRule(context: RuleContext, duplicates: DuplicateContext): void {
   const { settings, platform } = context;
-  const range = { start: context.analysis.sentences[0]?.start ?? 0, end: context.text.trimEnd().length };
+  const range = {
+    start: context.analysis.sentences[0]?.start ?? 0,
+    end: context.text.trimEnd().length,
+  };
   if (range.end <= range.start) return;
 
   if (duplicates.index && duplicates.channelId) {
@@ -61,7 +64,10 @@ export function duplicateRule(context: RuleContext, duplicates: DuplicateContext
   if (own.empty) return;
   const same = siblings.filter((s) => {
     const other = signText(s.text);
-    return other.fingerprint === own.fingerprint || estimateSimilarity(own.minhash, other.minhash) >= settings.duplicateMinSimilarity;
+    return (
+      other.fingerprint === own.fingerprint ||
+      estimateSimilarity(own.minhash, other.minhash) >= settings.duplicateMinSimilarity
+    );
   });
   const otherX = same.filter((s) => s.platform === 'x');
   if (platform === 'x' && otherX.length > 0) {

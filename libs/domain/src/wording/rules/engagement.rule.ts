@@ -31,7 +31,10 @@ function foldedDefaults(language: Language): string[] {
 
 /** A phrase as it appears in the space-joined folded words of a post: " link in bio ". */
 function foldPhrase(phrase: string): string {
-  return ` ${foldWord(phrase).replace(/[^\p{L}\p{N}'’\s-]/gu, '').replace(/\s+/gu, ' ').trim()} `;
+  return ` ${foldWord(phrase)
+    .replace(/[^\p{L}\p{N}'’\s-]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()} `;
 }
 
 function hasQuestion(context: RuleContext): boolean {

@@ -13,7 +13,12 @@ export function genderRule(context: RuleContext): void {
   for (const form of findGenderedForms(context.text)) {
     if (form.style === style || insideAny(form, context.analysis.entities)) continue;
     const original = context.text.slice(form.start, form.end);
-    const replacement = style === 'neutral' ? (form.plural ? neutralForStem(form.stem) : undefined) : formInStyle(form.stem, form.plural, style);
+    const replacement =
+      style === 'neutral'
+        ? form.plural
+          ? neutralForStem(form.stem)
+          : undefined
+        : formInStyle(form.stem, form.plural, style);
     const found = STYLE_NAMES[form.style];
     context.report('gender.style', {
       start: form.start,
@@ -35,9 +40,11 @@ export function genderRule(context: RuleContext): void {
     const entry = GENERIC_MASCULINE.get(word.text);
     if (!entry || isPairForm(context.text, word.start, word.end)) continue;
     const fixes: WordingFix[] = [];
-    if (style !== 'neutral') fixes.push(replaceWith(word.start, word.end, formInStyle(entry.stem, true, style)));
+    if (style !== 'neutral')
+      fixes.push(replaceWith(word.start, word.end, formInStyle(entry.stem, true, style)));
     if (entry.neutral) fixes.push(replaceWith(word.start, word.end, entry.neutral));
-    if (fixes.length === 0) fixes.push(replaceWith(word.start, word.end, `${entry.stem}innen und ${word.text}`));
+    if (fixes.length === 0)
+      fixes.push(replaceWith(word.start, word.end, `${entry.stem}innen und ${word.text}`));
     const suggestions = fixes.map((f) => `„${f.replacement}“`).join(' oder ');
     const suggestionsEn = fixes.map((f) => `“${f.replacement}”`).join(' or ');
     context.report('gender.generic-masculine', {
@@ -53,12 +60,20 @@ export function genderRule(context: RuleContext): void {
 }
 
 function replaceWith(start: number, end: number, replacement: string): WordingFix {
-  return { start, end, replacement, label: text(`„${replacement}“ einsetzen`, `Use “${replacement}”`) };
+  return {
+    start,
+    end,
+    replacement,
+    label: text(`„${replacement}“ einsetzen`, `Use “${replacement}”`),
+  };
 }
 
 /** "Kundinnen und Kunden" already names everyone; the masculine half is not generic there. */
 function isPairForm(source: string, start: number, end: number): boolean {
   const before = source.slice(Math.max(0, start - 40), start);
   const after = source.slice(end, end + 40);
-  return /\p{L}+innen\s+(?:und|oder|&|bzw\.)\s+$/u.test(before) || /^\s+(?:und|oder|&|bzw\.)\s+\p{L}+innen(?![\p{L}])/u.test(after);
+  return (
+    /\p{L}+innen\s+(?:und|oder|&|bzw\.)\s+$/u.test(before) ||
+    /^\s+(?:und|oder|&|bzw\.)\s+\p{L}+innen(?![\p{L}])/u.test(after)
+  );
 }

@@ -49,8 +49,16 @@ export function hashtagRule(context: RuleContext): void {
     context.report('hashtags.duplicate', {
       start: tag.start,
       end: tag.end,
-      message: text(`${tag.value} steht schon einmal im Post.`, `${tag.value} is already in the post.`),
-      fix: { start: removeFrom, end: tag.end, replacement: '', label: text('Doppelten Hashtag entfernen', 'Remove the duplicate hashtag') },
+      message: text(
+        `${tag.value} steht schon einmal im Post.`,
+        `${tag.value} is already in the post.`,
+      ),
+      fix: {
+        start: removeFrom,
+        end: tag.end,
+        replacement: '',
+        label: text('Doppelten Hashtag entfernen', 'Remove the duplicate hashtag'),
+      },
     });
   }
 
@@ -63,9 +71,14 @@ export function hashtagRule(context: RuleContext): void {
  * Screen readers read "#sommerschlussverkauf" as one unpronounceable word; "#SommerSchlussVerkauf"
  * word by word. Only suggested when every part is a known word, so we never guess a split.
  */
-function camelCase(context: RuleContext, tag: TextEntity, isKnown: (word: string) => boolean): void {
+function camelCase(
+  context: RuleContext,
+  tag: TextEntity,
+  isKnown: (word: string) => boolean,
+): void {
   const body = tag.value.slice(1);
-  if (body.length < 8 || body !== body.toLocaleLowerCase('de') || !/^[\p{L}\p{M}]+$/u.test(body)) return;
+  if (body.length < 8 || body !== body.toLocaleLowerCase('de') || !/^[\p{L}\p{M}]+$/u.test(body))
+    return;
   if (isKnown(body) || isKnown(capitalize(body))) return;
   const parts = splitCompound(body, isKnown);
   if (!parts) return;
@@ -77,6 +90,11 @@ function camelCase(context: RuleContext, tag: TextEntity, isKnown: (word: string
       `Schreib ${replacement}: Mit großen Anfangsbuchstaben lesen Menschen und Screenreader den Hashtag Wort für Wort.`,
       `Write ${replacement}: with capitals, people and screen readers read the hashtag word by word.`,
     ),
-    fix: { start: tag.start, end: tag.end, replacement, label: text(`${replacement} schreiben`, `Write ${replacement}`) },
+    fix: {
+      start: tag.start,
+      end: tag.end,
+      replacement,
+      label: text(`${replacement} schreiben`, `Write ${replacement}`),
+    },
   });
 }

@@ -3,7 +3,8 @@ import { PLATFORM_PROFILES } from '../platforms/platform-profiles';
 import { insideAny } from '../text/entities';
 
 // Typos of the scheme: "htps://", "https//", "http:/", "https:\\" and friends.
-const BROKEN_SCHEME = /(?<![\p{L}\p{N}])(h+t+p+s?|t+p+s?)(:\/\/+|:\/|\/\/|:\\\\|;\/\/)(?=[\p{L}\p{N}])/giu;
+const BROKEN_SCHEME =
+  /(?<![\p{L}\p{N}])(h+t+p+s?|t+p+s?)(:\/\/+|:\/|\/\/|:\\\\|;\/\/)(?=[\p{L}\p{N}])/giu;
 
 /** Malformed and plain-http links, and Threads' cap of five links per post. */
 export function linkRule(context: RuleContext): void {
@@ -25,7 +26,12 @@ export function linkRule(context: RuleContext): void {
         `„${match[0]}“ ist kein gültiger Linkanfang. Richtig ist „${replacement}“.`,
         `“${match[0]}” is not a valid link start. It should be “${replacement}”.`,
       ),
-      fix: { start, end, replacement, label: text(`„${replacement}“ schreiben`, `Write “${replacement}”`) },
+      fix: {
+        start,
+        end,
+        replacement,
+        label: text(`„${replacement}“ schreiben`, `Write “${replacement}”`),
+      },
     });
   }
 
@@ -36,7 +42,10 @@ export function linkRule(context: RuleContext): void {
       context.report('links.malformed', {
         start: url.start,
         end: url.end,
-        message: text(`Der Link ${url.value} ist fehlerhaft: ${problem.de}.`, `The link ${url.value} is malformed: ${problem.en}.`),
+        message: text(
+          `Der Link ${url.value} ist fehlerhaft: ${problem.de}.`,
+          `The link ${url.value} is malformed: ${problem.en}.`,
+        ),
       });
       continue;
     }
@@ -48,7 +57,12 @@ export function linkRule(context: RuleContext): void {
           'Unverschlüsselter Link (http). Browser warnen davor; fast jede Seite gibt es auch mit https.',
           'Unencrypted link (http). Browsers warn about it; almost every site also works with https.',
         ),
-        fix: { start: url.start, end: url.start + 7, replacement: 'https://', label: text('Auf https umstellen', 'Switch to https') },
+        fix: {
+          start: url.start,
+          end: url.start + 7,
+          replacement: 'https://',
+          label: text('Auf https umstellen', 'Switch to https'),
+        },
       });
     }
   }
@@ -75,18 +89,29 @@ export function linkRule(context: RuleContext): void {
 function hostProblem(value: string): { de: string; en: string } | undefined {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//iu.test(value) ? value : `https://${value}`;
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(withScheme)?.[1]?.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return { de: `„${scheme}“ öffnet kein Browser`, en: `browsers do not open “${scheme}” links` };
+  if (scheme !== 'http' && scheme !== 'https')
+    return { de: `„${scheme}“ öffnet kein Browser`, en: `browsers do not open “${scheme}” links` };
   let host: string;
   try {
     host = new URL(withScheme).hostname;
   } catch {
     return { de: 'die Adresse lässt sich nicht lesen', en: 'the address cannot be parsed' };
   }
-  if (host === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/u.test(host) || host.startsWith('[')) return undefined;
+  if (host === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/u.test(host) || host.startsWith('['))
+    return undefined;
   const labels = host.split('.');
-  if (labels.length < 2 || labels.some((l) => l.length === 0)) return { de: 'der Domain fehlt die Endung (z. B. .de)', en: 'the domain has no ending (such as .com)' };
-  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return { de: 'ein Teil der Domain beginnt oder endet mit „-“', en: 'a part of the domain starts or ends with “-”' };
+  if (labels.length < 2 || labels.some((l) => l.length === 0))
+    return {
+      de: 'der Domain fehlt die Endung (z. B. .de)',
+      en: 'the domain has no ending (such as .com)',
+    };
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-')))
+    return {
+      de: 'ein Teil der Domain beginnt oder endet mit „-“',
+      en: 'a part of the domain starts or ends with “-”',
+    };
   const tld = labels[labels.length - 1]!;
-  if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/u.test(tld)) return { de: `„.${tld}“ ist keine Domain-Endung`, en: `“.${tld}” is not a domain ending` };
+  if (!/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/u.test(tld))
+    return { de: `„.${tld}“ ist keine Domain-Endung`, en: `“.${tld}” is not a domain ending` };
   return undefined;
 }

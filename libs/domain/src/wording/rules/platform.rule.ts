@@ -56,7 +56,11 @@ function mentionLimit(context: RuleContext): void {
   });
 }
 
-const KIND_NAMES = { image: { de: 'Bild', en: 'image' }, video: { de: 'Video', en: 'video' }, gif: { de: 'GIF', en: 'GIF' } };
+const KIND_NAMES = {
+  image: { de: 'Bild', en: 'image' },
+  video: { de: 'Video', en: 'video' },
+  gif: { de: 'GIF', en: 'GIF' },
+};
 
 /** Count and kinds of attachments the platform accepts, and alt text for everyone who cannot see them. */
 export function mediaRule(context: RuleContext): void {
@@ -68,7 +72,10 @@ export function mediaRule(context: RuleContext): void {
       context.report('media.required', {
         start: 0,
         end: 0,
-        message: text(`${profile.name} braucht mindestens ein Bild oder Video.`, `${profile.name} needs at least one image or video.`),
+        message: text(
+          `${profile.name} braucht mindestens ein Bild oder Video.`,
+          `${profile.name} needs at least one image or video.`,
+        ),
       });
     }
     media.forEach((item, index) => {
@@ -84,7 +91,8 @@ export function mediaRule(context: RuleContext): void {
         });
       }
     });
-    const asVideo = (item: MediaItem) => item.kind === 'video' || (item.kind === 'gif' && rules.gif === 'video');
+    const asVideo = (item: MediaItem) =>
+      item.kind === 'video' || (item.kind === 'gif' && rules.gif === 'video');
     const videos = media.filter(asVideo).length;
     const images = media.length - videos;
     if (media.length > rules.max) {

@@ -79,7 +79,8 @@ function partsOf(word: string, start: number): { text: string; start: number }[]
   const parts: { text: string; start: number }[] = [];
   let offset = 0;
   for (const piece of word.split(/([-‐])/u)) {
-    if (piece !== '-' && piece !== '‐' && piece.length > 0) parts.push({ text: piece, start: start + offset });
+    if (piece !== '-' && piece !== '‐' && piece.length > 0)
+      parts.push({ text: piece, start: start + offset });
     offset += piece.length;
   }
   return parts;

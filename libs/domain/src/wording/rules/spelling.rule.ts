@@ -17,7 +17,10 @@ export function spellingRule(context: RuleContext): void {
   let suggested = 0;
   for (const word of context.analysis.words) {
     if (!isCheckable(word.text) || checker.correct(word.text)) continue;
-    const suggestions = suggested < MAX_SUGGESTED_WORDS && word.text.length <= 20 ? checker.suggest(word.text).slice(0, MAX_SUGGESTIONS) : [];
+    const suggestions =
+      suggested < MAX_SUGGESTED_WORDS && word.text.length <= 20
+        ? checker.suggest(word.text).slice(0, MAX_SUGGESTIONS)
+        : [];
     if (suggestions.length > 0) suggested++;
     const fixes: WordingFix[] = suggestions.map((s) => ({
       start: word.start,

@@ -25,7 +25,12 @@ function shouting(context: RuleContext): void {
           `${count} Wörter in Großbuchstaben wirken wie Schreien und sind schwerer zu lesen. Hebe höchstens ein Wort hervor.`,
           `${count} words in capitals read as shouting and are harder to read. Emphasise one word at most.`,
         ),
-        fix: { start, end, replacement: calm, label: text('In normale Schreibung ändern', 'Change to normal case') },
+        fix: {
+          start,
+          end,
+          replacement: calm,
+          label: text('In normale Schreibung ändern', 'Change to normal case'),
+        },
       });
     }
     runStart = -1;
@@ -41,7 +46,12 @@ function shouting(context: RuleContext): void {
 function isShouted(word: string): boolean {
   if (word === word.toLowerCase()) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && hasLetter(word) && letters === letters.toLocaleUpperCase('de') && letters !== letters.toLocaleLowerCase('de');
+  return (
+    letters.length >= 2 &&
+    hasLetter(word) &&
+    letters === letters.toLocaleUpperCase('de') &&
+    letters !== letters.toLocaleLowerCase('de')
+  );
 }
 
 // German nouns keep their capital, which a sentence-case conversion cannot know; the fix

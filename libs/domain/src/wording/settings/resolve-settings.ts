@@ -57,18 +57,31 @@ export function resolveWordingSettings(
   const minScore = ch.readability?.minScore ?? ws.readability?.minScore;
   return {
     maxSentenceWords: {
-      de: ch.readability?.maxSentenceWords?.de ?? ws.readability?.maxSentenceWords?.de ?? DEFAULT_WORDING_SETTINGS.maxSentenceWords.de,
-      en: ch.readability?.maxSentenceWords?.en ?? ws.readability?.maxSentenceWords?.en ?? DEFAULT_WORDING_SETTINGS.maxSentenceWords.en,
+      de:
+        ch.readability?.maxSentenceWords?.de ??
+        ws.readability?.maxSentenceWords?.de ??
+        DEFAULT_WORDING_SETTINGS.maxSentenceWords.de,
+      en:
+        ch.readability?.maxSentenceWords?.en ??
+        ws.readability?.maxSentenceWords?.en ??
+        DEFAULT_WORDING_SETTINGS.maxSentenceWords.en,
     },
-    maxWordLetters: ch.readability?.maxWordLetters ?? ws.readability?.maxWordLetters ?? DEFAULT_WORDING_SETTINGS.maxWordLetters,
-    minReadingEase: minScore === undefined ? { ...DEFAULT_WORDING_SETTINGS.minReadingEase } : { de: minScore, en: minScore },
+    maxWordLetters:
+      ch.readability?.maxWordLetters ??
+      ws.readability?.maxWordLetters ??
+      DEFAULT_WORDING_SETTINGS.maxWordLetters,
+    minReadingEase:
+      minScore === undefined
+        ? { ...DEFAULT_WORDING_SETTINGS.minReadingEase }
+        : { de: minScore, en: minScore },
     engagementEnabled: ch.engagement?.enabled ?? true,
     ctaPhrases: {
       de: [...(ws.engagement?.ctaPhrases?.de ?? []), ...(ch.engagement?.ctaPhrases?.de ?? [])],
       en: [...(ws.engagement?.ctaPhrases?.en ?? []), ...(ch.engagement?.ctaPhrases?.en ?? [])],
     },
     duplicateWindowDays: ws.duplicates?.windowDays ?? DEFAULT_WORDING_SETTINGS.duplicateWindowDays,
-    duplicateMinSimilarity: ws.duplicates?.minSimilarity ?? DEFAULT_WORDING_SETTINGS.duplicateMinSimilarity,
+    duplicateMinSimilarity:
+      ws.duplicates?.minSimilarity ?? DEFAULT_WORDING_SETTINGS.duplicateMinSimilarity,
     brandRules: ws.brandRules ?? [],
     genderStyle: ws.genderStyle ?? 'off',
     wordList: ws.wordList ?? [],

@@ -16,7 +16,14 @@ export const RuleOverridesSchema = z.partialRecord(
 );
 export type RuleOverrides = z.infer<typeof RuleOverridesSchema>;
 
-export const GenderStyleSchema = z.enum(['colon', 'asterisk', 'underscore', 'capital-i', 'neutral', 'off']);
+export const GenderStyleSchema = z.enum([
+  'colon',
+  'asterisk',
+  'underscore',
+  'capital-i',
+  'neutral',
+  'off',
+]);
 export type GenderStyle = z.infer<typeof GenderStyleSchema>;
 
 const PhraseSchema = z.string().trim().min(2).max(80);
@@ -32,7 +39,12 @@ export const BrandRuleSchema = z
     term: z.string().trim().min(1).max(120),
     replacement: z.string().trim().min(1).max(120).optional(),
     severity: z.enum(['error', 'warning', 'hint']).optional(),
-    message: z.object({ de: z.string().trim().max(500).optional(), en: z.string().trim().max(500).optional() }).optional(),
+    message: z
+      .object({
+        de: z.string().trim().max(500).optional(),
+        en: z.string().trim().max(500).optional(),
+      })
+      .optional(),
     /** Also match inflected German forms (Kunde -> Kunden, Kundin, Kundinnen). Default true. */
     inflect: z.boolean().optional(),
   })
@@ -44,7 +56,9 @@ export type BrandRule = z.input<typeof BrandRuleSchema>;
 
 const SentenceLimitSchema = z.number().int().min(5).max(100);
 export const ReadabilitySettingsSchema = z.object({
-  maxSentenceWords: z.object({ de: SentenceLimitSchema.optional(), en: SentenceLimitSchema.optional() }).optional(),
+  maxSentenceWords: z
+    .object({ de: SentenceLimitSchema.optional(), en: SentenceLimitSchema.optional() })
+    .optional(),
   maxWordLetters: z.number().int().min(8).max(80).optional(),
   /** Below this reading-ease score a longer post gets a hint. */
   minScore: z.number().min(0).max(100).optional(),
@@ -80,7 +94,9 @@ export const ChannelWordingSettingsSchema = z.object({
   language: WordingLanguageSchema.optional(),
   rules: RuleOverridesSchema.optional(),
   readability: ReadabilitySettingsSchema.optional(),
-  engagement: z.object({ enabled: z.boolean().optional(), ctaPhrases: PhraseListSchema.optional() }).optional(),
+  engagement: z
+    .object({ enabled: z.boolean().optional(), ctaPhrases: PhraseListSchema.optional() })
+    .optional(),
   /** The instance's limit on Mastodon (often 500, some allow thousands); any platform's custom limit. */
   characterLimit: z.number().int().min(1).max(1_000_000).optional(),
   /** Telegram: `auto` uses the 1,024-character caption limit when media is attached. */

@@ -17,7 +17,10 @@ export function hunspellChecker(key: string, files: () => HunspellFiles): SpellC
   if (!checker) {
     const { aff, dic } = files();
     const affText = asText(aff);
-    const spell = nspell({ aff: affText, dic: withoutCompoundOnlyDuplicates(affText, asText(dic)) });
+    const spell = nspell({
+      aff: affText,
+      dic: withoutCompoundOnlyDuplicates(affText, asText(dic)),
+    });
     checker = { correct: (word) => spell.correct(word), suggest: (word) => spell.suggest(word) };
     cache.set(key, checker);
   }
@@ -46,13 +49,16 @@ export function withoutCompoundOnlyDuplicates(aff: string, dic: string): string 
     if (slash < 0) standalone.add(line.trim());
     else {
       const flags = line.slice(slash + 1);
-      if (!flags.includes(flag) && !(needAffix && flags.includes(needAffix))) standalone.add(line.slice(0, slash));
+      if (!flags.includes(flag) && !(needAffix && flags.includes(needAffix)))
+        standalone.add(line.slice(0, slash));
     }
   }
   return lines
     .filter((line) => {
       const slash = line.indexOf('/');
-      return slash < 0 || !line.slice(slash + 1).includes(flag) || !standalone.has(line.slice(0, slash));
+      return (
+        slash < 0 || !line.slice(slash + 1).includes(flag) || !standalone.has(line.slice(0, slash))
+      );
     })
     .join('\n');
 }

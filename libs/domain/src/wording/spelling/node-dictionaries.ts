@@ -18,7 +18,10 @@ const PACKAGES: Record<Language, string> = { de: 'dictionary-de', en: 'dictionar
 export function readHunspellFiles(language: Language, from: string = process.cwd()): HunspellFiles {
   const require = createRequire(join(from, 'noop.js'));
   const folder = dirname(require.resolve(PACKAGES[language]));
-  return { aff: readFileSync(join(folder, 'index.aff')), dic: readFileSync(join(folder, 'index.dic')) };
+  return {
+    aff: readFileSync(join(folder, 'index.aff')),
+    dic: readFileSync(join(folder, 'index.dic')),
+  };
 }
 
 export function nodeSpellChecker(language: Language, from?: string): SpellChecker {

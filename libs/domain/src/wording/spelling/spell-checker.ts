@@ -10,7 +10,10 @@ export type SpellChecker = {
 export type SpellCheckers = { de?: SpellChecker; en?: SpellChecker };
 
 const BOUND = 50_000;
-const memos = new WeakMap<SpellChecker, { correct: Map<string, boolean>; suggest: Map<string, string[]> }>();
+const memos = new WeakMap<
+  SpellChecker,
+  { correct: Map<string, boolean>; suggest: Map<string, string[]> }
+>();
 
 /**
  * Answers are cached per checker instance: the editor re-checks the same words on every

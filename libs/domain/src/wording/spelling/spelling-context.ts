@@ -22,7 +22,11 @@ function wordSet(words: readonly string[]): Set<string> {
   return set;
 }
 
-export function spellingContext(language: Language, checkers: SpellCheckers | undefined, wordList: readonly string[]): SpellingContext {
+export function spellingContext(
+  language: Language,
+  checkers: SpellCheckers | undefined,
+  wordList: readonly string[],
+): SpellingContext {
   const own = checkers?.[language] ? memoized(checkers[language]) : undefined;
   const otherLanguage: Language = language === 'de' ? 'en' : 'de';
   const other = checkers?.[otherLanguage] ? memoized(checkers[otherLanguage]) : undefined;
@@ -39,7 +43,12 @@ export function spellingContext(language: Language, checkers: SpellCheckers | un
     if (listed.has(foldWord(part))) return true;
     if (own.correct(part)) return true;
     // Compounds are German: "Gewinnspiel" even in an English post about a German campaign.
-    if (german && part.length >= 6 && splitCompound(part, (p) => german.correct(p) || listed.has(foldWord(p))) !== null) return true;
+    if (
+      german &&
+      part.length >= 6 &&
+      splitCompound(part, (p) => german.correct(p) || listed.has(foldWord(p))) !== null
+    )
+      return true;
     // Anglicisms in German posts ("Community", "Sale") and German names in English ones.
     return other?.correct(part) ?? false;
   };
@@ -48,7 +57,12 @@ export function spellingContext(language: Language, checkers: SpellCheckers | un
     correct(typed) {
       // Dictionaries are NFC; an "ö" typed as o + combining diaeresis is the same word.
       const word = typed.normalize('NFC');
-      const plain = word.replace(/[:*_·](?=in(?:nen)?$)/u, '').replace(/(\p{Ll})(In|Innen)$/u, (_m, last: string, suffix: string) => last + suffix.toLowerCase());
+      const plain = word
+        .replace(/[:*_·](?=in(?:nen)?$)/u, '')
+        .replace(
+          /(\p{Ll})(In|Innen)$/u,
+          (_m, last: string, suffix: string) => last + suffix.toLowerCase(),
+        );
       if (correctPart(plain)) return true;
       const withoutGenitive = plain.replace(/['’]s$/u, '');
       if (withoutGenitive !== plain && correctPart(withoutGenitive)) return true;
@@ -78,7 +92,13 @@ export function rankSuggestions(word: string, suggestions: readonly string[]): s
       order,
     };
   });
-  keyed.sort((a, b) => a.distance - b.distance || a.otherStart - b.otherStart || a.notOmission - b.notOmission || a.order - b.order);
+  keyed.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      a.otherStart - b.otherStart ||
+      a.notOmission - b.notOmission ||
+      a.order - b.order,
+  );
   return keyed.map((k) => k.s);
 }
 
@@ -92,8 +112,13 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      let value = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
       d[i * cols + j] = value;
     }
   }

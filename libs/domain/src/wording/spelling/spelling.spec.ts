@@ -7,7 +7,13 @@ import { nodeSpellCheckers } from './node-dictionaries';
 const spellChecker = nodeSpellCheckers();
 
 const misspelt = (text: string, options: { wordList?: string[]; language?: 'de' | 'en' } = {}) =>
-  checkWording({ text, platform: 'linkedin', language: options.language ?? 'de', spellChecker, workspace: { wordList: options.wordList ?? [] } })
+  checkWording({
+    text,
+    platform: 'linkedin',
+    language: options.language ?? 'de',
+    spellChecker,
+    workspace: { wordList: options.wordList ?? [] },
+  })
     .findings.filter((f) => f.rule === 'spelling.unknown-word')
     .map((f) => text.slice(f.start, f.end));
 
@@ -22,12 +28,20 @@ describe('spelling', () => {
   });
 
   it('flags an English typo', () => {
-    expect(misspelt('We recieve your messages every day.', { language: 'en' })).toEqual(['recieve']);
+    expect(misspelt('We recieve your messages every day.', { language: 'en' })).toEqual([
+      'recieve',
+    ]);
   });
 
   it('accepts German compounds nspell does not list, and inflected verbs', () => {
-    expect(misspelt('Der Weihnachtsmarkt am Wochenende mit Gewinnspiel: erhalten, entdecken, anmelden!')).toEqual([]);
-    expect(splitCompound('Sommerschlussverkauf', (w) => spellChecker.de.correct(w))).toEqual(['Sommer', 'schluss', 'verkauf']);
+    expect(
+      misspelt('Der Weihnachtsmarkt am Wochenende mit Gewinnspiel: erhalten, entdecken, anmelden!'),
+    ).toEqual([]);
+    expect(splitCompound('Sommerschlussverkauf', (w) => spellChecker.de.correct(w))).toEqual([
+      'Sommer',
+      'schluss',
+      'verkauf',
+    ]);
   });
 
   it('accepts umlauts, ß and text typed with combining accents', () => {
@@ -36,13 +50,19 @@ describe('spelling', () => {
   });
 
   it('accepts Anglicisms in German posts, gendered forms and the workspace word list', () => {
-    expect(misspelt('Unsere Community liebt den Sale. Liebe Kund:innen und KundInnen!')).toEqual([]);
+    expect(misspelt('Unsere Community liebt den Sale. Liebe Kund:innen und KundInnen!')).toEqual(
+      [],
+    );
     expect(misspelt('Das Frobnitz-Team grüßt', { wordList: [] })).toEqual(['Frobnitz-Team']);
     expect(misspelt('Das Frobnitz-Team grüßt', { wordList: ['frobnitz'] })).toEqual([]);
   });
 
   it('never checks URLs, hashtags, mentions, e-mail addresses, acronyms or CamelCase names', () => {
-    expect(misspelt('Infos: https://xqzt.de/abcdefg #xqztfest @xqztuser info@xqzt.de, die DSGVO und PostPlanner')).toEqual([]);
+    expect(
+      misspelt(
+        'Infos: https://xqzt.de/abcdefg #xqztfest @xqztuser info@xqzt.de, die DSGVO und PostPlanner',
+      ),
+    ).toEqual([]);
   });
 
   it('flags a German noun written in lower case', () => {
@@ -52,9 +72,13 @@ describe('spelling', () => {
 
 describe('hashtag CamelCase', () => {
   const camel = (text: string) =>
-    checkWording({ text, platform: 'instagram', language: 'de', spellChecker, media: [{ kind: 'image', altText: 'x' }] }).findings.filter(
-      (f) => f.rule === 'hashtags.camel-case',
-    );
+    checkWording({
+      text,
+      platform: 'instagram',
+      language: 'de',
+      spellChecker,
+      media: [{ kind: 'image', altText: 'x' }],
+    }).findings.filter((f) => f.rule === 'hashtags.camel-case');
 
   it('splits an all-lowercase German hashtag into known words', () => {
     const [finding] = camel('Jetzt zugreifen #sommerschlussverkauf');

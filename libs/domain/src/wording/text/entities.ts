@@ -8,9 +8,11 @@ export type EntityKind = 'url' | 'email' | 'mention' | 'hashtag';
 export type TextEntity = Span & { kind: EntityKind; value: string };
 
 const SCHEME_OR_WWW_URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"«»“”„]+/giu;
-const EMAIL = /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // @user (X, Instagram), @user@instance.social (Mastodon), @handle.bsky.social (Bluesky).
-const MENTION = /(?<![\p{L}\p{N}_@/.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
+const MENTION =
+  /(?<![\p{L}\p{N}_@/.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
 // Bare domains are only links with a TLD people actually use; "z.B" or "ca.5" are not.
 const BARE_DOMAIN =
   /(?<![\p{L}\p{N}@.\-/])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:com|de|at|ch|net|org|eu|io|info|co|me|app|dev|shop|social|online|ly|tv|biz|berlin|hamburg|koeln|bayern|uk|us|fr|it|nl|es|pl|be|dk|se|no|fi|cz|li|lu|ai|gg|to|link|blog|news|store|page|site|xyz|club|space)(?![\p{L}\p{N}-])(?:[/?#][^\s<>"«»“”„]*)?/giu;
@@ -30,7 +32,12 @@ function trimUrl(raw: string): string {
     // Keep ")" when the URL opened "(" (Wikipedia links).
     for (let i = 0; i < tail.length; i++) {
       const ch = tail[i];
-      if (ch === ')' && countOf(url.slice(0, url.length - tail.length + i), '(') > countOf(url.slice(0, url.length - tail.length + i), ')')) keep = i + 1;
+      if (
+        ch === ')' &&
+        countOf(url.slice(0, url.length - tail.length + i), '(') >
+          countOf(url.slice(0, url.length - tail.length + i), ')')
+      )
+        keep = i + 1;
       else break;
     }
     if (keep === 0) return url.slice(0, url.length - tail.length);
@@ -47,7 +54,8 @@ function countOf(text: string, ch: string): number {
 
 export function extractEntities(text: string): TextEntity[] {
   const found: TextEntity[] = [];
-  const overlaps = (start: number, end: number) => found.some((e) => start < e.end && end > e.start);
+  const overlaps = (start: number, end: number) =>
+    found.some((e) => start < e.end && end > e.start);
   const collect = (pattern: RegExp, kind: EntityKind, trim: boolean) => {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {

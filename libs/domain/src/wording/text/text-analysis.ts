@@ -22,7 +22,9 @@ export function analyzeText(text: string): TextAnalysis {
   const words = extractWords(text, entities);
   const sentences = splitSentences(text, words);
   const graphemes = graphemesOf(text);
-  const emoji = graphemes.filter((g) => isEmojiGrapheme(g.segment)).map(({ start, end }) => ({ start, end }));
+  const emoji = graphemes
+    .filter((g) => isEmojiGrapheme(g.segment))
+    .map(({ start, end }) => ({ start, end }));
   return { text, entities, words, sentences, graphemes, emoji };
 }
 

@@ -26,13 +26,22 @@ function renderLogin(locale: 'de' | 'en', path = '/login') {
 
 describe('LoginPage', () => {
   it('says in German that email or password is wrong', async () => {
-    const calls = fakeFetch([{ status: 401, body: { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid credentials' } } }]);
+    const calls = fakeFetch([
+      {
+        status: 401,
+        body: { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid credentials' } },
+      },
+    ]);
     renderLogin('de');
     fireEvent.change(screen.getByLabelText('E-Mail'), { target: { value: ' a@b.de ' } });
     fireEvent.change(screen.getByLabelText('Passwort'), { target: { value: 'secret-secret' } });
     fireEvent.click(screen.getByRole('button', { name: 'Anmelden' }));
     expect((await screen.findByRole('alert')).textContent).toBe('E-Mail oder Passwort ist falsch.');
-    expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/v1/auth/login', body: { email: 'a@b.de', password: 'secret-secret' } });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: 'a@b.de', password: 'secret-secret' },
+    });
   });
 
   it('goes back to where the person wanted to go', async () => {

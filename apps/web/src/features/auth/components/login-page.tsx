@@ -27,7 +27,12 @@ export function LoginPage() {
   };
 
   return (
-    <form className="auth-card" onSubmit={onSubmit} noValidate={false} aria-labelledby="login-title">
+    <form
+      className="auth-card"
+      onSubmit={onSubmit}
+      noValidate={false}
+      aria-labelledby="login-title"
+    >
       <h1 id="login-title" className="auth-card__title">
         {t('login.title')}
       </h1>
@@ -57,7 +62,11 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
       </Field>
-      <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={login.isPending}
+      >
         {login.isPending ? t('login.submitting') : t('login.submit')}
       </button>
     </form>

@@ -43,7 +43,12 @@ export function SetupPage() {
   };
 
   return (
-    <form className="auth-card auth-card--wide" onSubmit={onSubmit} aria-labelledby="setup-title" noValidate>
+    <form
+      className="auth-card auth-card--wide"
+      onSubmit={onSubmit}
+      aria-labelledby="setup-title"
+      noValidate
+    >
       <h1 id="setup-title" className="auth-card__title">
         {t('setup.title')}
       </h1>
@@ -55,12 +60,31 @@ export function SetupPage() {
       )}
       <div className="form-grid">
         <Field label={t('setup.name')} error={errorFor('name')}>
-          <input name="name" autoComplete="name" required maxLength={120} value={form.name} onChange={(e) => set('name', e.target.value)} />
+          <input
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={120}
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
         </Field>
         <Field label={t('setup.email')} error={errorFor('email')}>
-          <input type="email" name="email" autoComplete="email" required value={form.email} onChange={(e) => set('email', e.target.value)} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={(e) => set('email', e.target.value)}
+          />
         </Field>
-        <Field label={t('setup.password')} hint={t('setup.passwordHint')} error={errorFor('password')} className="form-grid__full">
+        <Field
+          label={t('setup.password')}
+          hint={t('setup.passwordHint')}
+          error={errorFor('password')}
+          className="form-grid__full"
+        >
           <input
             type="password"
             name="password"
@@ -70,11 +94,25 @@ export function SetupPage() {
             onChange={(e) => set('password', e.target.value)}
           />
         </Field>
-        <Field label={t('setup.workspaceName')} error={errorFor('workspaceName')} className="form-grid__full">
-          <input name="workspaceName" required maxLength={120} value={form.workspaceName} onChange={(e) => set('workspaceName', e.target.value)} />
+        <Field
+          label={t('setup.workspaceName')}
+          error={errorFor('workspaceName')}
+          className="form-grid__full"
+        >
+          <input
+            name="workspaceName"
+            required
+            maxLength={120}
+            value={form.workspaceName}
+            onChange={(e) => set('workspaceName', e.target.value)}
+          />
         </Field>
         <Field label={t('setup.timeZone')} hint={t('setup.timeZoneHint')}>
-          <select name="timeZone" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+          <select
+            name="timeZone"
+            value={form.timeZone}
+            onChange={(e) => set('timeZone', e.target.value)}
+          >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}
@@ -86,7 +124,9 @@ export function SetupPage() {
           <select
             name="locale"
             value={form.locale}
-            onChange={(e) => set('locale', LOCALES.find((l) => l === e.target.value) ?? form.locale)}
+            onChange={(e) =>
+              set('locale', LOCALES.find((l) => l === e.target.value) ?? form.locale)
+            }
           >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
@@ -96,7 +136,11 @@ export function SetupPage() {
           </select>
         </Field>
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={setup.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={setup.isPending}
+      >
         {setup.isPending ? t('setup.submitting') : t('setup.submit')}
       </button>
     </form>

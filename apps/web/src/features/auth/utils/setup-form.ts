@@ -25,8 +25,15 @@ const isField = (key: PropertyKey | undefined): key is keyof SetupFormValues =>
   typeof key === 'string' && key in MESSAGES;
 
 /** Validates with the API's own schema, so the form and the server agree on what is valid. */
-export function validateSetup(values: SetupFormValues): { ok: true; request: SetupRequest } | { ok: false; errors: SetupFieldErrors } {
-  const request: SetupRequest = { ...values, name: values.name.trim(), email: values.email.trim(), workspaceName: values.workspaceName.trim() };
+export function validateSetup(
+  values: SetupFormValues,
+): { ok: true; request: SetupRequest } | { ok: false; errors: SetupFieldErrors } {
+  const request: SetupRequest = {
+    ...values,
+    name: values.name.trim(),
+    email: values.email.trim(),
+    workspaceName: values.workspaceName.trim(),
+  };
   const result = SetupRequestSchema.safeParse(request);
   if (result.success) return { ok: true, request };
   const errors: SetupFieldErrors = {};

@@ -27,7 +27,8 @@ export type MoveVariables = { post: Post; version: number; plannedAt: string };
 export function useMovePost(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ post, version, plannedAt }: MoveVariables) => api.updatePost(workspace, post.id, version, { plannedAt }),
+    mutationFn: ({ post, version, plannedAt }: MoveVariables) =>
+      api.updatePost(workspace, post.id, version, { plannedAt }),
     onSuccess: (updated) => applyPostChange(client, workspace, updated),
     onError: () => client.invalidateQueries({ queryKey: queryKeys.posts(workspace) }),
   });

@@ -5,7 +5,12 @@ import { publicHolidays, type HolidayEntry } from '../utils/holidays';
  * Public holidays computed in the browser by date-holidays. The package carries the rules of
  * every country, so it is loaded on demand in its own chunk.
  */
-export function useHolidays(country: string, region: string | null, years: readonly number[], lang: string) {
+export function useHolidays(
+  country: string,
+  region: string | null,
+  years: readonly number[],
+  lang: string,
+) {
   return useQuery({
     queryKey: ['holidays', country, region, years.join(','), lang],
     enabled: years.length > 0 && country.length === 2,

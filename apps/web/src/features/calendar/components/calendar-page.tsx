@@ -11,11 +11,22 @@ import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost, canListMembers } from '../../../lib/permissions';
 import { useHolidays } from '../api/use-holidays';
 import { useIdeas, useMovePost, useRangePosts } from '../api/use-calendar-posts';
-import { dateFromParam, FULLCALENDAR_VIEW, viewFromParam, type CalendarView } from '../utils/calendar-views';
+import {
+  dateFromParam,
+  FULLCALENDAR_VIEW,
+  viewFromParam,
+  type CalendarView,
+} from '../utils/calendar-views';
 import { yearsInRange } from '../utils/holidays';
 import { moveRequest } from '../utils/move-request';
 import { displayTitle } from '../utils/post-events';
-import { countActiveFilters, filtersFromSearchParams, withFilters, type PostFilters, type VisibleRange } from '../utils/post-filters';
+import {
+  countActiveFilters,
+  filtersFromSearchParams,
+  withFilters,
+  type PostFilters,
+  type VisibleRange,
+} from '../utils/post-filters';
 import { CalendarToolbar } from './calendar-toolbar';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
@@ -36,14 +47,20 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
   const ws = workspace.slug;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearchParams(params), [params]);
-  const [initial] = useState(() => ({ view: viewFromParam(params.get('view')), date: dateFromParam(params.get('date')) }));
+  const [initial] = useState(() => ({
+    view: viewFromParam(params.get('view')),
+    date: dateFromParam(params.get('date')),
+  }));
   const [view, setView] = useState<CalendarView>(initial.view);
   const [range, setRange] = useState<VisibleRange | null>(null);
   const [title, setTitle] = useState('');
   const calendarRef = useRef<CalendarRef>(null);
 
   const canCreate = canCreatePosts(workspace.role);
-  const canEdit = useCallback((post: Post) => canEditPost(workspace.role, post, userId), [workspace.role, userId]);
+  const canEdit = useCallback(
+    (post: Post) => canEditPost(workspace.role, post, userId),
+    [workspace.role, userId],
+  );
 
   const { channels, channelsById } = useChannels(ws);
   const members = useMembers(ws, canListMembers(workspace.role));
@@ -58,7 +75,9 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
       setView(change.view);
       setTitle(change.title);
       setRange((current) =>
-        current && current.start === change.start && current.end === change.end ? current : { start: change.start, end: change.end },
+        current && current.start === change.start && current.end === change.end
+          ? current
+          : { start: change.start, end: change.end },
       );
       setParams(
         (current) => {
@@ -81,13 +100,19 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
     const name = displayTitle(post, t('calendar.untitled'));
     if (!canEdit(post)) {
       revert();
-      toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveNotAllowed') }) });
+      toast.show({
+        tone: 'error',
+        message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveNotAllowed') }),
+      });
       return;
     }
     const request = moveRequest({ startStr, allDay }, post.version);
     if (!request.ok) {
       revert();
-      toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveAllDay') }) });
+      toast.show({
+        tone: 'error',
+        message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveAllDay') }),
+      });
       return;
     }
     move.mutate(
@@ -95,15 +120,19 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
       {
         onSuccess: (updated) => {
           const when = updated.plannedAt
-            ? new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: workspace.timeZone }).format(
-                new Date(updated.plannedAt),
-              )
+            ? new Intl.DateTimeFormat(intlLocale, {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone: workspace.timeZone,
+              }).format(new Date(updated.plannedAt))
             : '';
           toast.show({ tone: 'success', message: t('calendar.moved', { title: name, when }) });
         },
         onError: (error) => {
           revert();
-          const reason = isApiError(error, 'STALE_VERSION') ? t('editor.stale.title') : errorMessage(error, t);
+          const reason = isApiError(error, 'STALE_VERSION')
+            ? t('editor.stale.title')
+            : errorMessage(error, t);
           toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason }) });
         },
       },
@@ -112,7 +141,8 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
 
   const postItems = posts.data?.items ?? [];
   const scheduledCount = postItems.filter((p) => p.plannedAt).length;
-  const showEmpty = posts.isSuccess && !posts.isPlaceholderData && scheduledCount === 0 && view !== 'list';
+  const showEmpty =
+    posts.isSuccess && !posts.isPlaceholderData && scheduledCount === 0 && view !== 'list';
 
   return (
     <div className="calendar-page">
@@ -149,7 +179,11 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
             message={t('calendar.loadFailed')}
             detail={errorMessage(posts.error, t)}
             action={
-              <button type="button" className="button button--small" onClick={() => void posts.refetch()}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void posts.refetch()}
+              >
                 {t('app.retry')}
               </button>
             }

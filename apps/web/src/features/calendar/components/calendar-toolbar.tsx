@@ -23,17 +23,29 @@ export function CalendarToolbar(props: CalendarToolbarProps) {
           {t('calendar.today')}
         </button>
         <div className="button-group">
-          <button type="button" className="button button--icon" onClick={props.onPrev} aria-label={t('calendar.previous')}>
+          <button
+            type="button"
+            className="button button--icon"
+            onClick={props.onPrev}
+            aria-label={t('calendar.previous')}
+          >
             <span aria-hidden="true">‹</span>
           </button>
-          <button type="button" className="button button--icon" onClick={props.onNext} aria-label={t('calendar.next')}>
+          <button
+            type="button"
+            className="button button--icon"
+            onClick={props.onNext}
+            aria-label={t('calendar.next')}
+          >
             <span aria-hidden="true">›</span>
           </button>
         </div>
         <h2 className="calendar-toolbar__title" aria-live="polite" data-testid="calendar-title">
           {props.title}
         </h2>
-        {props.busy && <span className="spinner__circle spinner__circle--small" aria-hidden="true" />}
+        {props.busy && (
+          <span className="spinner__circle spinner__circle--small" aria-hidden="true" />
+        )}
       </div>
       <div className="calendar-toolbar__actions">
         <span className="calendar-toolbar__zone" title={props.timeZone}>
@@ -53,7 +65,12 @@ export function CalendarToolbar(props: CalendarToolbarProps) {
           ))}
         </div>
         {props.canCreate && (
-          <button type="button" className="button button--primary" onClick={props.onNewPost} data-testid="new-post">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={props.onNewPost}
+            data-testid="new-post"
+          >
             <span aria-hidden="true">+</span> {t('calendar.newPost')}
           </button>
         )}

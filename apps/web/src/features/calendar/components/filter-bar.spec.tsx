@@ -6,13 +6,23 @@ import { renderWithProviders } from '../../../testing/render-with-providers';
 import { EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
 import { FilterBar } from './filter-bar';
 
-const channels: Channel[] = [{ id: 'c1', name: 'Instagram', platform: 'instagram', color: '#db2777', createdAt: '' }];
-const members: Member[] = [{ userId: 'u2', email: 'b@x.de', name: 'Bernd', role: 'author', joinedAt: '' }];
+const channels: Channel[] = [
+  { id: 'c1', name: 'Instagram', platform: 'instagram', color: '#db2777', createdAt: '' },
+];
+const members: Member[] = [
+  { userId: 'u2', email: 'b@x.de', name: 'Bernd', role: 'author', joinedAt: '' },
+];
 
 function renderBar(filters: PostFilters, withMembers: boolean) {
   const onChange = jest.fn<(f: PostFilters) => void>();
   renderWithProviders(
-    <FilterBar filters={filters} onChange={onChange} channels={channels} members={withMembers ? members : null} userId="me" />,
+    <FilterBar
+      filters={filters}
+      onChange={onChange}
+      channels={channels}
+      members={withMembers ? members : null}
+      userId="me"
+    />,
   );
   return onChange;
 }
@@ -44,7 +54,11 @@ describe('FilterBar', () => {
     const tag = screen.getByLabelText('Tag');
     fireEvent.change(tag, { target: { value: 'launch, sommer' } });
     fireEvent.submit(tag.closest('form')!);
-    expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_FILTERS, status: ['draft'], tag: ['launch', 'sommer'] });
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...EMPTY_FILTERS,
+      status: ['draft'],
+      tag: ['launch', 'sommer'],
+    });
     fireEvent.click(screen.getByRole('button', { name: /Clear filters/ }));
     expect(onChange).toHaveBeenLastCalledWith(EMPTY_FILTERS);
   });

@@ -112,8 +112,13 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
         </label>
       )}
       {active > 0 && (
-        <button type="button" className="button button--ghost button--small" onClick={() => onChange(EMPTY_FILTERS)}>
-          {t('filters.clear')} <span className="filter-bar__count">({t('filters.active', { count: active })})</span>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => onChange(EMPTY_FILTERS)}
+        >
+          {t('filters.clear')}{' '}
+          <span className="filter-bar__count">({t('filters.active', { count: active })})</span>
         </button>
       )}
     </form>

@@ -33,7 +33,8 @@ export function IdeasSidebar(props: IdeasSidebarProps) {
         }
       />
     );
-  else if (!props.posts || props.posts.length === 0) body = <EmptyState message={t('ideas.empty')} />;
+  else if (!props.posts || props.posts.length === 0)
+    body = <EmptyState message={t('ideas.empty')} />;
   else
     body = (
       <ul className="ideas__list">
@@ -67,7 +68,9 @@ export function IdeasSidebar(props: IdeasSidebarProps) {
         <div>
           <h2 id="ideas-title" className="ideas__title">
             {t('ideas.title')}
-            {props.posts && props.posts.length > 0 && <span className="ideas__count">{props.posts.length}</span>}
+            {props.posts && props.posts.length > 0 && (
+              <span className="ideas__count">{props.posts.length}</span>
+            )}
           </h2>
           <p className="ideas__subtitle">{t('ideas.subtitle')}</p>
         </div>

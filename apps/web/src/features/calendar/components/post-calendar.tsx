@@ -18,7 +18,11 @@ import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { useMemo, type Ref } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { FULLCALENDAR_VIEW, viewFromFullCalendar, type CalendarView } from '../utils/calendar-views';
+import {
+  FULLCALENDAR_VIEW,
+  viewFromFullCalendar,
+  type CalendarView,
+} from '../utils/calendar-views';
 import { holidayEvents, type HolidayEntry } from '../utils/holidays';
 import { postToEvent } from '../utils/post-events';
 import { HolidayContent, PostEventContent } from './post-event-content';
@@ -32,7 +36,13 @@ const locales = { de: deLocale, en: enGbLocale };
 /** A point on the calendar as wall-clock time in the workspace zone. */
 export type LocalSlot = { date: string; time: string };
 
-export type DatesChange = { view: CalendarView; start: string; end: string; title: string; currentDate: string };
+export type DatesChange = {
+  view: CalendarView;
+  start: string;
+  end: string;
+  title: string;
+  currentDate: string;
+};
 
 export type DropRequest = { post: Post; startStr: string; allDay: boolean; revert: () => void };
 
@@ -105,7 +115,12 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
       info.revert();
       return;
     }
-    props.onPostDrop({ post, startStr: info.event.startStr, allDay: info.event.allDay, revert: info.revert });
+    props.onPostDrop({
+      post,
+      startStr: info.event.startStr,
+      allDay: info.event.allDay,
+      revert: info.revert,
+    });
   };
 
   const onDateClick = (info: DateClickInfo) => {
@@ -115,8 +130,16 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
 
   const renderEvent = (arg: EventDisplayInfo) => {
     const post: unknown = arg.event.extendedProps.post;
-    if (arg.event.display === 'background' || !isPost(post)) return <HolidayContent name={arg.event.title} />;
-    return <PostEventContent post={post} title={arg.event.title} timeText={arg.timeText} draggable={arg.isDraggable} />;
+    if (arg.event.display === 'background' || !isPost(post))
+      return <HolidayContent name={arg.event.title} />;
+    return (
+      <PostEventContent
+        post={post}
+        title={arg.event.title}
+        timeText={arg.timeText}
+        draggable={arg.isDraggable}
+      />
+    );
   };
 
   return (
@@ -142,7 +165,9 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         eventDrop={onEventDrop}
         datesSet={onDatesSet}
         eventContent={renderEvent}
-        backgroundEventContent={(arg: EventDisplayInfo) => <HolidayContent name={arg.event.title} />}
+        backgroundEventContent={(arg: EventDisplayInfo) => (
+          <HolidayContent name={arg.event.title} />
+        )}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         defaultTimedEventDuration="01:00"

@@ -36,10 +36,16 @@ export function holidayEvents(entries: readonly HolidayEntry[]): HolidayEventInp
   }));
 }
 
-type HolidaysLike = { getHolidays(year: number, lang?: string): { date: string; name: string; type: string }[] };
+type HolidaysLike = {
+  getHolidays(year: number, lang?: string): { date: string; name: string; type: string }[];
+};
 
 /** Only public holidays (days off), one entry per day, named in the UI language. */
-export function publicHolidays(source: HolidaysLike, years: readonly number[], lang: string): HolidayEntry[] {
+export function publicHolidays(
+  source: HolidaysLike,
+  years: readonly number[],
+  lang: string,
+): HolidayEntry[] {
   const byDate = new Map<string, string>();
   for (const year of years) {
     for (const holiday of source.getHolidays(year, lang)) {
@@ -49,5 +55,7 @@ export function publicHolidays(source: HolidaysLike, years: readonly number[], l
       byDate.set(date, existing ? `${existing} / ${holiday.name}` : holiday.name);
     }
   }
-  return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
+  return [...byDate]
+    .map(([date, name]) => ({ date, name }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }

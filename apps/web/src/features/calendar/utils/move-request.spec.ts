@@ -16,10 +16,16 @@ describe('moveRequest (drag and drop -> PATCH)', () => {
   });
 
   it('refuses a drop into an all-day slot, which has no time of day', () => {
-    expect(moveRequest({ startStr: '2026-11-24', allDay: true }, 1)).toEqual({ ok: false, reason: 'all-day' });
+    expect(moveRequest({ startStr: '2026-11-24', allDay: true }, 1)).toEqual({
+      ok: false,
+      reason: 'all-day',
+    });
   });
 
   it('refuses a start without offset rather than let the server guess', () => {
-    expect(moveRequest({ startStr: '2026-11-24T12:30:00', allDay: false }, 1)).toEqual({ ok: false, reason: 'no-start' });
+    expect(moveRequest({ startStr: '2026-11-24T12:30:00', allDay: false }, 1)).toEqual({
+      ok: false,
+      reason: 'no-start',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import type { Channel, Post } from '@postplan/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { channelColor, displayTitle, FALLBACK_COLOR, postToEvent, readableTextColor } from './post-events';
+import {
+  channelColor,
+  displayTitle,
+  FALLBACK_COLOR,
+  postToEvent,
+  readableTextColor,
+} from './post-events';
 
 const post = (over: Partial<Post> = {}): Post => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -18,7 +24,13 @@ const post = (over: Partial<Post> = {}): Post => ({
   ...over,
 });
 
-const channel = (id: string, color: string): Channel => ({ id, name: id, platform: 'instagram', color, createdAt: '' });
+const channel = (id: string, color: string): Channel => ({
+  id,
+  name: id,
+  platform: 'instagram',
+  color,
+  createdAt: '',
+});
 const channels = new Map([
   ['ig', channel('ig', '#db2777')],
   ['li', channel('li', '#0a66c2')],
@@ -26,22 +38,42 @@ const channels = new Map([
 
 describe('post events', () => {
   it('take the colour of the first target channel', () => {
-    expect(channelColor(post({ variants: [{ channelId: 'li', text: null }, { channelId: 'ig', text: null }] }), channels)).toBe('#0a66c2');
+    expect(
+      channelColor(
+        post({
+          variants: [
+            { channelId: 'li', text: null },
+            { channelId: 'ig', text: null },
+          ],
+        }),
+        channels,
+      ),
+    ).toBe('#0a66c2');
     expect(channelColor(post(), channels)).toBe(FALLBACK_COLOR);
-    expect(channelColor(post({ variants: [{ channelId: 'gone', text: null }] }), channels)).toBe(FALLBACK_COLOR);
+    expect(channelColor(post({ variants: [{ channelId: 'gone', text: null }] }), channels)).toBe(
+      FALLBACK_COLOR,
+    );
   });
 
   it('are draggable only when the user may edit the post', () => {
-    expect(postToEvent(post(), channels, { editable: false, untitled: '' })?.startEditable).toBe(false);
-    expect(postToEvent(post(), channels, { editable: true, untitled: '' })?.startEditable).toBe(true);
+    expect(postToEvent(post(), channels, { editable: false, untitled: '' })?.startEditable).toBe(
+      false,
+    );
+    expect(postToEvent(post(), channels, { editable: true, untitled: '' })?.startEditable).toBe(
+      true,
+    );
   });
 
   it('leave unscheduled posts to the ideas list', () => {
-    expect(postToEvent(post({ plannedAt: null }), channels, { editable: true, untitled: '' })).toBeNull();
+    expect(
+      postToEvent(post({ plannedAt: null }), channels, { editable: true, untitled: '' }),
+    ).toBeNull();
   });
 
   it('fall back to the first line of the text, then to a placeholder, for a title', () => {
-    expect(displayTitle({ title: '  ', text: 'First line\nsecond' }, 'Untitled')).toBe('First line');
+    expect(displayTitle({ title: '  ', text: 'First line\nsecond' }, 'Untitled')).toBe(
+      'First line',
+    );
     expect(displayTitle({ title: '', text: '' }, 'Untitled')).toBe('Untitled');
     expect(displayTitle({ title: '', text: 'x'.repeat(80) }, 'Untitled')).toHaveLength(60);
   });

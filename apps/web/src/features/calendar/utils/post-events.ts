@@ -26,7 +26,10 @@ export function displayTitle(post: Pick<Post, 'title' | 'text'>, untitled: strin
 }
 
 /** The colour of the post's first target channel, so a glance tells where a post goes. */
-export function channelColor(post: Pick<Post, 'variants'>, channels: ReadonlyMap<string, Channel>): string {
+export function channelColor(
+  post: Pick<Post, 'variants'>,
+  channels: ReadonlyMap<string, Channel>,
+): string {
   const first = post.variants[0];
   return (first && channels.get(first.channelId)?.color) || FALLBACK_COLOR;
 }

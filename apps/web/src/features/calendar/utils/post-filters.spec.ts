@@ -1,10 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
-import { countActiveFilters, EMPTY_FILTERS, filtersFromSearchParams, ideasQuery, rangeQuery, withFilters } from './post-filters';
+import {
+  countActiveFilters,
+  EMPTY_FILTERS,
+  filtersFromSearchParams,
+  ideasQuery,
+  rangeQuery,
+  withFilters,
+} from './post-filters';
 
 describe('filters in the URL', () => {
   it('reads comma lists and drops unknown statuses', () => {
-    const filters = filtersFromSearchParams(new URLSearchParams('channel=a,b&status=idea,bogus&tag=launch&author=u1&view=week'));
-    expect(filters).toEqual({ channel: ['a', 'b'], status: ['idea'], tag: ['launch'], author: ['u1'] });
+    const filters = filtersFromSearchParams(
+      new URLSearchParams('channel=a,b&status=idea,bogus&tag=launch&author=u1&view=week'),
+    );
+    expect(filters).toEqual({
+      channel: ['a', 'b'],
+      status: ['idea'],
+      tag: ['launch'],
+      author: ['u1'],
+    });
     expect(countActiveFilters(filters)).toBe(4);
   });
 
@@ -38,6 +52,12 @@ describe('rangeQuery', () => {
   });
 
   it('asks for unscheduled posts in the ideas list, under the same filters', () => {
-    expect(ideasQuery({ ...EMPTY_FILTERS, tag: ['x'] })).toEqual({ unscheduled: 'true', channel: [], status: [], tag: ['x'], author: [] });
+    expect(ideasQuery({ ...EMPTY_FILTERS, tag: ['x'] })).toEqual({
+      unscheduled: 'true',
+      channel: [],
+      status: [],
+      tag: ['x'],
+      author: [],
+    });
   });
 });

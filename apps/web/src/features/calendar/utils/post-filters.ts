@@ -17,7 +17,8 @@ const list = (value: string | null) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const isStatus = (value: string): value is PostStatus => (POST_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: string): value is PostStatus =>
+  (POST_STATUSES as readonly string[]).includes(value);
 
 /** Filters live in the URL (?channel=a,b&status=idea…) so a filtered view can be shared and reloaded. */
 export function filtersFromSearchParams(params: URLSearchParams): PostFilters {

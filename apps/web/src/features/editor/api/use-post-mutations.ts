@@ -14,8 +14,15 @@ export function useCreatePost(workspace: string) {
 export function useUpdatePost(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, body }: { id: string; version: number; body: Omit<UpdatePostRequest, 'version'> }) =>
-      api.updatePost(workspace, id, version, body),
+    mutationFn: ({
+      id,
+      version,
+      body,
+    }: {
+      id: string;
+      version: number;
+      body: Omit<UpdatePostRequest, 'version'>;
+    }) => api.updatePost(workspace, id, version, body),
     onSuccess: (post) => applyPostChange(client, workspace, post),
   });
 }

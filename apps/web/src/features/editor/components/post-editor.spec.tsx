@@ -17,7 +17,13 @@ const workspace = (role: WorkspaceMembership['role'] = 'editor'): WorkspaceMembe
   role,
 });
 const channels: Channel[] = [
-  { id: '00000000-0000-4000-8000-0000000000c1', name: 'Instagram', platform: 'instagram', color: '#db2777', createdAt: '' },
+  {
+    id: '00000000-0000-4000-8000-0000000000c1',
+    name: 'Instagram',
+    platform: 'instagram',
+    color: '#db2777',
+    createdAt: '',
+  },
 ];
 const post = (over: Partial<Post> = {}): Post => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -37,7 +43,15 @@ const post = (over: Partial<Post> = {}): Post => ({
 
 function open(target: EditorTarget, role: WorkspaceMembership['role'] = 'editor') {
   const onClose = jest.fn();
-  renderWithProviders(<PostEditor workspace={workspace(role)} userId={USER} channels={channels} target={target} onClose={onClose} />);
+  renderWithProviders(
+    <PostEditor
+      workspace={workspace(role)}
+      userId={USER}
+      channels={channels}
+      target={target}
+      onClose={onClose}
+    />,
+  );
   return { onClose };
 }
 
@@ -51,8 +65,14 @@ describe('PostEditor', () => {
   });
 
   it('asks which 02:30 is meant on the night the clocks go back, and sends that instant', async () => {
-    const calls = fakeFetch([{ status: 201, body: post({ plannedAt: '2026-10-25T02:30:00+01:00' }) }]);
-    const { onClose } = open({ kind: 'create', slot: { date: '2026-10-25', time: '02:30' }, status: 'draft' });
+    const calls = fakeFetch([
+      { status: 201, body: post({ plannedAt: '2026-10-25T02:30:00+01:00' }) },
+    ]);
+    const { onClose } = open({
+      kind: 'create',
+      slot: { date: '2026-10-25', time: '02:30' },
+      status: 'draft',
+    });
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Zeitumstellung!' } });
 
     expect(screen.getByText(/happens twice in Europe\/Berlin/)).toBeTruthy();
@@ -63,14 +83,19 @@ describe('PostEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create post' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/v1/workspaces/team/posts' });
-    expect(calls[0]?.body).toMatchObject({ text: 'Zeitumstellung!', plannedAt: '2026-10-25T02:30:00+01:00' });
+    expect(calls[0]?.body).toMatchObject({
+      text: 'Zeitumstellung!',
+      plannedAt: '2026-10-25T02:30:00+01:00',
+    });
   });
 
   it('says at once that a time in the spring-forward gap does not exist, and blocks saving', () => {
     const calls = fakeFetch([]);
     open({ kind: 'create', slot: { date: '2026-03-29', time: '02:30' }, status: 'draft' });
     fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'x' } });
-    expect(screen.getByTestId('time-nonexistent').textContent).toContain('does not exist in Europe/Berlin');
+    expect(screen.getByTestId('time-nonexistent').textContent).toContain(
+      'does not exist in Europe/Berlin',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Create post' }));
     expect(calls).toHaveLength(0);
   });
@@ -78,7 +103,10 @@ describe('PostEditor', () => {
   it('shows a conflict when someone else saved first, and can load their version', async () => {
     const theirs = post({ version: 3, title: 'Changed elsewhere' });
     const calls = fakeFetch([
-      { status: 409, body: { error: { code: 'STALE_VERSION', message: 'stale', details: { current: theirs } } } },
+      {
+        status: 409,
+        body: { error: { code: 'STALE_VERSION', message: 'stale', details: { current: theirs } } },
+      },
       { status: 200, body: { ...theirs, version: 4, title: 'Mine again' } },
     ]);
     const { onClose } = open({ kind: 'edit', post: post() });
@@ -86,7 +114,11 @@ describe('PostEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Someone else changed this post')).toBeTruthy();
-    expect(calls[0]).toMatchObject({ method: 'PATCH', headers: { 'If-Match': '2' }, body: { title: 'My title' } });
+    expect(calls[0]).toMatchObject({
+      method: 'PATCH',
+      headers: { 'If-Match': '2' },
+      body: { title: 'My title' },
+    });
     expect(onClose).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Load current version' }));
@@ -122,7 +154,10 @@ describe('PostEditor', () => {
     expect(screen.getByText('Post “Teaser” deleted.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Post restored.')).toBeTruthy();
-    expect(calls[1]).toMatchObject({ method: 'POST', url: '/api/v1/workspaces/team/posts/00000000-0000-4000-8000-000000000001/restore' });
+    expect(calls[1]).toMatchObject({
+      method: 'POST',
+      url: '/api/v1/workspaces/team/posts/00000000-0000-4000-8000-000000000001/restore',
+    });
   });
 
   it('offers the server’s candidates when it finds the time ambiguous', async () => {

@@ -1,4 +1,10 @@
-import { PostSchema, type Channel, type Post, type PostStatus, type WorkspaceMembership } from '@postplan/contracts';
+import {
+  PostSchema,
+  type Channel,
+  type Post,
+  type PostStatus,
+  type WorkspaceMembership,
+} from '@postplan/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
@@ -84,7 +90,9 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const remove = useDeletePost(ws);
   const pending = create.isPending || update.isPending || remove.isPending;
 
-  const editable = base ? canEditPost(workspace.role, base, userId) : canCreatePosts(workspace.role);
+  const editable = base
+    ? canEditPost(workspace.role, base, userId)
+    : canCreatePosts(workspace.role);
   const check = useMemo(() => checkPlannedTime(values, tz), [values, tz]);
   const candidates = check.kind === 'ambiguous' ? check.candidates : serverCandidates;
   const channelsById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
@@ -129,7 +137,9 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   };
 
   const timeBlocks =
-    check.kind === 'incomplete' || check.kind === 'nonexistent' || (candidates !== null && chosen === null);
+    check.kind === 'incomplete' ||
+    check.kind === 'nonexistent' ||
+    (candidates !== null && chosen === null);
   const textMissing = isBlank(values);
   const canSubmit = editable && !pending && !timeBlocks && !textMissing;
 
@@ -214,7 +224,12 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const footer = (
     <div className="editor-footer">
       {base && editable && (
-        <button type="button" className="button button--danger" onClick={onDelete} disabled={pending}>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onDelete}
+          disabled={pending}
+        >
           {remove.isPending ? t('editor.deleting') : t('editor.delete')}
         </button>
       )}
@@ -223,15 +238,31 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
         {editable ? t('editor.cancel') : t('editor.close')}
       </button>
       {editable && (
-        <button type="submit" form={formId} className="button button--primary" disabled={pending} data-testid="editor-save">
-          {pending && !remove.isPending ? t('editor.saving') : base ? t('editor.save') : t('editor.create')}
+        <button
+          type="submit"
+          form={formId}
+          className="button button--primary"
+          disabled={pending}
+          data-testid="editor-save"
+        >
+          {pending && !remove.isPending
+            ? t('editor.saving')
+            : base
+              ? t('editor.save')
+              : t('editor.create')}
         </button>
       )}
     </div>
   );
 
   return (
-    <SidePanel title={title} onClose={onClose} closeLabel={t('editor.close')} footer={footer} testId="post-editor">
+    <SidePanel
+      title={title}
+      onClose={onClose}
+      closeLabel={t('editor.close')}
+      footer={footer}
+      testId="post-editor"
+    >
       {stale && (
         <div className="alert alert--warning" role="alert" data-testid="stale-warning">
           <p className="alert__title">{t('editor.stale.title')}</p>
@@ -274,7 +305,12 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
             hint={t('editor.textHint')}
             error={submitted && textMissing ? t('editor.textRequired') : null}
           >
-            <textarea name="text" rows={6} value={values.text} onChange={(e) => set('text', e.target.value)} />
+            <textarea
+              name="text"
+              rows={6}
+              value={values.text}
+              onChange={(e) => set('text', e.target.value)}
+            />
           </Field>
           {!base && (
             <Field label={t('editor.status')}>
@@ -292,10 +328,20 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
             <legend className="field__label">{t('editor.planned')}</legend>
             <div className="editor-form__row">
               <Field label={t('editor.plannedDate')}>
-                <input type="date" name="date" value={values.date} onChange={(e) => set('date', e.target.value)} />
+                <input
+                  type="date"
+                  name="date"
+                  value={values.date}
+                  onChange={(e) => set('date', e.target.value)}
+                />
               </Field>
               <Field label={t('editor.plannedTime')}>
-                <input type="time" name="time" value={values.time} onChange={(e) => set('time', e.target.value)} />
+                <input
+                  type="time"
+                  name="time"
+                  value={values.time}
+                  onChange={(e) => set('time', e.target.value)}
+                />
               </Field>
               {(values.date || values.time) && (
                 <button
@@ -311,9 +357,13 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
               )}
             </div>
             <p className="field__hint" data-testid="zone-hint">
-              {check.kind === 'unscheduled' ? t('editor.unscheduled') : t('editor.zoneHint', { zone: zoneLabel })}
+              {check.kind === 'unscheduled'
+                ? t('editor.unscheduled')
+                : t('editor.zoneHint', { zone: zoneLabel })}
             </p>
-            {check.kind === 'incomplete' && submitted && <p className="field__error">{t('editor.time.incomplete')}</p>}
+            {check.kind === 'incomplete' && submitted && (
+              <p className="field__error">{t('editor.time.incomplete')}</p>
+            )}
             {check.kind === 'nonexistent' && (
               <p className="field__error" role="alert" data-testid="time-nonexistent">
                 {t('editor.time.nonexistent', {
@@ -337,7 +387,10 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
                       checked={chosen === candidate}
                       onChange={() => setChosen(candidate)}
                     />
-                    {t('editor.time.candidate', { time: timeFormat.format(new Date(candidate)), offset: offsetOf(candidate) })}
+                    {t('editor.time.candidate', {
+                      time: timeFormat.format(new Date(candidate)),
+                      offset: offsetOf(candidate),
+                    })}
                   </label>
                 ))}
               </fieldset>
@@ -360,13 +413,24 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
                         checked={choice !== undefined}
                         onChange={(e) => toggleChannel(channel.id, e.target.checked)}
                       />
-                      <span className="channel-dot" style={{ background: channel.color }} aria-hidden="true" />
+                      <span
+                        className="channel-dot"
+                        style={{ background: channel.color }}
+                        aria-hidden="true"
+                      />
                       {channel.name}
                       <span className="channel-list__platform">{channel.platform}</span>
                     </label>
                     {choice && (
-                      <Field label={t('editor.override', { channel: channel.name })} hint={t('editor.overrideHint')}>
-                        <textarea rows={3} value={choice.text} onChange={(e) => setOverride(channel.id, e.target.value)} />
+                      <Field
+                        label={t('editor.override', { channel: channel.name })}
+                        hint={t('editor.overrideHint')}
+                      >
+                        <textarea
+                          rows={3}
+                          value={choice.text}
+                          onChange={(e) => setOverride(channel.id, e.target.value)}
+                        />
                       </Field>
                     )}
                   </li>

@@ -1,6 +1,13 @@
 import type { Post } from '@postplan/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { checkPlannedTime, createRequest, emptyForm, parseTags, postToForm, updateRequest } from './post-form';
+import {
+  checkPlannedTime,
+  createRequest,
+  emptyForm,
+  parseTags,
+  postToForm,
+  updateRequest,
+} from './post-form';
 
 const berlin = 'Europe/Berlin';
 
@@ -30,7 +37,11 @@ describe('planned time in the workspace zone', () => {
 
   it('spots a time that does not exist when the clocks spring forward', () => {
     const check = checkPlannedTime({ date: '2026-03-29', time: '02:30' }, berlin);
-    expect(check).toEqual({ kind: 'nonexistent', local: '2026-03-29T02:30', next: '2026-03-29T03:30:00+02:00' });
+    expect(check).toEqual({
+      kind: 'nonexistent',
+      local: '2026-03-29T02:30',
+      next: '2026-03-29T03:30:00+02:00',
+    });
   });
 
   it('offers both instants of a time that happens twice when the clocks fall back', () => {
@@ -47,14 +58,20 @@ describe('planned time in the workspace zone', () => {
       local: '2026-07-01T09:00',
       instant: '2026-07-01T09:00:00+02:00',
     });
-    expect(checkPlannedTime({ date: '2026-07-01', time: '' }, berlin)).toEqual({ kind: 'incomplete' });
+    expect(checkPlannedTime({ date: '2026-07-01', time: '' }, berlin)).toEqual({
+      kind: 'incomplete',
+    });
     expect(checkPlannedTime({ date: '', time: '' }, berlin)).toEqual({ kind: 'unscheduled' });
   });
 });
 
 describe('requests from the form', () => {
   it('creates with wall-clock time, or the chosen instant when the time is ambiguous', () => {
-    const values = { ...emptyForm({ date: '2026-10-25', time: '02:30' }, 'draft'), text: 'Hallo', tags: 'a, #b, a' };
+    const values = {
+      ...emptyForm({ date: '2026-10-25', time: '02:30' }, 'draft'),
+      text: 'Hallo',
+      tags: 'a, #b, a',
+    };
     expect(createRequest(values, null)).toEqual({
       title: '',
       text: 'Hallo',
@@ -63,20 +80,32 @@ describe('requests from the form', () => {
       tags: ['a', 'b'],
       variants: [],
     });
-    expect(createRequest(values, '2026-10-25T02:30:00+01:00').plannedAt).toBe('2026-10-25T02:30:00+01:00');
+    expect(createRequest(values, '2026-10-25T02:30:00+01:00').plannedAt).toBe(
+      '2026-10-25T02:30:00+01:00',
+    );
     expect(createRequest({ ...values, date: '', time: '' }, null).plannedAt).toBeNull();
   });
 
   it('sends only what changed, and not an unchanged planned time', () => {
     const original = postToForm(post(), berlin);
-    expect(updateRequest({ ...original, title: 'New title' }, original, null, post().plannedAt)).toEqual({ title: 'New title' });
+    expect(
+      updateRequest({ ...original, title: 'New title' }, original, null, post().plannedAt),
+    ).toEqual({ title: 'New title' });
     expect(updateRequest(original, original, null, post().plannedAt)).toEqual({});
-    expect(updateRequest({ ...original, time: '14:00' }, original, null, post().plannedAt)).toEqual({ plannedAt: '2026-11-24T14:00' });
+    expect(updateRequest({ ...original, time: '14:00' }, original, null, post().plannedAt)).toEqual(
+      { plannedAt: '2026-11-24T14:00' },
+    );
   });
 
   it('sends a channel override as text and an empty one as null (the base text)', () => {
     const original = postToForm(post(), berlin);
-    const changed = { ...original, channels: [{ channelId: 'c1', text: 'Own' }, { channelId: 'c2', text: '  ' }] };
+    const changed = {
+      ...original,
+      channels: [
+        { channelId: 'c1', text: 'Own' },
+        { channelId: 'c2', text: '  ' },
+      ],
+    };
     expect(updateRequest(changed, original, null, null)).toEqual({
       variants: [
         { channelId: 'c1', text: 'Own' },

