@@ -1,25 +1,11 @@
+import { PLATFORMS } from '@postplan/domain';
 import { z } from 'zod';
 
 export const ROLES = ['owner', 'admin', 'editor', 'author', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const PLATFORMS = [
-  'x',
-  'bluesky',
-  'mastodon',
-  'threads',
-  'linkedin',
-  'instagram',
-  'facebook',
-  'telegram',
-  'pinterest',
-  'discord',
-  'slack',
-  'webhook',
-  'manual',
-  'sandbox',
-] as const;
+export { PLATFORMS };
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -3,23 +3,7 @@
  * as the editor holds it (no normalisation), so a finding can be highlighted without mapping.
  */
 
-export const PLATFORMS = [
-  'x',
-  'bluesky',
-  'mastodon',
-  'threads',
-  'linkedin',
-  'instagram',
-  'facebook',
-  'telegram',
-  'pinterest',
-  'discord',
-  'slack',
-  'webhook',
-  'manual',
-  'sandbox',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
+export { PLATFORMS, type Platform } from '../../platform';
 
 export type Severity = 'error' | 'warning' | 'hint';
 export type Language = 'de' | 'en';
