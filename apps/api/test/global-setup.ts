@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { runMigrations } from '../src/database/data-source';
-import { TEMPLATE_DB, adminUrl } from './db-names';
+import { randomBytes } from 'node:crypto';
+import { adminUrl, templateDb } from './db-names';
 
 /**
  * Migrates once into a template database; each test file then clones it (see test-app.ts),
@@ -13,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
       'Integration tests need DATABASE_URL; run them through `npm test`, which provides one.',
     );
   }
+  process.env.POSTPLAN_TEST_RUN = randomBytes(4).toString('hex');
+  const TEMPLATE_DB = templateDb();
   const admin = new Client({ connectionString: adminUrl(url) });
   await admin.connect();
   try {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { TEMPLATE_DB, TEST_DB_PREFIX, adminUrl } from './db-names';
+import { adminUrl, testDbPrefix } from './db-names';
 
 export default async function globalTeardown(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -8,8 +8,8 @@ export default async function globalTeardown(): Promise<void> {
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
-      [`${TEST_DB_PREFIX}%`, TEMPLATE_DB],
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [testDbPrefix()],
     );
     for (const { datname } of rows) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -7,7 +7,7 @@ import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { TEMPLATE_DB, TEST_DB_PREFIX, adminUrl } from './db-names';
+import { adminUrl, templateDb, testDbPrefix } from './db-names';
 
 export type TestApp = {
   app: INestApplication;
@@ -24,11 +24,11 @@ export type TestApp = {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set; run integration tests through `npm test`.');
-  const name = `${TEST_DB_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${testDbPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl(base) });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   } finally {
     await admin.end();
   }

@@ -169,3 +169,28 @@ describe('workspace scoping', () => {
     expect((await owner.get(`/v1/workspaces/${ws}`)).body.timeZone).toBe('Europe/Berlin');
   });
 });
+
+describe('new workspaces', () => {
+  it('lets a member start another workspace, which they own and nobody else sees', async () => {
+    const { browser: editor } = await addMember(t, owner, ws, 'editor');
+    const res = await editor.post('/v1/workspaces', {
+      name: 'Kunde Süd GmbH',
+      timeZone: 'Europe/Vienna',
+      holidayCountry: 'AT',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      slug: 'kunde-sued-gmbh',
+      timeZone: 'Europe/Vienna',
+      holidayCountry: 'AT',
+    });
+    const mine = (await editor.get('/v1/me')).body.workspaces as { slug: string; role: string }[];
+    expect(mine).toContainEqual(
+      expect.objectContaining({ slug: 'kunde-sued-gmbh', role: 'owner' }),
+    );
+    expect((await owner.get('/v1/workspaces/kunde-sued-gmbh')).status).toBe(404);
+    const clash = await editor.post('/v1/workspaces', { name: 'Zweite', slug: 'kunde-sued-gmbh' });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('SLUG_TAKEN');
+  });
+});

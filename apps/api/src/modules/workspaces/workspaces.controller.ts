@@ -13,6 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddMemberRequestSchema,
+  CreateWorkspaceRequestSchema,
   type Member,
   type MemberList,
   UpdateMemberRequestSchema,
@@ -20,6 +21,7 @@ import {
   type Workspace,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
+import { type Actor, CurrentActor } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -85,5 +87,19 @@ export class WorkspacesController {
     @Param('userId', ParseUUIDPipe) userId: string,
   ): Promise<void> {
     return this.workspaces.removeMember(ws, userId);
+  }
+}
+
+class CreateWorkspaceDto extends createZodDto(CreateWorkspaceRequestSchema) {}
+
+/** Any signed-in person may start a workspace (an agency's next client) and owns it. */
+@ApiTags('workspaces')
+@Controller('v1/workspaces')
+export class WorkspaceCreationController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateWorkspaceDto): Promise<Workspace> {
+    return this.workspaces.create(body, actor.userId);
   }
 }

@@ -62,6 +62,12 @@ export class WorkspacesService {
     return ws;
   }
 
+  async create(input: NewWorkspace, ownerId: string): Promise<Workspace> {
+    return toWorkspace(
+      await this.workspaces.transaction((em) => this.createWithOwner(input, ownerId, em)),
+    );
+  }
+
   async update(
     ws: WorkspaceWithRole,
     patch: z.output<typeof UpdateWorkspaceRequestSchema>,
