@@ -8,7 +8,8 @@ import { type UserEntity } from '../users/user.entity';
 import { type MemberRow, type WorkspaceWithRole } from './workspaces.repository';
 import { type WorkspaceEntity } from './workspace.entity';
 
-export function toWorkspace(w: WorkspaceEntity): Workspace {
+/** What every view of a workspace shows, with or without the caller's role. */
+function workspaceFields(w: WorkspaceEntity) {
   return {
     id: w.id,
     slug: w.slug,
@@ -17,21 +18,15 @@ export function toWorkspace(w: WorkspaceEntity): Workspace {
     locale: w.locale,
     holidayCountry: w.holidayCountry,
     holidayRegion: w.holidayRegion,
-    createdAt: w.createdAt.toISOString(),
   };
 }
 
+export function toWorkspace(w: WorkspaceEntity): Workspace {
+  return { ...workspaceFields(w), createdAt: w.createdAt.toISOString() };
+}
+
 export function toMembership(w: WorkspaceWithRole): WorkspaceMembership {
-  return {
-    id: w.id,
-    slug: w.slug,
-    name: w.name,
-    timeZone: w.timeZone,
-    locale: w.locale,
-    holidayCountry: w.holidayCountry,
-    holidayRegion: w.holidayRegion,
-    role: w.role,
-  };
+  return { ...workspaceFields(w), role: w.role };
 }
 
 export function toMe(user: UserEntity, workspaces: WorkspaceWithRole[]): MeResponse {
