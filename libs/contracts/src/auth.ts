@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkspaceSchema } from './workspaces';
 import {
   EmailSchema,
   IdSchema,
@@ -23,14 +24,8 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const WorkspaceMembershipSchema = z.object({
-  id: IdSchema,
-  slug: z.string(),
-  name: z.string(),
-  timeZone: z.string(),
-  locale: LocaleSchema,
-  holidayCountry: z.string(),
-  holidayRegion: z.string().nullable(),
+/** A workspace as its member sees it in /me: the workspace, and the member's role in it. */
+export const WorkspaceMembershipSchema = WorkspaceSchema.omit({ createdAt: true }).extend({
   role: RoleSchema,
 });
 export type WorkspaceMembership = z.infer<typeof WorkspaceMembershipSchema>;

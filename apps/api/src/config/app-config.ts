@@ -18,7 +18,7 @@ function findRepoRoot(from: string): string {
   return process.cwd();
 }
 
-const repoRoot = findRepoRoot(__dirname);
+export const repoRoot = findRepoRoot(__dirname);
 
 /**
  * Every variable Postplan reads, in one place. The README's configuration table mirrors this

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import { ChannelEntity } from './channel.entity';
 
 @Injectable()
@@ -29,8 +29,10 @@ export class ChannelsRepository {
 
   create(
     row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'>,
+    em?: EntityManager,
   ): Promise<ChannelEntity> {
-    return this.channels.save(this.channels.create(row));
+    const repo = em?.getRepository(ChannelEntity) ?? this.channels;
+    return repo.save(repo.create(row));
   }
 
   async update(

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
+import { PostsModule } from '../posts/posts.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [UsersModule, WorkspacesModule, ChannelsModule],
+  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule],
   providers: [DemoSeeder],
 })
 export class DemoModule {}

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
+import { ChannelsRepository } from '../channels/channels.repository';
 import { defaultChannelColor } from '../channels/channels.service';
+import { PostsRepository } from '../posts/posts.repository';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -28,10 +28,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly workspaceService: WorkspacesService,
+    private readonly channels: ChannelsRepository,
+    private readonly posts: PostsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,11 +64,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       const channelIds: string[] = [];
       for (const c of DEMO_CHANNELS) {
-        const rows: { id: string }[] = await em.query(
-          `INSERT INTO channels (workspace_id, name, platform, color) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [ws.id, c.name, c.platform, defaultChannelColor(c.platform)],
+        const channel = await this.channels.create(
+          {
+            workspaceId: ws.id,
+            name: c.name,
+            platform: c.platform,
+            color: defaultChannelColor(c.platform),
+          },
+          em,
         );
-        channelIds.push(rows[0]!.id);
+        channelIds.push(channel.id);
       }
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.
       const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 21 * DAY;
@@ -77,38 +83,33 @@ export class DemoSeeder implements OnApplicationBootstrap {
         if (date.getUTCDay() === 0 || day % 5 === 3) continue;
         for (const hour of day % 3 === 0 ? [7, 15] : [9]) {
           const template = DEMO_POSTS[n % DEMO_POSTS.length]!;
-          const author = people[1 + (n % 2)]!;
-          const targets = [
-            channelIds[n % channelIds.length]!,
-            channelIds[(n + 2) % channelIds.length]!,
-          ];
-          const rows: { id: string }[] = await em.query(
-            `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-            [
-              ws.id,
-              n % 4 === 0 ? 'idea' : 'draft',
-              template.title,
-              template.text,
-              new Date(date.getTime() + hour * 3_600_000),
-              template.tags,
-              author.id,
-            ],
-          );
-          for (const [position, channelId] of targets.entries()) {
-            await em.query(
-              `INSERT INTO post_variants (post_id, channel_id, position, text) VALUES ($1, $2, $3, NULL)`,
-              [rows[0]!.id, channelId, position],
-            );
-          }
+          await this.posts.insert(em, {
+            workspaceId: ws.id,
+            authorId: people[1 + (n % 2)]!.id,
+            status: n % 4 === 0 ? 'idea' : 'draft',
+            title: template.title,
+            text: template.text,
+            plannedAt: new Date(date.getTime() + hour * 3_600_000),
+            tags: template.tags,
+            variants: [n, n + 2].map((i) => ({
+              channelId: channelIds[i % channelIds.length]!,
+              text: null,
+            })),
+          });
           n++;
         }
       }
       for (const idea of DEMO_IDEAS) {
-        await em.query(
-          `INSERT INTO posts (workspace_id, status, title, text, author_id) VALUES ($1, 'idea', $2, $3, $4)`,
-          [ws.id, idea.title, idea.text, people[2]!.id],
-        );
+        await this.posts.insert(em, {
+          workspaceId: ws.id,
+          authorId: people[2]!.id,
+          status: 'idea',
+          title: idea.title,
+          text: idea.text,
+          plannedAt: null,
+          tags: [],
+          variants: [],
+        });
       }
       return true;
     });

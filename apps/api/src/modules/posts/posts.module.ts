@@ -10,5 +10,6 @@ import { PostsService } from './posts.service';
   imports: [WorkspacesModule, ChannelsModule],
   controllers: [PostsController],
   providers: [PostsRepository, PostsService, CalendarCache],
+  exports: [PostsRepository],
 })
 export class PostsModule {}

@@ -6,6 +6,7 @@ import {
   type UpdatePostRequestSchema,
 } from '@postplan/contracts';
 import { parseRangeBound, parseZonedDateTime } from '@postplan/domain';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { hasRole } from '../../common/auth/workspace-access';
 import { withTimeErrors } from '../../common/errors/time-errors';
@@ -146,7 +147,7 @@ export class PostsService {
 
   /** Locks the post, then checks the caller may change it and that nobody changed it meanwhile. */
   private async lockForChange(
-    em: Parameters<Parameters<PostsRepository['transaction']>[0]>[0],
+    em: EntityManager,
     { userId, workspace: ws }: Caller,
     id: string,
     expectedVersion: number | undefined,

@@ -1,0 +1,49 @@
+import { DemoSeeder } from '../src/modules/demo/demo.seeder';
+import { Browser, type TestApp, count, startTestApp } from './test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ POSTPLAN_DEMO: 'true' });
+});
+afterAll(() => t.close());
+
+describe('the demo workspace', () => {
+  it('is there at start, with every role, channels and six weeks of posts in the calendar', async () => {
+    const demo = new Browser(t.server);
+    expect(
+      (
+        await demo.post('/v1/auth/login', {
+          email: 'demo@postplan.example',
+          password: 'postplan-demo',
+        })
+      ).status,
+    ).toBe(200);
+    const channels = (await demo.get('/v1/workspaces/bergquell/channels')).body.items as unknown[];
+    expect(channels).toHaveLength(6);
+    const roles = (
+      (await demo.get('/v1/workspaces/bergquell/members')).body.items as { role: string }[]
+    ).map((m) => m.role);
+    expect(roles.sort()).toEqual(['author', 'editor', 'owner', 'viewer']);
+
+    const today = new Date();
+    const from = new Date(today.getTime() - 22 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(today.getTime() + 22 * 86_400_000).toISOString().slice(0, 10);
+    const items = (await demo.get(`/v1/workspaces/bergquell/posts?from=${from}&to=${to}`)).body
+      .items as {
+      status: string;
+      variants: unknown[];
+    }[];
+    expect(items.length).toBeGreaterThan(30);
+    expect(new Set(items.map((p) => p.status))).toEqual(new Set(['idea', 'draft']));
+    expect(items.every((p) => p.variants.length === 2)).toBe(true);
+    expect(
+      (await demo.get('/v1/workspaces/bergquell/posts?unscheduled=true')).body.items,
+    ).toHaveLength(3);
+  });
+
+  it('is created once: seeding again changes nothing', async () => {
+    const before = await count(t, 'posts');
+    expect(await t.app.get(DemoSeeder).seed(new Date())).toBe(false);
+    expect(await count(t, 'posts')).toBe(before);
+  });
+});
