@@ -45,6 +45,9 @@ const shared = {
 };
 
 module.exports = {
+  // Generous, so a loaded CI machine does not fail a slow render; a hang still fails. Jest
+  // reads testTimeout only here, at the top: inside a project it is silently ignored.
+  testTimeout: 20_000,
   projects: [
     {
       ...shared,
@@ -56,6 +59,8 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testEnvironment: 'node',
+      // Raises the time limit to 60 s for these files: see the setup file.
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/time-limit.ts'],
       testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',

@@ -1,6 +1,6 @@
 // Wording engine benchmark. Run from the repository root: `node bench/wording.bench.mjs`.
-// Transpiles libs/domain/src/wording with @swc/core into node_modules/.cache (so the engine's
-// own dependencies resolve) and prints figures against the targets. It never fails on timing.
+// Transpiles libs/domain/src with @swc/core into node_modules/.cache (so the engine's own
+// dependencies resolve) and prints figures against the targets. It never fails on timing.
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const swc = require('@swc/core');
 
-const source = join(root, 'libs/domain/src/wording');
+const source = join(root, 'libs/domain/src');
 const out = join(root, 'node_modules/.cache/postplan-wording-bench');
 rmSync(out, { recursive: true, force: true });
 for (const file of walk(source)) {
@@ -27,8 +27,8 @@ for (const file of walk(source)) {
 }
 writeFileSync(join(out, 'package.json'), '{"type":"commonjs"}\n');
 
-const engine = require(join(out, 'index.js'));
-const { nodeSpellCheckers } = require(join(out, 'spelling/node-dictionaries.js'));
+const engine = require(join(out, 'wording/index.js'));
+const { nodeSpellCheckers } = require(join(out, 'wording/spelling/node-dictionaries.js'));
 
 // --- fixtures -------------------------------------------------------------------------------
 let seed = 42;

@@ -1,5 +1,20 @@
 import { Foundation1763700000000 } from './1763700000000-foundation';
 import { CalendarVersion1763800000000 } from './1763800000000-calendar-version';
+import { Review1763900000000 } from './1763900000000-review';
+import { Wording1764000000000 } from './1764000000000-wording';
+import { Notifications1764100000000 } from './1764100000000-notifications';
+import { CrisisStop1764200000000 } from './1764200000000-crisis-stop';
+import { Comments1764300000000 } from './1764300000000-comments';
+import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
-export const migrations = [Foundation1763700000000, CalendarVersion1763800000000];
+export const migrations = [
+  Foundation1763700000000,
+  CalendarVersion1763800000000,
+  Review1763900000000,
+  Wording1764000000000,
+  Notifications1764100000000,
+  CrisisStop1764200000000,
+  Comments1764300000000,
+  ReviewLinks1764400000000,
+];

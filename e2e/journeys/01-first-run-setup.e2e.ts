@@ -1,4 +1,4 @@
-import { expect, OWNER, test } from '../support/fixtures';
+import { expect, logOutInBrowser, OWNER, test } from '../support/fixtures';
 
 test('a fresh installation shows the setup page, which creates the owner and opens the calendar', async ({
   page,
@@ -29,8 +29,7 @@ test('a fresh installation shows the setup page, which creates the owner and ope
   await expect(page.getByTestId('ideas')).toContainText('No unscheduled ideas');
 
   // Logging out leads to the login page; logging in again returns to the workspace.
-  await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await logOutInBrowser(page);
   await page.getByLabel('Email').fill(OWNER.email);
   await page.getByLabel('Password').fill('wrong-password-123');
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -78,9 +78,8 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   const edit = page.getByRole('dialog', { name: 'Edit post' });
   await expect(edit.getByLabel('Date', { exact: true })).toHaveValue('2031-06-12');
   await expect(edit.getByLabel('Time', { exact: true })).toHaveValue('09:00');
-  await expect(edit.getByLabel('Own text for Instagram')).toHaveValue(
-    'Sommerfest! 🎉 Link in Bio.',
-  );
+  // The text fields are CodeMirror editors (contenteditable), not inputs.
+  await expect(edit.getByLabel('Own text for Instagram')).toHaveText('Sommerfest! 🎉 Link in Bio.');
   await page.keyboard.press('Escape');
   await expect(edit).toBeHidden();
   await expect(eventButton).toBeFocused();

@@ -82,6 +82,14 @@ export async function ensureChannel(
   };
 }
 
+/** Logs out and waits for the login page's full load, which would otherwise cut the next navigation short. */
+export async function logOutInBrowser(page: Page) {
+  await Promise.all([
+    page.waitForURL(/\/login$/, { waitUntil: 'load' }),
+    page.getByRole('button', { name: 'Log out' }).click(),
+  ]);
+}
+
 export async function loginInBrowser(page: Page, email: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);

@@ -54,7 +54,15 @@ async function jest(projects, env) {
   const out = join(reports, `jest-${projects.join('-')}.json`);
   const code = await run(
     bin('jest'),
-    [...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${out}`, '--ci'],
+    // --forceExit: a hook that times out (say, an app still starting) leaves that app's pool
+    // open, and Jest would then wait for it forever instead of reporting the failure.
+    [
+      ...projects.flatMap((p) => ['--selectProjects', p]),
+      '--json',
+      `--outputFile=${out}`,
+      '--ci',
+      '--forceExit',
+    ],
     env,
   );
   const r = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;

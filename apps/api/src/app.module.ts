@@ -9,13 +9,19 @@ import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { loggerOptions } from './logging';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { UsersModule } from './modules/users/users.module';
+import { WordingModule } from './modules/wording/wording.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 @Module({})
@@ -29,12 +35,18 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule,
         HealthModule,
+        AuditModule,
+        NotificationsModule,
         UsersModule,
         WorkspacesModule,
         AuthModule,
         SetupModule,
         ChannelsModule,
+        WordingModule,
         PostsModule,
+        CommentsModule,
+        ReviewLinksModule,
+        CrisisModule,
         DemoModule,
       ],
       providers: [

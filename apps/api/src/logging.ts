@@ -34,10 +34,15 @@ export function loggerOptions(config: AppConfig): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: redactPathSecrets(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };
+}
+
+/** Review-link tokens travel in the path (/r/<token>, /api/v1/review/<token>/...). */
+export function redactPathSecrets(url: string): string {
+  return url.replace(/\/(r|review)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]');
 }

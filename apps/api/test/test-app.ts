@@ -43,6 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'postplan-test-')),
     POSTPLAN_MIGRATE_ON_START: 'false',
     POSTPLAN_TRUST_PROXY: '1',
+    // Background jobs (expiry, mail) run only where a test calls them, at a time it chooses.
+    POSTPLAN_ROLE: 'api',
     POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
     ...env,
   });
@@ -52,13 +54,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     server: app.getHttpServer() as Parameters<typeof request>[0],
     db,
+    // The database stays until the global teardown drops every database of this run, once all
+    // workers have exited: dropping it here with FORCE would kill connections a closing app may
+    // still hold, and the resulting error would surface in another file's test.
     close: async () => {
       await app.close();
       await db.end();
-      const a = new Client({ connectionString: adminUrl(base) });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
     },
   };
 }
@@ -112,6 +113,9 @@ export class Browser {
   }
   patch(path: string, body: unknown, headers?: Record<string, string>) {
     return this.send('patch', path, body, headers);
+  }
+  put(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.send('put', path, body, headers);
   }
   delete(path: string, headers?: Record<string, string>) {
     return this.send('delete', path, undefined, headers);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { HexColorSchema, IdSchema, PlatformSchema } from './common';
+import { ChannelWordingSchema } from './wording';
 
 export const ChannelSchema = z.object({
   id: IdSchema,
   name: z.string(),
   platform: PlatformSchema,
   color: z.string(),
+  /** The channel's wording settings (the API always sends them; {}: the defaults). */
+  wording: ChannelWordingSchema.optional(),
   createdAt: z.string(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
@@ -17,11 +20,15 @@ export const CreateChannelRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
   platform: PlatformSchema,
   color: HexColorSchema.optional(),
+  wording: ChannelWordingSchema.optional(),
 });
 export type CreateChannelRequest = z.input<typeof CreateChannelRequestSchema>;
 
 export const UpdateChannelRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(80).optional(),
   color: HexColorSchema.optional(),
+  wording: ChannelWordingSchema.nullable().optional().meta({
+    description: 'Replaces the wording settings as a whole; null resets them to the defaults',
+  }),
 });
 export type UpdateChannelRequest = z.input<typeof UpdateChannelRequestSchema>;

@@ -5,6 +5,13 @@ export const ROLES = ['owner', 'admin', 'editor', 'author', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+const ROLE_RANK: Record<Role, number> = { viewer: 0, author: 1, editor: 2, admin: 3, owner: 4 };
+
+/** Roles are ordered: owner > admin > editor > author > viewer. The API and the UI both ask this. */
+export function hasRole(role: Role, atLeast: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[atLeast];
+}
+
 export { PLATFORMS };
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -14,6 +21,9 @@ export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
 export const IdSchema = z.uuid();
+
+/** The longest text a post or variant may have (Facebook's limit, with room to spare). */
+export const MAX_TEXT_LENGTH = 65_000;
 
 /** An instant as the API writes it: ISO 8601 with an explicit offset. */
 export const InstantSchema = z.string().meta({

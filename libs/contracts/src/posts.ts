@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { DateTimeInputSchema, IdSchema, InstantSchema, RangeBoundSchema } from './common';
+import { EDITORIAL_STATUSES } from '@postplan/domain';
+import {
+  DateTimeInputSchema,
+  IdSchema,
+  InstantSchema,
+  MAX_TEXT_LENGTH,
+  RangeBoundSchema,
+} from './common';
+import { PostReviewSchema } from './review';
+import { PostWordingSchema } from './wording';
 
-/** Editorial states; later capabilities add review states to this list. */
-export const POST_STATUSES = ['idea', 'draft'] as const;
+/** Editorial states. Only the transition endpoints change them; see docs/review.md. */
+export const POST_STATUSES = EDITORIAL_STATUSES;
 export const PostStatusSchema = z.enum(POST_STATUSES);
 export type PostStatus = z.infer<typeof PostStatusSchema>;
 
-export const MAX_TEXT_LENGTH = 65_000;
+/** A new post starts as an idea or a draft; every later status is reached by a transition. */
+export const NewPostStatusSchema = z.enum(['idea', 'draft']);
+
 export const MAX_TAGS = 30;
 
 export const TagSchema = z
@@ -43,6 +54,15 @@ export const PostSchema = z.object({
 });
 export type Post = z.infer<typeof PostSchema>;
 
+/** One post as its own endpoints answer: the calendar's fields plus its review and wording state. */
+export const PostDetailSchema = PostSchema.extend({
+  review: PostReviewSchema,
+  wording: PostWordingSchema.meta({
+    description: 'Wording findings per variant; `blocking` lists the errors that hold up review',
+  }),
+});
+export type PostDetail = z.infer<typeof PostDetailSchema>;
+
 const tags = z
   .array(TagSchema)
   .max(MAX_TAGS)
@@ -61,7 +81,7 @@ export const CreatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.default([]),
   variants: variants.default([]),
-  status: PostStatusSchema.default('draft'),
+  status: NewPostStatusSchema.default('draft'),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
 

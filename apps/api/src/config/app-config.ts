@@ -20,6 +20,8 @@ function findRepoRoot(from: string): string {
 
 export const repoRoot = findRepoRoot(__dirname);
 
+const SMTP_FROM = /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
 /**
  * Every variable Postplan reads, in one place. The README's configuration table mirrors this
  * schema; a value that does not fit stops the process with the variable's name.
@@ -58,6 +60,19 @@ export const EnvSchema = z.object({
     .default(24 * 14),
   POSTPLAN_WEB_DIST: z.string().optional(),
   POSTPLAN_CALENDAR_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  POSTPLAN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  POSTPLAN_SMTP_HOST: z.string().min(1).optional(),
+  POSTPLAN_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  POSTPLAN_SMTP_SECURE: bool.optional(),
+  POSTPLAN_SMTP_USER: z.string().min(1).optional(),
+  POSTPLAN_SMTP_PASSWORD: z.string().min(1).optional(),
+  POSTPLAN_SMTP_FROM: z
+    .string()
+    .regex(SMTP_FROM, 'must be an address such as "Postplan <postplan@example.com>"')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -79,10 +94,24 @@ export type AppConfig = {
   sessionTtlMs: number;
   webDist: string;
   calendarCacheBytes: number;
+  /** Where notification e-mail goes out; undefined: no e-mail is sent. */
+  smtp: SmtpConfig | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
+/** SMTP settings. The credentials are never logged; `server` is what log lines may show. */
+export type SmtpConfig = {
+  transport:
+    | { url: string }
+    | { host: string; port: number; secure: boolean; user?: string; password?: string };
+  from: string;
+  server: string;
+};
+
 export class ConfigError extends Error {}
+
+const configError = (line: string) =>
+  new ConfigError(`Postplan cannot start; fix these environment variables:\n  ${line}`);
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -135,7 +164,64 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMs: e.POSTPLAN_SESSION_TTL_HOURS * 3_600_000,
     webDist: resolve(e.POSTPLAN_WEB_DIST ?? join(repoRoot, 'dist', 'web')),
     calendarCacheBytes: e.POSTPLAN_CALENDAR_CACHE_MB * 1024 * 1024,
+    smtp: smtpConfig(e),
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** SMTP by URL or by host; either needs a sender address. No SMTP at all is fine: no e-mail. */
+function smtpConfig(e: z.infer<typeof EnvSchema>): SmtpConfig | undefined {
+  const byHost = [
+    e.POSTPLAN_SMTP_HOST,
+    e.POSTPLAN_SMTP_PORT,
+    e.POSTPLAN_SMTP_SECURE,
+    e.POSTPLAN_SMTP_USER,
+    e.POSTPLAN_SMTP_PASSWORD,
+  ].some((v) => v !== undefined);
+  if (!e.POSTPLAN_SMTP_URL && !byHost) {
+    if (e.POSTPLAN_SMTP_FROM) {
+      throw configError('POSTPLAN_SMTP_FROM: set POSTPLAN_SMTP_URL or POSTPLAN_SMTP_HOST too');
+    }
+    return undefined;
+  }
+  if (e.POSTPLAN_SMTP_URL && byHost) {
+    throw configError(
+      'POSTPLAN_SMTP_URL: set either the URL or POSTPLAN_SMTP_HOST/PORT/SECURE/USER/PASSWORD, not both',
+    );
+  }
+  if (!e.POSTPLAN_SMTP_FROM) {
+    throw configError('POSTPLAN_SMTP_FROM: is required when SMTP is configured');
+  }
+  if (e.POSTPLAN_SMTP_URL) {
+    let url: URL;
+    try {
+      url = new URL(e.POSTPLAN_SMTP_URL);
+    } catch {
+      throw configError('POSTPLAN_SMTP_URL: must be an smtp:// or smtps:// URL');
+    }
+    return {
+      transport: { url: e.POSTPLAN_SMTP_URL },
+      from: e.POSTPLAN_SMTP_FROM,
+      server: `${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`,
+    };
+  }
+  if (!e.POSTPLAN_SMTP_HOST) {
+    throw configError('POSTPLAN_SMTP_HOST: is required when other POSTPLAN_SMTP_ settings are set');
+  }
+  if (Boolean(e.POSTPLAN_SMTP_USER) !== Boolean(e.POSTPLAN_SMTP_PASSWORD)) {
+    throw configError('POSTPLAN_SMTP_USER and POSTPLAN_SMTP_PASSWORD: set both or neither');
+  }
+  const port = e.POSTPLAN_SMTP_PORT ?? (e.POSTPLAN_SMTP_SECURE ? 465 : 587);
+  return {
+    transport: {
+      host: e.POSTPLAN_SMTP_HOST,
+      port,
+      secure: e.POSTPLAN_SMTP_SECURE ?? port === 465,
+      user: e.POSTPLAN_SMTP_USER,
+      password: e.POSTPLAN_SMTP_PASSWORD,
+    },
+    from: e.POSTPLAN_SMTP_FROM,
+    server: `${e.POSTPLAN_SMTP_HOST}:${port}`,
   };
 }
 

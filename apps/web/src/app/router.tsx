@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import { LoadingState } from '../components/ui/states';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
@@ -8,6 +8,8 @@ import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
+import { useWorkspace } from './session';
+import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
 
 // FullCalendar is most of the code: the login page should not wait for it.
 const CalendarRoute = lazy(() =>
@@ -19,6 +21,98 @@ function LazyCalendar() {
   return (
     <Suspense fallback={<LoadingState label={t('calendar.loading')} />}>
       <CalendarRoute />
+    </Suspense>
+  );
+}
+
+const ReviewLinksPage = lazy(() =>
+  import('../features/review-links/components/review-links-page').then((m) => ({
+    default: m.ReviewLinksPage,
+  })),
+);
+const ClientReviewPage = lazy(() =>
+  import('../features/review-links/components/client-review-page').then((m) => ({
+    default: m.ClientReviewPage,
+  })),
+);
+
+function ReviewLinksRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ReviewLinksPage workspace={workspace} />
+    </Suspense>
+  );
+}
+
+const WordingSettingsPage = lazy(() =>
+  import('../features/settings/components/wording-settings-page').then((m) => ({
+    default: m.WordingSettingsPage,
+  })),
+);
+
+function WordingSettingsRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <WordingSettingsPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+// Review and approval: the queue composes the editor, so it loads lazily like the calendar.
+const ReviewRoute = lazy(() =>
+  import('./routes/review-route').then((m) => ({ default: m.ReviewRoute })),
+);
+const ApprovalPolicyPage = lazy(() =>
+  import('../features/review/components/approval-policy-page').then((m) => ({
+    default: m.ApprovalPolicyPage,
+  })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/audit/components/audit-log-page').then((m) => ({
+    default: m.AuditLogPage,
+  })),
+);
+
+function LazyReview() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<LoadingState label={t('queue.loading')} />}>
+      <ReviewRoute />
+    </Suspense>
+  );
+}
+
+function ApprovalPolicyRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('policy.loading')} />}>
+      <ApprovalPolicyPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+function AuditLogRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('audit.loading')} />}>
+      <AuditLogPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+/** The page a client opens from a review link: no session, no app layout. */
+function ClientReviewRoute() {
+  const { t } = useI18n();
+  const { token = '' } = useParams();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ClientReviewPage key={token} token={token} />
     </Suspense>
   );
 }
@@ -42,10 +136,17 @@ export function createRouter() {
           children: [
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
+            { path: 'review', element: <LazyReview /> },
+            { path: 'settings/approval', element: <ApprovalPolicyRoute /> },
+            { path: 'settings/audit', element: <AuditLogRoute /> },
+            { path: 'settings/review-links', element: <ReviewLinksRoute /> },
+            { path: 'settings/wording', element: <WordingSettingsRoute /> },
+            { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           ],
         },
       ],
     },
+    { path: '/r/:token', element: <ClientReviewRoute /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@postplan/contracts';
+import { hasRole, type Role } from '@postplan/contracts';
 
 type PostOwnership = { authorId: string };
 
@@ -28,6 +28,11 @@ export function canEditPost(role: Role, post: PostOwnership, userId: string): bo
   }
 }
 
+/** Owners and admins run the workspace: members, policies, links, the audit log, pauses. */
+export function canManageWorkspace(role: Role): boolean {
+  return hasRole(role, 'admin');
+}
+
 export function canListMembers(role: Role): boolean {
-  return role === 'owner' || role === 'admin';
+  return canManageWorkspace(role);
 }

@@ -80,7 +80,7 @@ export const ApprovalPolicySchema = z.discriminatedUnion(
         .superRefine((levels, ctx) => {
           const seen = new Set<string>();
           levels.forEach((level, i) => {
-            const key = level.name.toLocaleLowerCase('de');
+            const key = level.name.toLowerCase();
             if (seen.has(key)) {
               ctx.addIssue({
                 code: 'custom',

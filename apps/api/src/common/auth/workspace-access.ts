@@ -6,19 +6,14 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type Role } from '@postplan/contracts';
+import { hasRole, type Role } from '@postplan/contracts';
 import { AppError } from '../errors/app-error';
 import {
   type WorkspaceWithRole,
   WorkspacesRepository,
 } from '../../modules/workspaces/workspaces.repository';
+import { AuditService } from '../../modules/audit/audit.service';
 import { type AuthedRequest } from './actor';
-
-const RANK: Record<Role, number> = { viewer: 0, author: 1, editor: 2, admin: 3, owner: 4 };
-
-export function hasRole(role: Role, atLeast: Role): boolean {
-  return RANK[role] >= RANK[atLeast];
-}
 
 const MIN_ROLE = 'postplan:min-role';
 /** The route needs membership of the {ws} workspace with at least this role. */
@@ -35,6 +30,7 @@ export class WorkspaceGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly workspaces: WorkspacesRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -53,6 +49,13 @@ export class WorkspaceGuard implements CanActivate {
       ctx.getClass(),
     ]);
     if (atLeast && !hasRole(workspace.role, atLeast)) {
+      await this.audit.recordNow({
+        workspaceId: workspace.id,
+        actor: { type: 'user', userId: req.actor.userId },
+        action: 'access.denied',
+        after: { request: `${req.method} ${req.originalUrl.split('?')[0]}`, required: atLeast },
+        ip: req.ip ?? null,
+      });
       throw new AppError(
         'FORBIDDEN_ROLE',
         `This needs the role ${atLeast} or higher; you are ${workspace.role}.`,

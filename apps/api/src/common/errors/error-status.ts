@@ -10,9 +10,17 @@ export function statusOf(code: ErrorCode): number {
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'REVIEW_LINK_PASSWORD_REQUIRED':
+    case 'REVIEW_LINK_PASSWORD_WRONG':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN_ROLE':
+    case 'NOT_COMMENT_AUTHOR':
+    case 'NOT_ALLOWED_VIA_LINK':
+    case 'SELF_APPROVAL_FORBIDDEN':
+    case 'NOT_AN_APPROVER':
+    case 'REVIEW_LINK_PERMISSION_MISSING':
+    case 'REVIEW_LINK_SCOPE_PARTIAL':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'WORKSPACE_NOT_FOUND':
@@ -20,6 +28,10 @@ export function statusOf(code: ErrorCode): number {
     case 'TOKEN_NOT_FOUND':
     case 'CHANNEL_NOT_FOUND':
     case 'POST_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
+    case 'COMMENT_NOT_FOUND':
+    case 'REVISION_NOT_FOUND':
+    case 'REVIEW_LINK_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -27,7 +39,20 @@ export function statusOf(code: ErrorCode): number {
     case 'LAST_OWNER':
     case 'POST_NOT_DELETED':
     case 'STALE_VERSION':
+    case 'ALREADY_PAUSED':
+    case 'NOT_PAUSED':
+    case 'POST_NOT_DUE':
+    case 'SUGGESTION_NOT_OPEN':
+    case 'TRANSITION_NOT_ALLOWED':
+    case 'LEVEL_NOT_REACHED':
+    case 'ALREADY_DECIDED':
+    case 'CONTENT_CHANGED':
+    case 'NOT_YET_DUE':
+    case 'REVIEW_ROUND_MISSING':
+    case 'SUGGESTION_OUTDATED':
       return 409;
+    case 'REVIEW_LINK_EXPIRED':
+      return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
@@ -35,6 +60,13 @@ export function statusOf(code: ErrorCode): number {
     case 'LOCAL_TIME_DOES_NOT_EXIST':
     case 'LOCAL_TIME_AMBIGUOUS':
     case 'UNKNOWN_CHANNEL':
+    case 'BRAND_CSV_INVALID':
+    case 'BRAND_RULE_DUPLICATE':
+    case 'PLANNED_TIME_IN_PAST':
+    case 'UNKNOWN_POST':
+    case 'WORDING_BLOCKED':
+    case 'NO_ELIGIBLE_APPROVER':
+    case 'ANCHOR_RANGE_INVALID':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

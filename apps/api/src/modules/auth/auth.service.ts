@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type CreatedToken, type MeResponse, type TokenSummary } from '@postplan/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
 import { hmac, randomSecret, safeEqual, sha256 } from '../../common/auth/secrets';
 import { UsersRepository } from '../users/users.repository';
 import { toMe } from '../workspaces/workspace.mapper';
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly tokens: ApiTokensRepository,
     private readonly attempts: LoginAttemptsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async login(
@@ -60,9 +62,23 @@ export class AuthService {
     await this.attempts.record(email, client.ip, ok);
     if (!user || !ok) {
       this.logger.warn({ event: 'login_failed', ip: client.ip }, 'login failed');
+      // Who tried is not known, only which account they named; never the password.
+      await this.audit.recordNow({
+        workspaceId: null,
+        actor: { type: 'anonymous', label: email },
+        action: 'auth.login_failed',
+        subject: user ? { type: 'user', id: user.id } : null,
+        ip: client.ip,
+      });
       throw new AuthError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
     }
     const session = await this.startSession(user.id, client);
+    await this.audit.recordNow({
+      workspaceId: null,
+      actor: { type: 'user', userId: user.id },
+      action: 'auth.login',
+      ip: client.ip,
+    });
     return {
       session,
       me: toMe(user, await this.workspaces.listForUser(user.id)),

@@ -1,4 +1,4 @@
-import { type Platform } from '@postplan/contracts';
+import { type ChannelWording, type Platform } from '@postplan/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('channels')
@@ -8,6 +8,8 @@ export class ChannelEntity {
   @Column('text') name: string;
   @Column('text') platform: Platform;
   @Column('text') color: string;
+  /** Validated by ChannelWordingSchema when written; {} means the defaults. */
+  @Column('jsonb', { default: () => `'{}'` }) wording: ChannelWording;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

@@ -28,7 +28,8 @@ export class ChannelsRepository {
   }
 
   create(
-    row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'>,
+    row: Pick<ChannelEntity, 'workspaceId' | 'name' | 'platform' | 'color'> &
+      Partial<Pick<ChannelEntity, 'wording'>>,
     em?: EntityManager,
   ): Promise<ChannelEntity> {
     const repo = em?.getRepository(ChannelEntity) ?? this.channels;
@@ -38,7 +39,7 @@ export class ChannelsRepository {
   async update(
     workspaceId: string,
     id: string,
-    patch: Partial<Pick<ChannelEntity, 'name' | 'color'>>,
+    patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording'>>,
   ): Promise<void> {
     await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: new Date() });
   }

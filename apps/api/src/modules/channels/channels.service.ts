@@ -38,6 +38,7 @@ export function toChannel(c: ChannelEntity): Channel {
     name: c.name,
     platform: c.platform,
     color: c.color,
+    wording: c.wording ?? {},
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -59,6 +60,7 @@ export class ChannelsService {
       name: input.name,
       platform: input.platform,
       color: input.color ?? PLATFORM_COLORS[input.platform],
+      ...(input.wording ? { wording: input.wording } : {}),
     });
     return toChannel(row);
   }
@@ -69,7 +71,12 @@ export class ChannelsService {
     patch: z.output<typeof UpdateChannelRequestSchema>,
   ): Promise<Channel> {
     await this.get(workspaceId, id);
-    await this.channels.update(workspaceId, id, patch);
+    const { wording, ...rest } = patch;
+    // The wording settings are replaced as a whole; null goes back to the defaults.
+    await this.channels.update(workspaceId, id, {
+      ...rest,
+      ...(wording !== undefined ? { wording: wording ?? {} } : {}),
+    });
     return toChannel(await this.get(workspaceId, id));
   }
 

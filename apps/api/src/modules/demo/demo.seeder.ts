@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Role } from '@postplan/contracts';
+import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
 import { ChannelsRepository } from '../channels/channels.repository';
 import { defaultChannelColor } from '../channels/channels.service';
-import { PostsRepository } from '../posts/posts.repository';
+import { type PostWrite, PostsRepository } from '../posts/posts.repository';
+import { hashContent } from '../review/review-content';
+import { ReviewService } from '../review/review.service';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -33,6 +37,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly workspaceService: WorkspacesService,
     private readonly channels: ChannelsRepository,
     private readonly posts: PostsRepository,
+    private readonly review: ReviewService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,7 +50,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async seed(now: Date): Promise<boolean> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    return this.workspaces.transaction(async (em) => {
+    const toReview: {
+      ws: { id: string; timeZone: string };
+      postId: string;
+      author: { id: string; role: Role };
+      approverId: string | null;
+    }[] = [];
+    const created = await this.workspaces.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:demo'))`);
       if (await this.workspaces.slugExists(DEMO_WORKSPACE.slug, em)) return false;
       const people = [];
@@ -83,35 +94,102 @@ export class DemoSeeder implements OnApplicationBootstrap {
         if (date.getUTCDay() === 0 || day % 5 === 3) continue;
         for (const hour of day % 3 === 0 ? [7, 15] : [9]) {
           const template = DEMO_POSTS[n % DEMO_POSTS.length]!;
-          await this.posts.insert(em, {
-            workspaceId: ws.id,
-            authorId: people[1 + (n % 2)]!.id,
-            status: n % 4 === 0 ? 'idea' : 'draft',
+          const plannedAt = new Date(date.getTime() + hour * 3_600_000);
+          const content: PostWrite = {
             title: template.title,
             text: template.text,
-            plannedAt: new Date(date.getTime() + hour * 3_600_000),
+            plannedAt,
             tags: template.tags,
             variants: [n, n + 2].map((i) => ({
               channelId: channelIds[i % channelIds.length]!,
               text: null,
             })),
+          };
+          const authorId = people[1 + (n % 2)]!.id;
+          const id = await this.posts.insert(em, {
+            ...content,
+            workspaceId: ws.id,
+            authorId,
+            // What is already past went out approved; what lies ahead is still being worked on.
+            status: plannedAt < now ? 'draft' : n % 4 === 0 ? 'idea' : 'draft',
+            contentHash: hashContent(content),
           });
+          const row = (await this.posts.find(ws.id, id, em))!;
+          await this.review.onCreated(em, ws.id, row, authorId);
+          if (plannedAt > now && (n % 6 === 1 || n % 6 === 3)) {
+            // Some of what lies ahead waits for review; a few are approved already.
+            toReview.push({
+              ws,
+              postId: id,
+              author: { id: authorId, role: DEMO_PEOPLE[1 + (n % 2)]!.role },
+              approverId: n % 6 === 1 ? people[0]!.id : null,
+            });
+          }
+          if (plannedAt < now) {
+            await this.posts.setReviewState(
+              em,
+              id,
+              {
+                status: 'approved',
+                reason: 'approved',
+                approval: {
+                  contentHash: row.content_hash,
+                  at: new Date(plannedAt.getTime() - DAY).toISOString(),
+                  kind: 'reviewed',
+                  round: null,
+                  approverIds: [people[0]!.id],
+                },
+              },
+              false,
+            );
+          }
           n++;
         }
       }
       for (const idea of DEMO_IDEAS) {
-        await this.posts.insert(em, {
-          workspaceId: ws.id,
-          authorId: people[2]!.id,
-          status: 'idea',
+        const content: PostWrite = {
           title: idea.title,
           text: idea.text,
           plannedAt: null,
           tags: [],
           variants: [],
+        };
+        const id = await this.posts.insert(em, {
+          ...content,
+          workspaceId: ws.id,
+          authorId: people[2]!.id,
+          status: 'idea',
+          contentHash: hashContent(content),
         });
+        await this.review.onCreated(
+          em,
+          ws.id,
+          (await this.posts.find(ws.id, id, em))!,
+          people[2]!.id,
+        );
       }
       return true;
     });
+    // Review goes through the real transitions (wording gate, rounds, audit, inbox), which run
+    // in transactions of their own, so after the workspace exists.
+    for (const r of toReview) await this.demoReview(r.ws, r.postId, r.author, r.approverId);
+    return created;
+  }
+
+  /** Submits as the author and, when an approver is given, approves as them: real transitions. */
+  private async demoReview(
+    ws: { id: string; timeZone: string },
+    postId: string,
+    author: { id: string; role: Role },
+    approverId: string | null,
+  ): Promise<void> {
+    const as = (userId: string, role: Role) => ({ userId, workspace: { ...ws, role } });
+    try {
+      await this.review.act(as(author.id, author.role), postId, 'submit', {});
+      if (approverId) await this.review.act(as(approverId, 'owner'), postId, 'approve', {});
+    } catch (e) {
+      // A demo text the wording check refuses stays a draft; the demo is still complete.
+      if (!(e instanceof AppError)) throw e;
+    }
   }
 }

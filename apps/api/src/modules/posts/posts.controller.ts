@@ -19,7 +19,8 @@ import type { Request, Response } from 'express';
 import {
   CreatePostRequestSchema,
   DeletePostRequestSchema,
-  type Post as PostResponse,
+  type PostDetail as PostResponse,
+  PostDetailSchema,
   PostListSchema,
   PostListQuerySchema,
   UpdatePostRequestSchema,
@@ -32,22 +33,14 @@ import {
   WorkspaceRole,
 } from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
-import { PostError } from './post.errors';
+import { versionFromIfMatch } from '../../common/http/if-match';
 import { PostsService } from './posts.service';
 
 class CreatePostDto extends createZodDto(CreatePostRequestSchema) {}
 class UpdatePostDto extends createZodDto(UpdatePostRequestSchema) {}
 class PostListQueryDto extends createZodDto(PostListQuerySchema) {}
 class PostListDto extends createZodDto(PostListSchema) {}
-
-/** If-Match carries the post's version: 3, "3" and W/"3" all mean version 3. */
-function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!m)
-    throw new PostError('VALIDATION_FAILED', 'If-Match must carry the post version, such as "3".');
-  return Number(m[1]);
-}
+class PostDetailDto extends createZodDto(PostDetailSchema) {}
 
 @ApiTags('posts')
 @Controller('v1/workspaces/:ws/posts')
@@ -91,11 +84,13 @@ export class PostsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PostDetailDto })
   get(
+    @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<PostResponse> {
-    return this.posts.get(ws, id);
+    return this.posts.get({ userId: actor.userId, workspace: ws }, id);
   }
 
   @Patch(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostStatus } from '@postplan/contracts';
+import { type Approval } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A post as the database returns it, variants included, ready for the mapper. */
@@ -17,6 +18,9 @@ export type PostRow = {
   updated_at: Date;
   deleted_at: Date | null;
   variants: { channelId: string; text: string | null }[];
+  content_hash: string;
+  approval: Approval | null;
+  status_reason: string | null;
 };
 
 export type PostFilter = {
@@ -41,7 +45,7 @@ export type PostWrite = {
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-         p.created_at, p.updated_at, p.deleted_at,
+         p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
          coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants
     FROM posts p`;
@@ -111,12 +115,26 @@ export class PostsRepository {
 
   async insert(
     em: EntityManager,
-    row: PostWrite & { workspaceId: string; authorId: string; status: PostStatus },
+    row: PostWrite & {
+      workspaceId: string;
+      authorId: string;
+      status: PostStatus;
+      contentHash: string;
+    },
   ): Promise<string> {
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [row.workspaceId, row.status, row.title, row.text, row.plannedAt, row.tags, row.authorId],
+      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash, status_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created') RETURNING id`,
+      [
+        row.workspaceId,
+        row.status,
+        row.title,
+        row.text,
+        row.plannedAt,
+        row.tags,
+        row.authorId,
+        row.contentHash,
+      ],
     );
     const id = inserted[0]!.id;
     await this.replaceVariants(em, id, row.variants);
@@ -126,16 +144,34 @@ export class PostsRepository {
   async updateContent(
     em: EntityManager,
     id: string,
-    row: PostWrite,
+    row: PostWrite & { contentHash: string },
     variantsChanged: boolean,
   ): Promise<void> {
     await em.query(
-      `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5,
+      `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5, content_hash = $6,
               version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [id, row.title, row.text, row.plannedAt, row.tags],
+      [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash],
     );
     if (variantsChanged) await this.replaceVariants(em, id, row.variants);
+  }
+
+  /**
+   * Writes the editorial status, its reason and the approval in force. Bumps the version when
+   * the change stands alone (a transition); a content save already bumped it.
+   */
+  async setReviewState(
+    em: EntityManager,
+    id: string,
+    state: { status: PostStatus; reason: string | null; approval: Approval | null },
+    bumpVersion: boolean,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE posts SET status = $2, status_reason = $3, approval = $4,
+              version = version + ${bumpVersion ? 1 : 0}, updated_at = now()
+        WHERE id = $1`,
+      [id, state.status, state.reason, state.approval ? JSON.stringify(state.approval) : null],
+    );
   }
 
   async setDeleted(em: EntityManager, id: string, deleted: boolean): Promise<void> {

@@ -1,16 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   type CreatePostRequestSchema,
   type Post,
+  type PostDetail,
   type PostListQuerySchema,
   type UpdatePostRequestSchema,
 } from '@postplan/contracts';
 import { parseRangeBound, parseZonedDateTime } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
-import { hasRole } from '../../common/auth/workspace-access';
+import { hasRole } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
+import { AuditService } from '../audit/audit.service';
 import { ChannelsRepository } from '../channels/channels.repository';
+import { hashContent } from '../review/review-content';
+import { ReviewService } from '../review/review.service';
+import { WordingGate } from '../review/wording-gate';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
@@ -31,6 +36,9 @@ export class PostsService {
     private readonly posts: PostsRepository,
     private readonly channels: ChannelsRepository,
     private readonly cache: CalendarCache,
+    private readonly review: ReviewService,
+    private readonly audit: AuditService,
+    @Optional() private readonly wording?: WordingGate,
   ) {}
 
   /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
@@ -77,17 +85,17 @@ export class PostsService {
     return rows.map((r) => toPost(r, tz));
   }
 
-  async get(ws: WorkspaceWithRole, id: string): Promise<Post> {
-    const row = await this.posts.find(ws.id, id);
-    if (!row) throw postNotFound();
-    return toPost(row, ws.timeZone);
+  /** One post with its review state, as the caller may act on it. */
+  get({ userId, workspace: ws }: Caller, id: string): Promise<PostDetail> {
+    return this.review.detail(ws, id, userId, ws.role);
   }
 
-  async create({ userId, workspace: ws }: Caller, input: CreateInput): Promise<Post> {
+  async create(caller: Caller, input: CreateInput): Promise<PostDetail> {
+    const { userId, workspace: ws } = caller;
     const plannedAt = this.plannedAt(input.plannedAt, ws.timeZone);
     await this.assertChannels(ws.id, input.variants);
-    const id = await this.posts.transaction((em) =>
-      this.posts.insert(em, {
+    const id = await this.posts.transaction(async (em) => {
+      const id = await this.posts.insert(em, {
         workspaceId: ws.id,
         authorId: userId,
         status: input.status,
@@ -96,9 +104,14 @@ export class PostsService {
         plannedAt,
         tags: input.tags,
         variants: input.variants,
-      }),
-    );
-    return this.get(ws, id);
+        contentHash: hashContent(input),
+      });
+      const row = await this.posts.find(ws.id, id, em);
+      await this.review.onCreated(em, ws.id, row!, userId);
+      await this.wording?.indexPost(em, ws.id, id);
+      return id;
+    });
+    return this.get(caller, id);
   }
 
   async update(
@@ -106,25 +119,45 @@ export class PostsService {
     id: string,
     input: UpdateInput,
     ifMatch: number | undefined,
-  ): Promise<Post> {
-    const ws = caller.workspace;
+  ): Promise<PostDetail> {
     const expected = this.expectedVersion(ifMatch ?? input.version);
+    await this.posts.transaction((em) => this.updateIn(em, caller, id, input, expected));
+    return this.get(caller, id);
+  }
+
+  /**
+   * A content save inside a transaction the caller holds, for changes that must commit together
+   * with something else (accepting a comment's suggestion).
+   */
+  async updateIn(
+    em: EntityManager,
+    caller: Caller,
+    id: string,
+    input: UpdateInput,
+    expected: number,
+  ): Promise<void> {
+    const ws = caller.workspace;
     const plannedAt =
       input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
     if (input.variants) await this.assertChannels(ws.id, input.variants);
-    await this.posts.transaction(async (em) => {
-      const current = await this.lockForChange(em, caller, id, expected);
-      if (current.deleted_at) throw postNotFound();
-      const next: PostWrite = {
-        title: input.title ?? current.title,
-        text: input.text ?? current.text,
-        plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
-        tags: input.tags ?? current.tags,
-        variants: input.variants ?? current.variants,
-      };
-      await this.posts.updateContent(em, id, next, input.variants !== undefined);
-    });
-    return this.get(ws, id);
+    const current = await this.lockForChange(em, caller, id, expected);
+    if (current.deleted_at) throw postNotFound();
+    const next: PostWrite = {
+      title: input.title ?? current.title,
+      text: input.text ?? current.text,
+      plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
+      tags: input.tags ?? current.tags,
+      variants: input.variants ?? current.variants,
+    };
+    await this.posts.updateContent(
+      em,
+      id,
+      { ...next, contentHash: hashContent(next) },
+      input.variants !== undefined,
+    );
+    const saved = await this.posts.find(ws.id, id, em);
+    await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
+    await this.wording?.indexPost(em, ws.id, id);
   }
 
   async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
@@ -133,16 +166,31 @@ export class PostsService {
       const current = await this.lockForChange(em, caller, id, expected);
       if (current.deleted_at) throw postNotFound();
       await this.posts.setDeleted(em, id, true);
+      await this.audit.record(em, {
+        workspaceId: caller.workspace.id,
+        actor: { type: 'user', userId: caller.userId },
+        action: 'post.deleted',
+        postId: id,
+        before: { status: current.status },
+      });
+      await this.wording?.indexPost(em, caller.workspace.id, id);
     });
   }
 
-  async restore(caller: Caller, id: string): Promise<Post> {
+  async restore(caller: Caller, id: string): Promise<PostDetail> {
     await this.posts.transaction(async (em) => {
       const current = await this.lockForChange(em, caller, id, undefined);
       if (!current.deleted_at) throw new PostError('POST_NOT_DELETED', 'This post is not deleted.');
       await this.posts.setDeleted(em, id, false);
+      await this.audit.record(em, {
+        workspaceId: caller.workspace.id,
+        actor: { type: 'user', userId: caller.userId },
+        action: 'post.restored',
+        postId: id,
+      });
+      await this.wording?.indexPost(em, caller.workspace.id, id);
     });
-    return this.get(caller.workspace, id);
+    return this.get(caller, id);
   }
 
   /** Locks the post, then checks the caller may change it and that nobody changed it meanwhile. */

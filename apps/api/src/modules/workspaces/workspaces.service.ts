@@ -10,7 +10,7 @@ import { isValidTimeZone } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
-import { hasRole } from '../../common/auth/workspace-access';
+import { hasRole } from '@postplan/contracts';
 import { slugify } from '../../common/http/slug';
 import { hashPassword } from '../auth/passwords';
 import { UsersRepository } from '../users/users.repository';

@@ -1,15 +1,21 @@
 import type { Locale } from '@postplan/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
-import { Link, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { LanguageSelect } from '../../components/ui/language-select';
 import { useToast } from '../../components/ui/toast';
 import { useLogout } from '../../features/auth/api/use-session';
+import { ReviewNavLink } from '../../features/review/components/review-nav-link';
+import { CrisisBanner } from '../../features/crisis/components/crisis-banner';
+import { CrisisControl } from '../../features/crisis/components/crisis-control';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { api, queryKeys } from '../../lib/api/endpoints';
 import { errorMessage } from '../../lib/i18n/error-message';
 import { useI18n } from '../../lib/i18n/i18n-context';
+import { canManageWorkspace } from '../../lib/permissions';
 import { rememberWorkspace } from '../../lib/last-workspace';
 import { useSession, type WorkspaceContext } from '../session';
+import './app-nav.css';
 
 export function AppLayout() {
   const { me } = useSession();
@@ -75,7 +81,50 @@ export function AppLayout() {
             </span>
           )}
         </div>
+        {workspace && (
+          <nav className="app-header__nav" aria-label={t('header.workspace')}>
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/calendar`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.calendar')}
+            </NavLink>
+            <ReviewNavLink
+              workspace={workspace.slug}
+              className="button button--ghost button--small"
+            />
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/settings/wording`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.wordingSettings')}
+            </NavLink>
+            {canManageWorkspace(workspace.role) && (
+              <>
+                <NavLink
+                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/review-links`}
+                  className="button button--ghost button--small"
+                >
+                  {t('nav.reviewLinks')}
+                </NavLink>
+                {/* The audit log is one tab further, on the approval settings page. */}
+                <NavLink
+                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/approval`}
+                  className="button button--ghost button--small"
+                >
+                  {t('nav.approvalPolicy')}
+                </NavLink>
+              </>
+            )}
+          </nav>
+        )}
         <div className="app-header__end">
+          {workspace && <CrisisControl workspace={workspace} />}
+          <NotificationBell
+            settingsHref={
+              workspace ? `/w/${encodeURIComponent(workspace.slug)}/settings/notifications` : null
+            }
+          />
           <LanguageSelect
             value={locale}
             onChange={changeLocale}
@@ -89,10 +138,7 @@ export function AppLayout() {
             type="button"
             className="button button--ghost"
             disabled={logout.isPending}
-            onClick={() =>
-              // A full page load after logout: nothing of this session stays in memory.
-              logout.mutate(undefined, { onSettled: () => window.location.assign('/login') })
-            }
+            onClick={() => logout.mutate()}
           >
             {t('header.logout')}
           </button>
@@ -100,7 +146,10 @@ export function AppLayout() {
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
         {context ? (
-          <Outlet context={context} />
+          <>
+            <CrisisBanner key={context.workspace.slug} workspace={context.workspace} />
+            <Outlet context={context} />
+          </>
         ) : (
           <div className="page-message">
             <h1>{t('workspace.notFound.title')}</h1>

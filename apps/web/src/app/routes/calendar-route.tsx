@@ -1,18 +1,57 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CalendarPage, type CreateRequest } from '../../features/calendar/components/calendar-page';
-import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
+import { type EditorTarget } from '../../features/editor/components/post-editor';
+import { useToast } from '../../components/ui/toast';
+import { api } from '../../lib/api/endpoints';
+import { errorMessage } from '../../lib/i18n/error-message';
+import { useI18n } from '../../lib/i18n/i18n-context';
 import { useChannels } from '../../lib/api/queries';
 import { useWorkspace } from '../session';
+import { ComposedPostEditor } from './composed-post-editor';
 
-/** Composes the calendar and the editor; the two features only meet here. */
+/**
+ * Composes the calendar and the editor; the two features only meet here. `?post=<id>` (the
+ * links in notifications and e-mails) opens that post in the editor.
+ */
 export function CalendarRoute() {
   const { me, workspace } = useWorkspace();
   const { channels } = useChannels(workspace.slug);
+  const { t } = useI18n();
+  const toast = useToast();
+  const [params, setParams] = useSearchParams();
   const [editor, setEditor] = useState<{ key: number; target: EditorTarget } | null>(null);
 
   const open = (target: EditorTarget) =>
     setEditor((current) => ({ key: (current?.key ?? 0) + 1, target }));
   const onCreate = ({ slot, status }: CreateRequest) => open({ kind: 'create', slot, status });
+
+  const linked = params.get('post');
+  useEffect(() => {
+    if (!linked) return;
+    let cancelled = false;
+    api.post(workspace.slug, linked).then(
+      (post) => {
+        if (!cancelled) open({ kind: 'edit', post });
+      },
+      (error: unknown) => {
+        if (!cancelled) toast.show({ tone: 'error', message: errorMessage(error, t) });
+      },
+    );
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('post');
+        return next;
+      },
+      { replace: true },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // Opening is a reaction to the link alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked, workspace.slug]);
 
   return (
     <>
@@ -24,7 +63,7 @@ export function CalendarRoute() {
         onOpenPost={(post) => open({ kind: 'edit', post })}
       />
       {editor && (
-        <PostEditor
+        <ComposedPostEditor
           key={editor.key}
           workspace={workspace}
           userId={me.user.id}

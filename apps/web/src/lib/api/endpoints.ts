@@ -1,21 +1,78 @@
 import {
+  AcceptSuggestionResponseSchema,
   ChannelListSchema,
+  CommentThreadListSchema,
+  CommentThreadSchema,
   MeResponseSchema,
   MemberListSchema,
   PostListSchema,
   PostSchema,
   SetupStatusSchema,
+  type CreateCommentRequest,
   type CreatePostRequest,
   type LoginRequest,
   type MeResponse,
   type SetupRequest,
+  type UpdateCommentRequest,
   type UpdateMeRequest,
   type UpdatePostRequest,
+} from '@postplan/contracts';
+import {
+  BrandRuleListSchema,
+  BrandRulesCsvImportResponseSchema,
+  WordingCheckResponseSchema,
+  WordingSettingsResponseSchema,
+  type ReplaceBrandRulesRequest,
+  type WordingCheckRequest,
+  type WordingSettings,
+} from '@postplan/contracts';
+import {
+  CreatedReviewLinkSchema,
+  ReviewLinkInfoSchema,
+  ReviewLinkListSchema,
+  ReviewPostListSchema,
+  ReviewPostSchema,
+  UnlockReviewLinkResponseSchema,
+  type CreateReviewLinkRequest,
+  type UnlockReviewLinkRequest,
+  type VisitorApproveRequest,
+  type VisitorCommentRequest,
+  type VisitorRequestChangesRequest,
+} from '@postplan/contracts';
+import {
+  ApprovalPolicyResponseSchema,
+  AuditPageSchema,
+  BulkApproveResultSchema,
+  DiffResponseSchema,
+  PostDetailSchema,
+  ReviewQueueSchema,
+  RevisionListSchema,
+  type ApprovalPolicyInput,
+  type TransitionRequest,
+} from '@postplan/contracts';
+import {
+  DecideDuePostsResponseSchema,
+  DuePostListSchema,
+  MarkNotificationsReadResponseSchema,
+  NotificationListSchema,
+  NotificationSettingsSchema,
+  PauseHistorySchema,
+  PauseStateSchema,
+  ResumeResponseSchema,
+  type DecideDuePostsRequest,
+  type UpdateNotificationSettingsRequest,
 } from '@postplan/contracts';
 import { apiRequest, type QueryValue } from './api-client';
 import { isApiError } from './api-error';
 
 const ws = (workspace: string) => `/v1/workspaces/${encodeURIComponent(workspace)}`;
+const review = (token: string) => `/v1/review/${encodeURIComponent(token)}`;
+
+export type ReviewTransitionPath =
+  'promote' | 'submit' | 'approve' | 'request-changes' | 'withdraw' | 'reopen';
+export type DiffQuery =
+  | { from: number; to?: number }
+  | { since: 'last_approval' | 'last_round' | 'my_last_review'; to?: number };
 
 export const api = {
   setupStatus: () => apiRequest('/v1/setup', { schema: SetupStatusSchema }),
@@ -62,6 +119,216 @@ export const api = {
     apiRequest(`${ws(workspace)}/posts/${id}`, { method: 'DELETE', ifMatch: version }),
   restorePost: (workspace: string, id: string) =>
     apiRequest(`${ws(workspace)}/posts/${id}/restore`, { method: 'POST', schema: PostSchema }),
+
+  // Comments on the wording
+  comments: (workspace: string, postId: string) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments`, { schema: CommentThreadListSchema }),
+  createComment: (workspace: string, postId: string, body: CreateCommentRequest) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments`, {
+      method: 'POST',
+      body,
+      schema: CommentThreadSchema,
+    }),
+  updateComment: (workspace: string, postId: string, id: string, body: UpdateCommentRequest) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments/${id}`, {
+      method: 'PATCH',
+      body,
+      schema: CommentThreadSchema,
+    }),
+  deleteComment: (workspace: string, postId: string, id: string) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments/${id}`, { method: 'DELETE' }),
+  commentAction: (
+    workspace: string,
+    postId: string,
+    id: string,
+    action: 'resolve' | 'reopen' | 'dismiss-suggestion',
+  ) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments/${id}/${action}`, {
+      method: 'POST',
+      schema: CommentThreadSchema,
+    }),
+  acceptSuggestion: (workspace: string, postId: string, id: string, version: number) =>
+    apiRequest(`${ws(workspace)}/posts/${postId}/comments/${id}/accept-suggestion`, {
+      method: 'POST',
+      body: { version },
+      schema: AcceptSuggestionResponseSchema,
+    }),
+
+  // Wording review
+  submitPost: (workspace: string, id: string, version: number, requestReview = false) =>
+    apiRequest(`${ws(workspace)}/posts/${id}/submit`, {
+      method: 'POST',
+      body: requestReview ? { version, requestReview } : { version },
+      schema: PostSchema,
+    }),
+  checkWording: (workspace: string, body: WordingCheckRequest, signal?: AbortSignal) =>
+    apiRequest(`${ws(workspace)}/wording/check`, {
+      method: 'POST',
+      body,
+      signal,
+      schema: WordingCheckResponseSchema,
+    }),
+  wordingSettings: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/wording/settings`, { schema: WordingSettingsResponseSchema }),
+  updateWordingSettings: (workspace: string, settings: WordingSettings, version: number) =>
+    apiRequest(`${ws(workspace)}/wording/settings`, {
+      method: 'PUT',
+      body: settings,
+      ifMatch: version,
+      schema: WordingSettingsResponseSchema,
+    }),
+  brandRules: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/wording/brand-rules`, { schema: BrandRuleListSchema }),
+  replaceBrandRules: (workspace: string, body: ReplaceBrandRulesRequest) =>
+    apiRequest(`${ws(workspace)}/wording/brand-rules`, {
+      method: 'PUT',
+      body,
+      schema: BrandRuleListSchema,
+    }),
+  importBrandRulesCsv: (workspace: string, csv: string, mode: 'replace' | 'merge') =>
+    apiRequest(`${ws(workspace)}/wording/brand-rules.csv`, {
+      method: 'POST',
+      query: { mode },
+      body: { csv },
+      schema: BrandRulesCsvImportResponseSchema,
+    }),
+  /** A plain link: the browser downloads the file with the session cookie. */
+  brandRulesCsvUrl: (workspace: string) => `/api${ws(workspace)}/wording/brand-rules.csv`,
+
+  // Review and approval
+  /** One post with its review state (status reason, round, what the caller may do). */
+  postDetail: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/posts/${id}`, { schema: PostDetailSchema }),
+  reviewTransition: (
+    workspace: string,
+    id: string,
+    action: ReviewTransitionPath,
+    body: TransitionRequest,
+  ) =>
+    apiRequest(`${ws(workspace)}/posts/${id}/${action}`, {
+      method: 'POST',
+      body,
+      schema: PostDetailSchema,
+    }),
+  revisions: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/posts/${id}/revisions`, { schema: RevisionListSchema }),
+  postDiff: (workspace: string, id: string, query: DiffQuery) =>
+    apiRequest(`${ws(workspace)}/posts/${id}/diff`, { query, schema: DiffResponseSchema }),
+  postHistory: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/posts/${id}/history`, {
+      schema: AuditPageSchema.pick({ items: true }),
+    }),
+  reviewQueue: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/review-queue`, { schema: ReviewQueueSchema }),
+  bulkApprove: (
+    workspace: string,
+    posts: { id: string; version: number; contentHash: string }[],
+    note?: string,
+  ) =>
+    apiRequest(`${ws(workspace)}/review-queue/approve`, {
+      method: 'POST',
+      body: note ? { posts, note } : { posts },
+      schema: BulkApproveResultSchema,
+    }),
+  approvalPolicy: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/approval-policy`, { schema: ApprovalPolicyResponseSchema }),
+  updateApprovalPolicy: (workspace: string, policy: ApprovalPolicyInput) =>
+    apiRequest(`${ws(workspace)}/approval-policy`, {
+      method: 'PUT',
+      body: { policy },
+      schema: ApprovalPolicyResponseSchema,
+    }),
+  /** The workspace's audit log, newest first; `before` is the cursor of the previous page. */
+  audit: (workspace: string, query: Record<string, QueryValue>) =>
+    apiRequest(`${ws(workspace)}/audit`, { query, schema: AuditPageSchema }),
+
+  // Review links: managed by owners and admins
+  reviewLinks: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/review-links`, { schema: ReviewLinkListSchema }),
+  createReviewLink: (workspace: string, body: CreateReviewLinkRequest) =>
+    apiRequest(`${ws(workspace)}/review-links`, {
+      method: 'POST',
+      body,
+      schema: CreatedReviewLinkSchema,
+    }),
+  revokeReviewLink: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/review-links/${id}`, { method: 'DELETE' }),
+
+  // Review links: the visitor's page, without an account
+  reviewVisit: (token: string) => apiRequest(review(token), { schema: ReviewLinkInfoSchema }),
+  reviewUnlock: (token: string, body: UnlockReviewLinkRequest) =>
+    apiRequest(`${review(token)}/unlock`, {
+      method: 'POST',
+      body,
+      schema: UnlockReviewLinkResponseSchema,
+    }),
+  reviewPosts: (token: string) =>
+    apiRequest(`${review(token)}/posts`, { schema: ReviewPostListSchema }),
+  reviewApprove: (token: string, postId: string, body: VisitorApproveRequest) =>
+    apiRequest(`${review(token)}/posts/${postId}/approve`, {
+      method: 'POST',
+      body,
+      schema: ReviewPostSchema,
+    }),
+  reviewRequestChanges: (token: string, postId: string, body: VisitorRequestChangesRequest) =>
+    apiRequest(`${review(token)}/posts/${postId}/request-changes`, {
+      method: 'POST',
+      body,
+      schema: ReviewPostSchema,
+    }),
+  reviewComments: (token: string, postId: string) =>
+    apiRequest(`${review(token)}/posts/${postId}/comments`, { schema: CommentThreadListSchema }),
+  reviewComment: (token: string, postId: string, body: VisitorCommentRequest) =>
+    apiRequest(`${review(token)}/posts/${postId}/comments`, {
+      method: 'POST',
+      body,
+      schema: CommentThreadSchema,
+    }),
+
+  notifications: (query: Record<string, QueryValue>) =>
+    apiRequest('/v1/me/notifications', { query, schema: NotificationListSchema }),
+  markNotificationsRead: (ids: string[]) =>
+    apiRequest('/v1/me/notifications/read', {
+      method: 'POST',
+      body: { ids },
+      schema: MarkNotificationsReadResponseSchema,
+    }),
+  markAllNotificationsRead: () =>
+    apiRequest('/v1/me/notifications/read-all', {
+      method: 'POST',
+      schema: MarkNotificationsReadResponseSchema,
+    }),
+  notificationSettings: () =>
+    apiRequest('/v1/me/notification-settings', { schema: NotificationSettingsSchema }),
+  updateNotificationSettings: (body: UpdateNotificationSettingsRequest) =>
+    apiRequest('/v1/me/notification-settings', {
+      method: 'PUT',
+      body,
+      schema: NotificationSettingsSchema,
+    }),
+
+  pauseState: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/pause`, { schema: PauseStateSchema }),
+  pause: (workspace: string, channelId: string | null, reason: string) =>
+    apiRequest(
+      channelId ? `${ws(workspace)}/channels/${channelId}/pause` : `${ws(workspace)}/pause`,
+      { method: 'POST', body: { reason }, schema: PauseStateSchema },
+    ),
+  resume: (workspace: string, channelId: string | null) =>
+    apiRequest(
+      channelId ? `${ws(workspace)}/channels/${channelId}/resume` : `${ws(workspace)}/resume`,
+      { method: 'POST', schema: ResumeResponseSchema },
+    ),
+  pauseHistory: (workspace: string, query: Record<string, QueryValue>) =>
+    apiRequest(`${ws(workspace)}/pause/history`, { query, schema: PauseHistorySchema }),
+  duePosts: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/pause/due-posts`, { schema: DuePostListSchema }),
+  decideDuePosts: (workspace: string, body: DecideDuePostsRequest) =>
+    apiRequest(`${ws(workspace)}/pause/due-posts/decide`, {
+      method: 'POST',
+      body,
+      schema: DecideDuePostsResponseSchema,
+    }),
 };
 
 /** Query keys in one place, so a mutation in one feature can refresh what another shows. */
@@ -75,4 +342,38 @@ export const queryKeys = {
   postList: (workspace: string, query: Record<string, QueryValue>) =>
     ['workspaces', workspace, 'posts', 'list', query] as const,
   post: (workspace: string, id: string) => ['workspaces', workspace, 'posts', 'one', id] as const,
+  comments: (workspace: string, postId: string) =>
+    ['workspaces', workspace, 'comments', postId] as const,
+  wordingSettings: (workspace: string) => ['workspaces', workspace, 'wording', 'settings'] as const,
+  brandRules: (workspace: string) => ['workspaces', workspace, 'wording', 'brand-rules'] as const,
+  wordingCheck: (workspace: string, body: WordingCheckRequest) =>
+    ['workspaces', workspace, 'wording', 'check', body] as const,
+  reviewLinks: (workspace: string) => ['workspaces', workspace, 'review-links'] as const,
+  /** The visitor's page: kept apart from everything of a signed-in member. */
+  reviewVisit: (token: string) => ['review-visit', token] as const,
+  reviewPosts: (token: string) => ['review-visit', token, 'posts'] as const,
+  reviewComments: (token: string, postId: string) =>
+    ['review-visit', token, 'comments', postId] as const,
+  /** Under `posts`: every saved change of a post refreshes its review state, diff and history. */
+  postDetail: (workspace: string, id: string) =>
+    ['workspaces', workspace, 'posts', 'detail', id] as const,
+  postReview: (workspace: string, id: string) =>
+    ['workspaces', workspace, 'posts', 'review', id] as const,
+  revisions: (workspace: string, id: string) =>
+    ['workspaces', workspace, 'posts', 'review', id, 'revisions'] as const,
+  postDiff: (workspace: string, id: string, query: DiffQuery) =>
+    ['workspaces', workspace, 'posts', 'review', id, 'diff', query] as const,
+  postHistory: (workspace: string, id: string) =>
+    ['workspaces', workspace, 'posts', 'review', id, 'history'] as const,
+  reviewQueue: (workspace: string) => ['workspaces', workspace, 'posts', 'review-queue'] as const,
+  approvalPolicy: (workspace: string) => ['workspaces', workspace, 'approval-policy'] as const,
+  audit: (workspace: string, filters: Record<string, QueryValue>) =>
+    ['workspaces', workspace, 'audit', filters] as const,
+  /** The signed-in person's inbox, across workspaces. */
+  notifications: ['notifications'] as const,
+  notificationList: (query: Record<string, QueryValue>) =>
+    ['notifications', 'list', query] as const,
+  notificationSettings: ['notifications', 'settings'] as const,
+  pause: (workspace: string) => ['workspaces', workspace, 'pause'] as const,
+  duePosts: (workspace: string) => ['workspaces', workspace, 'pause', 'due-posts'] as const,
 };

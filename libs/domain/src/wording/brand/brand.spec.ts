@@ -27,6 +27,12 @@ describe('German inflection generator', () => {
     expect(umlautLastVowel('Baum')).toBe('Bäum');
   });
 
+  it('derives the -n plural of weak nouns ending in a vowel and r', () => {
+    expect(forms('Nachbar')).toEqual(
+      expect.arrayContaining(['Nachbarn', 'Nachbarin', 'Nachbarinnen']),
+    );
+  });
+
   it('adds only -en to feminine suffixes and -nen to -in', () => {
     expect(forms('Bestellung')).toEqual(['Bestellung', 'Bestellungen']);
     expect(forms('Kundin')).toContain('Kundinnen');

@@ -7,21 +7,21 @@ export function applyCaseStyle(original: string, ruleTerm: string, replacement: 
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (
     letters.length >= 2 &&
-    letters === letters.toLocaleUpperCase('de') &&
-    letters !== letters.toLocaleLowerCase('de')
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
   ) {
-    return replacement.toLocaleUpperCase('de');
+    return replacement.toUpperCase();
   }
   const originalUpper = startsUpper(original);
   const termUpper = startsUpper(ruleTerm);
-  if (originalUpper && !termUpper) return withFirst(replacement, (c) => c.toLocaleUpperCase('de'));
-  if (!originalUpper && termUpper) return withFirst(replacement, (c) => c.toLocaleLowerCase('de'));
+  if (originalUpper && !termUpper) return withFirst(replacement, (c) => c.toUpperCase());
+  if (!originalUpper && termUpper) return withFirst(replacement, (c) => c.toLowerCase());
   return replacement;
 }
 
 function startsUpper(word: string): boolean {
   const first = [...word][0] ?? '';
-  return first !== first.toLocaleLowerCase('de');
+  return first !== first.toLowerCase();
 }
 
 function withFirst(word: string, change: (c: string) => string): string {

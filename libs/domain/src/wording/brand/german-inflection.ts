@@ -27,7 +27,7 @@ const FEMININE_SUFFIXES = [
 const UMLAUT: Record<string, string> = { a: 'ä', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' };
 
 export function inflectionClassOf(lemma: string): InflectionClass {
-  const lower = lemma.toLocaleLowerCase('de');
+  const lower = lemma.toLowerCase();
   if (FEMININE_SUFFIXES.some((suffix) => lower.endsWith(suffix))) return 'feminine-suffix';
   if (lower.endsWith('in') && lower.length > 5) return 'in';
   if (lower.endsWith('e')) return 'e';
@@ -101,6 +101,8 @@ export function germanNounForms(lemma: string): InflectedForm[] {
           add(`${umlauted}${suffix}`, slot);
         }
       }
+      // Weak nouns ending in a vowel and r take only -n: Nachbar -> Nachbarn, Ungar -> Ungarn.
+      if (/[aeiouäöü]r$/u.test(lemma)) add(`${lemma}n`, 'weak-n');
       // English loanwords: company -> companies.
       if (/[^aeiou]y$/u.test(lemma)) add(`${lemma.slice(0, -1)}ies`, 'english-plural');
       break;

@@ -1,6 +1,6 @@
 import { checkWording } from '../check-wording';
 import { DuplicateIndex } from './duplicate-index';
-import { decodeSignature, encodeSignature, signText } from './minhash';
+import { decodeSignature, encodeSignature, signText, signTextRecent } from './minhash';
 import { normalizeForDuplicates } from './normalize';
 
 const base =
@@ -11,6 +11,21 @@ describe('duplicate normalisation', () => {
     expect(normalizeForDuplicates('Neu!!  Jetzt   https://a.de/x?utm=1 🎉 #Sale')).toBe(
       normalizeForDuplicates('neu jetzt https://b.de sale'),
     );
+  });
+});
+
+describe('signTextRecent', () => {
+  it('gives the same signature as signText, signing a text seen again only once', () => {
+    const first = signTextRecent(base);
+    expect(first.fingerprint).toBe(signText(base).fingerprint);
+    expect(Array.from(first.minhash)).toEqual(Array.from(signText(base).minhash));
+    expect(signTextRecent(base)).toBe(first);
+  });
+
+  it('forgets the oldest texts beyond its limit', () => {
+    const first = signTextRecent(`${base} eins`);
+    for (let i = 0; i < 64; i++) signTextRecent(`${base} ${i}`);
+    expect(signTextRecent(`${base} eins`)).not.toBe(first);
   });
 });
 

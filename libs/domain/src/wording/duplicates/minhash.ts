@@ -65,6 +65,29 @@ export function signText(text: string): TextSignature {
   return { version: SIGNATURE_VERSION, minhash, fingerprint, empty: shingles.length === 0 };
 }
 
+const RECENT_LIMIT = 64;
+const recentSignatures = new Map<string, TextSignature>();
+
+/**
+ * signText for texts seen again and again: a post's variants are checked against each other, so
+ * without this a post with n channels would sign its texts n² times. Keeps the 64 newest texts;
+ * callers must not mutate the signature they get.
+ */
+export function signTextRecent(text: string): TextSignature {
+  const known = recentSignatures.get(text);
+  if (known) {
+    recentSignatures.delete(text);
+    recentSignatures.set(text, known);
+    return known;
+  }
+  const signature = signText(text);
+  recentSignatures.set(text, signature);
+  if (recentSignatures.size > RECENT_LIMIT) {
+    recentSignatures.delete(recentSignatures.keys().next().value as string);
+  }
+  return signature;
+}
+
 export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
   let equal = 0;
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) equal++;

@@ -8,7 +8,7 @@ export function normalizeForDuplicates(text: string): string {
   return text
     .normalize('NFKC')
     .replace(URL_LIKE, ' url ')
-    .toLocaleLowerCase('de')
+    .toLowerCase()
     .replace(/ß/gu, 'ss')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();

@@ -16,22 +16,28 @@ const GERMAN_ONE_SYLLABLE_PAIRS = new Set([
   'ay',
   'ou',
 ]);
-const GERMAN_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'ü']);
+const GERMAN_VOWELS = 'aeiouyäöü';
 
+/** Runs for every word of every check, so it walks the characters without building strings. */
 export function countGermanSyllables(word: string): number {
-  // "qu" is a consonant cluster (Quel-le), not a vowel u.
   const lower = word.toLowerCase();
-  const w = (/[^ -~]/u.test(lower) ? lower.normalize('NFC') : lower).replace(/qu/gu, 'q');
+  const w = /[^ -~]/u.test(lower) ? lower.normalize('NFC') : lower;
   let syllables = 0;
   let i = 0;
   while (i < w.length) {
-    if (!GERMAN_VOWELS.has(w[i]!)) {
+    const c = w[i]!;
+    // "qu" is a consonant cluster (Quel-le), not a vowel u.
+    if (c === 'q' && w[i + 1] === 'u') {
+      i += 2;
+      continue;
+    }
+    if (!GERMAN_VOWELS.includes(c)) {
       i++;
       continue;
     }
-    const pair = w.slice(i, i + 2);
     syllables++;
-    i += pair.length === 2 && GERMAN_ONE_SYLLABLE_PAIRS.has(pair) ? 2 : 1;
+    const next = w[i + 1];
+    i += next !== undefined && GERMAN_ONE_SYLLABLE_PAIRS.has(c + next) ? 2 : 1;
   }
   return Math.max(1, syllables);
 }

@@ -1,7 +1,7 @@
 import { type RuleContext, text } from '../core/rule-context';
 import { type Platform } from '../core/types';
 import { type DuplicateIndex } from '../duplicates/duplicate-index';
-import { estimateSimilarity, signText } from '../duplicates/minhash';
+import { estimateSimilarity, signTextRecent } from '../duplicates/minhash';
 import { PLATFORM_PROFILES } from '../platforms/platform-profiles';
 
 export type SiblingVariant = { channelId: string; platform: Platform; text: string };
@@ -60,10 +60,10 @@ export function duplicateRule(context: RuleContext, duplicates: DuplicateContext
 
   const siblings = (duplicates.siblings ?? []).filter((s) => s.channelId !== duplicates.channelId);
   if (siblings.length === 0) return;
-  const own = signText(context.text);
+  const own = signTextRecent(context.text);
   if (own.empty) return;
   const same = siblings.filter((s) => {
-    const other = signText(s.text);
+    const other = signTextRecent(s.text);
     return (
       other.fingerprint === own.fingerprint ||
       estimateSimilarity(own.minhash, other.minhash) >= settings.duplicateMinSimilarity

@@ -77,8 +77,7 @@ function camelCase(
   isKnown: (word: string) => boolean,
 ): void {
   const body = tag.value.slice(1);
-  if (body.length < 8 || body !== body.toLocaleLowerCase('de') || !/^[\p{L}\p{M}]+$/u.test(body))
-    return;
+  if (body.length < 8 || body !== body.toLowerCase() || !/^[\p{L}\p{M}]+$/u.test(body)) return;
   if (isKnown(body) || isKnown(capitalize(body))) return;
   const parts = splitCompound(body, isKnown);
   if (!parts) return;

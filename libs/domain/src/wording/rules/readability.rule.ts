@@ -101,5 +101,5 @@ function hyphenate(word: string, isKnown: (w: string) => boolean): string | unde
       best = i;
     }
   }
-  return `${parts.slice(0, best).join('')}-${capitalize(parts.slice(best).join('').toLocaleLowerCase('de'))}`;
+  return `${parts.slice(0, best).join('')}-${capitalize(parts.slice(best).join('').toLowerCase())}`;
 }

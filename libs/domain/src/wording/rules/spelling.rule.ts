@@ -48,11 +48,16 @@ export function spellingRule(context: RuleContext): void {
   }
 }
 
+/** Most words: one optional capital, then lower-case letters. A plain regex decides them fast. */
+const PLAIN_WORD = /^[A-ZÄÖÜ]?[a-zäöüß]+$/;
+
 function isCheckable(word: string): boolean {
-  if (word.length < 2 || /\p{N}/u.test(word)) return false;
+  if (word.length < 2) return false;
+  if (PLAIN_WORD.test(word)) return true;
+  if (/\p{N}/u.test(word)) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2) return false;
-  if (letters === letters.toLocaleUpperCase('de')) return false; // acronym or shouting (style rule)
+  if (letters === letters.toUpperCase()) return false; // acronym or shouting (style rule)
   // CamelCase inside the word, except the capital I of gendered forms (KundInnen).
   const inner = word.slice(1).replace(/\p{Ll}(?:In|Innen)$/u, '');
   return !/\p{Lu}/u.test(inner.replace(/[-‐'’]\p{Lu}/gu, ''));

@@ -49,16 +49,16 @@ function isShouted(word: string): boolean {
   return (
     letters.length >= 2 &&
     hasLetter(word) &&
-    letters === letters.toLocaleUpperCase('de') &&
-    letters !== letters.toLocaleLowerCase('de')
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
   );
 }
 
 // German nouns keep their capital, which a sentence-case conversion cannot know; the fix
 // lower-cases and capitalises the first letter, and the spell checker flags what is left.
 function toSentenceCase(value: string): string {
-  const lower = value.toLocaleLowerCase('de');
-  return lower.charAt(0).toLocaleUpperCase('de') + lower.slice(1);
+  const lower = value.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 function emojiOveruse(context: RuleContext): void {

@@ -13,7 +13,7 @@ const MAX_PART = 24;
  * Returns null when no split into known words exists.
  */
 export function splitCompound(word: string, isKnown: (word: string) => boolean): string[] | null {
-  const lower = word.toLocaleLowerCase('de');
+  const lower = word.toLowerCase();
   const n = lower.length;
   if (n < MIN_PART * 2) return null;
   // best[i]: fewest parts covering lower[0, i); from[i]: where that last part started.

@@ -54,5 +54,5 @@ export function capitalize(word: string): string {
   const first = word.codePointAt(0);
   if (first === undefined) return word;
   const head = String.fromCodePoint(first);
-  return head.toLocaleUpperCase('de') + word.slice(head.length);
+  return head.toUpperCase() + word.slice(head.length);
 }

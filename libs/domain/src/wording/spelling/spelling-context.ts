@@ -22,6 +22,36 @@ function wordSet(words: readonly string[]): Set<string> {
   return set;
 }
 
+const VERDICT_BOUND = 50_000;
+/** Verdicts of the composite check, per set of checkers, language and word list. */
+const verdictCaches = new WeakMap<
+  SpellCheckers,
+  Map<Language, WeakMap<Set<string>, Map<string, boolean>>>
+>();
+
+function verdictCache(
+  checkers: SpellCheckers,
+  language: Language,
+  listed: Set<string>,
+): Map<string, boolean> {
+  let byLanguage = verdictCaches.get(checkers);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    verdictCaches.set(checkers, byLanguage);
+  }
+  let byList = byLanguage.get(language);
+  if (!byList) {
+    byList = new WeakMap();
+    byLanguage.set(language, byList);
+  }
+  let verdicts = byList.get(listed);
+  if (!verdicts) {
+    verdicts = new Map();
+    byList.set(listed, verdicts);
+  }
+  return verdicts;
+}
+
 export function spellingContext(
   language: Language,
   checkers: SpellCheckers | undefined,
@@ -36,8 +66,8 @@ export function spellingContext(
     available.length > 0 || wordList.length > 0
       ? (word: string) => listed.has(foldWord(word)) || available.some((c) => c.correct(word))
       : undefined;
-  if (!own) return { checker: undefined, knownWord };
-  const german = checkers?.de ? memoized(checkers.de) : undefined;
+  if (!own || !checkers) return { checker: undefined, knownWord };
+  const german = checkers.de ? memoized(checkers.de) : undefined;
 
   const correctPart = (part: string): boolean => {
     if (listed.has(foldWord(part))) return true;
@@ -53,22 +83,35 @@ export function spellingContext(
     return other?.correct(part) ?? false;
   };
 
+  const isCorrect = (typed: string): boolean => {
+    // Dictionaries are NFC; an "ö" typed as o + combining diaeresis is the same word.
+    const word = typed.normalize('NFC');
+    const plain = word
+      .replace(/[:*_·](?=in(?:nen)?$)/u, '')
+      .replace(
+        /(\p{Ll})(In|Innen)$/u,
+        (_m, last: string, suffix: string) => last + suffix.toLowerCase(),
+      );
+    if (correctPart(plain)) return true;
+    const withoutGenitive = plain.replace(/['’]s$/u, '');
+    if (withoutGenitive !== plain && correctPart(withoutGenitive)) return true;
+    // Hyphenated compounds ("E-Mail-Adresse", "Social-Media-Team") are right when each part is.
+    const parts = plain.split(/[-‐]/u).filter((p) => p.length > 0);
+    return parts.length > 1 && parts.every((p) => p.length < 2 || correctPart(p));
+  };
+
+  // The same words come back in every post and on every keystroke: keep each verdict, for as
+  // long as the checkers and the word list stay the same objects.
+  const verdicts = verdictCache(checkers, language, listed);
   const checker: SpellChecker = {
     correct(typed) {
-      // Dictionaries are NFC; an "ö" typed as o + combining diaeresis is the same word.
-      const word = typed.normalize('NFC');
-      const plain = word
-        .replace(/[:*_·](?=in(?:nen)?$)/u, '')
-        .replace(
-          /(\p{Ll})(In|Innen)$/u,
-          (_m, last: string, suffix: string) => last + suffix.toLowerCase(),
-        );
-      if (correctPart(plain)) return true;
-      const withoutGenitive = plain.replace(/['’]s$/u, '');
-      if (withoutGenitive !== plain && correctPart(withoutGenitive)) return true;
-      // Hyphenated compounds ("E-Mail-Adresse", "Social-Media-Team") are right when each part is.
-      const parts = plain.split(/[-‐]/u).filter((p) => p.length > 0);
-      return parts.length > 1 && parts.every((p) => p.length < 2 || correctPart(p));
+      let verdict = verdicts.get(typed);
+      if (verdict === undefined) {
+        if (verdicts.size > VERDICT_BOUND) verdicts.clear();
+        verdict = isCorrect(typed);
+        verdicts.set(typed, verdict);
+      }
+      return verdict;
     },
     suggest: (word) => rankSuggestions(word.normalize('NFC'), own.suggest(word.normalize('NFC'))),
   };

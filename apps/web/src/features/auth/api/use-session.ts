@@ -30,13 +30,14 @@ export function useSetup() {
   return useMutation({ mutationFn: (body: SetupRequest) => api.setup(body), onSuccess: signedIn });
 }
 
+/**
+ * Ends the session with one full page load of the login page, so nothing of it stays in memory.
+ * The cache is deliberately left alone: clearing it would first route to the login page inside
+ * the app, and that navigation would race the page load.
+ */
 export function useLogout() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: api.logout,
-    onSettled: () => {
-      client.removeQueries({ queryKey: ['workspaces'] });
-      client.setQueryData(queryKeys.me, null);
-    },
+    onSettled: () => window.location.assign('/login'),
   });
 }

@@ -1,8 +1,20 @@
 /** @jest-environment jsdom */
-import type { Channel, Post, WorkspaceMembership } from '@postplan/contracts';
+import type {
+  BrandRule,
+  Channel,
+  Post,
+  WordingCheckResponse,
+  WordingSettings,
+  WorkspaceMembership,
+} from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { fakeFetch, renderWithProviders } from '../../../testing/render-with-providers';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  fakeFetch,
+  renderWithProviders,
+  type FakeCall,
+} from '../../../testing/render-with-providers';
+import { setEditorText } from '../../wording/testing/editor-text';
 import { PostEditor, type EditorTarget } from './post-editor';
 
 const USER = '00000000-0000-4000-8000-0000000000aa';
@@ -41,19 +53,93 @@ const post = (over: Partial<Post> = {}): Post => ({
   ...over,
 });
 
-function open(target: EditorTarget, role: WorkspaceMembership['role'] = 'editor') {
+const X_CHANNEL: Channel = {
+  id: '00000000-0000-4000-8000-0000000000c2',
+  name: 'X Stadtwerke',
+  platform: 'x',
+  color: '#111827',
+  createdAt: '',
+};
+
+type Canned = { status: number; body?: unknown };
+
+const emptyCheck: WordingCheckResponse = {
+  findings: [],
+  length: { used: 0, limit: null, unit: 'graphemes' },
+  language: 'de',
+};
+
+/**
+ * The API as the editor sees it: the wording endpoints answer from the given settings (the editor
+ * reads them on its own schedule), changes from the queue, in order, as `fakeFetch` does.
+ */
+function serve(
+  queue: Canned[],
+  wording: {
+    settings?: WordingSettings;
+    brandRules?: BrandRule[];
+    check?: (body: { text: string; channelId?: string }) => WordingCheckResponse;
+    /** The workspace's approval policy kind; unanswered (404) when left out. */
+    policy?: 'none' | 'optional';
+  } = {},
+) {
+  const calls = fakeFetch(queue);
+  const rest = globalThis.fetch;
+  const wordingCalls: FakeCall[] = [];
+  const answer = (status: number, body: unknown) =>
+    Promise.resolve({
+      ok: status < 300,
+      status,
+      text: () => Promise.resolve(JSON.stringify(body)),
+    } as Response);
+  globalThis.fetch = ((url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    if (!url.includes('/wording/')) {
+      // Reads of other panels in the editor (review state, members) are not what these tests
+      // are about; changes are answered from the queue.
+      if (method !== 'GET') return rest(url, init);
+      if (url.endsWith('/members')) return answer(200, { items: [] });
+      if (url.endsWith('/approval-policy') && wording.policy)
+        return answer(200, {
+          policy:
+            wording.policy === 'none'
+              ? { kind: 'none' }
+              : { kind: 'optional', approvers: { roles: ['editor'] } },
+          updatedAt: null,
+        });
+      return answer(404, { error: { code: 'POST_NOT_FOUND', message: 'not here' } });
+    }
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    wordingCalls.push({ url, method, headers: {}, body });
+    if (url.endsWith('/wording/settings'))
+      return answer(200, { settings: wording.settings ?? {}, version: 1, updatedAt: null });
+    if (url.endsWith('/wording/brand-rules'))
+      return answer(200, { items: wording.brandRules ?? [] });
+    if (url.endsWith('/wording/check')) return answer(200, wording.check?.(body) ?? emptyCheck);
+    return answer(404, { error: { code: 'ROUTE_NOT_FOUND', message: 'no route' } });
+  }) as typeof globalThis.fetch;
+  return { calls, wordingCalls };
+}
+
+function open(
+  target: EditorTarget,
+  role: WorkspaceMembership['role'] = 'editor',
+  withChannels: Channel[] = channels,
+) {
   const onClose = jest.fn();
   renderWithProviders(
     <PostEditor
       workspace={workspace(role)}
       userId={USER}
-      channels={channels}
+      channels={withChannels}
       target={target}
       onClose={onClose}
     />,
   );
   return { onClose };
 }
+
+const textBox = (name: string | RegExp) => screen.getByRole('textbox', { name });
 
 describe('PostEditor', () => {
   it('opens on the clicked slot and shows the workspace zone with its offset', () => {
@@ -65,7 +151,7 @@ describe('PostEditor', () => {
   });
 
   it('asks which 02:30 is meant on the night the clocks go back, and sends that instant', async () => {
-    const calls = fakeFetch([
+    const { calls } = serve([
       { status: 201, body: post({ plannedAt: '2026-10-25T02:30:00+01:00' }) },
     ]);
     const { onClose } = open({
@@ -73,7 +159,7 @@ describe('PostEditor', () => {
       slot: { date: '2026-10-25', time: '02:30' },
       status: 'draft',
     });
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Zeitumstellung!' } });
+    setEditorText(textBox('Text'), 'Zeitumstellung!');
 
     expect(screen.getByText(/happens twice in Europe\/Berlin/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Create post' }));
@@ -90,9 +176,9 @@ describe('PostEditor', () => {
   });
 
   it('says at once that a time in the spring-forward gap does not exist, and blocks saving', () => {
-    const calls = fakeFetch([]);
+    const { calls } = serve([]);
     open({ kind: 'create', slot: { date: '2026-03-29', time: '02:30' }, status: 'draft' });
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'x' } });
+    setEditorText(textBox('Text'), 'x');
     expect(screen.getByTestId('time-nonexistent').textContent).toContain(
       'does not exist in Europe/Berlin',
     );
@@ -102,7 +188,7 @@ describe('PostEditor', () => {
 
   it('shows a conflict when someone else saved first, and can load their version', async () => {
     const theirs = post({ version: 3, title: 'Changed elsewhere' });
-    const calls = fakeFetch([
+    const { calls } = serve([
       {
         status: 409,
         body: { error: { code: 'STALE_VERSION', message: 'stale', details: { current: theirs } } },
@@ -145,7 +231,7 @@ describe('PostEditor', () => {
   });
 
   it('deletes with the version and offers an undo that restores the post', async () => {
-    const calls = fakeFetch([{ status: 204 }, { status: 200, body: post({ version: 4 }) }]);
+    const { calls } = serve([{ status: 204 }, { status: 200, body: post({ version: 4 }) }]);
     const { onClose } = open({ kind: 'edit', post: post() });
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -161,7 +247,7 @@ describe('PostEditor', () => {
   });
 
   it('offers the server’s candidates when it finds the time ambiguous', async () => {
-    fakeFetch([
+    serve([
       {
         status: 422,
         body: {
@@ -174,9 +260,231 @@ describe('PostEditor', () => {
       },
     ]);
     open({ kind: 'create', slot: { date: '2026-11-24', time: '12:30' }, status: 'draft' });
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'x' } });
+    setEditorText(textBox('Text'), 'x');
     fireEvent.click(screen.getByRole('button', { name: 'Create post' }));
     expect(await screen.findByTestId('time-ambiguous')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('happens twice');
+  });
+
+  describe('wording review', () => {
+    const xPost = (text: string | null, over: Partial<Post> = {}) =>
+      post({ text: 'Basis', variants: [{ channelId: X_CHANNEL.id, text }], ...over });
+
+    it('counts an X variant as X does; past 280 the counter turns red and submitting is blocked', async () => {
+      serve([]);
+      open({ kind: 'edit', post: xPost('Kurz und gut. Was meint ihr?') }, 'editor', [X_CHANNEL]);
+      const counter = screen.getByTestId(`counter-${X_CHANNEL.id}`);
+      expect(counter.textContent).toContain('28 / 280');
+      expect(screen.getByRole('button', { name: 'Submit for review…' }).matches(':disabled')).toBe(
+        false,
+      );
+
+      setEditorText(textBox('Own text for X Stadtwerke'), `${'Sehr lang. '.repeat(26)}Ende?`);
+      expect(counter.textContent).toContain('291 / 280');
+      expect(counter.getAttribute('data-over')).toBe('true');
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: 'Submit for review…' }).matches(':disabled'),
+        ).toBe(true),
+      );
+      expect(screen.getByTestId('submit-blocked-note').textContent).toBe(
+        'Errors block submitting: 1',
+      );
+      const findings = within(screen.getByTestId(`text-${X_CHANNEL.id}-findings`));
+      expect(findings.getByText(/too long: X allows 280/)).toBeTruthy();
+
+      // The note opens the summary, which names the blocking finding.
+      fireEvent.click(screen.getByTestId('submit-blocked-note'));
+      const blocking = screen.getByTestId('wording-blocking');
+      expect(blocking.textContent).toContain('X Stadtwerke:');
+      expect(blocking.textContent).toContain('11 weighted characters too long');
+      expect(screen.getByRole('button', { name: 'Submit now' }).matches(':disabled')).toBe(true);
+    });
+
+    it('shows a summary per variant before submitting, then submits the version seen', async () => {
+      const { calls } = serve([
+        { status: 200, body: xPost(null, { status: 'in_review', version: 3 }) },
+      ]);
+      const { onClose } = open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: 'Submit for review…' }).matches(':disabled'),
+        ).toBe(false),
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Submit for review…' }));
+
+      const row = screen.getByTestId(`summary-${X_CHANNEL.id}`);
+      expect(within(row).getByText('X Stadtwerke')).toBeTruthy();
+      expect(row.textContent).toContain('5 / 280');
+      expect(screen.getByText('No errors: the post can be submitted.')).toBeTruthy();
+      expect(calls).toHaveLength(0);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Submit now' }));
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(calls[0]).toMatchObject({
+        method: 'POST',
+        url: `/api/v1/workspaces/team/posts/${xPost(null).id}/submit`,
+        body: { version: 2 },
+      });
+      expect(screen.getByText('Submitted for review.')).toBeTruthy();
+    });
+
+    it('under an optional policy releases at once, or asks for a review when ticked', async () => {
+      const { calls } = serve(
+        [
+          { status: 200, body: xPost(null, { status: 'approved', version: 3 }) },
+          { status: 200, body: xPost(null, { status: 'in_review', version: 3 }) },
+        ],
+        { policy: 'optional' },
+      );
+      const first = open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      fireEvent.click(await screen.findByRole('button', { name: 'Release or ask for review…' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Release now' }));
+      await waitFor(() => expect(first.onClose).toHaveBeenCalled());
+      expect(calls[0]?.body).toEqual({ version: 2 });
+      expect(screen.getByText('Released: it will be published as planned.')).toBeTruthy();
+      cleanup();
+
+      const second = open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      fireEvent.click(await screen.findByRole('button', { name: 'Release or ask for review…' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: /Ask for a review first/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Submit now' }));
+      await waitFor(() => expect(second.onClose).toHaveBeenCalled());
+      expect(calls[1]?.body).toEqual({ version: 2, requestReview: true });
+      expect(screen.getByText('Submitted for review.')).toBeTruthy();
+    });
+
+    it('says a workspace without approvals releases the post as it is', async () => {
+      serve([], { policy: 'none' });
+      open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      fireEvent.click(await screen.findByRole('button', { name: 'Release for publishing…' }));
+      expect(screen.getByText(/This workspace needs no approval/)).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Release now' })).toBeTruthy();
+      expect(screen.queryByRole('checkbox', { name: /Ask for a review first/ })).toBeNull();
+    });
+
+    it('saves unsaved changes first and submits the version that save returned', async () => {
+      const saved = xPost(null, { version: 3, title: 'Neuer Titel' });
+      const { calls } = serve([
+        { status: 200, body: saved },
+        { status: 200, body: { ...saved, version: 4, status: 'in_review' } },
+      ]);
+      const { onClose } = open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Neuer Titel' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Submit for review…' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Submit now' }));
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(calls.map((c) => `${c.method} ${c.url.split('/').pop()}`)).toEqual([
+        `PATCH ${saved.id}`,
+        'POST submit',
+      ]);
+      expect(calls[1]?.body).toEqual({ version: 3 });
+    });
+
+    it('names the findings the server refuses to submit with (WORDING_BLOCKED)', async () => {
+      serve([
+        {
+          status: 422,
+          body: {
+            error: {
+              code: 'WORDING_BLOCKED',
+              message: 'blocked',
+              details: {
+                findings: [
+                  {
+                    channelId: X_CHANNEL.id,
+                    rule: 'duplicate.x-identical',
+                    message: 'This X channel posted the same text on 2026-11-20.',
+                    messages: {
+                      de: 'Denselben Text hat dieser X-Kanal am 2026-11-20 schon gepostet.',
+                      en: 'This X channel posted the same text on 2026-11-20.',
+                    },
+                    start: 0,
+                    end: 5,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ]);
+      const { onClose } = open({ kind: 'edit', post: xPost(null) }, 'editor', [X_CHANNEL]);
+      fireEvent.click(screen.getByRole('button', { name: 'Submit for review…' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Submit now' }));
+      const alert = await screen.findByTestId('editor-error');
+      expect(alert.textContent).toContain('The wording check found errors that block submitting.');
+      expect(alert.textContent).toContain(
+        'X Stadtwerke: This X channel posted the same text on 2026-11-20.',
+      );
+      expect(onClose).not.toHaveBeenCalled();
+    });
+
+    it('applies the workspace’s brand rules as you type, with a one-click fix', async () => {
+      const { calls } = serve([{ status: 200, body: post({ version: 3 }) }], {
+        brandRules: [
+          {
+            id: '00000000-0000-4000-8000-0000000000b1',
+            kind: 'preferred',
+            term: 'Newsletter',
+            replacement: 'Rundbrief',
+            message: { en: 'We say Rundbrief.' },
+          },
+        ],
+      });
+      const { onClose } = open({ kind: 'edit', post: post({ text: 'Abonniere den Newsletter!' }) });
+      const fix = await screen.findByRole('button', { name: 'Replace with “Rundbrief”' });
+      expect(screen.getByText('We say Rundbrief.')).toBeTruthy();
+      fireEvent.click(fix);
+      await waitFor(() => expect(textBox('Text').textContent).toBe('Abonniere den Rundbrief!'));
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(calls[0]?.body).toEqual({ text: 'Abonniere den Rundbrief!' });
+    });
+
+    it('adds what only the server knows (spelling) once the writer pauses', async () => {
+      const { wordingCalls } = serve([], {
+        check: ({ text }) => {
+          const start = text.indexOf('Somerfest');
+          return {
+            ...emptyCheck,
+            findings:
+              start < 0
+                ? []
+                : [
+                    {
+                      rule: 'spelling.unknown-word',
+                      severity: 'warning',
+                      message: 'Unknown word',
+                      messages: { de: 'Unbekanntes Wort', en: 'Unknown word: Somerfest' },
+                      start,
+                      end: start + 9,
+                      fix: {
+                        start,
+                        end: start + 9,
+                        replacement: 'Sommerfest',
+                        label: 'Sommerfest',
+                        labels: { de: 'Sommerfest', en: 'Sommerfest' },
+                      },
+                    },
+                  ],
+          };
+        },
+      });
+      open({ kind: 'edit', post: post({ text: 'Kommt zum Somerfest!' }) });
+      expect(
+        await screen.findByText('Unknown word: Somerfest', {}, { timeout: 3000 }),
+      ).toBeTruthy();
+      const check = wordingCalls.find((c) => c.url.endsWith('/wording/check'));
+      expect(check?.body).toMatchObject({
+        text: 'Kommt zum Somerfest!',
+        platform: 'manual',
+        postId: post().id,
+      });
+
+      // Typing before the word moves the server's finding along until the next answer.
+      setEditorText(textBox('Text'), 'Hey! Kommt zum Somerfest!');
+      const marks = textBox('Text').querySelectorAll('.cm-lintRange-warning');
+      expect([...marks].map((m) => m.textContent)).toContain('Somerfest');
+    });
   });
 });

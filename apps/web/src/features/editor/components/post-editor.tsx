@@ -6,7 +6,8 @@ import {
   type WorkspaceMembership,
 } from '@postplan/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { Extension } from '@codemirror/state';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Field } from '../../../components/ui/field';
 import { SidePanel } from '../../../components/ui/side-panel';
 import { StatusBadge } from '../../../components/ui/status-badge';
@@ -15,8 +16,16 @@ import { isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost } from '../../../lib/permissions';
+import { useApprovalPolicy } from '../../review/api/use-approval-policy';
+import { ReviewPanel } from '../../review/components/review-panel';
+import { useEngineSettings } from '../../wording/api/use-wording-settings';
+import { WordingField, type FieldCounter } from '../../wording/components/wording-field';
+import { WordingSummary } from '../../wording/components/wording-summary';
+import { useWordingReview, type WordingReview } from '../../wording/hooks/use-wording-review';
+import { BASE_FIELD, type WordingChannel } from '../../wording/utils/targets';
 import { restorePost } from '../api/restore-post';
 import { useCreatePost, useDeletePost, useUpdatePost } from '../api/use-post-mutations';
+import { useSubmitPost } from '../api/use-submit-post';
 import {
   checkPlannedTime,
   createRequest,
@@ -27,6 +36,7 @@ import {
   updateRequest,
   type PostFormValues,
 } from '../utils/post-form';
+import { blockersFrom, canSubmitForReview, type ServerBlocker } from '../utils/submit';
 
 export type EditorTarget =
   | { kind: 'create'; slot: { date: string; time: string } | null; status: PostStatus }
@@ -38,6 +48,13 @@ type PostEditorProps = {
   channels: readonly Channel[];
   target: EditorTarget;
   onClose: () => void;
+  /**
+   * CodeMirror extensions other features add to a text field, by field ('base' or a channel id),
+   * e.g. comment highlights. Keep the arrays stable (memoised): a new array reconfigures them.
+   */
+  textExtensions?: Readonly<Record<string, readonly Extension[]>>;
+  /** More sections at the end of the panel, from features the app composes with the editor. */
+  sections?: ReactNode;
 };
 
 function candidatesFrom(details: unknown): [string, string] | null {
@@ -66,11 +83,30 @@ function initialChoice(post: Post | null, values: PostFormValues, timeZone: stri
   return check.candidates.find((c) => sameInstant(c, post.plannedAt)) ?? null;
 }
 
-export function PostEditor({ workspace, userId, channels, target, onClose }: PostEditorProps) {
-  const { t, intlLocale } = useI18n();
+function countersFor(review: WordingReview, field: string, fallbackLabel: string): FieldCounter[] {
+  return review.targets
+    .filter((r) => r.target.field === field)
+    .map((r) => ({
+      key: r.target.id,
+      label: r.target.channel?.name ?? fallbackLabel,
+      length: r.length,
+    }));
+}
+
+export function PostEditor({
+  workspace,
+  userId,
+  channels,
+  target,
+  onClose,
+  textExtensions,
+  sections,
+}: PostEditorProps) {
+  const { t, locale, intlLocale } = useI18n();
   const toast = useToast();
   const client = useQueryClient();
   const formId = useId();
+  const blockedNoteId = useId();
   const ws = workspace.slug;
   const tz = workspace.timeZone;
 
@@ -84,11 +120,19 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const [stale, setStale] = useState<{ current: Post | null } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [serverBlockers, setServerBlockers] = useState<ServerBlocker[]>([]);
+  const summaryHeading = useRef<HTMLDivElement>(null);
 
   const create = useCreatePost(ws);
   const update = useUpdatePost(ws);
   const remove = useDeletePost(ws);
-  const pending = create.isPending || update.isPending || remove.isPending;
+  const submit = useSubmitPost(ws);
+  // What submitting does depends on the policy: review, a choice (optional), or release (none).
+  const policyKind = useApprovalPolicy(ws).data?.policy.kind;
+  const [requestReview, setRequestReview] = useState(false);
+  const releases = policyKind === 'none' || (policyKind === 'optional' && !requestReview);
+  const pending = create.isPending || update.isPending || remove.isPending || submit.isPending;
 
   const editable = base
     ? canEditPost(workspace.role, base, userId)
@@ -96,6 +140,42 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const check = useMemo(() => checkPlannedTime(values, tz), [values, tz]);
   const candidates = check.kind === 'ambiguous' ? check.candidates : serverCandidates;
   const channelsById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
+  const wordingChannels = useMemo(
+    () =>
+      new Map<string, WordingChannel>(
+        channels.map((c) => [
+          c.id,
+          {
+            id: c.id,
+            name: c.name,
+            platform: c.platform,
+            ...(c.wording ? { wording: c.wording } : {}),
+          },
+        ]),
+      ),
+    [channels],
+  );
+  const channelNames = useMemo(
+    () => new Map(channels.map((c) => [c.id, c.name] as const)),
+    [channels],
+  );
+  const wordingSettings = useEngineSettings(ws);
+  const review = useWordingReview({
+    workspace: ws,
+    ...(base ? { postId: base.id } : {}),
+    plannedAt: check.kind === 'exact' ? check.instant : chosen,
+    baseText: values.text,
+    channelTexts: values.channels,
+    channelsById: wordingChannels,
+    settings: wordingSettings,
+    server: editable,
+  });
+  const blocked = review.blocking.length > 0;
+  const submittable = base !== null && editable && canSubmitForReview(base.status);
+
+  useEffect(() => {
+    if (confirming) summaryHeading.current?.focus();
+  }, [confirming]);
 
   const set = <K extends keyof PostFormValues>(key: K, value: PostFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
@@ -104,6 +184,7 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
       setServerCandidates(null);
     }
     setFormError(null);
+    setServerBlockers([]);
   };
 
   const toggleChannel = (channelId: string, selected: boolean) => {
@@ -124,8 +205,10 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const fail = (error: unknown) => {
     if (isApiError(error, 'STALE_VERSION')) {
       setStale({ current: currentFrom(error.details) });
+      setConfirming(false);
       return;
     }
+    if (isApiError(error, 'WORDING_BLOCKED')) setServerBlockers(blockersFrom(error.details));
     if (isApiError(error, 'LOCAL_TIME_AMBIGUOUS')) {
       const fromServer = candidatesFrom(error.details);
       if (fromServer) {
@@ -175,6 +258,39 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
     );
   };
 
+  /**
+   * Saves what changed first (the reviewers must see what the summary showed), then submits with
+   * the version that save returned.
+   */
+  const onSubmitForReview = async () => {
+    if (!base || blocked) return;
+    setFormError(null);
+    setServerBlockers([]);
+    try {
+      let current = base;
+      const body = updateRequest(values, original, chosen, base.plannedAt);
+      if (Object.keys(body).length > 0) {
+        current = await update.mutateAsync({ id: base.id, version: base.version, body });
+        const form = postToForm(current, tz);
+        setBase(current);
+        setOriginal(form);
+        setValues(form);
+      }
+      const result = await submit.mutateAsync({
+        id: current.id,
+        version: current.version,
+        requestReview: policyKind === 'optional' && requestReview,
+      });
+      toast.show({
+        tone: 'success',
+        message: t(result.status === 'approved' ? 'editor.released' : 'editor.submitted'),
+      });
+      onClose();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   const onDelete = () => {
     if (!base) return;
     const name = base.title.trim() || t('calendar.untitled');
@@ -221,7 +337,29 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
   const timeFormat = new Intl.DateTimeFormat(intlLocale, { timeStyle: 'short', timeZone: tz });
   const title = base ? t('editor.editTitle') : t('editor.createTitle');
 
-  const footer = (
+  const submitFooter = (
+    <div className="editor-footer">
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        {t('editor.submit.back')}
+      </button>
+      <span className="editor-footer__spacer" />
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={pending || blocked || timeBlocks || textMissing}
+        onClick={() => void onSubmitForReview()}
+        data-testid="editor-submit-confirm"
+      >
+        {submit.isPending || update.isPending
+          ? t('editor.submit.submitting')
+          : t(releases ? 'editor.release.confirm' : 'editor.submit.confirm')}
+      </button>
+    </div>
+  );
+
+  const footer = confirming ? (
+    submitFooter
+  ) : (
     <div className="editor-footer">
       {base && editable && (
         <button
@@ -234,9 +372,38 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
         </button>
       )}
       <span className="editor-footer__spacer" />
+      {submittable && blocked && (
+        <button
+          type="button"
+          id={blockedNoteId}
+          className="button button--ghost button--small editor-footer__blocked"
+          onClick={() => setConfirming(true)}
+          data-testid="submit-blocked-note"
+        >
+          {t('editor.submit.blockedNote', { count: review.blocking.length })}
+        </button>
+      )}
       <button type="button" className="button" onClick={onClose}>
         {editable ? t('editor.cancel') : t('editor.close')}
       </button>
+      {submittable && (
+        <button
+          type="button"
+          className="button"
+          disabled={pending || blocked}
+          aria-describedby={blocked ? blockedNoteId : undefined}
+          onClick={() => setConfirming(true)}
+          data-testid="editor-submit"
+        >
+          {t(
+            policyKind === 'none'
+              ? 'editor.release.open'
+              : policyKind === 'optional'
+                ? 'editor.release.openOptional'
+                : 'editor.submit.open',
+          )}
+        </button>
+      )}
       {editable && (
         <button
           type="submit"
@@ -279,7 +446,42 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
       )}
       {formError && !stale && (
         <div className="alert alert--error" role="alert" data-testid="editor-error">
-          {formError}
+          <p>{formError}</p>
+          {serverBlockers.length > 0 && (
+            <ul className="editor-form__blockers">
+              {serverBlockers.map((b, index) => (
+                <li key={`${b.channelId ?? ''}:${b.rule}:${index}`}>
+                  {b.channelId && channelNames.has(b.channelId) && (
+                    <strong>{channelNames.get(b.channelId)}: </strong>
+                  )}
+                  {b.messages?.[locale] ?? b.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {confirming && (
+        <div
+          ref={summaryHeading}
+          tabIndex={-1}
+          className="editor-form__summary"
+          role="group"
+          aria-label={t('wording.summary.title')}
+        >
+          <p className="field__hint">{t('editor.submit.intro')}</p>
+          {policyKind === 'none' && <p className="field__hint">{t('editor.release.none')}</p>}
+          {policyKind === 'optional' && (
+            <label className="choice" data-testid="request-review">
+              <input
+                type="checkbox"
+                checked={requestReview}
+                onChange={(e) => setRequestReview(e.target.checked)}
+              />
+              <span>{t('editor.release.requestReview')}</span>
+            </label>
+          )}
+          <WordingSummary review={review} />
         </div>
       )}
       <form id={formId} className="editor-form" onSubmit={onSubmit} noValidate>
@@ -300,18 +502,19 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
               data-autofocus
             />
           </Field>
-          <Field
+          <WordingField
             label={t('editor.text')}
             hint={t('editor.textHint')}
             error={submitted && textMissing ? t('editor.textRequired') : null}
-          >
-            <textarea
-              name="text"
-              rows={6}
-              value={values.text}
-              onChange={(e) => set('text', e.target.value)}
-            />
-          </Field>
+            value={values.text}
+            onChange={(text) => set('text', text)}
+            findings={review.byField.get(BASE_FIELD) ?? []}
+            counters={countersFor(review, BASE_FIELD, t('wording.counter.noChannel'))}
+            channelNames={channelNames}
+            readOnly={!editable}
+            testId="text-base"
+            {...(textExtensions?.[BASE_FIELD] ? { extensions: textExtensions[BASE_FIELD] } : {})}
+          />
           {!base && (
             <Field label={t('editor.status')}>
               <select
@@ -422,16 +625,20 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
                       <span className="channel-list__platform">{channel.platform}</span>
                     </label>
                     {choice && (
-                      <Field
+                      <WordingField
                         label={t('editor.override', { channel: channel.name })}
                         hint={t('editor.overrideHint')}
-                      >
-                        <textarea
-                          rows={3}
-                          value={choice.text}
-                          onChange={(e) => setOverride(channel.id, e.target.value)}
-                        />
-                      </Field>
+                        value={choice.text}
+                        onChange={(text) => setOverride(channel.id, text)}
+                        findings={review.byField.get(channel.id) ?? []}
+                        counters={countersFor(review, channel.id, channel.name)}
+                        channelNames={channelNames}
+                        readOnly={!editable}
+                        testId={`text-${channel.id}`}
+                        {...(textExtensions?.[channel.id]
+                          ? { extensions: textExtensions[channel.id] }
+                          : {})}
+                      />
                     )}
                   </li>
                 );
@@ -447,6 +654,18 @@ export function PostEditor({ workspace, userId, channels, target, onClose }: Pos
           </fieldset>
         </fieldset>
       </form>
+      {base && (
+        <ReviewPanel
+          workspace={workspace}
+          userId={userId}
+          post={base}
+          channels={channels}
+          unsaved={values !== original}
+          onTransition={setBase}
+          onOutdated={(current) => setStale({ current })}
+        />
+      )}
+      {sections}
     </SidePanel>
   );
 }

@@ -142,7 +142,8 @@ export function createRequest(
   return {
     title: values.title.trim(),
     text: values.text,
-    status: values.status,
+    // A new post starts as an idea or a draft; every later status comes from a transition.
+    status: values.status === 'idea' ? 'idea' : 'draft',
     plannedAt: plannedAtFromForm(values, chosenInstant),
     tags: parseTags(values.tags),
     variants: variantsFromForm(values),

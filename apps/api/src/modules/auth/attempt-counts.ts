@@ -1,0 +1,63 @@
+import { type DataSource } from 'typeorm';
+
+export type FailureCounts = {
+  /** Failures for this subject from this address since its last success here. */
+  pair: number;
+  /** Failures for this subject from anywhere. */
+  account: number;
+  /** Failures from this address for any subject. */
+  address: number;
+  /** When the oldest failure in each count leaves the window. */
+  oldest: { pair: Date | null; account: Date | null; address: Date | null };
+};
+
+/** Where attempts are kept: a table with `ip`, `succeeded`, `attempted_at` and a subject column. */
+export type AttemptTable = { table: string; subject: string };
+
+/**
+ * The counts the throttle decides on (see login-throttle.ts), for any kind of secret guessed
+ * by subject and address: logins (the account is the subject), review-link passwords (the link).
+ * The table and column names are constants of the code, never input.
+ */
+export async function countFailures(
+  db: DataSource,
+  { table, subject }: AttemptTable,
+  subjectValue: string,
+  ip: string,
+  since: Date,
+): Promise<FailureCounts> {
+  const rows: {
+    pair: string;
+    account: string;
+    address: string;
+    pair_oldest: Date | null;
+    account_oldest: Date | null;
+    address_oldest: Date | null;
+  }[] = await db.query(
+    `WITH last_ok AS (
+       SELECT max(attempted_at) AS at FROM ${table}
+        WHERE ${subject} = $1 AND ip = $2 AND succeeded AND attempted_at >= $3
+     ), fails AS (
+       SELECT ${subject} AS subject, ip, attempted_at FROM ${table}
+        WHERE NOT succeeded AND attempted_at >= $3 AND (${subject} = $1 OR ip = $2)
+     )
+     SELECT
+       count(*) FILTER (WHERE subject = $1 AND ip = $2
+         AND attempted_at > coalesce((SELECT at FROM last_ok), '-infinity')) AS pair,
+       count(*) FILTER (WHERE subject = $1) AS account,
+       count(*) FILTER (WHERE ip = $2) AS address,
+       min(attempted_at) FILTER (WHERE subject = $1 AND ip = $2
+         AND attempted_at > coalesce((SELECT at FROM last_ok), '-infinity')) AS pair_oldest,
+       min(attempted_at) FILTER (WHERE subject = $1) AS account_oldest,
+       min(attempted_at) FILTER (WHERE ip = $2) AS address_oldest
+     FROM fails`,
+    [subjectValue, ip, since],
+  );
+  const r = rows[0]!;
+  return {
+    pair: Number(r.pair),
+    account: Number(r.account),
+    address: Number(r.address),
+    oldest: { pair: r.pair_oldest, account: r.account_oldest, address: r.address_oldest },
+  };
+}

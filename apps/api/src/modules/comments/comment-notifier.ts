@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type AuditActor } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+
+const EXCERPT_LENGTH = 280;
+
+type Notice = {
+  workspaceId: string;
+  postId: string;
+  commentId: string;
+  actor: AuditActor;
+  userIds: string[];
+  body: string;
+};
+
+export type CommentNotice = Notice & { threadId: string; reply: boolean; quote: string | null };
+
+export const excerpt = (text: string): string =>
+  text.length <= EXCERPT_LENGTH ? text : `${text.slice(0, EXCERPT_LENGTH - 1)}…`;
+
+/**
+ * Tells people about comments, in the transaction that stores the comment: mentioned members
+ * ('mention') and the post's author and the thread's participants ('comment').
+ */
+@Injectable()
+export class CommentNotifier {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async mentioned(em: EntityManager, n: Notice): Promise<void> {
+    if (n.userIds.length === 0) return;
+    await this.notifications.notify(em, {
+      workspaceId: n.workspaceId,
+      userIds: n.userIds,
+      kind: 'mention',
+      postId: n.postId,
+      actor: n.actor,
+      data: { commentId: n.commentId, excerpt: excerpt(n.body) },
+    });
+  }
+
+  async commented(em: EntityManager, n: CommentNotice): Promise<void> {
+    if (n.userIds.length === 0) return;
+    await this.notifications.notify(em, {
+      workspaceId: n.workspaceId,
+      userIds: n.userIds,
+      kind: 'comment',
+      postId: n.postId,
+      actor: n.actor,
+      data: {
+        commentId: n.commentId,
+        threadId: n.threadId,
+        reply: n.reply,
+        excerpt: excerpt(n.body),
+        ...(n.quote !== null ? { quote: excerpt(n.quote) } : {}),
+      },
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { CrisisController } from './crisis.controller';
+import { CrisisService } from './crisis.service';
+import { PausesRepository } from './pauses.repository';
+
+/** Audit and notifications come from their global modules. */
+@Module({
+  imports: [WorkspacesModule],
+  controllers: [CrisisController],
+  providers: [PausesRepository, CrisisService],
+  exports: [PausesRepository],
+})
+export class CrisisModule {}

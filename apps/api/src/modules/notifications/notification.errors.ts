@@ -1,0 +1,5 @@
+import { AppError } from '../../common/errors/app-error';
+
+export type NotificationErrorCode = 'NOTIFICATION_NOT_FOUND' | 'VALIDATION_FAILED';
+
+export class NotificationError extends AppError<NotificationErrorCode> {}

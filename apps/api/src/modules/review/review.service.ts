@@ -1,0 +1,560 @@
+import { Injectable, Optional } from '@nestjs/common';
+import {
+  type PostDetail,
+  type PostReview,
+  type Role,
+  type TransitionRequest,
+} from '@postplan/contracts';
+import {
+  type ApprovalPolicy,
+  type EditorialStatus,
+  type ReviewAction,
+  type ReviewActor,
+  type ReviewEffect,
+  type ReviewState,
+  type TransitionContext,
+  type TransitionSuccess,
+  decisionTarget,
+  evaluateRound,
+  policyLevels,
+  transition,
+} from '@postplan/domain';
+import { type EntityManager } from 'typeorm';
+import { hasRole } from '@postplan/contracts';
+import { type AuditActor, AuditService } from '../audit/audit.service';
+import { PostError, postNotFound } from '../posts/post.errors';
+import { toPost } from '../posts/post.mapper';
+import { type PostRow, PostsRepository } from '../posts/posts.repository';
+import { approvableContent, hashContent } from './review-content';
+import { ReviewError, reviewError } from './review.errors';
+import { ReviewRepository } from './review.repository';
+import { ReviewNotifier } from './review-notifier';
+import { WordingGate } from './wording-gate';
+
+/** The transitions people trigger through the API; expiry is the clock's. */
+export type UserAction =
+  'promote' | 'submit' | 'approve' | 'request_changes' | 'withdraw' | 'reopen';
+
+export type LinkActor = { type: 'link'; linkId: string; label: string; visitorName: string };
+export type DecisionInput = {
+  workspaceId: string;
+  postId: string;
+  actor: { type: 'user'; userId: string } | LinkActor;
+  decision: 'approve' | 'request_changes';
+  note?: string;
+  seenContentHash?: string;
+  version?: number;
+};
+
+type Workspace = { id: string; timeZone: string };
+type MemberCaller = { userId: string; workspace: Workspace & { role: Role } };
+
+/** Link visitors appear in rounds under an id that keeps the link and the name they gave. */
+const linkUserId = (a: LinkActor) => `link:${a.linkId}:${a.visitorName}`;
+export function linkVisitorName(userId: string): string | null {
+  const m = /^link:[^:]+:(.*)$/s.exec(userId);
+  return m ? m[1]! : null;
+}
+
+const AUTHOR_ACTIONS: readonly UserAction[] = ['promote', 'submit', 'withdraw', 'reopen'];
+
+const AUDIT_ACTION: Record<ReviewEffect['type'], string> = {
+  status_changed: 'post.status_changed',
+  round_started: 'post.review_round_started',
+  decisions_voided: 'post.decisions_voided',
+  decision_recorded: 'post.decision_recorded',
+  reviewers_requested: 'post.reviewers_requested',
+  approval_granted: 'post.approval_granted',
+  approval_voided: 'post.approval_voided',
+  planned_time_changed: 'post.moved',
+};
+
+/**
+ * The post's editorial life on top of the pure rules in @postplan/domain: loads the state,
+ * asks the rules, stores what they decided, audits every effect and tells the people concerned.
+ * Every change runs in the caller's transaction with the post row locked.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly repo: ReviewRepository,
+    private readonly audit: AuditService,
+    private readonly notifier: ReviewNotifier,
+    @Optional() private readonly wording?: WordingGate,
+  ) {}
+
+  // ---- transitions people trigger ----
+
+  async act(
+    caller: MemberCaller,
+    postId: string,
+    action: UserAction,
+    req: TransitionRequest,
+    ifMatch?: number,
+  ): Promise<PostDetail> {
+    const ws = caller.workspace;
+    try {
+      await this.posts.transaction((em) => this.actIn(em, caller, postId, action, req, ifMatch));
+    } catch (e) {
+      await this.auditRefusal(e, ws.id, postId, action, { type: 'user', userId: caller.userId });
+      throw e;
+    }
+    return this.detail(ws, postId, caller.userId, ws.role);
+  }
+
+  /** The same, inside a transaction the caller holds. */
+  async actIn(
+    em: EntityManager,
+    caller: MemberCaller,
+    postId: string,
+    action: UserAction,
+    req: TransitionRequest,
+    ifMatch?: number,
+  ): Promise<void> {
+    const ws = caller.workspace;
+    const row = await this.lockLive(em, ws.id, postId, ifMatch ?? req.version);
+    const isAuthor = row.author_id === caller.userId;
+    if (AUTHOR_ACTIONS.includes(action) && !isAuthor && !hasRole(ws.role, 'editor')) {
+      throw new PostError('FORBIDDEN_ROLE', 'Authors can change only their own posts.', {
+        required: 'editor',
+      });
+    }
+    const reviewActor: ReviewActor = { userId: caller.userId, role: ws.role, isAuthor };
+    await this.apply(
+      em,
+      ws.id,
+      row,
+      action,
+      reviewActor,
+      { type: 'user', userId: caller.userId },
+      {
+        note: req.note,
+        seenContentHash: req.contentHash,
+        requestReview: req.requestReview,
+        level: req.level,
+      },
+    );
+  }
+
+  /** A reviewer's decision, by a member or through a review link (client levels only). */
+  async decide(input: DecisionInput): Promise<PostDetail> {
+    const ws = await this.repo.workspace(input.workspaceId);
+    if (!ws) throw postNotFound();
+    const a = input.actor;
+    const auditActor: AuditActor = a;
+    let role: Role | 'guest' = 'guest';
+    await this.posts
+      .transaction(async (em) => {
+        const row = await this.lockLive(em, ws.id, input.postId, input.version);
+        let reviewActor: ReviewActor;
+        if (a.type === 'user') {
+          const memberRole = await this.repo.memberRole(ws.id, a.userId, em);
+          if (!memberRole) throw postNotFound();
+          role = memberRole;
+          reviewActor = { userId: a.userId, role, isAuthor: row.author_id === a.userId };
+        } else {
+          reviewActor = {
+            userId: linkUserId(a),
+            role: 'guest',
+            isAuthor: false,
+            viaLink: { linkId: a.linkId },
+          };
+        }
+        await this.apply(em, ws.id, row, input.decision, reviewActor, auditActor, {
+          note: input.note,
+          seenContentHash: input.seenContentHash,
+        });
+      })
+      .catch(async (e: unknown) => {
+        await this.auditRefusal(e, ws.id, input.postId, input.decision, auditActor);
+        throw e;
+      });
+    return this.detail(ws, input.postId, a.type === 'user' ? a.userId : linkUserId(a), role);
+  }
+
+  // ---- hooks the posts service calls inside its transactions ----
+
+  /** A new post: its first revision. */
+  async onCreated(
+    em: EntityManager,
+    workspaceId: string,
+    row: PostRow,
+    userId: string,
+  ): Promise<void> {
+    await this.repo.addRevision(em, row.id, approvableContent(row), row.content_hash, userId, null);
+    await this.audit.record(em, {
+      workspaceId,
+      actor: { type: 'user', userId },
+      action: 'post.created',
+      postId: row.id,
+      after: this.snapshot(row),
+    });
+  }
+
+  /**
+   * A saved change. New content is a revision and voids the approval (or restarts the round);
+   * a moved planned time keeps the approval.
+   */
+  async onSaved(
+    em: EntityManager,
+    workspaceId: string,
+    before: PostRow,
+    after: PostRow,
+    userId: string,
+    role: Role,
+  ): Promise<void> {
+    const actor: AuditActor = { type: 'user', userId };
+    const contentChanged = hashContent(before) !== after.content_hash;
+    const moved = before.planned_at?.getTime() !== after.planned_at?.getTime();
+    const retagged = before.tags.join('\u0000') !== after.tags.join('\u0000');
+    if (contentChanged) {
+      await this.repo.addRevision(
+        em,
+        after.id,
+        approvableContent(after),
+        after.content_hash,
+        userId,
+        null,
+      );
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.content_changed',
+        postId: after.id,
+        before: this.snapshot(before),
+        after: this.snapshot(after),
+      });
+      const reviewActor: ReviewActor = { userId, role, isAuthor: after.author_id === userId };
+      await this.apply(em, workspaceId, after, 'edit_content', reviewActor, actor, {}, false);
+    }
+    if (moved) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.moved',
+        postId: after.id,
+        before: { plannedAt: before.planned_at?.toISOString() ?? null },
+        after: { plannedAt: after.planned_at?.toISOString() ?? null },
+      });
+    }
+    if (retagged) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.retagged',
+        postId: after.id,
+        before: { tags: before.tags },
+        after: { tags: after.tags },
+      });
+    }
+  }
+
+  // ---- the clock ----
+
+  /** Unapproved posts whose planned time has come become approval_expired; nothing goes out. */
+  async expireDue(now = new Date(), batch = 100): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.posts.transaction(async (em) => {
+        const due = await this.repo.lockDueForExpiry(em, now, batch);
+        for (const { id, workspace_id } of due) {
+          const row = await this.posts.find(workspace_id, id, em);
+          if (!row) continue;
+          await this.apply(
+            em,
+            workspace_id,
+            row,
+            'expire',
+            { userId: 'system', role: 'system', isAuthor: false },
+            { type: 'system' },
+            { now },
+          );
+        }
+        return due.length;
+      });
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
+  // ---- reading ----
+
+  async detail(
+    ws: Workspace,
+    postId: string,
+    userId: string,
+    role: Role | 'guest',
+  ): Promise<PostDetail> {
+    const row = await this.posts.find(ws.id, postId);
+    if (!row) throw postNotFound();
+    const post = toPost(row, ws.timeZone);
+    const [review, wording] = await Promise.all([
+      this.reviewOf(row, userId, role),
+      this.wording ? this.wording.checkPost(ws.id, post) : { variants: [], blocking: [] },
+    ]);
+    return { ...post, review, wording };
+  }
+
+  async reviewOf(row: PostRow, userId: string, role: Role | 'guest'): Promise<PostReview> {
+    const round = await this.repo.latestRound(row.id);
+    const evaluation = round ? evaluateRound(round) : null;
+    const decisions = round?.decisions ?? [];
+    const [names, labels] = await Promise.all([
+      this.repo.userNames([...new Set(decisions.filter((d) => !d.viaLink).map((d) => d.userId))]),
+      this.repo.linkLabels([
+        ...new Set(decisions.flatMap((d) => (d.viaLink ? [d.viaLink.linkId] : []))),
+      ]),
+    ]);
+    const isAuthor = row.author_id === userId;
+    const member = role !== 'guest';
+    const mayEdit = member && hasRole(role, 'author') && (isAuthor || hasRole(role, 'editor'));
+    const actor: ReviewActor = { userId, role, isAuthor };
+    const mayDecide = (kind: 'approve' | 'request_changes') =>
+      row.status === 'in_review' &&
+      round !== null &&
+      member &&
+      decisionTarget(round, actor, kind).ok;
+    const status: EditorialStatus = row.status;
+    return {
+      contentHash: row.content_hash,
+      statusReason: (row.status_reason as PostReview['statusReason']) ?? null,
+      approval:
+        row.status === 'approved' && row.approval
+          ? { ...row.approval, approverIds: [...row.approval.approverIds] }
+          : null,
+      round:
+        round && evaluation
+          ? {
+              number: round.number,
+              startedAt: round.startedAt,
+              contentHash: round.contentHash,
+              policyKind: round.policy.kind,
+              levels: evaluation.levels,
+              currentLevel: evaluation.currentLevel,
+              decisions: round.decisions.map((d) => ({
+                userId: d.userId,
+                name: d.viaLink
+                  ? `${linkVisitorName(d.userId) ?? '?'} (via link '${labels.get(d.viaLink.linkId) ?? '?'}')`
+                  : (names.get(d.userId) ?? d.userId),
+                level: d.level,
+                decision: d.decision,
+                at: d.at,
+                ...(d.note ? { note: d.note } : {}),
+                ...(d.viaLink ? { viaLinkId: d.viaLink.linkId } : {}),
+              })),
+            }
+          : null,
+      can: {
+        promote: mayEdit && status === 'idea',
+        submit: mayEdit && (status === 'draft' || status === 'changes_requested'),
+        approve: mayDecide('approve'),
+        requestChanges: mayDecide('request_changes'),
+        withdraw: mayEdit && (status === 'in_review' || status === 'approved'),
+        reopen: mayEdit && (status === 'approval_expired' || status === 'changes_requested'),
+      },
+    };
+  }
+
+  // ---- the core ----
+
+  private async lockLive(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    expectedVersion: number | undefined,
+  ): Promise<PostRow> {
+    const row = await this.posts.lock(em, workspaceId, postId);
+    if (!row || row.deleted_at) throw postNotFound();
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new PostError(
+        'STALE_VERSION',
+        'Someone else changed this post in the meantime. Look at the new version first.',
+        { currentVersion: row.version },
+      );
+    }
+    return row;
+  }
+
+  /**
+   * Runs one transition against the stored state and stores its outcome. `bumpVersion` is
+   * false when the caller's save already moved the version.
+   */
+  private async apply(
+    em: EntityManager,
+    workspaceId: string,
+    row: PostRow,
+    action: ReviewAction,
+    actor: ReviewActor,
+    auditActor: AuditActor,
+    extra: Partial<TransitionContext>,
+    bumpVersion = true,
+  ): Promise<TransitionSuccess> {
+    const policy = await this.repo.policy(workspaceId, em);
+    const round = await this.repo.latestRound(row.id, em);
+    const state: ReviewState = {
+      status: row.status,
+      authorId: row.author_id,
+      plannedAt: row.planned_at?.toISOString() ?? null,
+      round,
+      approval: row.approval,
+    };
+    const ctx: TransitionContext = {
+      now: new Date(),
+      contentHash: row.content_hash,
+      authorRole: (await this.repo.memberRole(workspaceId, row.author_id, em)) ?? undefined,
+      ...extra,
+    };
+    if (action === 'submit' || action === 'edit_content') {
+      ctx.resolvedApprovers = await this.resolveApprovers(em, workspaceId, policy);
+    }
+    if (action === 'submit' || action === 'approve' || action === 'edit_content') {
+      const findings = await this.blockingFindings(workspaceId, row);
+      ctx.blockingFindings = findings;
+      // Errors block asking for a review too, not only approving: nobody reviews text that
+      // cannot be published as it stands.
+      if (action === 'submit' && findings.length > 0) {
+        throw new ReviewError(
+          'WORDING_BLOCKED',
+          `The wording check found ${findings.length} error(s); fix them before submitting: ${findings
+            .map((f) => f.message)
+            .join('; ')}`,
+          { findings },
+        );
+      }
+    }
+    const result = transition(state, action, actor, policy, ctx);
+    if (!result.ok) throw reviewError(result);
+    await this.store(em, workspaceId, row, state, result, auditActor, bumpVersion, extra.note);
+    return result;
+  }
+
+  private async store(
+    em: EntityManager,
+    workspaceId: string,
+    row: PostRow,
+    before: ReviewState,
+    result: TransitionSuccess,
+    actor: AuditActor,
+    bumpVersion: boolean,
+    note: string | undefined,
+  ): Promise<void> {
+    const next = result.next;
+    if (result.effects.length === 0) return;
+    if (next.round && next.round !== before.round)
+      await this.repo.saveRound(em, row.id, next.round);
+    const statusChange = result.effects.find((e) => e.type === 'status_changed');
+    await this.posts.setReviewState(
+      em,
+      row.id,
+      {
+        status: next.status,
+        reason: statusChange?.type === 'status_changed' ? statusChange.reason : row.status_reason,
+        approval: next.approval,
+      },
+      bumpVersion,
+    );
+    for (const effect of result.effects) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: AUDIT_ACTION[effect.type],
+        postId: row.id,
+        ...this.auditFields(effect),
+        reason: note ?? null,
+      });
+    }
+    await this.notifier.afterTransition(em, {
+      workspaceId,
+      postId: row.id,
+      authorId: row.author_id,
+      actor,
+      round: next.round,
+      effects: result.effects,
+    });
+  }
+
+  private auditFields(effect: ReviewEffect): { before?: unknown; after?: unknown } {
+    switch (effect.type) {
+      case 'status_changed':
+        return {
+          before: { status: effect.from },
+          after: { status: effect.to, reason: effect.reason },
+        };
+      case 'round_started':
+        return { after: { round: effect.round, contentHash: effect.contentHash } };
+      case 'decisions_voided':
+        return { before: { round: effect.round }, after: { reason: effect.reason } };
+      case 'decision_recorded':
+        return { after: { round: effect.round, ...effect.decision } };
+      case 'reviewers_requested':
+        return {
+          after: {
+            round: effect.round,
+            level: effect.level,
+            userIds: effect.userIds,
+            client: effect.client,
+          },
+        };
+      case 'approval_granted':
+        return { after: effect.approval };
+      case 'approval_voided':
+        return { after: { reason: effect.reason } };
+      case 'planned_time_changed':
+        return { before: { plannedAt: effect.from }, after: { plannedAt: effect.to } };
+    }
+  }
+
+  /** Members matching each level of the policy right now, one list per level. */
+  private async resolveApprovers(
+    em: EntityManager,
+    workspaceId: string,
+    policy: ApprovalPolicy,
+  ): Promise<string[][]> {
+    const byRole = await this.repo.membersByRole(workspaceId, em);
+    const members = new Set([...byRole.values()].flat());
+    return policyLevels(policy).map((level) => [
+      ...new Set([
+        ...level.approvers.roles.flatMap((r) => byRole.get(r) ?? []),
+        ...level.approvers.userIds.filter((id) => members.has(id)),
+      ]),
+    ]);
+  }
+
+  private async blockingFindings(workspaceId: string, row: PostRow) {
+    if (!this.wording) return [];
+    return this.wording.blockingFindings(workspaceId, toPost(row, 'UTC'));
+  }
+
+  /** A refused self-approval is a fact worth keeping, although the request changes nothing. */
+  private async auditRefusal(
+    e: unknown,
+    workspaceId: string,
+    postId: string,
+    action: string,
+    actor: AuditActor,
+  ): Promise<void> {
+    if (!(e instanceof ReviewError) && !(e instanceof PostError)) return;
+    if (
+      ![
+        'SELF_APPROVAL_FORBIDDEN',
+        'NOT_AN_APPROVER',
+        'FORBIDDEN_ROLE',
+        'NOT_ALLOWED_VIA_LINK',
+      ].includes(e.code)
+    )
+      return;
+    await this.audit.recordNow({
+      workspaceId,
+      actor,
+      action: 'access.denied',
+      postId,
+      after: { attempted: action, code: e.code },
+      reason: e.message,
+    });
+  }
+
+  private snapshot(row: PostRow) {
+    return { title: row.title, text: row.text, variants: row.variants };
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from '@jest/globals';
+import { BASE_FIELD, checkTargetLocally, wordingTargets, type WordingChannel } from './targets';
+
+const x: WordingChannel = { id: 'x1', name: 'X', platform: 'x' };
+const insta: WordingChannel = { id: 'ig', name: 'Instagram', platform: 'instagram' };
+const masto: WordingChannel = {
+  id: 'ma',
+  name: 'Mastodon',
+  platform: 'mastodon',
+  wording: { characterLimit: 100 },
+};
+const channels = new Map([x, insta, masto].map((c) => [c.id, c]));
+
+describe('wordingTargets', () => {
+  it('checks the base text for each channel without its own text, and own texts on their own', () => {
+    const targets = wordingTargets(
+      'Basis',
+      [
+        { channelId: 'x1', text: '' },
+        { channelId: 'ig', text: 'Eigener Text' },
+      ],
+      channels,
+    );
+    expect(targets.map((t) => [t.id, t.field, t.text])).toEqual([
+      ['x1', BASE_FIELD, 'Basis'],
+      ['ig', 'ig', 'Eigener Text'],
+    ]);
+  });
+
+  it('checks the base text on its own when no channel is chosen', () => {
+    const [only] = wordingTargets('Basis', [], channels);
+    expect(only).toMatchObject({ id: BASE_FIELD, channel: null, field: BASE_FIELD });
+  });
+});
+
+describe('checkTargetLocally', () => {
+  it('counts X’s way and reports the part over 280 as an error', () => {
+    const text = 'a'.repeat(290);
+    const targets = wordingTargets(text, [{ channelId: 'x1', text: '' }], channels);
+    const check = checkTargetLocally(targets[0]!, targets, undefined, undefined);
+    expect(check.length).toEqual({ used: 290, limit: 280, unit: 'weighted' });
+    const limit = check.findings.find((f) => f.rule === 'length.limit')!;
+    expect(limit.severity).toBe('error');
+    expect([limit.start, limit.end]).toEqual([280, 290]);
+  });
+
+  it('uses the channel’s own limit and the workspace’s brand rules', () => {
+    const text = `Abonniere unseren Newsletter! ${'x'.repeat(90)}`;
+    const targets = wordingTargets(text, [{ channelId: 'ma', text: '' }], channels);
+    const check = checkTargetLocally(
+      targets[0]!,
+      targets,
+      { brandRules: [{ kind: 'preferred', term: 'Newsletter', replacement: 'Rundbrief' }] },
+      undefined,
+    );
+    expect(check.length.limit).toBe(100);
+    const preferred = check.findings.find((f) => f.rule === 'brand.preferred')!;
+    expect(text.slice(preferred.start, preferred.end)).toBe('Newsletter');
+    expect(preferred.fixes[0]!.replacement).toBe('Rundbrief');
+  });
+
+  it('leaves spelling to the server', () => {
+    const targets = wordingTargets('Ein Satz mit Tippfelern drin.', [], channels);
+    const check = checkTargetLocally(targets[0]!, targets, undefined, undefined);
+    expect(check.findings.some((f) => f.rule === 'spelling.unknown-word')).toBe(false);
+  });
+});
