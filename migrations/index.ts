@@ -6,6 +6,7 @@ import { Notifications1764100000000 } from './1764100000000-notifications';
 import { CrisisStop1764200000000 } from './1764200000000-crisis-stop';
 import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
+import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CrisisStop1764200000000,
   Comments1764300000000,
   ReviewLinks1764400000000,
+  ApprovalPolicyVersion1764500000000,
 ];

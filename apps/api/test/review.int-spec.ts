@@ -247,6 +247,18 @@ describe('approval levels', () => {
 
     const second = (await act(admin.browser, first, 'approve')).body as PostBody;
     expect(second.status).toBe('approved');
+
+    // The history names each decision's level as the round froze it, whatever the policy
+    // says later.
+    const { rows } = await t.db.query<{ after: { level: number; levelName?: string } }>(
+      `SELECT after FROM audit_log WHERE post_id = $1 AND action = 'post.decision_recorded'
+        ORDER BY id`,
+      [post.id],
+    );
+    expect(rows.map((r) => [r.after.level, r.after.levelName])).toEqual([
+      [0, 'Redaktion'],
+      [1, 'Leitung'],
+    ]);
   });
 });
 
@@ -354,6 +366,13 @@ describe('the review queue and revisions', () => {
 });
 
 describe('policy validation and isolation', () => {
+  const policyChanges = async () => {
+    const { rows } = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'workspace.approval_policy_changed'`,
+    );
+    return Number(rows[0]!.n);
+  };
+
   it('rejects an invalid policy and changes nothing', async () => {
     const before = (await owner.get(`${base()}/approval-policy`)).body;
     const res = await owner.put(`${base()}/approval-policy`, {
@@ -364,6 +383,42 @@ describe('policy validation and isolation', () => {
     expect(
       (await editor.browser.put(`${base()}/approval-policy`, { policy: REQUIRED })).status,
     ).toBe(403);
+  });
+
+  it('refuses a policy saved against an old version, so two admins cannot overwrite each other', async () => {
+    const read = (await owner.get(`${base()}/approval-policy`)).body;
+    const first = await owner.put(
+      `${base()}/approval-policy`,
+      { policy: REQUIRED },
+      { 'If-Match': String(read.version) },
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(read.version + 1);
+
+    // A second admin still holds the form they read before that save.
+    const stale = await owner.put(
+      `${base()}/approval-policy`,
+      { policy: { kind: 'none', selfApprovalRoles: [] } },
+      { 'If-Match': `"${read.version}"` },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { currentVersion: read.version + 1 },
+    });
+    const after = (await owner.get(`${base()}/approval-policy`)).body;
+    expect(after.policy).toEqual(first.body.policy);
+    expect(after.version).toBe(read.version + 1);
+    const changes = await policyChanges();
+
+    const malformed = await owner.put(
+      `${base()}/approval-policy`,
+      { policy: REQUIRED },
+      { 'If-Match': 'latest' },
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
+    expect(await policyChanges()).toBe(changes);
   });
 
   it('answers 404 for a post of another workspace', async () => {

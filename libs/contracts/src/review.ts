@@ -119,6 +119,9 @@ export const ApprovalPolicyRequestSchema = z.strictObject({ policy: ApprovalPoli
 
 export const ApprovalPolicyResponseSchema = z.object({
   policy: ApprovalPolicySchema,
+  version: z.number().int().min(0).meta({
+    description: 'Send it back as If-Match when saving, so a change made meanwhile is not lost',
+  }),
   updatedAt: InstantSchema.nullable(),
 });
 

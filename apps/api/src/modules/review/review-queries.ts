@@ -17,6 +17,7 @@ import {
   previousRoundContentHash,
   whoMayDecideNow,
 } from '@postplan/domain';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { type DiffQuerySchema } from '@postplan/contracts';
 import { AppError } from '../../common/errors/app-error';
@@ -130,7 +131,7 @@ export class ReviewQueries {
   }
 
   async policy(workspaceId: string) {
-    const [policy, changed] = await Promise.all([
+    const [{ policy, version }, changed] = await Promise.all([
       this.repo.policy(workspaceId),
       this.auditLog.list({
         workspaceId,
@@ -139,11 +140,49 @@ export class ReviewQueries {
         order: 'newest',
       }),
     ]);
-    return { policy, updatedAt: changed[0]?.at ?? null };
+    return { policy, version, updatedAt: changed[0]?.at ?? null };
   }
 
-  async setPolicy(workspaceId: string, userId: string, policy: ApprovalPolicy) {
-    const byRole = await this.repo.membersByRole(workspaceId);
+  /**
+   * Replaces the policy. With `expectedVersion` (If-Match), a policy saved by someone else
+   * since it was read is not overwritten: 409 STALE_VERSION, and nothing changes.
+   */
+  async setPolicy(
+    workspaceId: string,
+    userId: string,
+    policy: ApprovalPolicy,
+    expectedVersion?: number,
+  ) {
+    await this.posts.transaction(async (em) => {
+      const version = await this.repo.lockPolicy(em, workspaceId);
+      if (expectedVersion !== undefined && version !== expectedVersion) {
+        throw new AppError(
+          'STALE_VERSION',
+          'Someone else changed the approval policy in the meantime. Load their version, then apply your change again.',
+          { currentVersion: version },
+        );
+      }
+      await this.assertApproversAreMembers(workspaceId, policy, em);
+      const before = await this.repo.policy(workspaceId, em);
+      await this.repo.setPolicy(em, workspaceId, policy);
+      await this.audit.record(em, {
+        workspaceId,
+        actor: { type: 'user', userId },
+        action: 'workspace.approval_policy_changed',
+        subject: { type: 'workspace', id: workspaceId },
+        before: before.policy,
+        after: policy,
+      });
+    });
+    return this.policy(workspaceId);
+  }
+
+  private async assertApproversAreMembers(
+    workspaceId: string,
+    policy: ApprovalPolicy,
+    em: EntityManager,
+  ): Promise<void> {
+    const byRole = await this.repo.membersByRole(workspaceId, em);
     const members = new Set([...byRole.values()].flat());
     const named =
       policy.kind === 'levels'
@@ -157,18 +196,5 @@ export class ReviewQueries {
         issues: [{ path: ['approvers', 'userIds'], message: 'Not a member', userIds: strangers }],
       });
     }
-    await this.posts.transaction(async (em) => {
-      const before = await this.repo.policy(workspaceId, em);
-      await this.repo.setPolicy(em, workspaceId, policy);
-      await this.audit.record(em, {
-        workspaceId,
-        actor: { type: 'user', userId },
-        action: 'workspace.approval_policy_changed',
-        subject: { type: 'workspace', id: workspaceId },
-        before,
-        after: policy,
-      });
-    });
-    return this.policy(workspaceId);
   }
 }

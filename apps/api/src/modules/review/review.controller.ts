@@ -254,12 +254,19 @@ export class ReviewController {
   /** Applies to rounds started from now on; decisions already made keep their policy. */
   @Put('approval-policy')
   @WorkspaceRole('admin')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The policy version you read; a change made since answers 409 STALE_VERSION instead of being overwritten.',
+  })
   @ApiOkResponse({ type: PolicyResponseDto })
   setPolicy(
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Body() body: PolicyDto,
+    @Headers('if-match') ifMatch?: string,
   ): Promise<z.infer<typeof ApprovalPolicyResponseSchema>> {
-    return this.queries.setPolicy(ws.id, actor.userId, body.policy);
+    return this.queries.setPolicy(ws.id, actor.userId, body.policy, versionFromIfMatch(ifMatch));
   }
 }

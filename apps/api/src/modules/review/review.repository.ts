@@ -43,20 +43,42 @@ export class ReviewRepository {
     return em ?? this.db.manager;
   }
 
-  async policy(workspaceId: string, em?: EntityManager): Promise<ApprovalPolicy> {
-    const rows: { approval_policy: unknown }[] = await this.q(em).query(
-      `SELECT approval_policy FROM workspaces WHERE id = $1`,
+  async policy(
+    workspaceId: string,
+    em?: EntityManager,
+  ): Promise<{ policy: ApprovalPolicy; version: number }> {
+    const rows: { approval_policy: unknown; approval_policy_version: number }[] = await this.q(
+      em,
+    ).query(`SELECT approval_policy, approval_policy_version FROM workspaces WHERE id = $1`, [
+      workspaceId,
+    ]);
+    // Stored policies were validated on the way in; parsing again fills defaults added later.
+    return {
+      policy: ApprovalPolicySchema.parse(rows[0]?.approval_policy),
+      version: rows[0]?.approval_policy_version ?? 0,
+    };
+  }
+
+  /**
+   * Locks the workspace row for a policy change and returns the version it had: concurrent
+   * saves queue up here, so the version compared by the caller cannot move meanwhile.
+   */
+  async lockPolicy(em: EntityManager, workspaceId: string): Promise<number> {
+    const rows: { approval_policy_version: number }[] = await em.query(
+      `SELECT approval_policy_version FROM workspaces WHERE id = $1 FOR UPDATE`,
       [workspaceId],
     );
-    // Stored policies were validated on the way in; parsing again fills defaults added later.
-    return ApprovalPolicySchema.parse(rows[0]?.approval_policy);
+    return rows[0]?.approval_policy_version ?? 0;
   }
 
   async setPolicy(em: EntityManager, workspaceId: string, policy: ApprovalPolicy): Promise<void> {
-    await em.query(`UPDATE workspaces SET approval_policy = $2, updated_at = now() WHERE id = $1`, [
-      workspaceId,
-      JSON.stringify(policy),
-    ]);
+    await em.query(
+      `UPDATE workspaces
+          SET approval_policy = $2, approval_policy_version = approval_policy_version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [workspaceId, JSON.stringify(policy)],
+    );
   }
 
   async workspace(id: string): Promise<{ id: string; timeZone: string } | null> {

@@ -11,6 +11,7 @@ import {
   type ReviewAction,
   type ReviewActor,
   type ReviewEffect,
+  type ReviewRound,
   type ReviewState,
   type TransitionContext,
   type TransitionSuccess,
@@ -390,7 +391,7 @@ export class ReviewService {
     extra: Partial<TransitionContext>,
     bumpVersion = true,
   ): Promise<TransitionSuccess> {
-    const policy = await this.repo.policy(workspaceId, em);
+    const { policy } = await this.repo.policy(workspaceId, em);
     const round = await this.repo.latestRound(row.id, em);
     const state: ReviewState = {
       status: row.status,
@@ -460,7 +461,7 @@ export class ReviewService {
         actor,
         action: AUDIT_ACTION[effect.type],
         postId: row.id,
-        ...this.auditFields(effect),
+        ...this.auditFields(effect, next.round),
         reason: note ?? null,
       });
     }
@@ -474,7 +475,18 @@ export class ReviewService {
     });
   }
 
-  private auditFields(effect: ReviewEffect): { before?: unknown; after?: unknown } {
+  /**
+   * What each effect writes to the audit log. Decisions carry their level's name as the round
+   * froze it, so the history names it even after the policy or a later round renamed levels.
+   */
+  private auditFields(
+    effect: ReviewEffect,
+    round: ReviewRound | null,
+  ): { before?: unknown; after?: unknown } {
+    const levelName = (roundNumber: number, index: number) =>
+      round?.number === roundNumber && round.policy.kind === 'levels'
+        ? round.levels[index]?.name
+        : undefined;
     switch (effect.type) {
       case 'status_changed':
         return {
@@ -486,12 +498,19 @@ export class ReviewService {
       case 'decisions_voided':
         return { before: { round: effect.round }, after: { reason: effect.reason } };
       case 'decision_recorded':
-        return { after: { round: effect.round, ...effect.decision } };
+        return {
+          after: {
+            round: effect.round,
+            ...effect.decision,
+            levelName: levelName(effect.round, effect.decision.level),
+          },
+        };
       case 'reviewers_requested':
         return {
           after: {
             round: effect.round,
             level: effect.level,
+            levelName: levelName(effect.round, effect.level),
             userIds: effect.userIds,
             client: effect.client,
           },

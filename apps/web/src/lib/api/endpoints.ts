@@ -232,10 +232,11 @@ export const api = {
     }),
   approvalPolicy: (workspace: string) =>
     apiRequest(`${ws(workspace)}/approval-policy`, { schema: ApprovalPolicyResponseSchema }),
-  updateApprovalPolicy: (workspace: string, policy: ApprovalPolicyInput) =>
+  updateApprovalPolicy: (workspace: string, policy: ApprovalPolicyInput, version: number) =>
     apiRequest(`${ws(workspace)}/approval-policy`, {
       method: 'PUT',
       body: { policy },
+      ifMatch: version,
       schema: ApprovalPolicyResponseSchema,
     }),
   /** The workspace's audit log, newest first; `before` is the cursor of the previous page. */

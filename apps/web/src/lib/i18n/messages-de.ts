@@ -579,6 +579,9 @@ export const de: Messages = {
   'policy.saving': 'Wird gespeichert …',
   'policy.saved':
     'Freigaberegeln gespeichert. Sie gelten für alle ab jetzt eingereichten Beiträge.',
+  'policy.stale':
+    'Jemand anderes hat die Freigaberegeln inzwischen geändert. Deine Änderungen sind noch da; lade die gespeicherten Regeln, um sie zu sehen, und nimm deine Änderungen dann erneut vor.',
+  'policy.loadCurrent': 'Gespeicherte Regeln laden',
   'policy.invalid':
     'Die Freigaberegeln wurden nicht gespeichert. Sieh dir die markierten Felder an.',
   'policy.error.name': 'Gib der Stufe einen Namen, z. B. „Redaktion“.',

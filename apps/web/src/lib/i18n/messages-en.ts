@@ -564,6 +564,9 @@ export const en = {
   'policy.save': 'Save approval policy',
   'policy.saving': 'Saving…',
   'policy.saved': 'Approval policy saved. It applies to posts submitted from now on.',
+  'policy.stale':
+    'Someone else changed the approval policy in the meantime. Your changes are still here; load the saved policy to see theirs, then apply yours again.',
+  'policy.loadCurrent': 'Load the saved policy',
   'policy.invalid': 'The policy was not saved. See the marked fields.',
   'policy.error.name': 'Give the level a name, e.g. “Redaktion”.',
   'policy.error.duplicateName': 'Two levels have this name; give each level its own.',

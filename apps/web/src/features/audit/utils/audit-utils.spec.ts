@@ -46,6 +46,24 @@ describe('describeEntry', () => {
     expect(described).toEqual({ text: 'Approved by Ben (level Redaktion)', note: 'Passt.' });
   });
 
+  it('names the level as the decision’s round froze it, even when the current round differs', () => {
+    const described = describeEntry(
+      entry({
+        action: 'post.decision_recorded',
+        after: {
+          round: 1,
+          level: 1,
+          levelName: 'Geschäftsführung',
+          decision: 'approve',
+          userId: BEN,
+        },
+      }),
+      ctx(),
+    );
+    // Round 1 is not the current round: without the stored name it would read "Approved by Ben".
+    expect(described.text).toBe('Approved by Ben (level Geschäftsführung)');
+  });
+
   it('says who acted through a review link', () => {
     const text = describeEntry(
       entry({

@@ -78,7 +78,11 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
     case 'post.decision_recorded': {
       const round = num(after.round);
       const index = num(after.level);
-      const level = round !== null && index !== null ? ctx.levelName(round, index) : null;
+      // Decisions recorded since levels were named in the log carry the name the round froze;
+      // older ones are named from the current round.
+      const level =
+        str(after.levelName) ??
+        (round !== null && index !== null ? ctx.levelName(round, index) : null);
       const approve = after.decision === 'approve';
       const text = level
         ? t(approve ? 'history.approvedByLevel' : 'history.changesByLevel', { name, level })

@@ -105,6 +105,7 @@ function serve(
             wording.policy === 'none'
               ? { kind: 'none' }
               : { kind: 'optional', approvers: { roles: ['editor'] } },
+          version: 1,
           updatedAt: null,
         });
       return answer(404, { error: { code: 'POST_NOT_FOUND', message: 'not here' } });

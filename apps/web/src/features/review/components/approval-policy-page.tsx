@@ -49,10 +49,9 @@ export function ApprovalPolicyPage({ workspace }: { workspace: WorkspaceMembersh
           />
         ) : (
           <PolicyForm
-            // A saved policy comes back normalised: start the form from it again.
-            key={policy.data.updatedAt ?? 'initial'}
             workspace={workspace.slug}
             policy={policy.data.policy}
+            version={policy.data.version}
             editable={editable}
           />
         )}

@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
+import '../../../testing/jsdom-text-encoding';
 import type { ApprovalPolicy } from '@postplan/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { fakeFetch, renderWithProviders } from '../../../testing/render-with-providers';
-import { LEGAL, members } from '../testing/review-fixtures';
+import { LEGAL, members, workspace } from '../testing/review-fixtures';
+import { ApprovalPolicyPage } from './approval-policy-page';
 import { PolicyForm } from './policy-form';
 
 const required: ApprovalPolicy = {
@@ -12,13 +15,15 @@ const required: ApprovalPolicy = {
   selfApprovalRoles: [],
 };
 
-const saved = (policy: unknown) => ({
+const saved = (policy: unknown, version = 5) => ({
   status: 200,
-  body: { policy, updatedAt: '2031-05-02T10:00:00Z' },
+  body: { policy, version, updatedAt: '2031-05-02T10:00:00Z' },
 });
 
 function show(policy: ApprovalPolicy = required, editable = true) {
-  renderWithProviders(<PolicyForm workspace="team" policy={policy} editable={editable} />);
+  renderWithProviders(
+    <PolicyForm workspace="team" policy={policy} version={4} editable={editable} />,
+  );
 }
 
 const puts = (calls: ReturnType<typeof fakeFetch>) => calls.filter((c) => c.method === 'PUT');
@@ -119,10 +124,94 @@ describe('PolicyForm', () => {
     );
   });
 
+  it('saves against the version it read, and after a refusal lets the admin load the newer policy', async () => {
+    const theirs: ApprovalPolicy = {
+      kind: 'optional',
+      approvers: { roles: ['owner'], userIds: [] },
+      selfApprovalRoles: [],
+    };
+    const calls = fakeFetch([
+      { status: 200, body: { items: members } },
+      {
+        status: 409,
+        body: { error: { code: 'STALE_VERSION', message: 'x', details: { currentVersion: 5 } } },
+      },
+      saved(theirs, 5),
+      saved(required, 6),
+    ]);
+    show();
+    fireEvent.click(screen.getByRole('radio', { name: /No approval/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save approval policy' }));
+
+    const alert = await screen.findByTestId('policy-form-error');
+    expect(alert.textContent).toContain('Someone else changed the approval policy');
+    expect(puts(calls)[0]!.headers['If-Match']).toBe('4');
+    // The admin's choice is still there: nothing was overwritten on either side.
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /No approval/ }).checked).toBe(true);
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Load the saved policy' }));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('radio', { name: /Optional review/ }).checked).toBe(
+        true,
+      ),
+    );
+    expect(screen.queryByTestId('policy-form-error')).toBeNull();
+
+    // The next save goes against the version just loaded.
+    fireEvent.click(screen.getByRole('button', { name: 'Save approval policy' }));
+    await waitFor(() => expect(puts(calls)).toHaveLength(2));
+    expect(puts(calls)[1]!.headers['If-Match']).toBe('5');
+  });
+
   it('is read-only for members who may not change it', () => {
     fakeFetch([{ status: 200, body: { items: members } }]);
     show(required, false);
     expect(screen.getByRole('radio', { name: /No approval/ }).matches(':disabled')).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save approval policy' })).toBeNull();
+  });
+});
+
+describe('ApprovalPolicyPage', () => {
+  it('keeps the admin’s unsaved changes, and the version they came from, when the policy refreshes meanwhile', async () => {
+    let stored = { policy: required, version: 4, updatedAt: null as string | null };
+    const putHeaders: Record<string, string>[] = [];
+    globalThis.fetch = ((url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      let body: unknown = { items: members };
+      if (url.endsWith('/approval-policy') && method === 'GET') body = stored;
+      if (method === 'PUT') {
+        putHeaders.push(init?.headers as Record<string, string>);
+        body = { error: { code: 'STALE_VERSION', message: 'x', details: { currentVersion: 5 } } };
+      }
+      const status = method === 'PUT' ? 409 : 200;
+      return Promise.resolve({
+        ok: status === 200,
+        status,
+        text: () => Promise.resolve(JSON.stringify(body)),
+      } as Response);
+    }) as typeof globalThis.fetch;
+    const { client } = renderWithProviders(
+      <MemoryRouter>
+        <ApprovalPolicyPage workspace={workspace('admin')} />
+      </MemoryRouter>,
+    );
+    fireEvent.click(await screen.findByRole('radio', { name: /No approval/ }));
+
+    // Another admin saves; this page refetches in the background (say, on returning to the tab).
+    stored = {
+      policy: { ...required, selfApprovalRoles: ['owner'] },
+      version: 5,
+      updatedAt: '2031-05-02T10:00:00Z',
+    };
+    await act(async () => {
+      await client.refetchQueries();
+      // TanStack Query tells components on the next macrotask: let the page render version 5.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /No approval/ }).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save approval policy' }));
+    expect(await screen.findByTestId('policy-form-error')).toBeTruthy();
+    expect(putHeaders[0]?.['If-Match']).toBe('4');
   });
 });

@@ -5,7 +5,7 @@ import { isApiError } from '../../../lib/api/api-error';
 import { useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useSaveApprovalPolicy } from '../api/use-approval-policy';
+import { useReloadApprovalPolicy, useSaveApprovalPolicy } from '../api/use-approval-policy';
 import {
   emptyLevel,
   fieldErrors,
@@ -21,20 +21,31 @@ import {
   type PolicyForm as Form,
 } from '../utils/policy-form';
 
-type PolicyFormProps = { workspace: string; policy: ApprovalPolicy; editable: boolean };
+type PolicyFormProps = {
+  workspace: string;
+  policy: ApprovalPolicy;
+  /** The version `policy` was read at: a save made against it must not overwrite later changes. */
+  version: number;
+  editable: boolean;
+};
 
 const toggled = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 
 /** Kind, levels with their approvers, and self-approval: the approval policy as a form. */
-export function PolicyForm({ workspace, policy, editable }: PolicyFormProps) {
+export function PolicyForm({ workspace, policy, version, editable }: PolicyFormProps) {
   const { t } = useI18n();
   const toast = useToast();
   const id = useId();
   const [form, setForm] = useState<Form>(() => policyToForm(policy));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  // The version the form's content was read at. It follows the form, not the cache: a refetch
+  // in the background (say, on returning to the tab) must not make an old form look current.
+  const [baseVersion, setBaseVersion] = useState(version);
   const save = useSaveApprovalPolicy(workspace);
+  const reload = useReloadApprovalPolicy(workspace);
   const members = useMembers(workspace, true);
   const people = useMemo(
     () => [...(members.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
@@ -44,6 +55,15 @@ export function PolicyForm({ workspace, policy, editable }: PolicyFormProps) {
   const update = (patch: Partial<Form>) => {
     setForm((current) => ({ ...current, ...patch }));
     setFormError(null);
+    setConflict(false);
+  };
+  const showSaved = (saved: { policy: ApprovalPolicy; version: number }) => {
+    // A saved policy comes back normalised: the form starts from it again.
+    setForm(policyToForm(saved.policy));
+    setBaseVersion(saved.version);
+    setErrors(new Map());
+    setFormError(null);
+    setConflict(false);
   };
   const updateLevel = (index: number, patch: Partial<LevelForm>) =>
     update({ levels: form.levels.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
@@ -57,17 +77,31 @@ export function PolicyForm({ workspace, policy, editable }: PolicyFormProps) {
       setFormError(t('policy.invalid'));
       return;
     }
-    save.mutate(formToPolicy(form), {
-      onSuccess: () => toast.show({ tone: 'success', message: t('policy.saved') }),
-      onError: (error) => {
-        if (isApiError(error, 'VALIDATION_FAILED')) {
-          setErrors(fieldErrors(issuesFromDetails(error.details), t));
-          setFormError(t('policy.invalid'));
-          return;
-        }
-        setFormError(errorMessage(error, t));
+    save.mutate(
+      { policy: formToPolicy(form), version: baseVersion },
+      {
+        onSuccess: (saved) => {
+          showSaved(saved);
+          toast.show({ tone: 'success', message: t('policy.saved') });
+        },
+        onError: (error) => {
+          if (isApiError(error, 'VALIDATION_FAILED')) {
+            setErrors(fieldErrors(issuesFromDetails(error.details), t));
+            setFormError(t('policy.invalid'));
+            return;
+          }
+          // Another admin saved meanwhile: keep this form and let the admin load theirs,
+          // rather than overwrite their levels unseen.
+          const stale = isApiError(error, 'STALE_VERSION');
+          setConflict(stale);
+          setFormError(stale ? t('policy.stale') : errorMessage(error, t));
+        },
       },
-    });
+    );
+  };
+
+  const loadCurrent = () => {
+    void reload().then(showSaved, (error: unknown) => setFormError(errorMessage(error, t)));
   };
 
   const approversPicker = (
@@ -133,6 +167,11 @@ export function PolicyForm({ workspace, policy, editable }: PolicyFormProps) {
         {formError && (
           <div className="alert alert--error" role="alert" data-testid="policy-form-error">
             <p>{formError}</p>
+            {conflict && (
+              <button type="button" className="button button--small" onClick={loadCurrent}>
+                {t('policy.loadCurrent')}
+              </button>
+            )}
             {form.kind === 'levels' && errors.get('approvers') && <p>{errors.get('approvers')}</p>}
             {errors.get('levels') && <p>{errors.get('levels')}</p>}
           </div>

@@ -53,8 +53,8 @@ export function ReviewPanel({
   const members = useMembers(workspace.slug, true);
   const round = detail.data?.review.round ?? null;
   const nameOf = useMemo(() => namesFrom(members.data?.items, round), [members.data, round]);
-  // Rounds before the current one are not sent; their levels are named as the current round's
-  // (a policy rarely changes mid-post, and the level number alone would say less).
+  // Decisions name their level in the log. Older records without the name fall back to the
+  // current round's levels (the earlier rounds are not sent).
   const levelName = (_round: number, index: number): string | null =>
     round?.policyKind === 'levels' ? (round.levels[index]?.name ?? null) : null;
 

@@ -55,6 +55,9 @@ export function WordingSettingsForm({ workspace, initial, version, editable }: P
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  // The version the form's content was read at. It follows the form, not the cache: a refetch
+  // in the background (say, on returning to the tab) must not make an old form look current.
+  const [baseVersion, setBaseVersion] = useState(version);
   const reload = useReloadWordingSettings(workspace);
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -91,10 +94,11 @@ export function WordingSettingsForm({ workspace, initial, version, editable }: P
       return;
     }
     save.mutate(
-      { settings: result.settings, version },
+      { settings: result.settings, version: baseVersion },
       {
         onSuccess: (saved) => {
           setForm(settingsToForm(saved.settings));
+          setBaseVersion(saved.version);
           toast.show({ tone: 'success', message: t('settings.wording.saved') });
         },
         onError: (e) => {
@@ -112,6 +116,7 @@ export function WordingSettingsForm({ workspace, initial, version, editable }: P
     void reload().then(
       (current) => {
         setForm(settingsToForm(current.settings));
+        setBaseVersion(current.version);
         setProblems([]);
         setConflict(false);
         setError(null);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { BrandRule, WordingSettings, WorkspaceMembership } from '@postplan/contracts';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { WordingSettingsPage } from './wording-settings-page';
 
@@ -140,6 +140,27 @@ describe('WordingSettingsPage', () => {
       'asterisk',
     );
     expect(screen.queryByTestId('settings-error')).toBeNull();
+  });
+
+  it('keeps saving against the version its entries came from when the cache refreshes meanwhile', async () => {
+    const stored: WordingSettings = { genderStyle: 'asterisk', wordList: ['Kiezfest'] };
+    serve(stored, []);
+    const { client } = renderWithProviders(<WordingSettingsPage workspace={workspace('admin')} />);
+    fireEvent.change(await screen.findByLabelText('Gender-inclusive style'), {
+      target: { value: 'colon' },
+    });
+    // An editor adds a word, and the page refetches in the background (say, on focus).
+    stored.wordList = ['Kiezfest', 'Quartiersfest'];
+    storedVersion = 2;
+    await act(async () => {
+      await client.refetchQueries();
+      // TanStack Query tells components on the next macrotask: let the page render version 2.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(sent('PUT', '/wording/settings')).toHaveLength(1));
+    // The form still holds the word list of version 1: saving it must not pass for version 2.
+    expect(sent('PUT', '/wording/settings')[0]?.headers['If-Match']).toBe('1');
   });
 
   it('says which value is out of range and sends nothing', async () => {
