@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, useParams } from 'react-router';
+import { createBrowserRouter, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadingState } from '../components/ui/states';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
@@ -58,6 +58,29 @@ function WordingSettingsRoute() {
   return (
     <Suspense fallback={<LoadingState label={t('app.loading')} />}>
       <WordingSettingsPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+const MembersPage = lazy(() =>
+  import('../features/members/components/members-page').then((m) => ({
+    default: m.MembersPage,
+  })),
+);
+
+function MembersRoute() {
+  const { t } = useI18n();
+  const { me, workspace } = useWorkspace();
+  const navigate = useNavigate();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <MembersPage
+        key={workspace.slug}
+        workspace={workspace}
+        currentUserId={me.user.id}
+        // Whoever left the workspace starts again at home, in a workspace they still have.
+        onLeft={() => void navigate('/', { replace: true })}
+      />
     </Suspense>
   );
 }
@@ -141,6 +164,7 @@ export function createRouter() {
             { path: 'settings/audit', element: <AuditLogRoute /> },
             { path: 'settings/review-links', element: <ReviewLinksRoute /> },
             { path: 'settings/wording', element: <WordingSettingsRoute /> },
+            { path: 'settings/members', element: <MembersRoute /> },
             { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           ],
         },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { canCreatePosts, canEditPost, canListMembers } from './permissions';
+import {
+  canCreatePosts,
+  canEditPost,
+  canListMembers,
+  canManageMember,
+  grantableRoles,
+} from './permissions';
 
 describe('role rules in the UI', () => {
   const mine = { authorId: 'me' };
@@ -22,5 +28,15 @@ describe('role rules in the UI', () => {
   it('shows the member list to owners and admins only', () => {
     expect(canListMembers('admin')).toBe(true);
     expect(canListMembers('editor')).toBe(false);
+  });
+
+  it('lets only an owner make, change or remove an owner', () => {
+    expect(grantableRoles('owner')).toEqual(['owner', 'admin', 'editor', 'author', 'viewer']);
+    expect(grantableRoles('admin')).toEqual(['admin', 'editor', 'author', 'viewer']);
+    expect(grantableRoles('editor')).toEqual([]);
+    expect(canManageMember('owner', 'owner')).toBe(true);
+    expect(canManageMember('admin', 'owner')).toBe(false);
+    expect(canManageMember('admin', 'admin')).toBe(true);
+    expect(canManageMember('editor', 'viewer')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { hasRole, type Role } from '@postplan/contracts';
+import { hasRole, ROLES, type Role } from '@postplan/contracts';
 
 type PostOwnership = { authorId: string };
 
@@ -35,4 +35,15 @@ export function canManageWorkspace(role: Role): boolean {
 
 export function canListMembers(role: Role): boolean {
   return canManageWorkspace(role);
+}
+
+/** The roles an actor may give: only an owner makes someone an owner (the API's grant rule). */
+export function grantableRoles(actor: Role): Role[] {
+  if (!canManageWorkspace(actor)) return [];
+  return ROLES.filter((role) => role !== 'owner' || hasRole(actor, 'owner'));
+}
+
+/** Owners and admins change and remove members; only an owner changes or removes an owner. */
+export function canManageMember(actor: Role, target: Role): boolean {
+  return canManageWorkspace(actor) && (target !== 'owner' || hasRole(actor, 'owner'));
 }

@@ -99,6 +99,12 @@ export function AppLayout() {
             >
               {t('nav.wordingSettings')}
             </NavLink>
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/settings/members`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.members')}
+            </NavLink>
             {canManageWorkspace(workspace.role) && (
               <>
                 <NavLink

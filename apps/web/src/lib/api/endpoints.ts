@@ -5,14 +5,17 @@ import {
   CommentThreadSchema,
   MeResponseSchema,
   MemberListSchema,
+  MemberSchema,
   PostListSchema,
   PostSchema,
   SetupStatusSchema,
+  type AddMemberRequest,
   type CreateCommentRequest,
   type CreatePostRequest,
   type LoginRequest,
   type MeResponse,
   type SetupRequest,
+  type Role,
   type UpdateCommentRequest,
   type UpdateMeRequest,
   type UpdatePostRequest,
@@ -96,6 +99,16 @@ export const api = {
     apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
   members: (workspace: string) =>
     apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
+  addMember: (workspace: string, body: AddMemberRequest) =>
+    apiRequest(`${ws(workspace)}/members`, { method: 'POST', body, schema: MemberSchema }),
+  changeMemberRole: (workspace: string, userId: string, role: Role) =>
+    apiRequest(`${ws(workspace)}/members/${userId}`, {
+      method: 'PATCH',
+      body: { role },
+      schema: MemberSchema,
+    }),
+  removeMember: (workspace: string, userId: string) =>
+    apiRequest(`${ws(workspace)}/members/${userId}`, { method: 'DELETE' }),
 
   posts: (workspace: string, query: Record<string, QueryValue>, signal?: AbortSignal) =>
     apiRequest(`${ws(workspace)}/posts`, { query, signal, schema: PostListSchema }),

@@ -231,6 +231,7 @@ export const de: Messages = {
   'nav.label': 'Arbeitsbereich',
   'nav.calendar': 'Kalender',
   'nav.wordingSettings': 'Textregeln',
+  'nav.members': 'Mitglieder',
   'nav.review': 'Prüfung',
   'nav.reviewCount': '{count} warten auf dich',
   'nav.approvalPolicy': 'Freigaberegeln',
@@ -668,9 +669,10 @@ export const de: Messages = {
   'error.LOCAL_TIME_AMBIGUOUS':
     'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs zweimal (Ende der Sommerzeit). Wähle eine aus.',
   'error.INVALID_DATE_RANGE': 'Der Zeitraum ist ungültig.',
-  'error.MEMBER_NOT_FOUND': 'Dieses Mitglied gibt es nicht.',
-  'error.MEMBER_EXISTS': 'Diese Person ist bereits Mitglied.',
-  'error.LAST_OWNER': 'Der Arbeitsbereich braucht mindestens eine Inhaberin oder einen Inhaber.',
+  'error.MEMBER_NOT_FOUND': 'Diese Person ist nicht (mehr) Mitglied des Arbeitsbereichs.',
+  'error.MEMBER_EXISTS': 'Diese Person ist bereits Mitglied des Arbeitsbereichs.',
+  'error.LAST_OWNER':
+    'Ein Arbeitsbereich braucht mindestens eine Inhaberin oder einen Inhaber. Mach zuerst jemand anderen zur Inhaber:in.',
   'error.TOKEN_NOT_FOUND': 'Dieses Token gibt es nicht.',
   'error.CHANNEL_NOT_FOUND': 'Ein gewählter Kanal existiert nicht mehr.',
   'error.UNKNOWN_CHANNEL': 'Ein gewählter Kanal gehört nicht zu diesem Arbeitsbereich.',
@@ -1010,4 +1012,56 @@ export const de: Messages = {
   'error.POST_NOT_DUE':
     'Einige Beiträge warten nicht mehr auf eine Entscheidung: Jemand anderes hat sie inzwischen entschieden oder verschoben.',
   'error.PLANNED_TIME_IN_PAST': 'Der neue Termin muss in der Zukunft liegen.',
+
+  'members.title': 'Mitglieder',
+  'members.intro':
+    'Wer in diesem Arbeitsbereich mitarbeitet und mit welcher Rolle. Inhaber:innen und Admins fügen hier Kolleg:innen hinzu, zum Beispiel jemanden, der Beiträge im Vier-Augen-Prinzip freigibt.',
+  'members.readOnly':
+    'Nur Inhaber:innen und Admins können Mitglieder hinzufügen, Rollen ändern oder jemanden entfernen.',
+  'members.loading': 'Mitglieder werden geladen …',
+  'members.loadFailed': 'Die Mitglieder konnten nicht geladen werden.',
+  'members.list.title': 'Personen in diesem Arbeitsbereich',
+  'members.list.titleCount': 'Personen in diesem Arbeitsbereich ({count})',
+  'members.column.name': 'Mitglied',
+  'members.column.email': 'E-Mail',
+  'members.column.role': 'Rolle',
+  'members.column.joined': 'Mitglied seit',
+  'members.column.actions': 'Aktionen',
+  'members.you': '(du)',
+  'members.roleOf': 'Rolle von {name}',
+  'members.saveRole': 'Rolle speichern',
+  'members.saveRoleOf': 'Rolle speichern: {name}',
+  'members.savingRole': 'Wird gespeichert …',
+  'members.roleChanged': 'Die Rolle von {name} ist jetzt „{role}“.',
+  'members.ownerOnlyHint': 'Nur Inhaber:innen können Inhaber:innen ändern.',
+  'members.remove': 'Entfernen',
+  'members.removeNamed': 'Entfernen: {name}',
+  'members.remove.title': '{name} entfernen?',
+  'members.remove.titleSelf': '„{workspace}“ verlassen?',
+  'members.remove.body':
+    '{name} ({email}) verliert sofort den Zugriff auf diesen Arbeitsbereich. Das Konto bleibt bestehen und kann später wieder hinzugefügt werden.',
+  'members.remove.bodySelf':
+    'Du verlierst sofort den Zugriff auf „{workspace}“. Nur Inhaber:innen oder Admins können dich wieder hinzufügen.',
+  'members.remove.confirm': 'Mitglied entfernen',
+  'members.remove.confirmSelf': 'Arbeitsbereich verlassen',
+  'members.remove.removing': 'Wird entfernt …',
+  'members.removed': '{name} wurde aus dem Arbeitsbereich entfernt.',
+  'members.left': 'Du hast „{workspace}“ verlassen.',
+  'members.add.title': 'Kolleg:in hinzufügen',
+  'members.add.intro':
+    'Füge jemanden mit der E-Mail-Adresse hinzu. Für eine neue Adresse wird sofort ein Konto angelegt; hat die Adresse schon ein Postplan-Konto, wird dieses hinzugefügt.',
+  'members.add.email': 'E-Mail',
+  'members.add.name': 'Vor- und Nachname',
+  'members.add.role': 'Rolle',
+  'members.add.roleHint':
+    'Admins verwalten den Arbeitsbereich, die Redaktion bearbeitet alle Beiträge, Autor:innen ihre eigenen, „Nur lesen“ sieht nur zu.',
+  'members.add.password': 'Startpasswort',
+  'members.add.passwordHint':
+    'Mindestens 10 Zeichen. Gib es selbst weiter: Damit kann sich deine Kollegin oder dein Kollege sofort anmelden. Postplan verschickt keine Einladungs-E-Mail, ohne Passwort könnte sich das Konto also noch nicht anmelden. Hat die Adresse schon ein Konto, behält es sein eigenes Passwort.',
+  'members.add.submit': 'Mitglied hinzufügen',
+  'members.add.submitting': 'Wird hinzugefügt …',
+  'members.added': '{name} wurde mit der Rolle „{role}“ hinzugefügt.',
+  'members.error.password': 'Gib ein Startpasswort mit mindestens 10 Zeichen ein.',
+  'members.error.ownerOnly':
+    'Nur Inhaber:innen können jemanden zur Inhaber:in machen oder Inhaber:innen ändern oder entfernen.',
 };

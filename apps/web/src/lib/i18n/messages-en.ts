@@ -228,6 +228,7 @@ export const en = {
   'nav.label': 'Workspace',
   'nav.calendar': 'Calendar',
   'nav.wordingSettings': 'Wording rules',
+  'nav.members': 'Members',
   'nav.review': 'Review',
   'nav.reviewCount': '{count} waiting for you',
   'nav.approvalPolicy': 'Approval policy',
@@ -651,9 +652,9 @@ export const en = {
   'error.LOCAL_TIME_AMBIGUOUS':
     'This time happens twice in the workspace time zone (daylight saving time ends). Choose one.',
   'error.INVALID_DATE_RANGE': 'The date range is not valid.',
-  'error.MEMBER_NOT_FOUND': 'This member does not exist.',
-  'error.MEMBER_EXISTS': 'This person is already a member.',
-  'error.LAST_OWNER': 'The workspace needs at least one owner.',
+  'error.MEMBER_NOT_FOUND': 'This person is not (or no longer) a member of the workspace.',
+  'error.MEMBER_EXISTS': 'This person is already a member of the workspace.',
+  'error.LAST_OWNER': 'A workspace needs at least one owner: make someone else owner first.',
   'error.TOKEN_NOT_FOUND': 'This token does not exist.',
   'error.CHANNEL_NOT_FOUND': 'A chosen channel no longer exists.',
   'error.UNKNOWN_CHANNEL': 'A chosen channel does not belong to this workspace.',
@@ -981,6 +982,57 @@ export const en = {
   'error.POST_NOT_DUE':
     'Some posts no longer wait for a decision: someone else decided or moved them meanwhile.',
   'error.PLANNED_TIME_IN_PAST': 'The new time must lie in the future.',
+
+  'members.title': 'Members',
+  'members.intro':
+    'Who works in this workspace, and with which role. Owners and admins add colleagues here, for example someone who approves posts in the four-eyes review.',
+  'members.readOnly': 'Only owners and admins can add members, change roles or remove someone.',
+  'members.loading': 'Loading members…',
+  'members.loadFailed': 'The members could not be loaded.',
+  'members.list.title': 'People in this workspace',
+  'members.list.titleCount': 'People in this workspace ({count})',
+  'members.column.name': 'Member',
+  'members.column.email': 'E-mail',
+  'members.column.role': 'Role',
+  'members.column.joined': 'Member since',
+  'members.column.actions': 'Actions',
+  'members.you': '(you)',
+  'members.roleOf': 'Role of {name}',
+  'members.saveRole': 'Save role',
+  'members.saveRoleOf': 'Save role of {name}',
+  'members.savingRole': 'Saving…',
+  'members.roleChanged': 'The role of {name} is now “{role}”.',
+  'members.ownerOnlyHint': 'Only an owner can change an owner.',
+  'members.remove': 'Remove',
+  'members.removeNamed': 'Remove {name}',
+  'members.remove.title': 'Remove {name}?',
+  'members.remove.titleSelf': 'Leave “{workspace}”?',
+  'members.remove.body':
+    '{name} ({email}) loses access to this workspace at once. The account stays and can be added again later.',
+  'members.remove.bodySelf':
+    'You lose access to “{workspace}” at once. Only an owner or admin can add you again.',
+  'members.remove.confirm': 'Remove member',
+  'members.remove.confirmSelf': 'Leave workspace',
+  'members.remove.removing': 'Removing…',
+  'members.removed': '{name} was removed from the workspace.',
+  'members.left': 'You left “{workspace}”.',
+  'members.add.title': 'Add a colleague',
+  'members.add.intro':
+    'Add someone by e-mail address. A new address gets an account at once; an address that already has a Postplan account is added with that account.',
+  'members.add.email': 'E-mail',
+  'members.add.name': 'Full name',
+  'members.add.role': 'Role',
+  'members.add.roleHint':
+    'Admins run the workspace, editors edit every post, authors their own, viewers only read.',
+  'members.add.password': 'Initial password',
+  'members.add.passwordHint':
+    'At least 10 characters. Pass it on yourself: your colleague can log in with it at once. Postplan sends no invitation e-mail, so without a password the account could not log in yet. An address that already has an account keeps its own password.',
+  'members.add.submit': 'Add member',
+  'members.add.submitting': 'Adding…',
+  'members.added': '{name} was added as “{role}”.',
+  'members.error.password': 'Enter an initial password of at least 10 characters.',
+  'members.error.ownerOnly':
+    'Only an owner can make someone an owner, or change or remove an owner.',
 } as const;
 
 export type MessageKey = keyof typeof en;
