@@ -66,13 +66,13 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
 
   return (
     <form
-      className="members-section"
+      className="settings-section"
       onSubmit={onSubmit}
       noValidate
       aria-labelledby="members-add-title"
       data-testid="add-member-form"
     >
-      <h2 id="members-add-title" className="members-section__title">
+      <h2 id="members-add-title" className="settings-section__title">
         {t('members.add.title')}
       </h2>
       <p className="members-page__intro">{t('members.add.intro')}</p>

@@ -123,8 +123,8 @@ export function MembersPage({ workspace, currentUserId, onLeft }: Props) {
 
       {manages && <AddMemberForm workspace={workspace} />}
 
-      <section className="members-section" aria-labelledby="members-list-title">
-        <h2 id="members-list-title" className="members-section__title">
+      <section className="settings-section" aria-labelledby="members-list-title">
+        <h2 id="members-list-title" className="settings-section__title">
           {members.data
             ? t('members.list.titleCount', { count: members.data.items.length })
             : t('members.list.title')}
