@@ -2,7 +2,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { SidePanel } from './side-panel';
+import { DialogActions, SidePanel } from './side-panel';
 
 function Harness({ onClose }: { onClose: () => void }) {
   const [open, setOpen] = useState(false);
@@ -58,5 +58,35 @@ describe('SidePanel', () => {
 
     fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
     expect(document.activeElement).toBe(save);
+  });
+});
+
+describe('DialogActions', () => {
+  const actions = (busy: boolean, onConfirm = jest.fn(), onCancel = jest.fn()) => (
+    <DialogActions
+      cancelLabel="Cancel"
+      onCancel={onCancel}
+      confirmLabel="Remove member"
+      busyLabel="Removing…"
+      busy={busy}
+      onConfirm={onConfirm}
+      tone="danger"
+    />
+  );
+
+  it('runs the action or cancels, and cannot be pressed twice while busy', () => {
+    const onConfirm = jest.fn();
+    const onCancel = jest.fn();
+    const { rerender } = render(actions(false, onConfirm, onCancel));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove member' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(onCancel).toHaveBeenCalledTimes(1);
+
+    rerender(actions(true, onConfirm, onCancel));
+    const busy = screen.getByRole<HTMLButtonElement>('button', { name: 'Removing…' });
+    expect(busy.disabled).toBe(true);
+    fireEvent.click(busy);
+    expect(onConfirm).toHaveBeenCalledTimes(1);
   });
 });

@@ -110,3 +110,50 @@ export function SidePanel({
     </div>
   );
 }
+
+type DialogActionsProps = {
+  /** The way out without doing anything ("Cancel", "Later"): closes the panel. */
+  cancelLabel: string;
+  onCancel: () => void;
+  /** The action, named for what it does; while `busy`, it says so and cannot be pressed again. */
+  confirmLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  disabled?: boolean;
+  onConfirm: () => void;
+  /** `danger` for what stops or removes something. */
+  tone: 'primary' | 'danger';
+  /** Focus starts on the action when the panel holds nothing else to fill in. */
+  autoFocus?: boolean;
+};
+
+/** The footer of a dialog that asks for one decision: cancel on the left, the action on the right. */
+export function DialogActions({
+  cancelLabel,
+  onCancel,
+  confirmLabel,
+  busyLabel,
+  busy,
+  disabled = false,
+  onConfirm,
+  tone,
+  autoFocus = false,
+}: DialogActionsProps) {
+  return (
+    <>
+      <button type="button" className="button button--ghost" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <span className="editor-footer__spacer" />
+      <button
+        type="button"
+        className={`button button--${tone}`}
+        data-autofocus={autoFocus || undefined}
+        disabled={busy || disabled}
+        onClick={onConfirm}
+      >
+        {busy ? busyLabel : confirmLabel}
+      </button>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Channel, DuePost, DuePostAction, WorkspaceMembership } from '@postplan/contracts';
 import { useMemo, useState } from 'react';
-import { SidePanel } from '../../../components/ui/side-panel';
+import { DialogActions, SidePanel } from '../../../components/ui/side-panel';
 import { useToast } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
@@ -102,20 +102,16 @@ export function DuePostsDialog({ workspace, posts, channelsById, onClose, onStal
       onClose={onClose}
       testId="due-posts-dialog"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('crisis.due.later')}
-          </button>
-          <span className="editor-footer__spacer" />
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={chosen === 0 || decide.isPending}
-            onClick={submit}
-          >
-            {decide.isPending ? t('crisis.due.applying') : t('crisis.due.apply', { count: chosen })}
-          </button>
-        </>
+        <DialogActions
+          cancelLabel={t('crisis.due.later')}
+          onCancel={onClose}
+          confirmLabel={t('crisis.due.apply', { count: chosen })}
+          busyLabel={t('crisis.due.applying')}
+          busy={decide.isPending}
+          disabled={chosen === 0}
+          onConfirm={submit}
+          tone="primary"
+        />
       }
     >
       <p className="crisis-dialog__intro">{t('crisis.due.intro')}</p>

@@ -1,7 +1,7 @@
 import type { Channel, PauseState, WorkspaceMembership } from '@postplan/contracts';
 import { useState } from 'react';
 import { Field } from '../../../components/ui/field';
-import { SidePanel } from '../../../components/ui/side-panel';
+import { DialogActions, SidePanel } from '../../../components/ui/side-panel';
 import { useToast } from '../../../components/ui/toast';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
@@ -57,20 +57,16 @@ export function PauseDialog({ workspace, channels, state, onClose }: Props) {
       onClose={onClose}
       testId="pause-dialog"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('editor.cancel')}
-          </button>
-          <span className="editor-footer__spacer" />
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={pause.isPending || options.length === 0}
-            onClick={submit}
-          >
-            {pause.isPending ? t('crisis.pause.pausing') : t('crisis.pause.confirm')}
-          </button>
-        </>
+        <DialogActions
+          cancelLabel={t('editor.cancel')}
+          onCancel={onClose}
+          confirmLabel={t('crisis.pause.confirm')}
+          busyLabel={t('crisis.pause.pausing')}
+          busy={pause.isPending}
+          disabled={options.length === 0}
+          onConfirm={submit}
+          tone="danger"
+        />
       }
     >
       <p className="crisis-dialog__intro">{t('crisis.pause.intro')}</p>

@@ -1,6 +1,6 @@
 import type { Pause, ResumeResponse, WorkspaceMembership } from '@postplan/contracts';
 import { useState } from 'react';
-import { SidePanel } from '../../../components/ui/side-panel';
+import { DialogActions, SidePanel } from '../../../components/ui/side-panel';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useResume } from '../api/use-crisis';
@@ -28,26 +28,21 @@ export function ResumeDialog({ workspace, pause, onClose, onResumed }: Props) {
       onClose={onClose}
       testId="resume-dialog"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('editor.cancel')}
-          </button>
-          <span className="editor-footer__spacer" />
-          <button
-            type="button"
-            className="button button--primary"
-            data-autofocus
-            disabled={resume.isPending}
-            onClick={() =>
-              resume.mutate(pause.channel?.id ?? null, {
-                onSuccess: onResumed,
-                onError: (e) => setError(errorMessage(e, t)),
-              })
-            }
-          >
-            {resume.isPending ? t('crisis.resume.resuming') : t('crisis.resume.confirm')}
-          </button>
-        </>
+        <DialogActions
+          cancelLabel={t('editor.cancel')}
+          onCancel={onClose}
+          confirmLabel={t('crisis.resume.confirm')}
+          busyLabel={t('crisis.resume.resuming')}
+          busy={resume.isPending}
+          onConfirm={() =>
+            resume.mutate(pause.channel?.id ?? null, {
+              onSuccess: onResumed,
+              onError: (e) => setError(errorMessage(e, t)),
+            })
+          }
+          tone="primary"
+          autoFocus
+        />
       }
     >
       <p className="crisis-dialog__intro">{t('crisis.resume.intro', { scope })}</p>

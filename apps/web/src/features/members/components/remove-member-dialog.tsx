@@ -1,5 +1,5 @@
 import type { Member } from '@postplan/contracts';
-import { SidePanel } from '../../../components/ui/side-panel';
+import { DialogActions, SidePanel } from '../../../components/ui/side-panel';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 
 type Props = {
@@ -32,23 +32,16 @@ export function RemoveMemberDialog({
       onClose={onClose}
       testId="remove-member-dialog"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('editor.cancel')}
-          </button>
-          <span className="editor-footer__spacer" />
-          <button
-            type="button"
-            className="button button--danger"
-            data-autofocus
-            disabled={pending}
-            onClick={onConfirm}
-          >
-            {pending
-              ? t('members.remove.removing')
-              : t(isMe ? 'members.remove.confirmSelf' : 'members.remove.confirm')}
-          </button>
-        </>
+        <DialogActions
+          cancelLabel={t('editor.cancel')}
+          onCancel={onClose}
+          confirmLabel={t(isMe ? 'members.remove.confirmSelf' : 'members.remove.confirm')}
+          busyLabel={t('members.remove.removing')}
+          busy={pending}
+          onConfirm={onConfirm}
+          tone="danger"
+          autoFocus
+        />
       }
     >
       <p className="members-dialog__text">
