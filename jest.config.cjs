@@ -4,6 +4,7 @@ const aliases = {
   '@postplan/contracts': ['libs/contracts/src/index.ts'],
   '@postplan/domain': ['libs/domain/src/index.ts'],
   '@postplan/migrations': ['migrations/index.ts'],
+  '@postplan/platforms': ['libs/platforms/src/index.ts'],
 };
 
 // swc rewrites the workspace aliases itself, so they resolve in globalSetup too, where Jest's
@@ -33,6 +34,7 @@ const moduleNameMapper = {
   '^@postplan/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@postplan/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@postplan/migrations$': '<rootDir>/migrations/index.ts',
+  '^@postplan/platforms$': '<rootDir>/libs/platforms/src/index.ts',
   '\\.(css)$': '<rootDir>/apps/web/test/style-stub.cjs',
 };
 

@@ -54,9 +54,13 @@ const isSource = (f) =>
   /\.(ts|tsx|mts|css|html|json|svg|aff|dic)$/.test(f) && !/\.(spec|int-spec)\.tsx?$/.test(f);
 
 async function buildApi() {
-  const dirs = ['apps/api/src', 'libs/contracts/src', 'libs/domain/src', 'migrations'].map((d) =>
-    join(root, d),
-  );
+  const dirs = [
+    'apps/api/src',
+    'libs/contracts/src',
+    'libs/domain/src',
+    'libs/platforms/src',
+    'migrations',
+  ].map((d) => join(root, d));
   const files = dirs
     .flatMap((d) => walk(d))
     .filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec)\.ts$/.test(f));
@@ -85,6 +89,7 @@ async function buildApi() {
             '@postplan/contracts': ['libs/contracts/src/index.ts'],
             '@postplan/domain': ['libs/domain/src/index.ts'],
             '@postplan/migrations': ['migrations/index.ts'],
+            '@postplan/platforms': ['libs/platforms/src/index.ts'],
           },
         },
         module: { type: 'commonjs', ignoreDynamic: true },

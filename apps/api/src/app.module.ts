@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_PIPE } from '@nestjs/core';
+import { ClockModule } from './common/clock/clock';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         ScheduleModule.forRoot(),
+        ClockModule,
         DatabaseModule,
         HealthModule,
         AuditModule,

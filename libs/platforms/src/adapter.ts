@@ -1,0 +1,154 @@
+import { type Platform } from '@postplan/domain';
+
+/**
+ * The one seam between the publishing engine and a platform. The engine owns the outbox,
+ * leases, retries and alerts; an adapter only speaks the platform's HTTP API and says what
+ * an answer means. Adding a platform is one file implementing this, its fake server and its
+ * tests (see docs/publishing.md).
+ */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** What the platform accepts and how fast: the engine, the wording engine and the editor read the same data. */
+  readonly limits: PlatformLimits;
+  /**
+   * True when calling publish twice with the same idempotency key can never post twice (the
+   * platform deduplicates on the key, or the adapter writes to a client-chosen record key).
+   * Only then may a lease that expired while `sending` be retried instead of becoming
+   * `unconfirmed`.
+   */
+  readonly idempotent: boolean;
+
+  /**
+   * Sends one publication. Called once per attempt. Resolves with where the post now lives;
+   * rejects with a PublishError that classifies the failure. Any other rejection is treated
+   * as `unknown` (the engine cannot tell whether anything was sent).
+   */
+  publish(request: PublishRequest): Promise<PublishResult>;
+
+  /**
+   * Asks the platform whether an attempt whose outcome is unknown did go out. Adapters that
+   * cannot tell leave it out; their unconfirmed rows wait for a person.
+   */
+  reconcile?(request: PublishRequest): Promise<ReconcileResult>;
+
+  /** Checks that the channel's settings and credentials work, without posting anything. */
+  verify?(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult>;
+}
+
+/** The channel as an adapter sees it: its settings and, decrypted, its secrets. */
+export type ChannelTarget = {
+  id: string;
+  name: string;
+  platform: Platform;
+  /** Non-secret settings (a webhook URL, a board id, an instance URL), validated by the adapter. */
+  settings: Readonly<Record<string, unknown>>;
+  /** Secrets (tokens, signing keys), decrypted only for the call; never logged. */
+  credentials: Readonly<Record<string, string>> | null;
+};
+
+export type PublishMedia = {
+  id: string;
+  url: string;
+  mimeType: string;
+  altText: string | null;
+  width: number | null;
+  height: number | null;
+  bytes: number;
+};
+
+/** Exactly what was approved: the text of this channel's variant, with the post's context. */
+export type PublishContent = {
+  postId: string;
+  title: string | null;
+  text: string;
+  tags: readonly string[];
+  media: readonly PublishMedia[];
+  /** Per-platform options stored in the variant (first comment, board, visibility ...). */
+  options: Readonly<Record<string, unknown>>;
+  /** The planned instant, ISO 8601 in UTC. */
+  plannedAt: string;
+  /** The hash the approval was bound to; the engine re-checked it when claiming. */
+  contentHash: string;
+};
+
+export type PublishRequest = {
+  /** The publication id: stable across attempts, the idempotency key every adapter sends. */
+  idempotencyKey: string;
+  attempt: number;
+  channel: ChannelTarget;
+  content: PublishContent;
+  /**
+   * Progress an earlier attempt saved (an Instagram container id, a Bluesky record key), so a
+   * retry continues instead of starting again. Null on the first attempt.
+   */
+  checkpoint: Readonly<Record<string, unknown>> | null;
+  /** Stores progress durably before the adapter takes the next irreversible step. */
+  saveCheckpoint(checkpoint: Record<string, unknown>): Promise<void>;
+  /** Aborted when the lease runs out or the process stops. */
+  signal: AbortSignal;
+};
+
+export type PublishResult = {
+  /** The platform's id of the post; stored the moment the platform returns it. */
+  platformPostId: string;
+  /** A link a person can open, where the platform has one. */
+  url: string | null;
+};
+
+export type ReconcileResult =
+  | { status: 'published'; platformPostId: string; url: string | null }
+  /** The platform says for certain that nothing went out: safe to publish again. */
+  | { status: 'absent' }
+  /** The platform cannot tell (yet): a person decides. */
+  | { status: 'unknown'; reason: string };
+
+export type VerifyResult =
+  | { ok: true; accountName: string | null; expiresAt: string | null }
+  | { ok: false; error: PublishError };
+
+export type PlatformLimits = {
+  text: { max: number; unit: 'characters' | 'graphemes' | 'weighted' | 'bytes' } | null;
+  media: {
+    maxCount: number;
+    maxImageBytes: number | null;
+    maxVideoBytes: number | null;
+    mimeTypes: readonly string[];
+    required: boolean;
+  } | null;
+  /** At most this many calls in flight per channel. */
+  concurrency: number;
+  /** At most this many calls per channel in any rolling minute; null for no limit of ours. */
+  perMinute: number | null;
+};
+
+export const ERROR_CLASSES = ['retryable', 'permanent', 'unknown'] as const;
+/**
+ * retryable: nothing was sent, try again later (connection refused, 429, a 5xx the platform
+ * documents as not applied). permanent: it will never work as it is (validation, revoked
+ * token). unknown: it may have been sent (a timeout after the request left, a crash).
+ */
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+/** How an adapter reports a failure: a class, a stable code, and a message a person can act on. */
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+  constructor(
+    readonly errorClass: ErrorClass,
+    /** Stable, upper snake case, e.g. `RATE_LIMITED`, `TOKEN_REVOKED`, `TIMEOUT_AFTER_SEND`. */
+    readonly code: string,
+    message: string,
+    readonly options: {
+      /** From the platform's retry-after (or reset) header; the engine waits at least this long. */
+      retryAfterMs?: number;
+      /** The platform said the post already exists and named it (a duplicate answer). */
+      existing?: PublishResult;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  }
+}
+
+export function isPublishError(e: unknown): e is PublishError {
+  return e instanceof PublishError;
+}
