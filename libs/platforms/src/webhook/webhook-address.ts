@@ -45,6 +45,8 @@ export function parseWebhookAllowList(
     const fail = (why: string) =>
       new WebhookAllowListError(`${variable}: entry ${i + 1} "${entry}" ${why}`);
     if (entry === '') throw fail('is empty (two commas in a row?)');
+    if (entry.includes('://'))
+      throw fail('is a URL; give only the host name or address (and port)');
     const { target, port } = splitPort(entry, fail);
     if (target.includes('/')) {
       try {
@@ -57,7 +59,8 @@ export function parseWebhookAllowList(
       const address = ipaddr.parse(target);
       return { kind: 'range', range: [address, address.kind() === 'ipv4' ? 32 : 128], port };
     }
-    if (/^[0-9.x]+$/i.test(target)) {
+    // As the URL parser does: a last label that is a number makes the whole name an IPv4 address.
+    if (/(?:^|\.)(?:0x[0-9a-f]*|\d+)\.?$/i.test(target)) {
       throw fail('is not an IPv4 address in dotted decimal form (a.b.c.d)');
     }
     if (!HOST_NAME.test(target)) {
@@ -218,6 +221,8 @@ function unwrapMapped(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.
     : address;
 }
 
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96');
+
 const REASONS: Record<string, string> = {
   unspecified: 'the unspecified address',
   broadcast: 'the broadcast address',
@@ -241,11 +246,10 @@ const REASONS: Record<string, string> = {
  */
 export function forbiddenReason(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
   const a = unwrapMapped(address);
-  // ::/96 (IPv4-compatible, deprecated) is `unicast` to ipaddr.js but embeds an IPv4 address.
-  if (a instanceof ipaddr.IPv6 && a.match(ipaddr.parse('::') as ipaddr.IPv6, 96)) {
-    return a.range() === 'unspecified' ? REASONS.unspecified! : 'an IPv4-compatible IPv6 address';
-  }
   const range = a.range();
-  if (range === 'unicast') return null;
-  return REASONS[range] ?? `a reserved address (${range})`;
+  if (range !== 'unicast') return REASONS[range] ?? `a reserved address (${range})`;
+  // ::/96 (IPv4-compatible, deprecated) is `unicast` to ipaddr.js but embeds an IPv4 address.
+  if (a instanceof ipaddr.IPv6 && a.match(IPV4_COMPATIBLE))
+    return 'an IPv4-compatible IPv6 address';
+  return null;
 }

@@ -77,7 +77,7 @@ export async function postPinned(
           }
           // undici's connector types keep the callback's two shapes apart.
           if (err) callback(err, null);
-          else callback(null, socket!);
+          else callback(null, socket);
         },
       );
     },
@@ -185,17 +185,14 @@ function classifyTransportError(
   );
 }
 
+/** The most specific error code in the cause chain (ECONNREFUSED, CERT_HAS_EXPIRED ...). */
 function errorCode(e: unknown): string | null {
+  let found: string | null = null;
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     const code = (cur as { code?: unknown }).code;
-    if (
-      typeof code === 'string' &&
-      code !== 'UND_ERR_ABORTED' &&
-      !code.startsWith('UND_ERR_SOCKET')
-    )
-      return code;
-    if (typeof code === 'string' && code.startsWith('UND_ERR_SOCKET')) return 'ECONNRESET';
+    // undici's own codes (UND_ERR_SOCKET, UND_ERR_ABORTED) wrap the system's; prefer the latter.
+    if (typeof code === 'string' && (found === null || found.startsWith('UND_ERR_'))) found = code;
     cur = (cur as { cause?: unknown }).cause;
   }
-  return null;
+  return found === 'UND_ERR_SOCKET' ? 'connection closed' : found;
 }
