@@ -24,6 +24,13 @@ export const WEBHOOK_ALLOW_VARIABLE = 'POSTPLAN_WEBHOOK_ALLOW';
 
 export class WebhookAllowListError extends Error {
   override readonly name = 'WebhookAllowListError';
+  constructor(
+    readonly variable: string,
+    /** What is wrong, without the variable's name (for messages that name it already). */
+    readonly detail: string,
+  ) {
+    super(`${variable}: ${detail}`);
+  }
 }
 
 const HOST_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i;
@@ -43,7 +50,7 @@ export function parseWebhookAllowList(
   return value.split(',').map((raw, i) => {
     const entry = raw.trim();
     const fail = (why: string) =>
-      new WebhookAllowListError(`${variable}: entry ${i + 1} "${entry}" ${why}`);
+      new WebhookAllowListError(variable, `entry ${i + 1} "${entry}" ${why}`);
     if (entry === '') throw fail('is empty (two commas in a row?)');
     if (entry.includes('://'))
       throw fail('is a URL; give only the host name or address (and port)');
@@ -123,12 +130,15 @@ export async function checkWebhookTarget(
   rawUrl: string,
   allow: WebhookAllowList,
   resolve: WebhookResolver = systemResolver,
+  /** Gives up on a lookup that hangs (retryable). */
+  signal?: AbortSignal,
 ): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    throw refused(`The webhook URL "${rawUrl}" is not a valid URL.`);
+    // Not echoed: webhook URLs often carry a token in their path.
+    throw refused('The webhook URL is not a valid URL.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw refused(`The webhook URL must start with https:// (it starts with ${url.protocol}//).`);
@@ -152,7 +162,7 @@ export async function checkWebhookTarget(
     addresses = [{ address: literal.toString(), family: literal.kind() === 'ipv4' ? 4 : 6 }];
   } else {
     try {
-      addresses = await resolve(host);
+      addresses = await abortable(resolve(host), signal);
     } catch (e) {
       throw new PublishError(
         'retryable',
@@ -199,6 +209,17 @@ export async function checkWebhookTarget(
   const first = addresses[0] as ResolvedAddress;
   const pinned = ipaddr.parse(first.address);
   return { url, address: pinned.toString(), family: pinned.kind() === 'ipv4' ? 4 : 6, port };
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(Object.assign(new Error('lookup took too long'), { code: 'ETIMEOUT' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 const portFits = (allowed: number | null, port: number) => allowed === null || allowed === port;

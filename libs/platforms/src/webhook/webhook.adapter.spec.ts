@@ -50,21 +50,33 @@ function publishRequest(url: string, overrides: Partial<PublishRequest> = {}): P
   };
 }
 
-/** What a receiver would write, from docs/webhooks.md, independent of the adapter's code. */
-function receiverAccepts(
-  headers: FakePlatform['requests'][number]['headers'],
-  rawBody: string,
+const REPLAY_WINDOW_SECONDS = 300;
+
+/** The receiver's check from docs/webhooks.md, verbatim apart from types: independent of the adapter. */
+function isFromPostplan(
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string | Buffer,
+  secret: string,
   nowSeconds: number,
 ) {
-  const timestamp = String(headers['postplan-timestamp']);
-  const signature = String(headers['postplan-signature']);
-  if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > 300) return false;
+  const timestamp = headers['postplan-timestamp'];
+  const signature = headers['postplan-signature'];
+  if (typeof timestamp !== 'string' || typeof signature !== 'string') return false;
+  if (!/^\d+$/.test(timestamp)) return false;
+  if (Math.abs(nowSeconds - Number(timestamp)) > REPLAY_WINDOW_SECONDS) return false;
   const expected = Buffer.from(
-    'v1=' + createHmac('sha256', SECRET).update(`${timestamp}.${rawBody}`).digest('hex'),
+    'v1=' + createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex'),
   );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+const receiverAccepts = (
+  headers: Record<string, string | string[] | undefined>,
+  rawBody: string,
+  nowSeconds: number,
+  secret = SECRET,
+) => isFromPostplan(headers, rawBody, secret, nowSeconds);
 
 const noDns: WebhookResolver = (host) => Promise.reject(new Error(`unexpected lookup of ${host}`));
 
@@ -238,8 +250,11 @@ describe('webhook adapter', () => {
       expect(receiverAccepts(sent.headers, sent.rawBody.replace('20 %', '90 %'), NOW / 1000)).toBe(
         false,
       );
-      // A replay outside the five-minute window is refused.
+      // A replay outside the five-minute window is refused, and so is another channel's secret.
       expect(receiverAccepts(sent.headers, sent.rawBody, NOW / 1000 + 301)).toBe(false);
+      expect(receiverAccepts(sent.headers, sent.rawBody, NOW / 1000, 'another-secret-0123')).toBe(
+        false,
+      );
     });
 
     it('never sends the signing secret', async () => {
@@ -376,6 +391,17 @@ describe('webhook adapter', () => {
         adapter({ resolve }).publish(publishRequest('https://gone.test/hook')),
       );
       expect(e).toMatchObject({ errorClass: 'retryable', code: 'WEBHOOK_DNS_FAILED' });
+    });
+
+    it('gives up on a name lookup that hangs, as retryable', async () => {
+      const resolve: WebhookResolver = () => new Promise(() => undefined);
+      const e = await failure(
+        adapter({ resolve, connectTimeoutMs: 50 }).publish(
+          publishRequest('https://slow-dns.test/hook'),
+        ),
+      );
+      expect(e).toMatchObject({ errorClass: 'retryable', code: 'WEBHOOK_DNS_FAILED' });
+      expect(e.message).toContain('ETIMEOUT');
     });
   });
 

@@ -185,7 +185,12 @@ export function createWebhookAdapter(options: WebhookAdapterOptions = {}): Platf
   ): Promise<WebhookAnswer> {
     const { url, secret } = webhookChannelConfig(channel);
     // Every refusal is thrown here, before a socket exists.
-    const target = await checkWebhookTarget(url, allow, resolve);
+    const target = await checkWebhookTarget(
+      url,
+      allow,
+      resolve,
+      AbortSignal.any([signal, AbortSignal.timeout(connectTimeoutMs)]),
+    );
     const sentAt = new Date(now());
     const timestamp = Math.floor(sentAt.getTime() / 1000);
     const body = JSON.stringify(payload(sentAt));
