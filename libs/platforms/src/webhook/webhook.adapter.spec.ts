@@ -367,6 +367,33 @@ describe('webhook adapter', () => {
       expect(fake.duplicateKeys()).toEqual([]);
     });
 
+    it('calls a lease that runs out while waiting unknown', async () => {
+      fake.next({ kind: 'commitThenTimeout' });
+      const lease = new AbortController();
+      const pending = failure(adapter().publish(publishRequest(hookUrl, { signal: lease.signal })));
+      while (fake.posts.length === 0) await new Promise((r) => setTimeout(r, 5));
+      lease.abort();
+      expect(await pending).toMatchObject({ errorClass: 'unknown', code: 'ABORTED_AFTER_SEND' });
+    });
+
+    it('calls a receiver that never completes the TLS handshake retryable: nothing was sent', async () => {
+      const silent = net.createServer(() => undefined);
+      await new Promise<void>((ready) => silent.listen(0, '127.0.0.1', ready));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const e = await failure(
+          adapter({
+            allow: parseWebhookAllowList(`127.0.0.1:${port}`),
+            connectTimeoutMs: 100,
+          }).publish(publishRequest(`https://127.0.0.1:${port}/hook`)),
+        );
+        expect(e).toMatchObject({ errorClass: 'retryable', code: 'WEBHOOK_CONNECT_TIMEOUT' });
+      } finally {
+        silent.close();
+        // close() waits for open sockets; the client has destroyed its side already.
+      }
+    });
+
     it('calls a connection reset after sending unknown', async () => {
       fake.next({ kind: 'custom', handle: (_r, res) => void res.socket?.destroy() });
       const e = await failure(adapter().publish(publishRequest(hookUrl)));
