@@ -9,6 +9,8 @@ import { type FakePlatform, startFakePlatform } from '../testing/fake-server';
 import { type WebhookResolver, parseWebhookAllowList } from './webhook-address';
 import { type WebhookAdapterOptions, createWebhookAdapter } from './webhook.adapter';
 
+const realTlsConnect = tls.connect.bind(tls) as (options: tls.ConnectionOptions) => tls.TLSSocket;
+
 const SECRET = 'whsec-test-0123456789abcdef';
 const NOW = Date.UTC(2026, 11, 3, 9, 0, 0);
 
@@ -496,6 +498,33 @@ describe('webhook adapter', () => {
         host: '127.0.0.1',
         servername: 'hooks.test',
       });
+    });
+
+    it('pins a public answer: a name that turns private after the check still reaches the checked address', async () => {
+      // Public addresses are out of reach here, so the one below is routed to the local
+      // server at the socket: the test sees which address the adapter dialled.
+      const PUBLIC = '93.184.215.14';
+      const answers = [PUBLIC, '10.1.2.3'];
+      const lookups: string[] = [];
+      const resolve: WebhookResolver = (host) => {
+        lookups.push(host);
+        return Promise.resolve([{ address: answers.shift() ?? '10.1.2.3', family: 4 }]);
+      };
+      tlsConnect.mockImplementation((opts: tls.ConnectionOptions) =>
+        realTlsConnect(opts.host === PUBLIC ? { ...opts, host: '127.0.0.1' } : opts),
+      );
+      const before = hosts.length;
+      const result = await adapter({ allow: [], resolve, ca: cert }).publish(
+        publishRequest(`https://hooks.test:${port}/hook`),
+      );
+      expect(result.platformPostId).toBe('tls-1');
+      expect(lookups).toEqual(['hooks.test']);
+      expect(tlsConnect).toHaveBeenCalledTimes(1);
+      expect(tlsConnect.mock.calls[0]?.[0]).toMatchObject({
+        host: PUBLIC,
+        servername: 'hooks.test',
+      });
+      expect(hosts.slice(before)).toEqual([`hooks.test:${port}`]);
     });
 
     it('refuses a certificate that does not name the host, as permanent, sending nothing', async () => {
