@@ -136,7 +136,10 @@ export function retryAfterOf(headers: Headers, nowMs: number): number | undefine
 }
 
 /** How an adapter gets the bytes of an approved medium; tests inject their own. */
-export type MediaFetcher = (media: PublishMedia, signal: AbortSignal) => Promise<Uint8Array>;
+export type MediaFetcher = (
+  media: PublishMedia,
+  signal: AbortSignal,
+) => Promise<Uint8Array<ArrayBuffer>>;
 
 export const fetchMediaOverHttp: MediaFetcher = async (media, signal) => {
   let res: Response;
