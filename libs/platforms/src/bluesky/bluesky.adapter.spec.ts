@@ -2,6 +2,7 @@ import { AtpAgent, XRPCError } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
 import sharp from 'sharp';
 import { type PublishError, type PublishRequest } from '../adapter';
+import { startFakePlatform } from '../testing/fake-server';
 import {
   type BlueskyAdapterOptions,
   classifyBlueskyError,
@@ -241,13 +242,16 @@ describe('Bluesky adapter against a local PDS', () => {
   });
 
   it('retries a PDS that cannot be reached: the record key makes a retry safe', async () => {
+    const closed = await startFakePlatform();
+    const closedUrl = closed.url;
+    await closed.close();
     const req = request('pub-bsky-down');
     req.channel = {
       ...req.channel,
-      settings: { service: 'http://127.0.0.1:1', identifier: 'alice.test' },
+      settings: { service: closedUrl, identifier: 'alice.test' },
     };
     const e = await failure(adapter().publish(req));
-    expect(e).toMatchObject({ errorClass: 'retryable' });
+    expect(e).toMatchObject({ errorClass: 'retryable', code: 'PLATFORM_UNREACHABLE' });
   });
 });
 
