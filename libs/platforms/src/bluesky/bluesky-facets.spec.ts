@@ -56,6 +56,11 @@ describe('Bluesky facets', () => {
     expect(tags.map((t) => covered(text, t.index))).toEqual(['#Grünkohl', '#über']);
   });
 
+  it('ends a hashtag at an invisible zero-width space, as Bluesky does', () => {
+    const [tag] = detectFacets('#Sommer\u200bfest');
+    expect(tag).toMatchObject({ kind: 'tag', tag: 'Sommer', index: { byteStart: 0, byteEnd: 7 } });
+  });
+
   it('turns resolved mentions into DIDs and leaves unknown handles as text', async () => {
     const text = 'Hallo @anna.bsky.social und @niemand.example.com #hi';
     const facets = await buildFacets(text, (handle) =>

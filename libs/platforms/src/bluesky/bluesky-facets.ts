@@ -41,8 +41,15 @@ const MENTION_PATTERN =
   /(?<=^|[\s(])@((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?)(?![a-z0-9.-]*[a-z0-9])/giu;
 // Bluesky's rule: "#" then anything up to white space, with at least one character that is
 // neither a digit nor punctuation; trailing punctuation is not part of the tag; 64 at most.
-const TAG_PATTERN =
-  /(?<=^|\s)[#＃]((?!\ufe0f)[^\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2]*[^\d\s\p{P}\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2][^\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2]*)/gu;
+// Invisible characters (soft hyphen, word joiner, zero-width spaces and joiners, the
+// combining enclosing keycap) end a tag like white space; held as escapes, not literals.
+const INVISIBLE = [0xad, 0x2060, 0x200a, 0x200b, 0x200c, 0x200d, 0x20e2]
+  .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
+  .join('');
+const TAG_PATTERN = new RegExp(
+  String.raw`(?<=^|\s)[#＃]((?!\ufe0f)[^\s${INVISIBLE}]*[^\d\s\p{P}${INVISIBLE}][^\s${INVISIBLE}]*)`,
+  'gu',
+);
 const TAG_MAX_LENGTH = 64;
 
 /** A URL ends before trailing punctuation, except a ")" closing a "(" inside it. */

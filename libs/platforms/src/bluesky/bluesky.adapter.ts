@@ -164,8 +164,11 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
       );
       return res.data;
     } catch (e) {
-      if (e instanceof XRPCError && (e.error === 'RecordNotFound' || e.status === 404)) return null;
-      if (e instanceof XRPCError && e.status === 400 && /not found/i.test(e.message)) return null;
+      if (e instanceof XRPCError) {
+        const status = e.status as number;
+        if (e.error === 'RecordNotFound' || status === 404) return null;
+        if (status === 400 && /not found/i.test(e.message)) return null;
+      }
       throw e;
     }
   }
@@ -303,7 +306,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
         } catch (e) {
           // A second write to the same key answers 500 "already a value at key": the first
           // one went through. Read it back rather than guess.
-          if (e instanceof XRPCError && e.status >= 500) {
+          if (e instanceof XRPCError && (e.status as number) >= 500) {
             const found = await readPost(session, rkey, request.signal);
             if (found) return confirmed(request, session, rkey, found.value);
           }

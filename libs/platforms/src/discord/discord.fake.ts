@@ -77,7 +77,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           const form = await new Response(request.rawBody, {
             headers: { 'content-type': type },
           }).formData();
-          payload = JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>;
+          payload = JSON.parse(stringOr(form.get('payload_json'), '{}')) as Record<string, unknown>;
           form.forEach((value, key) => {
             if (typeof value !== 'string') files.push(key);
           });
@@ -153,4 +153,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       fake.next({ kind: 'custom', handle: (_r, res) => send(res, status, { message, code }) });
     },
   });
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }

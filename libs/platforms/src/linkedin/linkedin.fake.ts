@@ -84,8 +84,8 @@ export async function startFakeLinkedin(): Promise<FakeLinkedin> {
         }
         if (request.method === 'POST' && url.pathname === '/rest/posts') {
           const body = (request.body ?? {}) as Record<string, unknown>;
-          const commentary = String(body['commentary'] ?? '');
-          const author = String(body['author'] ?? '');
+          const commentary = typeof body['commentary'] === 'string' ? body['commentary'] : '';
+          const author = typeof body['author'] === 'string' ? body['author'] : '';
           if (author === 'urn:li:organization:999')
             return error(
               res,

@@ -288,7 +288,7 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
           earlier.length === request.content.media.length &&
           earlier.every((id) => typeof id === 'string')
         ) {
-          mediaIds = earlier as string[];
+          mediaIds = earlier;
         } else {
           mediaIds = [];
           for (const media of request.content.media)
@@ -449,7 +449,7 @@ export function parseInstanceLimits(json: unknown): MastodonInstanceLimits {
     ),
     supportedMimeTypes:
       Array.isArray(types) && types.every((t) => typeof t === 'string')
-        ? (types as string[])
+        ? types
         : [...MASTODON_LIMITS.media!.mimeTypes],
     imageSizeLimit: num(
       config.media_attachments?.image_size_limit,

@@ -90,7 +90,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             const message: FakeSlackMessage = {
               channel: FAKE_SLACK_CHANNEL,
               ts: `${ts++}.000100`,
-              text: String(fields['text'] ?? ''),
+              text: typeof fields['text'] === 'string' ? fields['text'] : '',
               blocks: fields['blocks'] ?? null,
               via: 'api',
             };
