@@ -20,3 +20,5 @@ export * from './linkedin/linkedin.adapter';
 export * from './linkedin/linkedin-little-text';
 export * from './linkedin/linkedin.fake';
 export * from './limits';
+export * from './x/x.adapter';
+export * from './x/x.fake';

@@ -1,5 +1,6 @@
 import { type Platform } from '@postplan/domain';
 import { type PlatformLimits } from './adapter';
+import { X_LIMITS, xOptionsSchema } from './x/x.adapter';
 import {
   BLUESKY_LIMITS,
   BLUESKY_TEXT_BYTES,
@@ -27,6 +28,7 @@ export const ADAPTER_LIMITS = {
   discord: DISCORD_LIMITS,
   slack: SLACK_LIMITS,
   linkedin: LINKEDIN_LIMITS,
+  x: X_LIMITS,
 } as const satisfies Partial<Record<Platform, PlatformLimits>>;
 
 /** Limits that only some platforms have. */
@@ -46,4 +48,5 @@ export const VARIANT_OPTION_SCHEMAS = {
   discord: discordOptionsSchema,
   slack: slackOptionsSchema,
   linkedin: linkedinOptionsSchema,
+  x: xOptionsSchema,
 } as const;

@@ -8,6 +8,7 @@ import { type MastodonAdapterOptions, createMastodonAdapter } from './mastodon/m
 import { type SlackAdapterOptions, createSlackAdapter } from './slack/slack.adapter';
 import { type TelegramAdapterOptions, createTelegramAdapter } from './telegram/telegram.adapter';
 import { type WebhookAdapterOptions, createWebhookAdapter } from './webhook/webhook.adapter';
+import { type XAdapterOptions, createXAdapter } from './x/x.adapter';
 
 /**
  * What adapters need from the process: configuration (API roots, timeouts), and for tests,
@@ -21,6 +22,7 @@ export type AdapterDependencies = {
   discord?: DiscordAdapterOptions;
   slack?: SlackAdapterOptions;
   linkedin?: LinkedinAdapterOptions;
+  x?: XAdapterOptions;
 };
 
 export type AdapterFactory = (deps: AdapterDependencies) => PlatformAdapter;
@@ -38,6 +40,7 @@ export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
   discord: (deps) => createDiscordAdapter(deps.discord),
   slack: (deps) => createSlackAdapter(deps.slack),
   linkedin: (deps) => createLinkedinAdapter(deps.linkedin),
+  x: (deps) => createXAdapter(deps.x),
 };
 
 export function hasAdapter(platform: Platform): boolean {
