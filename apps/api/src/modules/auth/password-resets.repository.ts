@@ -49,8 +49,11 @@ export class PasswordResetsRepository {
    */
   async useAllFor(em: EntityManager, id: string, userId: string): Promise<boolean> {
     const claimed: unknown[] = await em.query(
-      `UPDATE password_resets SET used_at = now()
-        WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING 1`,
+      `WITH claimed AS (
+         UPDATE password_resets SET used_at = now()
+          WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING 1
+       )
+       SELECT * FROM claimed`,
       [id],
     );
     if (claimed.length === 0) return false;

@@ -46,13 +46,12 @@ export class SessionsRepository {
   }
 
   /** Ends every session of a user, or every one but `except` (the one that asked). */
-  async deleteForUser(
-    userId: string,
-    except?: string,
-    em?: EntityManager,
-  ): Promise<number> {
+  async deleteForUser(userId: string, except?: string, em?: EntityManager): Promise<number> {
     const rows: unknown[] = await (em ?? this.db).query(
-      `DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING 1`,
+      `WITH ended AS (
+         DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING 1
+       )
+       SELECT * FROM ended`,
       [userId, except ?? null],
     );
     return rows.length;

@@ -141,8 +141,11 @@ export class InvitationsRepository {
 
   async revoke(workspaceId: string, id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `UPDATE invitations i SET revoked_at = now()
-        WHERE i.id = $1 AND i.workspace_id = $2 AND ${PENDING} RETURNING 1`,
+      `WITH revoked AS (
+         UPDATE invitations i SET revoked_at = now()
+          WHERE i.id = $1 AND i.workspace_id = $2 AND ${PENDING} RETURNING 1
+       )
+       SELECT * FROM revoked`,
       [id, workspaceId],
     );
     return rows.length > 0;

@@ -49,7 +49,8 @@ export class AccountEmailsRepository {
   /** Claims due rows like the notification outbox does: one statement, SKIP LOCKED, a lease. */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedAccountEmail[]> {
     return this.db.query(
-      `UPDATE account_emails e
+      `WITH claimed AS (
+       UPDATE account_emails e
           SET status = 'sending', attempts = e.attempts + 1,
               next_attempt_at = now() + ($2::int * interval '1 millisecond'), updated_at = now()
         WHERE e.id IN (
@@ -58,7 +59,9 @@ export class AccountEmailsRepository {
                  ORDER BY next_attempt_at
                  LIMIT $1
                  FOR UPDATE SKIP LOCKED)
-        RETURNING e.id, e.attempts, e.kind, e.to_address, e.locale, e.data, e.secret`,
+        RETURNING e.id, e.attempts, e.kind, e.to_address, e.locale, e.data, e.secret
+       )
+       SELECT * FROM claimed`,
       [limit, leaseMs],
     );
   }
