@@ -89,6 +89,9 @@ export const TokenSummarySchema = z.object({
 });
 export type TokenSummary = z.infer<typeof TokenSummarySchema>;
 
+export const TokenListSchema = z.object({ items: z.array(TokenSummarySchema) });
+export type TokenList = z.infer<typeof TokenListSchema>;
+
 export const CreatedTokenSchema = TokenSummarySchema.extend({
   token: z.string().meta({ description: 'The secret; shown once and never again' }),
 });
