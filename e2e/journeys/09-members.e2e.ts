@@ -46,8 +46,8 @@ test('an owner invites a colleague on the members page; she joins from the hande
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'You are invited' })).toBeVisible();
   await expect(page.getByText(`The invitation is for ${COLLEAGUE.email}`)).toBeVisible();
-  await page.getByLabel('Your name').fill(COLLEAGUE.name);
-  await page.getByLabel('Your password').fill(COLLEAGUE.password);
+  await page.getByLabel('Your name', { exact: true }).fill(COLLEAGUE.name);
+  await page.getByLabel('Your password', { exact: true }).fill(COLLEAGUE.password);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/calendar`));
 

@@ -36,12 +36,12 @@ test('a colleague joins from the invitation e-mail, then forgets the password an
   await page.goto(invitation);
   await expect(page.getByRole('heading', { name: 'You are invited' })).toBeVisible();
   await expect(page.getByText(/invites you to the workspace .* as Author/)).toBeVisible();
-  await page.getByLabel('Your name').fill(JONAS.name);
+  await page.getByLabel('Your name', { exact: true }).fill(JONAS.name);
   // A common password is refused with a reason.
-  await page.getByLabel('Your password').fill('password1234');
+  await page.getByLabel('Your password', { exact: true }).fill('password1234');
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('alert')).toContainText('too short or too easy to guess');
-  await page.getByLabel('Your password').fill(JONAS.password);
+  await page.getByLabel('Your password', { exact: true }).fill(JONAS.password);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/calendar`));
   await expect(page.getByRole('link', { name: 'Members' })).toBeVisible();
@@ -55,13 +55,13 @@ test('a colleague joins from the invitation e-mail, then forgets the password an
 
   const reset = await linkInMail(JONAS.email, /\/reset-password\//);
   await page.goto(reset);
-  await page.getByLabel('New password').fill(JONAS.newPassword);
+  await page.getByLabel('New password', { exact: true }).fill(JONAS.newPassword);
   await page.getByRole('button', { name: 'Save password' }).click();
   await expect(page.getByTestId('reset-done')).toBeVisible();
 
   // The link works once; the old password is gone, the new one works.
   await page.goto(reset);
-  await page.getByLabel('New password').fill('noch-ein-versuch-bitte');
+  await page.getByLabel('New password', { exact: true }).fill('noch-ein-versuch-bitte');
   await page.getByRole('button', { name: 'Save password' }).click();
   await expect(page.getByRole('alert')).toContainText('already used or expired');
 
