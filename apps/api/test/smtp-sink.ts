@@ -110,4 +110,3 @@ function parseMail(raw: string): Omit<Received, 'to' | 'raw'> {
     html: part('text/html'),
   };
 }
-

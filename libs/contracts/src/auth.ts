@@ -139,7 +139,13 @@ export const PasswordResetAcceptedSchema = z.object({
 });
 export type PasswordResetAccepted = z.infer<typeof PasswordResetAcceptedSchema>;
 
-export const InvitationStatusSchema = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+export const InvitationStatusSchema = z.enum([
+  'pending',
+  'accepted',
+  'declined',
+  'revoked',
+  'expired',
+]);
 
 /** A pending invitation as the workspace's owners and admins see it. */
 export const InvitationSchema = z.object({

@@ -49,11 +49,10 @@ export class AuthGuard implements CanActivate {
         : (this.reflector.getAllAndOverride<TokenScope | undefined>(TOKEN_SCOPE, targets) ??
           'write');
       if (!found.scopes.includes(needed)) {
-        throw new AuthError(
-          'TOKEN_SCOPE_MISSING',
-          `This API token lacks the scope "${needed}".`,
-          { required: needed, scopes: found.scopes },
-        );
+        throw new AuthError('TOKEN_SCOPE_MISSING', `This API token lacks the scope "${needed}".`, {
+          required: needed,
+          scopes: found.scopes,
+        });
       }
       req.actor = { userId: found.userId, via: 'token', scopes: found.scopes };
       return true;

@@ -26,13 +26,7 @@ import {
 } from '@postplan/contracts';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import {
-  type Actor,
-  ClientInfo,
-  CurrentActor,
-  Public,
-  SessionOnly,
-} from '../../common/auth/actor';
+import { type Actor, ClientInfo, CurrentActor, Public, SessionOnly } from '../../common/auth/actor';
 import {
   DEVICE_COOKIE,
   clearSessionCookies,

@@ -305,9 +305,7 @@ export class AuthService {
       name: input.name,
       prefix: token.slice(0, 10),
       tokenHash: sha256(token),
-      scopes: [...input.scopes].sort(
-        (a, b) => SCOPE_ORDER.indexOf(a) - SCOPE_ORDER.indexOf(b),
-      ),
+      scopes: [...input.scopes].sort((a, b) => SCOPE_ORDER.indexOf(a) - SCOPE_ORDER.indexOf(b)),
       expiresAt:
         input.expiresInDays === null
           ? null

@@ -24,7 +24,9 @@ export function assertStrongPassword(password: string, context: string[] = []): 
       { reason: 'too_short', minLength: MIN_PASSWORD_LENGTH },
     );
   }
-  const words = context.flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+  const words = context
+    .flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((w) => w.length >= 3);
   const result = zxcvbn.check(password.slice(0, 100), words);
   if (result.score < MIN_PASSWORD_SCORE) {
     throw new AuthError(

@@ -18,7 +18,11 @@ import { AccountMailService } from '../notifications/account-mail.service';
 import { UsersRepository } from '../users/users.repository';
 import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { assertMayGrant } from '../workspaces/workspaces.service';
-import { type InvitationRow, InvitationsRepository, type TokenKind } from './invitations.repository';
+import {
+  type InvitationRow,
+  InvitationsRepository,
+  type TokenKind,
+} from './invitations.repository';
 
 /** An invitation works for a week, once. */
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -250,10 +254,7 @@ export class InvitationsService {
    * Locks the invitation and checks it is still open; an invitation to become owner also needs
    * its inviter to be an owner still (a demoted owner's offer lapses).
    */
-  private async claim(
-    em: EntityManager,
-    invitation: InvitationRow,
-  ): Promise<void> {
+  private async claim(em: EntityManager, invitation: InvitationRow): Promise<void> {
     if (!(await this.invitations.lockOpen(em, invitation.id))) throw notFound();
     if (
       invitation.role === 'owner' &&
@@ -302,10 +303,7 @@ export class InvitationsService {
     const inv = found?.invitation;
     if (!found || !inv || inv.accepted_at || inv.declined_at || inv.revoked_at) throw notFound();
     if (inv.expires_at <= new Date()) {
-      throw new AuthError(
-        'INVITATION_EXPIRED',
-        'This invitation has expired; ask for a new one.',
-      );
+      throw new AuthError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one.');
     }
     return found;
   }

@@ -61,7 +61,11 @@ export function isKnownDevice(key: Buffer, linkId: string, value: string | undef
 }
 
 /** The id of a browser that unlocked this link before (its cookie's nonce), or null. */
-export function knownDeviceId(key: Buffer, linkId: string, value: string | undefined): string | null {
+export function knownDeviceId(
+  key: Buffer,
+  linkId: string,
+  value: string | undefined,
+): string | null {
   const [nonce, mac, ...rest] = value?.split('.') ?? [];
   return nonce &&
     mac &&

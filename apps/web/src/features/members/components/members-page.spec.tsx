@@ -32,14 +32,6 @@ const BEN: Member = {
   role: 'editor',
   joinedAt: '2026-05-10T08:00:00Z',
 };
-const ANNA: Member = {
-  userId: '00000000-0000-4000-8000-000000000003',
-  email: 'anna@example.com',
-  name: 'Anna Beispiel',
-  role: 'author',
-  joinedAt: '2026-11-21T10:00:00Z',
-};
-
 type Call = { method: string; url: string; body: unknown };
 type Answer = { status: number; body?: unknown };
 type Route = 'POST' | 'PATCH' | 'DELETE';
