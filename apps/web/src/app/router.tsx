@@ -8,7 +8,7 @@ import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
-import { useWorkspace } from './session';
+import { useSession, useWorkspace } from './session';
 import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
 import { InvitationPage } from '../features/auth/components/invitation-page';
 import {
@@ -142,7 +142,7 @@ const AccountPage = lazy(() =>
 
 function AccountRoute() {
   const { t } = useI18n();
-  const { me } = useWorkspace();
+  const { me } = useSession();
   return (
     <Suspense fallback={<LoadingState label={t('app.loading')} />}>
       <AccountPage me={me} />
@@ -188,6 +188,8 @@ export function createRouter() {
       element: <SessionGate />,
       children: [
         { path: '/', element: <HomeRedirect /> },
+        // Also outside any workspace: someone who is in none yet answers invitations here.
+        { path: '/account', element: <AccountRoute /> },
         {
           path: '/w/:slug',
           element: <AppLayout />,

@@ -1176,4 +1176,5 @@ export const de: Messages = {
   'error.TOKEN_SCOPE_MISSING': 'Der API-Token darf das nicht.',
   'error.SESSION_REQUIRED':
     'Dafür musst du im Browser angemeldet sein; ein API-Token kann das nicht.',
+  'workspace.none.invitations': 'Deine Einladungen und dein Konto',
 };

@@ -1144,6 +1144,7 @@ export const en = {
   'error.TOKEN_EXPIRED': 'The API token has expired.',
   'error.TOKEN_SCOPE_MISSING': 'The API token is not allowed to do this.',
   'error.SESSION_REQUIRED': 'This needs you signed in in the browser; an API token cannot do it.',
+  'workspace.none.invitations': 'Your invitations and account',
 } as const;
 
 export type MessageKey = keyof typeof en;
