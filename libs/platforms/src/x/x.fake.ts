@@ -138,7 +138,7 @@ export async function startFakeX(): Promise<FakeX> {
   await new Promise<void>((ready) => front.listen(0, '127.0.0.1', () => ready()));
   const port = (front.address() as AddressInfo).port;
 
-  const closePlain = plain.close;
+  const closePlain = plain.close.bind(plain);
   return Object.assign(plain, {
     url: `https://127.0.0.1:${port}`,
     tweets,
@@ -160,5 +160,5 @@ export async function startFakeX(): Promise<FakeX> {
     errorNext(status: number, title: string, detail: string) {
       plain.next({ kind: 'custom', handle: (_r, res) => problem(res, status, title, detail) });
     },
-  }) as unknown as FakeX;
+  });
 }
