@@ -21,4 +21,3 @@ export * from './linkedin/linkedin-little-text';
 export * from './linkedin/linkedin.fake';
 export * from './limits';
 export * from './x/x.adapter';
-export * from './x/x.fake';

@@ -1,6 +1,6 @@
 import { Agent } from 'node:https';
 import { type PublishError, type PublishRequest } from '../adapter';
-import { FAKE_X_CA, FAKE_X_TOKEN, type FakeX, startFakeX } from './x.fake';
+import { FAKE_X_TOKEN, fakeXCa, type FakeX, startFakeX } from './x.fake';
 import { createXAdapter } from './x.adapter';
 
 const NOW = Date.UTC(2026, 11, 3, 9, 0, 0);
@@ -19,7 +19,7 @@ describe('X adapter (twitter-api-v2 against a fake X over TLS)', () => {
   let agent: Agent;
   beforeEach(async () => {
     fake = await startFakeX();
-    agent = new Agent({ ca: FAKE_X_CA });
+    agent = new Agent({ ca: fakeXCa() });
   });
   afterEach(async () => {
     agent.destroy();

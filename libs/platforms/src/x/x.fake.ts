@@ -7,14 +7,17 @@ import { type FakePlatform, startFakePlatform } from '../testing/fake-server';
 
 /**
  * A fake X API v2 on loopback, behind TLS because twitter-api-v2 speaks HTTPS only (its
- * certificate, for 127.0.0.1, is in ./fixtures; pass FAKE_X_CA to an https.Agent). It answers
+ * certificate, for 127.0.0.1, is in ./fixtures; pass fakeXCa() to an https.Agent). It answers
  * as X does: 201 `{ data: { id, text } }`, problem-details errors (`{ title, detail, type,
  * status }`), 403 "You are not allowed to create a Tweet with duplicate content.", 429 with
  * x-rate-limit-* headers, and the v2 chunked media upload with metadata.
  */
 
 export const FAKE_X_TOKEN = 'x-user-access-token-for-tests';
-export const FAKE_X_CA = readFileSync(join(__dirname, 'fixtures', 'x-fake.crt'));
+/** The fake's certificate (read on demand: the fixtures exist in the source tree only). */
+export function fakeXCa(): Buffer {
+  return readFileSync(join(__dirname, 'fixtures', 'x-fake.crt'));
+}
 
 export type FakeX = Omit<FakePlatform, 'url'> & {
   /** `https://127.0.0.1:<port>` */
@@ -123,7 +126,7 @@ export async function startFakeX(): Promise<FakeX> {
 
   // TLS in front of the plain fake: each TLS connection is piped to it.
   const key = readFileSync(join(__dirname, 'fixtures', 'x-fake.key'));
-  const front = tls.createServer({ key, cert: FAKE_X_CA }, (socket) => {
+  const front = tls.createServer({ key, cert: fakeXCa() }, (socket) => {
     const upstream = net.connect(plain.port, '127.0.0.1');
     socket.pipe(upstream).pipe(socket);
     const end = () => {
