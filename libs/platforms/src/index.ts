@@ -21,3 +21,5 @@ export * from './linkedin/linkedin-little-text';
 export * from './linkedin/linkedin.fake';
 export * from './limits';
 export * from './x/x.adapter';
+export * from './pinterest/pinterest.adapter';
+export * from './pinterest/pinterest.fake';

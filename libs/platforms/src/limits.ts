@@ -9,6 +9,7 @@ import {
 import { DISCORD_LIMITS, discordOptionsSchema } from './discord/discord.adapter';
 import { LINKEDIN_LIMITS, linkedinOptionsSchema } from './linkedin/linkedin.adapter';
 import { MASTODON_LIMITS, mastodonOptionsSchema } from './mastodon/mastodon.adapter';
+import { PINTEREST_LIMITS, pinterestOptionsSchema } from './pinterest/pinterest.adapter';
 import { SLACK_LIMITS, slackOptionsSchema } from './slack/slack.adapter';
 import {
   TELEGRAM_CAPTION_LIMIT,
@@ -29,6 +30,7 @@ export const ADAPTER_LIMITS = {
   slack: SLACK_LIMITS,
   linkedin: LINKEDIN_LIMITS,
   x: X_LIMITS,
+  pinterest: PINTEREST_LIMITS,
 } as const satisfies Partial<Record<Platform, PlatformLimits>>;
 
 /** Limits that only some platforms have. */
@@ -49,4 +51,5 @@ export const VARIANT_OPTION_SCHEMAS = {
   slack: slackOptionsSchema,
   linkedin: linkedinOptionsSchema,
   x: xOptionsSchema,
+  pinterest: pinterestOptionsSchema,
 } as const;

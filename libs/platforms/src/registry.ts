@@ -5,6 +5,10 @@ import { type DiscordAdapterOptions, createDiscordAdapter } from './discord/disc
 import { type LinkedinAdapterOptions, createLinkedinAdapter } from './linkedin/linkedin.adapter';
 import { createManualAdapter } from './manual/manual.adapter';
 import { type MastodonAdapterOptions, createMastodonAdapter } from './mastodon/mastodon.adapter';
+import {
+  type PinterestAdapterOptions,
+  createPinterestAdapter,
+} from './pinterest/pinterest.adapter';
 import { type SlackAdapterOptions, createSlackAdapter } from './slack/slack.adapter';
 import { type TelegramAdapterOptions, createTelegramAdapter } from './telegram/telegram.adapter';
 import { type WebhookAdapterOptions, createWebhookAdapter } from './webhook/webhook.adapter';
@@ -23,6 +27,7 @@ export type AdapterDependencies = {
   slack?: SlackAdapterOptions;
   linkedin?: LinkedinAdapterOptions;
   x?: XAdapterOptions;
+  pinterest?: PinterestAdapterOptions;
 };
 
 export type AdapterFactory = (deps: AdapterDependencies) => PlatformAdapter;
@@ -41,6 +46,7 @@ export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
   slack: (deps) => createSlackAdapter(deps.slack),
   linkedin: (deps) => createLinkedinAdapter(deps.linkedin),
   x: (deps) => createXAdapter(deps.x),
+  pinterest: (deps) => createPinterestAdapter(deps.pinterest),
 };
 
 export function hasAdapter(platform: Platform): boolean {
