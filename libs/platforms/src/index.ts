@@ -23,3 +23,5 @@ export * from './limits';
 export * from './x/x.adapter';
 export * from './pinterest/pinterest.adapter';
 export * from './pinterest/pinterest.fake';
+export * from './facebook/facebook.adapter';
+export * from './facebook/facebook.fake';

@@ -7,6 +7,7 @@ import {
   blueskyOptionsSchema,
 } from './bluesky/bluesky.adapter';
 import { DISCORD_LIMITS, discordOptionsSchema } from './discord/discord.adapter';
+import { FACEBOOK_LIMITS, facebookOptionsSchema } from './facebook/facebook.adapter';
 import { LINKEDIN_LIMITS, linkedinOptionsSchema } from './linkedin/linkedin.adapter';
 import { MASTODON_LIMITS, mastodonOptionsSchema } from './mastodon/mastodon.adapter';
 import { PINTEREST_LIMITS, pinterestOptionsSchema } from './pinterest/pinterest.adapter';
@@ -31,6 +32,7 @@ export const ADAPTER_LIMITS = {
   linkedin: LINKEDIN_LIMITS,
   x: X_LIMITS,
   pinterest: PINTEREST_LIMITS,
+  facebook: FACEBOOK_LIMITS,
 } as const satisfies Partial<Record<Platform, PlatformLimits>>;
 
 /** Limits that only some platforms have. */
@@ -52,4 +54,5 @@ export const VARIANT_OPTION_SCHEMAS = {
   linkedin: linkedinOptionsSchema,
   x: xOptionsSchema,
   pinterest: pinterestOptionsSchema,
+  facebook: facebookOptionsSchema,
 } as const;

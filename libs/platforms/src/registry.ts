@@ -2,6 +2,7 @@ import { type Platform } from '@postplan/domain';
 import { type PlatformAdapter, PublishError } from './adapter';
 import { type BlueskyAdapterOptions, createBlueskyAdapter } from './bluesky/bluesky.adapter';
 import { type DiscordAdapterOptions, createDiscordAdapter } from './discord/discord.adapter';
+import { type FacebookAdapterOptions, createFacebookAdapter } from './facebook/facebook.adapter';
 import { type LinkedinAdapterOptions, createLinkedinAdapter } from './linkedin/linkedin.adapter';
 import { createManualAdapter } from './manual/manual.adapter';
 import { type MastodonAdapterOptions, createMastodonAdapter } from './mastodon/mastodon.adapter';
@@ -28,6 +29,7 @@ export type AdapterDependencies = {
   linkedin?: LinkedinAdapterOptions;
   x?: XAdapterOptions;
   pinterest?: PinterestAdapterOptions;
+  facebook?: FacebookAdapterOptions;
 };
 
 export type AdapterFactory = (deps: AdapterDependencies) => PlatformAdapter;
@@ -47,6 +49,7 @@ export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
   linkedin: (deps) => createLinkedinAdapter(deps.linkedin),
   x: (deps) => createXAdapter(deps.x),
   pinterest: (deps) => createPinterestAdapter(deps.pinterest),
+  facebook: (deps) => createFacebookAdapter(deps.facebook),
 };
 
 export function hasAdapter(platform: Platform): boolean {
