@@ -12,6 +12,8 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_CREDENTIALS':
     case 'REVIEW_LINK_PASSWORD_REQUIRED':
     case 'REVIEW_LINK_PASSWORD_WRONG':
+    case 'SHARE_LINK_PASSWORD_REQUIRED':
+    case 'SHARE_LINK_PASSWORD_WRONG':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN_ROLE':
@@ -32,6 +34,9 @@ export function statusOf(code: ErrorCode): number {
     case 'COMMENT_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
+    case 'SHARE_LINK_NOT_FOUND':
+    case 'FEED_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -50,8 +55,10 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_YET_DUE':
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
+    case 'IMPORT_ALREADY_RUN':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
+    case 'SHARE_LINK_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -67,6 +74,8 @@ export function statusOf(code: ErrorCode): number {
     case 'WORDING_BLOCKED':
     case 'NO_ELIGIBLE_APPROVER':
     case 'ANCHOR_RANGE_INVALID':
+    case 'IMPORT_FILE_INVALID':
+    case 'IMPORT_HAS_ERRORS':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;
@@ -74,6 +83,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'PDF_RENDERER_UNAVAILABLE':
+      return 503;
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP status for error code ${String(unhandled)}`);
