@@ -153,7 +153,7 @@ export class ExportRepository {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`, query.values);
       for (;;) {
-        const batch: T[] = await runner.query(`FETCH ${BATCH} FROM export_cursor`);
+        const batch = (await runner.query(`FETCH ${BATCH} FROM export_cursor`)) as T[];
         if (batch.length > 0) yield batch;
         if (batch.length < BATCH) break;
       }

@@ -117,7 +117,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellValue(v.result);
     return '';
   }
   return String(v);

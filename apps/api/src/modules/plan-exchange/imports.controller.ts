@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -97,6 +98,7 @@ export class ImportsController {
   }
 
   @Post(':id/dry-run')
+  @HttpCode(200)
   @ApiOkResponse({
     type: ImportResultDto,
     description: 'Every row and every problem; writes nothing',
