@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench [calendar|start|wording]`: prints figures; never fails on a target.
+// `npm run bench [calendar|start|wording|export]`: prints figures; never fails on a target.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { calendarBench } from './calendar.bench.mjs';
+import { exportBench } from './export.bench.mjs';
 import { root } from './lib.mjs';
 import { startBench } from './start.bench.mjs';
 
@@ -17,6 +18,10 @@ if (want('start')) {
 if (want('calendar')) {
   console.log('\n== calendar range read');
   await calendarBench();
+}
+if (want('export')) {
+  console.log('\n== export and import');
+  await exportBench();
 }
 const wording = join(root, 'bench', 'wording.bench.mjs');
 if (want('wording') && existsSync(wording)) {

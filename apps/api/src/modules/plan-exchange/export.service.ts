@@ -13,7 +13,14 @@ import { type ExportPostRow, ExportRepository, type ExportSelection } from './ex
 import { PlanExchangeError } from './plan-exchange.errors';
 import { calendarFooter, calendarHeader, eventLines, type IcsEvent, vtimezone } from './ics-writer';
 import { type PrintPost, renderPrintPlan } from './print-plan';
-import { csvLine, csvRow, headings, type Lang, offsetText } from './spreadsheet-format';
+import {
+  csvLine,
+  csvRow,
+  headings,
+  type Lang,
+  utcOffsetText,
+  wallClock,
+} from './spreadsheet-format';
 
 type ExportQuery = z.output<typeof ExportQuerySchema>;
 
@@ -133,12 +140,12 @@ export class ExportService {
     let rows = 0;
     for await (const batch of this.repo.rows(s)) {
       for (const r of batch) {
-        const offsetMs = wallClockShift(r.planned_at, ws.timeZone);
+        const clock = wallClock(r.planned_at, ws.timeZone);
         sheet
           .addRow([
             r.post_id,
-            new Date(r.planned_at.getTime() + offsetMs),
-            offsetText(r.planned_at, ws.timeZone),
+            new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
+            utcOffsetText(clock.offsetMinutes),
             r.channel ?? '',
             r.platform ?? '',
             r.status,
@@ -289,13 +296,6 @@ function pdfUnavailable(path: string): PlanExchangeError {
     'PDF export needs chromium on the server (apt-get install chromium, or set CHROMIUM_PATH). The print view works without it.',
     { chromiumPath: path },
   );
-}
-
-/** Milliseconds to add to an instant so its UTC fields read the zone's wall clock. */
-function wallClockShift(instant: Date, timeZone: string): number {
-  const t = offsetText(instant, timeZone);
-  const sign = t[3] === '-' ? -1 : 1;
-  return sign * (Number(t.slice(4, 6)) * 60 + Number(t.slice(7, 9))) * 60_000;
 }
 
 export function toApiPost(row: ExportPostRow, timeZone: string): Post {

@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { resolveLocal, toLocal } from '@postplan/domain';
+import { wallClock } from './spreadsheet-format';
 
 /**
  * RFC 5545 written line by line, so a feed of a year streams instead of being built in memory.
@@ -65,13 +65,18 @@ export function utcStamp(d: Date): string {
  * client converts it.
  */
 export function dateTimeProperty(name: string, instant: Date, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
-  const local = `${pad(l.year, 4)}${pad(l.month)}${pad(l.day)}T${pad(l.hour)}${pad(l.minute)}${pad(l.second)}`;
-  const r = resolveLocal({ ...l, millisecond: 0 }, timeZone);
-  const exact =
-    r.kind === 'exact' ||
-    (r.kind === 'ambiguous' && r.earlier.getTime() === Math.floor(instant.getTime() / 1000) * 1000);
-  return exact ? `${name};TZID=${timeZone}:${local}` : `${name}:${utcStamp(instant)}`;
+  const clock = wallClock(instant, timeZone);
+  // Offsets change at most once within hours: the offset three hours earlier tells whether the
+  // clocks went back just before this instant, and if so, whether this wall-clock reading
+  // already happened once (at `earlier`, under the old offset).
+  const before = wallClock(new Date(instant.getTime() - 3 * 3_600_000), timeZone).offsetMinutes;
+  if (before > clock.offsetMinutes) {
+    const earlier = new Date(instant.getTime() - (before - clock.offsetMinutes) * 60_000);
+    if (wallClock(earlier, timeZone).offsetMinutes === before) {
+      return `${name}:${utcStamp(instant)}`;
+    }
+  }
+  return `${name};TZID=${timeZone}:${clock.compact}`;
 }
 
 /** The zone's VTIMEZONE, from the tzurl.org set; null for a zone it does not know. */
