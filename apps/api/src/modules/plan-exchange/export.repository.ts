@@ -55,7 +55,7 @@ export type ExportPostRow = {
   }[];
 };
 
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 export function selectionWhere(
   s: ExportSelection,
@@ -151,6 +151,9 @@ export class ExportRepository {
     let committed = false;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // A cursor is planned for its first rows by default (cursor_tuple_fraction 0.1): nested
+      // loops that start fast and finish slowly. An export reads every row.
+      await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
       await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`, query.values);
       for (;;) {
         const batch = (await runner.query(`FETCH ${BATCH} FROM export_cursor`)) as T[];
