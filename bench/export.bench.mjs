@@ -2,9 +2,11 @@
 // Prints CSV and XLSX export throughput and the API process's peak RSS during each, beside
 // PostgreSQL's own COPY ... TO STDOUT of the same rows; the ICS feed of a year (time, size) and
 // its 304 answer to a repeated request with the ETag; and a 10,000-row import (dry run, import).
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { clearInterval, setInterval } from 'node:timers';
 import pg from 'pg';
 import {
   benchDatabaseServer,

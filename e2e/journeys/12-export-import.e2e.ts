@@ -50,7 +50,7 @@ test('an owner exports a month as XLSX and CSV, subscribes, prints the week and 
   const xlsx = await download('export-xlsx');
   expect(xlsx.suggestedFilename()).toMatch(/^postplan-.*\.xlsx$/);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await readFile((await xlsx.path())!));
+  await book.xlsx.load(await readFile(await xlsx.path()));
   const sheet = book.worksheets[0]!;
   const rows = sheet.getSheetValues().slice(2) as unknown[][];
   const spring = rows.find((r) => r[7] === 'Frühjahrsputz im Netz')!;
@@ -61,7 +61,7 @@ test('an owner exports a month as XLSX and CSV, subscribes, prints the week and 
 
   // CSV for German Excel: BOM, semicolons, and the formula-like text neutralised.
   const csv = await download('export-csv-semicolon');
-  const text = await readFile((await csv.path())!, 'utf8');
+  const text = await readFile(await csv.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   expect(text).toContain(';Frühjahrsputz im Netz;');
   expect(text).toContain(";'=Kommt vorbei");
