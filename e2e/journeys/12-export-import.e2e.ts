@@ -50,7 +50,8 @@ test('an owner exports a month as XLSX and CSV, subscribes, prints the week and 
   const xlsx = await download('export-xlsx');
   expect(xlsx.suggestedFilename()).toMatch(/^postplan-.*\.xlsx$/);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await readFile(await xlsx.path()));
+  const bytes = await readFile(await xlsx.path());
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const sheet = book.worksheets[0]!;
   const rows = sheet.getSheetValues().slice(2) as unknown[][];
   const spring = rows.find((r) => r[7] === 'Frühjahrsputz im Netz')!;
