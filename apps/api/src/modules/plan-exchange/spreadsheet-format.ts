@@ -119,7 +119,9 @@ export function neutralise(cell: string): string {
 
 /** The inverse of neutralise, for the import. */
 export function unneutralise(cell: string): string {
-  return cell.length > 1 && cell.charCodeAt(0) === 39 && isDangerous(cell, 1) ? cell.slice(1) : cell;
+  return cell.length > 1 && cell.charCodeAt(0) === 39 && isDangerous(cell, 1)
+    ? cell.slice(1)
+    : cell;
 }
 
 /** One RFC 4180 field: quoted when it holds the delimiter, a quote, CR or LF. */
