@@ -642,3 +642,28 @@ describe('import', () => {
     expect(xChannel).toBeTruthy();
   });
 });
+
+describe('OpenAPI document', () => {
+  it('describes every export, feed, share-link and import endpoint', async () => {
+    const doc = await request(t.server).get('/api/docs/openapi.json');
+    const paths = Object.keys((doc.body as { paths: Record<string, unknown> }).paths);
+    for (const path of [
+      '/api/v1/workspaces/{ws}/exports/posts.csv',
+      '/api/v1/workspaces/{ws}/exports/posts.xlsx',
+      '/api/v1/workspaces/{ws}/exports/posts.json',
+      '/api/v1/workspaces/{ws}/exports/posts.ics',
+      '/api/v1/workspaces/{ws}/exports/plan.html',
+      '/api/v1/workspaces/{ws}/exports/plan.pdf',
+      '/api/v1/workspaces/{ws}/calendar-feed',
+      '/api/v1/feeds/{token}/calendar.ics',
+      '/api/v1/workspaces/{ws}/share-links',
+      '/api/v1/shared/{token}/posts',
+      '/api/v1/shared/{token}/calendar.ics',
+      '/api/v1/workspaces/{ws}/imports',
+      '/api/v1/workspaces/{ws}/imports/{id}/dry-run',
+      '/api/v1/workspaces/{ws}/imports/{id}/run',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});
