@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import request from 'supertest';
@@ -250,6 +251,14 @@ describe('print and PDF', () => {
     expect(res.text).toContain('Hack');
     expect(res.text).toContain('=HYPERLINK(&quot;http://evil&quot;)');
     expect(res.text).not.toContain('<script>');
+  });
+
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  (existsSync(chromium) ? it : it.skip)('renders a PDF with the system chromium', async () => {
+    const res = await ownerGet(exportsPath('plan.pdf', 'from=2026-10-12&to=2026-10-19'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('answers a clear code when chromium is missing', async () => {
