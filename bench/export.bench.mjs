@@ -63,7 +63,7 @@ export async function exportBench() {
         cookie: cookies.join('; '),
         'x-csrf-token': csrf,
       },
-      body: JSON.stringify({ name: 'bench' }),
+      body: JSON.stringify({ name: 'bench', scopes: ['read', 'write'] }),
     });
     const { token } = await tokenRes.json();
     const auth = { authorization: `Bearer ${token}` };
@@ -114,10 +114,11 @@ export async function exportBench() {
     }
 
     // ---- ICS feed
-    const feed = await (
+    const feed = await // Feeds are managed from a browser session only.
+    (
       await fetch(`${base}/api/v1/workspaces/bench/calendar-feed`, {
         method: 'POST',
-        headers: auth,
+        headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf },
       })
     ).json();
     const feedPath = new URL(feed.url).pathname;

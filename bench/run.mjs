@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench [calendar|start|wording|export]`: prints figures; never fails on a target.
+// `npm run bench [calendar|start|wording|accounts|export]`: prints figures; never fails on a target.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { accountsBench } from './accounts.bench.mjs';
 import { calendarBench } from './calendar.bench.mjs';
 import { exportBench } from './export.bench.mjs';
 import { root } from './lib.mjs';
@@ -18,6 +19,10 @@ if (want('start')) {
 if (want('calendar')) {
   console.log('\n== calendar range read');
   await calendarBench();
+}
+if (want('accounts')) {
+  console.log('\n== accounts: known against unknown addresses');
+  await accountsBench();
 }
 if (want('export')) {
   console.log('\n== export and import');

@@ -53,6 +53,7 @@ export class PlanExchange1764800000000 implements MigrationInterface {
         link_id uuid NOT NULL REFERENCES share_links (id) ON DELETE CASCADE,
         ip text NOT NULL,
         succeeded boolean NOT NULL,
+        device text,
         attempted_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(

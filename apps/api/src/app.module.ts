@@ -17,6 +17,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         WorkspacesModule,
         AuthModule,
+        InvitationsModule,
         SetupModule,
         ChannelsModule,
         WordingModule,

@@ -305,6 +305,14 @@ describe('calendar feeds', () => {
     const rotatedPath = new URL(rotated.body.url as string).pathname;
     expect((await request(t.server).get(rotatedPath)).status).toBe(200);
     expect((await owner.delete(`/v1/workspaces/${ws}/calendar-feed`)).status).toBe(204);
+    // A script's API token can neither read nor mint a feed address, which would outlive it.
+    const token = (await owner.post('/v1/me/tokens', { name: 'skript', scopes: ['read', 'write'] }))
+      .body.token as string;
+    const byToken = await request(t.server)
+      .get(`/api/v1/workspaces/${ws}/calendar-feed`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(byToken.status).toBe(403);
+    expect(byToken.body.error.code).toBe('SESSION_REQUIRED');
     const gone = await request(t.server).get(rotatedPath);
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('FEED_NOT_FOUND');

@@ -7,6 +7,7 @@ export function statusOf(code: ErrorCode): number {
     case 'MALFORMED_JSON':
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':
+    case 'PASSWORD_RESET_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -14,6 +15,7 @@ export function statusOf(code: ErrorCode): number {
     case 'REVIEW_LINK_PASSWORD_WRONG':
     case 'SHARE_LINK_PASSWORD_REQUIRED':
     case 'SHARE_LINK_PASSWORD_WRONG':
+    case 'TOKEN_EXPIRED':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN_ROLE':
@@ -23,6 +25,9 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_AN_APPROVER':
     case 'REVIEW_LINK_PERMISSION_MISSING':
     case 'REVIEW_LINK_SCOPE_PARTIAL':
+    case 'TOKEN_SCOPE_MISSING':
+    case 'SESSION_REQUIRED':
+    case 'EMAIL_NOT_VERIFIED':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'WORKSPACE_NOT_FOUND':
@@ -37,6 +42,7 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_NOT_FOUND':
     case 'SHARE_LINK_NOT_FOUND':
     case 'FEED_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -56,9 +62,11 @@ export function statusOf(code: ErrorCode): number {
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
     case 'IMPORT_ALREADY_RUN':
+    case 'INVITATION_SIGN_IN_REQUIRED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
+    case 'INVITATION_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -76,6 +84,7 @@ export function statusOf(code: ErrorCode): number {
     case 'ANCHOR_RANGE_INVALID':
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
+    case 'WEAK_PASSWORD':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

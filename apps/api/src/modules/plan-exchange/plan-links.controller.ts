@@ -33,7 +33,7 @@ import {
 import type { CookieOptions, Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type Actor, CurrentActor, Public } from '../../common/auth/actor';
+import { type Actor, CurrentActor, Public, SessionOnly } from '../../common/auth/actor';
 import { readCookie } from '../../common/auth/cookies';
 import {
   CurrentWorkspace,
@@ -64,10 +64,15 @@ export const SHARE_ACCESS_COOKIE = 'postplan_share_access';
 export const SHARE_DEVICE_COOKIE = 'postplan_share_device';
 export const sharedApiPath = (token: string) => `/api/v1/shared/${token}`;
 
-/** The member's own ICS subscription for a workspace: any role, since every member reads the plan. */
+/**
+ * The member's own ICS subscription for a workspace: any role, since every member reads the
+ * plan. Browser sessions only: a feed address outlives a revoked API token, so a leaked token
+ * must not be able to read or mint one.
+ */
 @ApiTags('export')
 @Controller('v1/workspaces/:ws/calendar-feed')
 @UseGuards(WorkspaceGuard)
+@SessionOnly()
 export class CalendarFeedController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -124,11 +129,15 @@ export class FeedsController {
   }
 }
 
-/** Owners and admins manage the read-only share links of the plan. */
+/**
+ * Owners and admins manage the read-only share links of the plan. The list shows the links'
+ * addresses, which outlive a revoked API token: browser sessions only, as for feeds.
+ */
 @ApiTags('share links')
 @Controller('v1/workspaces/:ws/share-links')
 @UseGuards(WorkspaceGuard)
 @WorkspaceRole('admin')
+@SessionOnly()
 export class ShareLinksController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -197,20 +197,32 @@ export class PlanLinksRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  async recordUnlock(linkId: string, ip: string, succeeded: boolean): Promise<void> {
+  /** `device` is the id of a browser that unlocked this link before (its signed cookie), or null. */
+  async recordUnlock(
+    linkId: string,
+    ip: string,
+    succeeded: boolean,
+    device: string | null,
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO share_link_unlock_attempts (link_id, ip, succeeded) VALUES ($1, $2, $3)`,
-      [linkId, ip, succeeded],
+      `INSERT INTO share_link_unlock_attempts (link_id, ip, succeeded, device) VALUES ($1, $2, $3, $4)`,
+      [linkId, ip, succeeded, device],
     );
   }
 
-  unlockFailuresSince(linkId: string, ip: string, since: Date): Promise<FailureCounts> {
+  unlockFailuresSince(
+    linkId: string,
+    ip: string,
+    since: Date,
+    device: string | null,
+  ): Promise<FailureCounts> {
     return countFailures(
       this.db,
       { table: 'share_link_unlock_attempts', subject: 'link_id' },
       linkId,
       ip,
       since,
+      device,
     );
   }
 

@@ -19,8 +19,8 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import {
   accessUntil,
   deviceCookieFor,
-  isKnownDevice,
   isWellFormedToken,
+  knownDeviceId,
   signAccess,
   verifyAccess,
 } from '../review-links/review-link-access';
@@ -273,13 +273,14 @@ export class PlanLinksService {
     const linkEnd = link.expires_at ?? NO_EXPIRY;
     if (link.password_hash === null) return { unlockedUntil: linkEnd, cookies: null };
     const now = new Date();
+    const device = knownDeviceId(this.config.secretKey, link.id, visitor.deviceCookie);
     const counts = await this.links.unlockFailuresSince(
       link.id,
       visitor.ip,
       new Date(now.getTime() - THROTTLE_WINDOW_MS),
+      device,
     );
-    const known = isKnownDevice(this.config.secretKey, link.id, visitor.deviceCookie);
-    const decision = decideThrottle(counts, now, known);
+    const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'share_link_unlock_throttled', linkId: link.id }, 'throttled');
       throw new PlanExchangeError(
@@ -290,7 +291,7 @@ export class PlanLinksService {
       );
     }
     const ok = await verifyPassword(link.password_hash, password);
-    await this.links.recordUnlock(link.id, visitor.ip, ok);
+    await this.links.recordUnlock(link.id, visitor.ip, ok, device);
     if (!ok) throw new PlanExchangeError('SHARE_LINK_PASSWORD_WRONG', 'The password is not right.');
     await this.links.touchLink(link.id);
     const until = accessUntil(now, linkEnd);
