@@ -70,7 +70,13 @@ describe('wording findings as the API answers them', () => {
 describe('brand rules between API and storage', () => {
   it('keeps the genders of term and replacement', () => {
     const row = toBrandRuleRow(
-      { kind: 'preferred', term: 'Kiste', replacement: 'Kasten', termGender: 'f', replacementGender: 'm' },
+      {
+        kind: 'preferred',
+        term: 'Kiste',
+        replacement: 'Kasten',
+        termGender: 'f',
+        replacementGender: 'm',
+      },
       'a3f1c2de-0000-4000-8000-000000000002',
     );
     expect(row).toMatchObject({ term_gender: 'f', replacement_gender: 'm' });

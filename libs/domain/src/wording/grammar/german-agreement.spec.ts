@@ -46,7 +46,8 @@ describe('brand fixes keep German grammatical', () => {
   it('never writes "die leere Kasten"', () => {
     for (const text of ['Die leere Kiste steht im Flur.', 'Wir kaufen die leere Kiste.']) {
       for (const finding of brandFindings(text)) {
-        for (const fix of fixesOf(finding)) expect(applyFix(text, fix)).not.toMatch(/die leere Kasten/iu);
+        for (const fix of fixesOf(finding))
+          expect(applyFix(text, fix)).not.toMatch(/die leere Kasten/iu);
       }
     }
   });
@@ -119,7 +120,11 @@ describe('gender-inclusive fixes keep German grammatical', () => {
   });
 
   it('never writes "Unsere Mitarbeitende" or "alle Kollegium"', () => {
-    for (const text of ['Unsere Mitarbeiter sind da.', 'Danke an alle Kollegen!', 'Die Kunden sind zufrieden.']) {
+    for (const text of [
+      'Unsere Mitarbeiter sind da.',
+      'Danke an alle Kollegen!',
+      'Die Kunden sind zufrieden.',
+    ]) {
       for (const fixed of genderFixes(text).flat()) {
         expect(fixed).not.toMatch(/Unsere Mitarbeitende\b|alle Kollegium|Die Kundschaft sind/u);
       }

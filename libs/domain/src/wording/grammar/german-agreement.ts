@@ -36,7 +36,16 @@ const EIN_ENDINGS: Record<Gender | 'pl', Record<GrammaticalCase, string>> = {
 const DER_STEMS = ['dies', 'jed', 'jen', 'welch', 'manch', 'solch'];
 const EIN_STEMS = ['ein', 'kein', 'mein', 'dein', 'sein', 'ihr', 'unser', 'euer', 'eur'];
 /** Plural quantifiers after which an adjective (or participle noun) is weak, like after "die". */
-const WEAK_PLURAL_QUANTIFIERS = new Set(['alle', 'allen', 'aller', 'sämtliche', 'sämtlichen', 'beide', 'beiden', 'beider']);
+const WEAK_PLURAL_QUANTIFIERS = new Set([
+  'alle',
+  'allen',
+  'aller',
+  'sämtliche',
+  'sämtlichen',
+  'beide',
+  'beiden',
+  'beider',
+]);
 /** Plural quantifiers and numerals that leave the adjective strong: "viele neue Mitarbeitende". */
 const STRONG_PLURAL_QUANTIFIERS = new Set([
   'viele',
@@ -61,10 +70,41 @@ const STRONG_PLURAL_QUANTIFIERS = new Set([
   'tausend',
 ]);
 
-const DATIVE_PREPOSITIONS = new Set(['mit', 'aus', 'bei', 'nach', 'von', 'zu', 'seit', 'gegenüber', 'vom', 'zum', 'zur', 'beim']);
+const DATIVE_PREPOSITIONS = new Set([
+  'mit',
+  'aus',
+  'bei',
+  'nach',
+  'von',
+  'zu',
+  'seit',
+  'gegenüber',
+  'vom',
+  'zum',
+  'zur',
+  'beim',
+]);
 const ACCUSATIVE_PREPOSITIONS = new Set(['für', 'durch', 'gegen', 'ohne', 'um', 'bis']);
-const TWO_WAY_PREPOSITIONS = new Set(['in', 'an', 'auf', 'über', 'unter', 'vor', 'hinter', 'neben', 'zwischen']);
-const GENITIVE_PREPOSITIONS = new Set(['wegen', 'trotz', 'während', 'statt', 'anstatt', 'innerhalb', 'außerhalb']);
+const TWO_WAY_PREPOSITIONS = new Set([
+  'in',
+  'an',
+  'auf',
+  'über',
+  'unter',
+  'vor',
+  'hinter',
+  'neben',
+  'zwischen',
+]);
+const GENITIVE_PREPOSITIONS = new Set([
+  'wegen',
+  'trotz',
+  'während',
+  'statt',
+  'anstatt',
+  'innerhalb',
+  'außerhalb',
+]);
 
 export type DeterminerKind = 'der' | 'ein' | 'weak-quantifier' | 'strong-quantifier';
 export type Determiner = { kind: DeterminerKind; stem: string; word: string };
@@ -123,7 +163,9 @@ export function determinerFor(det: Determiner, reading: Reading): string {
   const key = reading.num === 'pl' ? 'pl' : reading.gender!;
   if (det.kind === 'weak-quantifier' || det.kind === 'strong-quantifier') return det.word;
   if (det.kind === 'der') {
-    return det.stem === 'd' ? DEFINITE[key][reading.kase] : det.stem + DER_ENDINGS[key][reading.kase];
+    return det.stem === 'd'
+      ? DEFINITE[key][reading.kase]
+      : det.stem + DER_ENDINGS[key][reading.kase];
   }
   const ending = EIN_ENDINGS[key][reading.kase];
   return ownEinStem(det.stem, ending) + ending;
@@ -214,7 +256,11 @@ export function nounPhraseBefore(text: string, nounStart: number): NounPhrase {
   // Walk back from the noun: adjectives, then one determiner.
   let i = words.length - 1;
   const adjectives: PhraseWord[] = [];
-  while (i >= 0 && adjectiveStem(words[i]!.text) !== null && parseDeterminer(words[i]!.text) === null) {
+  while (
+    i >= 0 &&
+    adjectiveStem(words[i]!.text) !== null &&
+    parseDeterminer(words[i]!.text) === null
+  ) {
     adjectives.unshift(words[i]!);
     i--;
   }
@@ -284,8 +330,10 @@ export function rewriteNounPhrase(
   readings = readings.filter((r) =>
     phrase.adjectives.every((adj) => {
       if (r.num === 'sg' && r.gender === null) return true;
-      return adj.text.endsWith(adjectiveEnding(det?.parsed ?? null, r)) &&
-        adjectiveStem(adj.text) !== null;
+      return (
+        adj.text.endsWith(adjectiveEnding(det?.parsed ?? null, r)) &&
+        adjectiveStem(adj.text) !== null
+      );
     }),
   );
   const allowed = casesAfterPreposition(phrase.preposition);
@@ -309,7 +357,9 @@ export function rewriteNounPhrase(
     const target: Reading = { ...reading, gender: reading.num === 'sg' ? swap.gender : null };
     const parts: string[] = [];
     if (phrase.determiner) {
-      parts.push(matchCase(phrase.determiner.text, determinerFor(phrase.determiner.parsed, target)));
+      parts.push(
+        matchCase(phrase.determiner.text, determinerFor(phrase.determiner.parsed, target)),
+      );
       parts.push(text.slice(phrase.determiner.end, phrase.adjectives[0]?.start ?? nounStart));
     }
     phrase.adjectives.forEach((adj, k) => {
@@ -351,5 +401,7 @@ export function readingsFor(gender: Gender | null, num: GrammaticalNumber | null
 export function pronounFollows(text: string, nounEnd: number): boolean {
   const after = text.slice(nounEnd, nounEnd + 80);
   if (/^\s*,\s*(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?)\b/iu.test(after)) return true;
-  return /^[^.!?]*[.!?]\s+(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem)\b/u.test(after);
+  return /^[^.!?]*[.!?]\s+(?:Sie|Er|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem)\b/u.test(
+    after,
+  );
 }

@@ -45,7 +45,10 @@ export function brandRule(context: RuleContext): void {
           start: agreed.start,
           end: match.end,
           replacement: agreed.replacement,
-          label: text(`Durch „${agreed.replacement}“ ersetzen`, `Replace with “${agreed.replacement}”`),
+          label: text(
+            `Durch „${agreed.replacement}“ ersetzen`,
+            `Replace with “${agreed.replacement}”`,
+          ),
         };
       } else if (agreed.kind === 'plain') {
         fix = {
@@ -128,7 +131,12 @@ function isNoun(term: string): boolean {
 
 /** Which number a matched form has, by the ending the matcher recognised. */
 function numberOfSlot(slot: string, lemma: string): GrammaticalNumber | null {
-  if (slot === 'base' || slot.startsWith('genitive') || slot === 'feminine' || slot === 'umlaut-feminine')
+  if (
+    slot === 'base' ||
+    slot.startsWith('genitive') ||
+    slot === 'feminine' ||
+    slot === 'umlaut-feminine'
+  )
     return 'sg';
   // "Kunden" and "Nachbarn" are plural or a weak singular ("dem Kunden").
   if ((slot === 'plural' && inflectionClassOf(lemma) === 'e') || slot === 'weak-n') return null;
@@ -140,7 +148,12 @@ function numberOfSlot(slot: string, lemma: string): GrammaticalNumber | null {
  * the new noun's gender ("die leere Kiste" -> "der leere Kasten"). When the case cannot be read
  * from the sentence, or a pronoun later refers back to the noun, the finding keeps only a hint.
  */
-function agreeingFix(source: string, match: BrandMatch, rule: BrandRule, replacementText: string): AgreedFix {
+function agreeingFix(
+  source: string,
+  match: BrandMatch,
+  rule: BrandRule,
+  replacementText: string,
+): AgreedFix {
   const termLast = rule.term.split(/\s+/u).pop()!;
   const replacementWords = rule.replacement!.split(/(\s+)/u);
   const replacementLast = replacementWords[replacementWords.length - 1]!;
@@ -173,13 +186,10 @@ function agreeingFix(source: string, match: BrandMatch, rule: BrandRule, replace
     }
     return casing(head + singularForm(replacementLast, reading, newGender));
   };
-  const rewrite = rewriteNounPhrase(
-    source,
-    phrase,
-    match.start,
-    readingsFor(termGender, num),
-    { gender: newGender, nounFor },
-  );
+  const rewrite = rewriteNounPhrase(source, phrase, match.start, readingsFor(termGender, num), {
+    gender: newGender,
+    nounFor,
+  });
   if (rewrite.kind === 'rewrite') {
     // Keep the fix as small as the change: an unchanged article stays out of it.
     const prefix = source.slice(rewrite.start, match.start);

@@ -233,7 +233,10 @@ export function isCloseToName(typed: string, suggestion: string): boolean {
       if (a.slice(0, i) + a.slice(i + 1) !== b) continue;
       const extra = a[i]!;
       if (extra === a[i - 1] || extra === a[i + 1]) return true;
-      if ((a[i - 1] && keyNeighbours(extra, a[i - 1]!)) || (a[i + 1] && keyNeighbours(extra, a[i + 1]!)))
+      if (
+        (a[i - 1] && keyNeighbours(extra, a[i - 1]!)) ||
+        (a[i + 1] && keyNeighbours(extra, a[i + 1]!))
+      )
         return true;
     }
     return false;

@@ -73,9 +73,13 @@ describe('spelling', () => {
 
 describe('names and capitalised words', () => {
   const findingsFor = (text: string, extra: Partial<Parameters<typeof checkWording>[0]> = {}) =>
-    checkWording({ text, platform: 'linkedin', language: 'de', spellChecker, ...extra }).findings.filter(
-      (f) => f.rule === 'spelling.unknown-word',
-    );
+    checkWording({
+      text,
+      platform: 'linkedin',
+      language: 'de',
+      spellChecker,
+      ...extra,
+    }).findings.filter((f) => f.rule === 'spelling.unknown-word');
 
   it('offers no far-off one-click suggestion for a capitalised word that may be a name', () => {
     for (const [text, word, wrong] of [
@@ -104,7 +108,9 @@ describe('names and capitalised words', () => {
     expect(
       findingsFor(text, {
         knownNames: ['Kübra Yıldırımoğlu', 'Jördis Ahlers', 'Café Kleinoberauheim'],
-        workspace: { brandRules: [{ kind: 'preferred', term: 'Knuspi', replacement: 'Knusperkorn' }] },
+        workspace: {
+          brandRules: [{ kind: 'preferred', term: 'Knuspi', replacement: 'Knusperkorn' }],
+        },
       }).map((f) => text.slice(f.start, f.end)),
     ).toEqual([]);
   });
