@@ -165,7 +165,10 @@ function agreeingFix(
   const num = numberOfSlot(match.slot, termLast);
   const phrase = nounPhraseBefore(source, match.start);
   const singularPossible = num !== 'pl';
-  const sameGender = termGender !== null && termGender === newGender && !feminineSlot;
+  // A German compound takes the gender of its last part: "Team" and "Community-Team" agree.
+  const sameHead = sharesHead(termLast, replacementLast);
+  const sameGender =
+    !feminineSlot && (sameHead || (termGender !== null && termGender === newGender));
   if (sameGender && match.slot === 'base') return { kind: 'plain' };
   if (singularPossible && !sameGender && pronounFollows(source, match.end))
     return { kind: 'hint', options: [] };
@@ -201,6 +204,14 @@ function agreeingFix(
     return trimmed;
   }
   return { kind: 'hint', options: rewrite.kind === 'ambiguous' ? rewrite.options : [] };
+}
+
+function sharesHead(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const longer = x.length >= y.length ? x : y;
+  const shorter = longer === x ? y : x;
+  return shorter.length >= 3 && longer.endsWith(shorter);
 }
 
 /** The singular in a case: weak masculines take -n ("den Kunden"), m./n. genitives -s. */
