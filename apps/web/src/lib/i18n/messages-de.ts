@@ -793,6 +793,16 @@ export const de: Messages = {
   'reviewLinks.form.from': 'Von',
   'reviewLinks.form.to': 'Bis (einschließlich)',
   'reviewLinks.form.channels': 'Beiträge für diese Kanäle',
+  'reviewLinks.form.noClientLevel.title': 'Dieser Link kann noch nicht freigeben',
+  'reviewLinks.form.noClientLevel.body':
+    'Die Freigaberegeln haben keine Kundenstufe, der Kunde könnte also nur kommentieren. Füge eine Kundenstufe hinzu: Beiträge warten dann auch auf die Freigabe des Kunden.',
+  'reviewLinks.form.addClientLevel': 'Kundenstufe hinzufügen',
+  'reviewLinks.form.askAdmin':
+    'Bitte eine Inhaberin, einen Inhaber oder einen Admin, den Freigaberegeln eine Kundenstufe hinzuzufügen.',
+  'reviewLinks.form.clientLevelAdded':
+    'Kundenstufe hinzugefügt: Beiträge warten jetzt auch auf die Freigabe des Kunden.',
+  'reviewLinks.clientLevelName': 'Kunde',
+  'reviewLinks.teamLevelName': 'Redaktion',
   'reviewLinks.form.noChannels': 'Dieser Arbeitsbereich hat noch keine Kanäle.',
   'reviewLinks.form.posts': 'Ausgewählte Beiträge',
   'reviewLinks.form.postsFilter': 'Beiträge suchen',

@@ -763,6 +763,16 @@ export const en = {
   'reviewLinks.form.from': 'From',
   'reviewLinks.form.to': 'Until (inclusive)',
   'reviewLinks.form.channels': 'Posts for these channels',
+  'reviewLinks.form.noClientLevel.title': 'This link cannot approve yet',
+  'reviewLinks.form.noClientLevel.body':
+    'The approval policy has no client level, so the client would only be able to comment. Add a client level: posts then also wait for the client’s approval.',
+  'reviewLinks.form.addClientLevel': 'Add a client level',
+  'reviewLinks.form.askAdmin':
+    'Ask an owner or admin to add a client level to the approval policy.',
+  'reviewLinks.form.clientLevelAdded':
+    'Client level added: posts now also wait for the client’s approval.',
+  'reviewLinks.clientLevelName': 'Client',
+  'reviewLinks.teamLevelName': 'Editorial team',
   'reviewLinks.form.noChannels': 'This workspace has no channels yet.',
   'reviewLinks.form.posts': 'Selected posts',
   'reviewLinks.form.postsFilter': 'Search posts',
