@@ -423,6 +423,10 @@ export const de: Messages = {
     '{who, select, you {Du bittest um Änderungen} other {{name} bittet um Änderungen}}',
   'review.decision.level': 'Stufe {level}',
   'review.someone': 'ein ehemaliges Mitglied',
+  'review.openRequest.label': 'Gewünschte Änderungen',
+  'review.openRequest.title':
+    '{who, select, you {Du hast um Änderungen gebeten} other {{name} bittet um Änderungen}}',
+  'review.openRequest.noNote': 'Ohne Notiz.',
   'review.you': 'dir',
   'review.youAccusative': 'dich',
   'review.actions.title': 'Deine Entscheidung',

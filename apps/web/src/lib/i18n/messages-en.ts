@@ -414,6 +414,10 @@ export const en = {
     '{who, select, you {You requested changes} other {{name} requested changes}}',
   'review.decision.level': 'Level {level}',
   'review.someone': 'a former member',
+  'review.openRequest.label': 'Requested changes',
+  'review.openRequest.title':
+    '{who, select, you {You asked for changes} other {{name} asks for changes}}',
+  'review.openRequest.noNote': 'No note was given.',
   'review.you': 'you',
   'review.youAccusative': 'you',
   'review.actions.title': 'Your decision',
