@@ -57,6 +57,9 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   await row.getByLabel(/^Type: /).selectOption('preferred');
   await row.getByLabel(/^Term: /).fill('Newsletter');
   await row.getByLabel('Replacement: Newsletter').fill('Rundbrief');
+  // "unseren Newsletter" -> "unseren Rundbrief": both masculine, so the article stays right.
+  await row.getByLabel('Term gender: Newsletter').selectOption('m');
+  await row.getByLabel('Replacement gender: Newsletter').selectOption('m');
   await page.getByRole('button', { name: 'Save brand rules' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Brand rules saved.' })).toBeVisible();
 
