@@ -784,15 +784,15 @@ export const de: Messages = {
   'nav.reviewLinks': 'Freigabe-Links',
   'reviewLinks.title': 'Freigabe-Links',
   'reviewLinks.intro':
-    'Teile Beiträge mit Kund*innen zur Prüfung und Freigabe – ohne Konto. Ein Link zeigt nur, was du auswählst, und funktioniert nicht mehr, sobald er abläuft oder du ihn widerrufst.',
+    'Teile Beiträge mit Kund:innen zur Prüfung und Freigabe – ohne Konto. Ein Link zeigt nur, was du auswählst, und funktioniert nicht mehr, sobald er abläuft oder du ihn widerrufst.',
   'reviewLinks.new': 'Neuer Freigabe-Link',
-  'reviewLinks.forbidden': 'Nur Inhaber*innen und Admins verwalten Freigabe-Links.',
+  'reviewLinks.forbidden': 'Nur Inhaber:innen und Admins verwalten Freigabe-Links.',
   'reviewLinks.loadFailed': 'Die Freigabe-Links konnten nicht geladen werden.',
   'reviewLinks.form.title': 'Freigabe-Link erstellen',
   'reviewLinks.form.label': 'Name des Links',
   'reviewLinks.form.labelHint':
-    'Besucher*innen sehen ihn, und der Verlauf zeigt ihn neben ihrem Namen, z. B. „Kunde: Dezember-Plan“.',
-  'reviewLinks.form.permission': 'Besucher*innen dürfen',
+    'Besucher:innen sehen ihn, und der Verlauf zeigt ihn neben ihrem Namen, z. B. „Kunde: Dezember-Plan“.',
+  'reviewLinks.form.permission': 'Besucher:innen dürfen',
   'reviewLinks.permission.view': 'Ansehen',
   'reviewLinks.permission.comment': 'Ansehen und kommentieren',
   'reviewLinks.permission.approve': 'Ansehen, kommentieren und freigeben',
@@ -863,7 +863,7 @@ export const de: Messages = {
   'reviewLinks.revoke': 'Widerrufen',
   'reviewLinks.revokeNamed': '„{label}“ widerrufen',
   'reviewLinks.revoke.confirm':
-    '„{label}“ widerrufen? Besucher*innen verlieren sofort den Zugriff.',
+    '„{label}“ widerrufen? Besucher:innen verlieren sofort den Zugriff.',
   'reviewLinks.revoked': '„{label}“ funktioniert nicht mehr.',
   'clientReview.loading': 'Die Freigabe wird geladen …',
   'clientReview.notFound.title': 'Dieser Link funktioniert nicht',
