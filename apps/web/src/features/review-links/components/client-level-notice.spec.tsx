@@ -6,17 +6,16 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeFetch, renderWithProviders } from '../../../testing/render-with-providers';
 import { ClientLevelNotice } from './client-level-notice';
 
-const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership =>
-  ({
-    id: '00000000-0000-4000-8000-0000000000aa',
-    slug: 'stadtwerke',
-    name: 'Stadtwerke',
-    role,
-    timeZone: 'Europe/Berlin',
-    locale: 'de',
-    holidayCountry: 'DE',
-    holidayRegion: null,
-  }) as WorkspaceMembership;
+const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
+  id: '00000000-0000-4000-8000-0000000000aa',
+  slug: 'stadtwerke',
+  name: 'Stadtwerke',
+  role,
+  timeZone: 'Europe/Berlin',
+  locale: 'de',
+  holidayCountry: 'DE',
+  holidayRegion: null,
+});
 
 const required = {
   policy: {
