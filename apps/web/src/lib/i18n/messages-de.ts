@@ -166,6 +166,12 @@ export const de: Messages = {
   'editor.deleted': 'Beitrag „{title}“ gelöscht.',
   'editor.undo': 'Rückgängig',
   'editor.restored': 'Beitrag wiederhergestellt.',
+  'editor.conflict.yours': 'Deine Fassung (nicht gespeichert)',
+  'editor.conflict.current': 'Gespeicherte Fassung {version}',
+  'editor.conflict.copy': 'Deine Fassung kopieren',
+  'editor.conflict.copied': 'Kopiert',
+  'editor.channelRemoved': '{channel} entfernt; der eigene Text bleibt bis zum Speichern erhalten.',
+  'editor.channelRemoved.undo': 'Rückgängig',
   'editor.stale.title': 'Jemand anderes hat diesen Beitrag geändert',
   'editor.stale.body':
     'Deine Änderungen wurden nicht gespeichert. Lade die aktuelle Fassung und übernimm deine Änderungen erneut.',

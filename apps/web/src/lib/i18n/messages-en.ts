@@ -164,6 +164,12 @@ export const en = {
   'editor.deleted': 'Post “{title}” deleted.',
   'editor.undo': 'Undo',
   'editor.restored': 'Post restored.',
+  'editor.conflict.yours': 'Your version (not saved)',
+  'editor.conflict.current': 'Saved version {version}',
+  'editor.conflict.copy': 'Copy your version',
+  'editor.conflict.copied': 'Copied',
+  'editor.channelRemoved': '{channel} removed; its own text is kept until you save.',
+  'editor.channelRemoved.undo': 'Undo',
   'editor.stale.title': 'Someone else changed this post',
   'editor.stale.body':
     'Your changes were not saved. Load the current version and apply your changes again.',
