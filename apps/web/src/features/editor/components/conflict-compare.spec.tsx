@@ -28,10 +28,10 @@ describe('ConflictCompare', () => {
     renderWithProviders(<ConflictCompare mine={mine} current={current} channelsById={channels} />, {
       locale: 'de',
     });
-    expect((screen.getByTestId('conflict-yours') as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-yours').value).toBe(
       'Hafenfest\n\nAm Sonntag am Hafen!\n\nInstagram:\nSonntag, 11 Uhr #hafen',
     );
-    expect((screen.getByTestId('conflict-current') as HTMLTextAreaElement).value).toBe(
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-current').value).toBe(
       'Hafenfest\n\nAm Samstag am Hafen.',
     );
     expect(screen.getByRole('heading', { name: 'Gespeicherte Fassung 4' })).toBeTruthy();
