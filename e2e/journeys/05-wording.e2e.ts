@@ -81,7 +81,7 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   await expect(counter).toHaveCSS('color', 'rgb(185, 28, 28)');
   await expect(counter.getByRole('status')).toHaveText('X Stadtwerke: the text is over the limit.');
   await expect(submit).toBeDisabled();
-  await expect(editor.getByTestId('submit-blocked-note')).toHaveText('Errors block submitting: 1');
+  await expect(editor.getByTestId('submit-blocked-note')).toHaveText('1 error blocks submitting.');
   await expect(
     editor.getByTestId(`text-${x.id}-findings`).getByText(/11 weighted characters too long/),
   ).toBeVisible();
