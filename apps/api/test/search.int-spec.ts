@@ -102,3 +102,19 @@ describe('full-text search over posts', () => {
     expect(await search(ws, "Kiste' & !:*")).toEqual(['Kiste']);
   });
 });
+
+describe('the API description', () => {
+  it('documents q on the posts list', async () => {
+    const doc = (await owner.get('/docs/openapi.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; description?: string }[] }>
+      >;
+    };
+    const q = doc.paths['/api/v1/workspaces/{ws}/posts']?.get?.parameters?.find(
+      (p) => p.name === 'q',
+    );
+    expect(q).toMatchObject({ in: 'query' });
+    expect(q?.description ?? JSON.stringify(q)).toMatch(/Full-text search/u);
+  });
+});
