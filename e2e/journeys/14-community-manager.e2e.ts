@@ -241,18 +241,19 @@ for (const lang of LANGS) {
       await events.filter({ hasText: 'Kistenaktion' }).click();
       editor = page.getByRole('dialog', { name: t.editor });
       await expect(editor).toBeVisible();
-      if (await toast.isVisible()) {
-        const toastBox = await toast.boundingBox();
-        for (const button of await editor.locator('.side-panel__footer button').all()) {
-          const b = await button.boundingBox();
-          if (!b || !toastBox) continue;
-          const overlaps =
-            b.x < toastBox.x + toastBox.width &&
-            toastBox.x < b.x + b.width &&
-            b.y < toastBox.y + toastBox.height &&
-            toastBox.y < b.y + b.height;
-          expect(overlaps, `toast over "${await button.textContent()}"`).toBe(false);
-        }
+      // The toast is still up (it stays 5 s) while the next editor is open: it must sit elsewhere.
+      await expect(toast).toBeVisible();
+      const toastBox = (await toast.boundingBox())!;
+      const buttons = await editor.locator('.side-panel__footer button').all();
+      expect(buttons.length).toBeGreaterThan(0);
+      for (const button of buttons) {
+        const b = (await button.boundingBox())!;
+        const overlaps =
+          b.x < toastBox.x + toastBox.width &&
+          toastBox.x < b.x + b.width &&
+          b.y < toastBox.y + toastBox.height &&
+          toastBox.y < b.y + b.height;
+        expect(overlaps, `toast over "${await button.textContent()}"`).toBe(false);
       }
 
       // "Die leere Kiste" with the brand term Kasten becomes "Der leere Kasten", not "Die leere Kasten".
