@@ -31,6 +31,7 @@ import {
 } from '../utils/post-filters';
 import { CalendarToolbar } from './calendar-toolbar';
 import { ChannelLegend } from './channel-icons';
+import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
 import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
@@ -197,6 +198,9 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           onToday={() => api()?.today()}
           onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[viewForScreen(next, phone)])}
           onNewPost={() => onCreate({ slot: null, status: 'draft' })}
+          extra={
+            <ExportMenu workspace={ws} range={range} filters={filters} canImport={canCreate} />
+          }
         />
         <FilterBar
           filters={filters}
