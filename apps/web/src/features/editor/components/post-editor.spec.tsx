@@ -289,7 +289,7 @@ describe('PostEditor', () => {
         ).toBe(true),
       );
       expect(screen.getByTestId('submit-blocked-note').textContent).toBe(
-        'Errors block submitting: 1',
+        '1 error blocks submitting.',
       );
       const findings = within(screen.getByTestId(`text-${X_CHANNEL.id}-findings`));
       expect(findings.getByText(/too long: X allows 280/)).toBeTruthy();
@@ -428,6 +428,8 @@ describe('PostEditor', () => {
             kind: 'preferred',
             term: 'Newsletter',
             replacement: 'Rundbrief',
+            termGender: 'm',
+            replacementGender: 'm',
             message: { en: 'We say Rundbrief.' },
           },
         ],
