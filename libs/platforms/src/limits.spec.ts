@@ -54,5 +54,13 @@ describe('adapter limits agree with the wording engine', () => {
       false,
     );
     expect(VARIANT_OPTION_SCHEMAS.mastodon.safeParse({ silent: true }).success).toBe(false);
+    for (const format of ['post', 'reel', 'story'])
+      expect(
+        VARIANT_OPTION_SCHEMAS.instagram.safeParse({ format, firstComment: '#jazz #köln' }).success,
+      ).toBe(true);
+    expect(VARIANT_OPTION_SCHEMAS.instagram.safeParse({ format: 'igtv' }).success).toBe(false);
+    expect(
+      VARIANT_OPTION_SCHEMAS.threads.safeParse({ replyControl: 'mentioned_only' }).success,
+    ).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import {
 } from './bluesky/bluesky.adapter';
 import { DISCORD_LIMITS, discordOptionsSchema } from './discord/discord.adapter';
 import { FACEBOOK_LIMITS, facebookOptionsSchema } from './facebook/facebook.adapter';
+import { INSTAGRAM_LIMITS, instagramOptionsSchema } from './instagram/instagram.adapter';
+import { THREADS_LIMITS, threadsOptionsSchema } from './threads/threads.adapter';
 import { LINKEDIN_LIMITS, linkedinOptionsSchema } from './linkedin/linkedin.adapter';
 import { MASTODON_LIMITS, mastodonOptionsSchema } from './mastodon/mastodon.adapter';
 import { PINTEREST_LIMITS, pinterestOptionsSchema } from './pinterest/pinterest.adapter';
@@ -33,6 +35,8 @@ export const ADAPTER_LIMITS = {
   x: X_LIMITS,
   pinterest: PINTEREST_LIMITS,
   facebook: FACEBOOK_LIMITS,
+  instagram: INSTAGRAM_LIMITS,
+  threads: THREADS_LIMITS,
 } as const satisfies Partial<Record<Platform, PlatformLimits>>;
 
 /** Limits that only some platforms have. */
@@ -55,4 +59,6 @@ export const VARIANT_OPTION_SCHEMAS = {
   x: xOptionsSchema,
   pinterest: pinterestOptionsSchema,
   facebook: facebookOptionsSchema,
+  instagram: instagramOptionsSchema,
+  threads: threadsOptionsSchema,
 } as const;

@@ -10,7 +10,7 @@ describe('adapter registry', () => {
   });
 
   it('refuses a platform without an adapter as permanent', () => {
-    expect(() => adapterFor('instagram')).toThrow(
+    expect(() => adapterFor('sandbox')).toThrow(
       expect.objectContaining({ errorClass: 'permanent', code: 'PLATFORM_NOT_SUPPORTED' }),
     );
   });

@@ -3,6 +3,10 @@ import { type PlatformAdapter, PublishError } from './adapter';
 import { type BlueskyAdapterOptions, createBlueskyAdapter } from './bluesky/bluesky.adapter';
 import { type DiscordAdapterOptions, createDiscordAdapter } from './discord/discord.adapter';
 import { type FacebookAdapterOptions, createFacebookAdapter } from './facebook/facebook.adapter';
+import {
+  type InstagramAdapterOptions,
+  createInstagramAdapter,
+} from './instagram/instagram.adapter';
 import { type LinkedinAdapterOptions, createLinkedinAdapter } from './linkedin/linkedin.adapter';
 import { createManualAdapter } from './manual/manual.adapter';
 import { type MastodonAdapterOptions, createMastodonAdapter } from './mastodon/mastodon.adapter';
@@ -11,6 +15,7 @@ import {
   createPinterestAdapter,
 } from './pinterest/pinterest.adapter';
 import { type SlackAdapterOptions, createSlackAdapter } from './slack/slack.adapter';
+import { type ThreadsAdapterOptions, createThreadsAdapter } from './threads/threads.adapter';
 import { type TelegramAdapterOptions, createTelegramAdapter } from './telegram/telegram.adapter';
 import { type WebhookAdapterOptions, createWebhookAdapter } from './webhook/webhook.adapter';
 import { type XAdapterOptions, createXAdapter } from './x/x.adapter';
@@ -30,6 +35,8 @@ export type AdapterDependencies = {
   x?: XAdapterOptions;
   pinterest?: PinterestAdapterOptions;
   facebook?: FacebookAdapterOptions;
+  instagram?: InstagramAdapterOptions;
+  threads?: ThreadsAdapterOptions;
 };
 
 export type AdapterFactory = (deps: AdapterDependencies) => PlatformAdapter;
@@ -50,6 +57,8 @@ export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
   x: (deps) => createXAdapter(deps.x),
   pinterest: (deps) => createPinterestAdapter(deps.pinterest),
   facebook: (deps) => createFacebookAdapter(deps.facebook),
+  instagram: (deps) => createInstagramAdapter(deps.instagram),
+  threads: (deps) => createThreadsAdapter(deps.threads),
 };
 
 export function hasAdapter(platform: Platform): boolean {
