@@ -28,6 +28,7 @@ type ExportQuery = z.output<typeof ExportQuerySchema>;
 const MAX_RANGE_DAYS = 3_700;
 const MAX_PRINT_POSTS = 2_000;
 const EVENT_MINUTES = 15;
+const XLSX_ROWS_PER_FLUSH = 500;
 
 /** Writes a chunk and waits when the client reads slower than we write. */
 export async function send(out: Writable, chunk: string | Buffer): Promise<void> {
@@ -216,10 +217,13 @@ export class ExportService {
             r.author ?? '',
           ])
           .commit();
+        // exceljs ignores backpressure: every few hundred rows, let the zip stream deflate and
+        // flush, and wait while the client has not taken what it was given.
+        if (++rows % XLSX_ROWS_PER_FLUSH === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (out.writableNeedDrain) await once(out, 'drain');
+        }
       }
-      rows += batch.length;
-      // Let the zip stream flush before the next batch.
-      await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.commit();
     await book.commit();
