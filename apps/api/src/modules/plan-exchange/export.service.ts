@@ -28,7 +28,7 @@ type ExportQuery = z.output<typeof ExportQuerySchema>;
 const MAX_RANGE_DAYS = 3_700;
 const MAX_PRINT_POSTS = 2_000;
 const EVENT_MINUTES = 15;
-const XLSX_ROWS_PER_FLUSH = 500;
+const XLSX_ROWS_PER_FLUSH = 100;
 
 /** Writes a chunk and waits when the client reads slower than we write. */
 export async function send(out: Writable, chunk: string | Buffer): Promise<void> {
@@ -217,7 +217,7 @@ export class ExportService {
             r.author ?? '',
           ])
           .commit();
-        // exceljs ignores backpressure: every few hundred rows, let the zip stream deflate and
+        // exceljs ignores backpressure: every hundred rows, let the zip stream deflate and
         // flush, and wait while the client has not taken what it was given.
         if (++rows % XLSX_ROWS_PER_FLUSH === 0) {
           await new Promise((resolve) => setImmediate(resolve));
