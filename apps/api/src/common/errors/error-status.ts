@@ -32,6 +32,7 @@ export function statusOf(code: ErrorCode): number {
     case 'COMMENT_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
+    case 'PUBLICATION_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -50,6 +51,9 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_YET_DUE':
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
+    case 'PUBLICATION_STATE_CONFLICT':
+    case 'POST_NOT_APPROVED':
+    case 'NOTHING_TO_PUBLISH':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
       return 410;
