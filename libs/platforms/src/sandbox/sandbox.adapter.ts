@@ -7,7 +7,7 @@ import {
   type ReconcileRequest,
   type ReconcileResult,
 } from '../adapter';
-import { classifyHttpFailure, parseRetryAfter } from '../http-errors';
+import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
 
 /**
  * The sandbox: a tiny platform built into Postplan (and faked for tests by sandbox.fake.ts),
@@ -66,7 +66,7 @@ export class SandboxAdapter implements PlatformAdapter {
     }
     if (res.status === 503) {
       throw new PublishError('retryable', 'PLATFORM_UNAVAILABLE', 'The sandbox is unavailable.', {
-        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+        retryAfterMs: parseRetryAfterHeader(res.headers.get('retry-after')),
       });
     }
     throw classifyHttpFailure(res.status, res.headers, body?.message);

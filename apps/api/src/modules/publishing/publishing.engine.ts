@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  isPublishError,
-  MANUAL_ACTION_NEEDED,
-  type PlatformAdapter,
-  type PublishRequest,
-} from '@postplan/platforms';
+import { isPublishError, type PlatformAdapter, type PublishRequest } from '@postplan/platforms';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PlatformAdapters } from './platform-adapters';
@@ -312,7 +307,4 @@ export class PublishingEngine {
     }
     return settled;
   }
-
-  /** The manual kind's code, for whoever explains an unconfirmed row to a person. */
-  static readonly MANUAL = MANUAL_ACTION_NEEDED;
 }
