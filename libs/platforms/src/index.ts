@@ -1,4 +1,5 @@
 export * from './adapter';
+export * from './deadline';
 export * from './http-errors';
 export * from './registry';
 export * from './manual/manual.adapter';

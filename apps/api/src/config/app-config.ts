@@ -79,7 +79,7 @@ export const EnvSchema = z.object({
     .regex(SMTP_FROM, 'must be an address such as "Postplan <postplan@example.com>"')
     .optional(),
   POSTPLAN_SANDBOX_URL: z.url().optional(),
-  POSTPLAN_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  POSTPLAN_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(128),
   POSTPLAN_PUBLISH_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
   POSTPLAN_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   POSTPLAN_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
