@@ -149,7 +149,7 @@ async function startWorkers(url, fakeUrl) {
         POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
         POSTPLAN_SANDBOX_URL: fakeUrl,
         // Tuned for a burst, as pg-boss gets its batch of 500.
-        POSTPLAN_PUBLISH_CONCURRENCY: '200',
+        POSTPLAN_PUBLISH_CONCURRENCY: '256',
         POSTPLAN_PUBLISH_BATCH: '200',
         LOG_LEVEL: 'error',
       },
@@ -211,7 +211,9 @@ async function postplanBurst(serverUrl) {
   await fake.start();
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const ws = await seedWorkspace(db, 100);
+  // Many channels, as a burst of 10,000 comes from many posts: each channel keeps its own
+  // limit of calls in flight.
+  const ws = await seedWorkspace(db, 1000);
   const workers = await startWorkers(url, fake.url);
   const due = Date.now() + 3000;
   await seedPublications(db, ws, BURST, new Date(due), 0);
