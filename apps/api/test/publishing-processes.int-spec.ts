@@ -72,7 +72,7 @@ function startWorker(env: Record<string, string> = {}): ChildProcess {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr!.on('data', (d: Buffer) =>
+  child.stderr.on('data', (d: Buffer) =>
     process.stderr.write(`[worker ${child.pid}] ${d.toString()}`),
   );
   workers.add(child);
@@ -176,8 +176,9 @@ it('a worker killed mid-send and restarted: no duplicate, no loss; in-flight row
   await stop(first, 'SIGKILL');
   const inFlight = keys.filter((k) => fake.callsByKey.has(k));
   expect(inFlight.length).toBeGreaterThan(0);
-  // The killed worker's rows are sending; nobody holds them now.
-  expect((await statusCounts('kill')).sending).toBe(inFlight.length);
+  // The killed worker's rows (in flight, or claimed and not yet sent) are sending; nobody
+  // holds them now.
+  expect((await statusCounts('kill')).sending).toBeGreaterThanOrEqual(inFlight.length);
   fake.delayMs = 0;
   startWorker();
   await until('all published', async () => (await statusCounts('kill')).published === 100, 90_000);

@@ -21,7 +21,8 @@ let engine: PublishingEngine;
 beforeAll(async () => {
   fake = new FakeSandbox();
   await fake.start();
-  t = await startTestApp({ POSTPLAN_SANDBOX_URL: fake.url, POSTPLAN_PUBLISH_TIMEOUT_MS: '300' });
+  // A call gives up after 2 s: long enough for a loaded machine, short for "commit then hang".
+  t = await startTestApp({ POSTPLAN_SANDBOX_URL: fake.url, POSTPLAN_PUBLISH_TIMEOUT_MS: '2000' });
   ({ owner, ws } = await setUpOwner(t));
   const me = (await owner.get('/v1/me')).body as {
     user: { id: string };

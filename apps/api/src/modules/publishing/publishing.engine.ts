@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
@@ -59,7 +60,10 @@ export class PublishingEngine {
     private readonly metrics: PublishingMetrics,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Every call in flight listens for the process stopping.
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   /** Aborts calls in flight (their outcome becomes unknown, as it is). */
   stop(): void {
@@ -326,7 +330,7 @@ export class PublishingEngine {
 
   /** Asks platforms that can tell about unconfirmed rows; what they cannot settle waits for a person. */
   async reconcile(now = this.clock.now()): Promise<number> {
-    const able = this.adapters.all().filter((a) => a.reconcile);
+    const able = this.adapters.all().filter((a) => a.reconcile !== undefined);
     const rows = await this.repo.takeForReconcile(
       now,
       able.map((a) => a.platform),
