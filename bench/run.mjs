@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench [calendar|start|wording|publish]`: prints figures; never fails on a target.
+// `npm run bench [calendar|start|wording|accounts|export|publish]`: prints figures; never fails on a target.
 // publish takes minutes (pg-boss side by side, a 3-minute steady run), so it runs only when named;
 // `npm run bench publish -- --quick` shortens the steady run to one minute.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { accountsBench } from './accounts.bench.mjs';
 import { calendarBench } from './calendar.bench.mjs';
+import { exportBench } from './export.bench.mjs';
 import { root } from './lib.mjs';
 import { publishBench } from './publish.bench.mjs';
 import { startBench } from './start.bench.mjs';
@@ -20,6 +22,14 @@ if (want('start')) {
 if (want('calendar')) {
   console.log('\n== calendar range read');
   await calendarBench();
+}
+if (want('accounts')) {
+  console.log('\n== accounts: known against unknown addresses');
+  await accountsBench();
+}
+if (want('export')) {
+  console.log('\n== export and import');
+  await exportBench();
 }
 const wording = join(root, 'bench', 'wording.bench.mjs');
 if (want('wording') && existsSync(wording)) {

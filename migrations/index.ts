@@ -8,6 +8,8 @@ import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 import { Publications1764700000000 } from './1764700000000-publications';
+import { Accounts1764600000000 } from './1764600000000-accounts';
+import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -20,5 +22,7 @@ export const migrations = [
   Comments1764300000000,
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
+  Accounts1764600000000,
   Publications1764700000000,
+  PlanExchange1764800000000,
 ];

@@ -17,7 +17,9 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { PublishingModule } from './modules/publishing/publishing.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
@@ -44,12 +46,14 @@ export class AppModule {
         UsersModule,
         WorkspacesModule,
         AuthModule,
+        InvitationsModule,
         SetupModule,
         ChannelsModule,
         WordingModule,
         PostsModule,
         CommentsModule,
         ReviewLinksModule,
+        PlanExchangeModule,
         CrisisModule,
         DemoModule,
       ],

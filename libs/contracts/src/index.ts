@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './crisis';
 export * from './health';
 export * from './publications';
+export * from './plan-exchange';

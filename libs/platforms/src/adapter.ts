@@ -1,4 +1,4 @@
-import { type Platform } from '@postplan/domain';
+import { type LengthUnit, type Platform } from '@postplan/domain';
 
 /**
  * The one seam between the publishing engine and a platform. The engine owns the outbox,
@@ -29,7 +29,7 @@ export interface PlatformAdapter {
    * Asks the platform whether an attempt whose outcome is unknown did go out. Adapters that
    * cannot tell leave it out; their unconfirmed rows wait for a person.
    */
-  reconcile?(request: ReconcileRequest): Promise<ReconcileResult>;
+  reconcile?(request: PublishRequest): Promise<ReconcileResult>;
 
   /** Checks that the channel's settings and credentials work, without posting anything. */
   verify?(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult>;
@@ -88,15 +88,6 @@ export type PublishRequest = {
   signal: AbortSignal;
 };
 
-/** What a reconcile has to go on: the key and the channel, and what earlier attempts saved. */
-export type ReconcileRequest = Pick<
-  PublishRequest,
-  'idempotencyKey' | 'channel' | 'checkpoint' | 'signal'
-> & {
-  /** The platform's id if an attempt learned it (a duplicate answer), else null. */
-  platformPostId: string | null;
-};
-
 export type PublishResult = {
   /** The platform's id of the post; stored the moment the platform returns it. */
   platformPostId: string;
@@ -116,7 +107,8 @@ export type VerifyResult =
   | { ok: false; error: PublishError };
 
 export type PlatformLimits = {
-  text: { max: number; unit: 'characters' | 'graphemes' | 'weighted' | 'bytes' } | null;
+  /** Counted the way the wording engine counts (`utf16`: JavaScript string length, as the Graph APIs and Telegram measure). */
+  text: { max: number; unit: LengthUnit } | null;
   media: {
     maxCount: number;
     maxImageBytes: number | null;

@@ -8,8 +8,13 @@ import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
-import { useWorkspace } from './session';
+import { useSession, useWorkspace } from './session';
 import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
+import { InvitationPage } from '../features/auth/components/invitation-page';
+import {
+  ConfirmResetPage,
+  RequestResetPage,
+} from '../features/auth/components/reset-password-pages';
 
 // FullCalendar is most of the code: the login page should not wait for it.
 const CalendarRoute = lazy(() =>
@@ -42,6 +47,53 @@ function ReviewLinksRoute() {
   return (
     <Suspense fallback={<LoadingState label={t('app.loading')} />}>
       <ReviewLinksPage workspace={workspace} />
+    </Suspense>
+  );
+}
+
+const ImportPage = lazy(() =>
+  import('../features/plan-exchange/components/import-page').then((m) => ({
+    default: m.ImportPage,
+  })),
+);
+const ShareLinksPage = lazy(() =>
+  import('../features/plan-exchange/components/share-links-page').then((m) => ({
+    default: m.ShareLinksPage,
+  })),
+);
+const SharedPlanPage = lazy(() =>
+  import('../features/plan-exchange/components/shared-plan-page').then((m) => ({
+    default: m.SharedPlanPage,
+  })),
+);
+
+function ImportRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ImportPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+function ShareLinksRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ShareLinksPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+/** The read-only plan a stakeholder opens from a share link: no session, no app layout. */
+function SharedPlanRoute() {
+  const { t } = useI18n();
+  const { token = '' } = useParams();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <SharedPlanPage key={token} token={token} />
     </Suspense>
   );
 }
@@ -129,6 +181,33 @@ function AuditLogRoute() {
   );
 }
 
+const AccountPage = lazy(() =>
+  import('../features/account/components/account-page').then((m) => ({
+    default: m.AccountPage,
+  })),
+);
+
+function AccountRoute() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <AccountPage me={me} />
+    </Suspense>
+  );
+}
+
+/** An invitation link: works signed in (accept) and signed out (join with a new account). */
+function InvitationRoute() {
+  const { token = '' } = useParams();
+  return <InvitationPage key={token} token={token} />;
+}
+
+function ConfirmResetRoute() {
+  const { token = '' } = useParams();
+  return <ConfirmResetPage key={token} token={token} />;
+}
+
 /** The page a client opens from a review link: no session, no app layout. */
 function ClientReviewRoute() {
   const { t } = useI18n();
@@ -147,12 +226,17 @@ export function createRouter() {
       children: [
         { path: '/login', element: <LoginRoute /> },
         { path: '/setup', element: <SetupRoute /> },
+        { path: '/invite/:token', element: <InvitationRoute /> },
+        { path: '/reset-password', element: <RequestResetPage /> },
+        { path: '/reset-password/:token', element: <ConfirmResetRoute /> },
       ],
     },
     {
       element: <SessionGate />,
       children: [
         { path: '/', element: <HomeRedirect /> },
+        // Also outside any workspace: someone who is in none yet answers invitations here.
+        { path: '/account', element: <AccountRoute /> },
         {
           path: '/w/:slug',
           element: <AppLayout />,
@@ -160,17 +244,21 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
+            { path: 'import', element: <ImportRoute /> },
+            { path: 'settings/share-links', element: <ShareLinksRoute /> },
             { path: 'settings/approval', element: <ApprovalPolicyRoute /> },
             { path: 'settings/audit', element: <AuditLogRoute /> },
             { path: 'settings/review-links', element: <ReviewLinksRoute /> },
             { path: 'settings/wording', element: <WordingSettingsRoute /> },
             { path: 'settings/members', element: <MembersRoute /> },
             { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+            { path: 'settings/account', element: <AccountRoute /> },
           ],
         },
       ],
     },
     { path: '/r/:token', element: <ClientReviewRoute /> },
+    { path: '/s/:token', element: <SharedPlanRoute /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

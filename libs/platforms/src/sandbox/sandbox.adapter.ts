@@ -4,7 +4,6 @@ import {
   PublishError,
   type PublishRequest,
   type PublishResult,
-  type ReconcileRequest,
   type ReconcileResult,
 } from '../adapter';
 import { deadline } from '../deadline';
@@ -75,7 +74,7 @@ export class SandboxAdapter implements PlatformAdapter {
     throw classifyHttpFailure(res.status, res.headers, body?.message);
   }
 
-  async reconcile(req: ReconcileRequest): Promise<ReconcileResult> {
+  async reconcile(req: PublishRequest): Promise<ReconcileResult> {
     const url = `${this.options.baseUrl}/posts?idempotencyKey=${encodeURIComponent(req.idempotencyKey)}`;
     const { signal, done } = deadline(req.signal, this.options.timeoutMs);
     try {

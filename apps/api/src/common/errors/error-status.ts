@@ -7,11 +7,15 @@ export function statusOf(code: ErrorCode): number {
     case 'MALFORMED_JSON':
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':
+    case 'PASSWORD_RESET_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
     case 'REVIEW_LINK_PASSWORD_REQUIRED':
     case 'REVIEW_LINK_PASSWORD_WRONG':
+    case 'SHARE_LINK_PASSWORD_REQUIRED':
+    case 'SHARE_LINK_PASSWORD_WRONG':
+    case 'TOKEN_EXPIRED':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN_ROLE':
@@ -21,6 +25,9 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_AN_APPROVER':
     case 'REVIEW_LINK_PERMISSION_MISSING':
     case 'REVIEW_LINK_SCOPE_PARTIAL':
+    case 'TOKEN_SCOPE_MISSING':
+    case 'SESSION_REQUIRED':
+    case 'EMAIL_NOT_VERIFIED':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'WORKSPACE_NOT_FOUND':
@@ -33,6 +40,10 @@ export function statusOf(code: ErrorCode): number {
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
     case 'PUBLICATION_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
+    case 'SHARE_LINK_NOT_FOUND':
+    case 'FEED_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -54,8 +65,12 @@ export function statusOf(code: ErrorCode): number {
     case 'PUBLICATION_STATE_CONFLICT':
     case 'POST_NOT_APPROVED':
     case 'NOTHING_TO_PUBLISH':
+    case 'IMPORT_ALREADY_RUN':
+    case 'INVITATION_SIGN_IN_REQUIRED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
+    case 'SHARE_LINK_EXPIRED':
+    case 'INVITATION_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -71,6 +86,9 @@ export function statusOf(code: ErrorCode): number {
     case 'WORDING_BLOCKED':
     case 'NO_ELIGIBLE_APPROVER':
     case 'ANCHOR_RANGE_INVALID':
+    case 'IMPORT_FILE_INVALID':
+    case 'IMPORT_HAS_ERRORS':
+    case 'WEAK_PASSWORD':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;
@@ -78,6 +96,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'PDF_RENDERER_UNAVAILABLE':
+      return 503;
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP status for error code ${String(unhandled)}`);

@@ -497,6 +497,32 @@ export class PublicationsRepository {
     );
   }
 
+  /** What a publication carries to its platform: the post's text for its channel. */
+  async contentOf(id: string): Promise<{
+    title: string;
+    text: string;
+    tags: string[];
+    planned_at: Date | null;
+    channel_name: string;
+  } | null> {
+    const rows: {
+      title: string;
+      text: string;
+      tags: string[];
+      planned_at: Date | null;
+      channel_name: string;
+    }[] = await this.db.query(
+      `SELECT p.title, coalesce(v.text, p.text) AS text, p.tags, p.planned_at, ch.name AS channel_name
+         FROM publications pub
+         JOIN posts p ON p.id = pub.post_id
+         JOIN channels ch ON ch.id = pub.channel_id
+         LEFT JOIN post_variants v ON v.post_id = pub.post_id AND v.channel_id = pub.channel_id
+        WHERE pub.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The reconciler's answer, if nobody acted on the row meanwhile. */
   async settleReconciled(
     id: string,

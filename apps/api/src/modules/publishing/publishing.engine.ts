@@ -339,17 +339,30 @@ export class PublishingEngine {
     for (const row of rows) {
       const adapter = this.adapters.get(row.platform)!;
       try {
+        const content = await this.repo.contentOf(row.id);
         const answer = await adapter.reconcile!({
           idempotencyKey: row.id,
+          attempt: row.attempts,
           channel: {
             id: row.channel_id,
-            name: '',
+            name: content?.channel_name ?? '',
             platform: row.platform,
             settings: {},
             credentials: null,
           },
+          content: {
+            postId: row.post_id,
+            title: content?.title || null,
+            text: content?.text ?? '',
+            tags: content?.tags ?? [],
+            media: [],
+            options: {},
+            plannedAt: (content?.planned_at ?? row.planned_at).toISOString(),
+            contentHash: row.content_hash,
+          },
           checkpoint: row.checkpoint,
-          platformPostId: row.platform_post_id,
+          // Reconciling learns; it takes no step that would need saving.
+          saveCheckpoint: () => Promise.resolve(),
           signal: this.stopping.signal,
         });
         const ok = await this.repo.settleReconciled(

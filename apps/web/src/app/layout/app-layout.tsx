@@ -105,6 +105,12 @@ export function AppLayout() {
             >
               {t('nav.members')}
             </NavLink>
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/settings/account`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.account')}
+            </NavLink>
             {canManageWorkspace(workspace.role) && (
               <>
                 <NavLink
@@ -112,6 +118,12 @@ export function AppLayout() {
                   className="button button--ghost button--small"
                 >
                   {t('nav.reviewLinks')}
+                </NavLink>
+                <NavLink
+                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/share-links`}
+                  className="button button--ghost button--small"
+                >
+                  {t('nav.shareLinks')}
                 </NavLink>
                 {/* The audit log is one tab further, on the approval settings page. */}
                 <NavLink

@@ -6,6 +6,17 @@ import {
   MeResponseSchema,
   MemberListSchema,
   MemberSchema,
+  CreatedTokenSchema,
+  InvitationCreatedSchema,
+  InvitationListSchema,
+  InvitationPreviewSchema,
+  PasswordResetAcceptedSchema,
+  PendingInvitationListSchema,
+  TokenListSchema,
+  type ChangePasswordRequest,
+  type CreateTokenRequest,
+  type PasswordResetConfirm,
+  type RegisterFromInvitation,
   PostListSchema,
   PostSchema,
   SetupStatusSchema,
@@ -28,6 +39,17 @@ import {
   type ReplaceBrandRulesRequest,
   type WordingCheckRequest,
   type WordingSettings,
+} from '@postplan/contracts';
+import {
+  CalendarFeedSchema,
+  ImportJobSchema,
+  ImportResultSchema,
+  ShareLinkListSchema,
+  ShareLinkSchema,
+  SharedPlanInfoSchema,
+  SharedPostListSchema,
+  type CreateShareLinkRequest,
+  type ImportMapping,
 } from '@postplan/contracts';
 import {
   CreatedReviewLinkSchema,
@@ -65,7 +87,7 @@ import {
   type DecideDuePostsRequest,
   type UpdateNotificationSettingsRequest,
 } from '@postplan/contracts';
-import { apiRequest, type QueryValue } from './api-client';
+import { apiRequest, type QueryValue, uploadFile } from './api-client';
 import { isApiError } from './api-error';
 
 const ws = (workspace: string) => `/v1/workspaces/${encodeURIComponent(workspace)}`;
@@ -99,8 +121,54 @@ export const api = {
     apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
   members: (workspace: string) =>
     apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
-  addMember: (workspace: string, body: AddMemberRequest) =>
-    apiRequest(`${ws(workspace)}/members`, { method: 'POST', body, schema: MemberSchema }),
+  /** Invites an address; the answer is the same whether or not it has an account. */
+  invite: (workspace: string, body: AddMemberRequest) =>
+    apiRequest(`${ws(workspace)}/members`, {
+      method: 'POST',
+      body,
+      schema: InvitationCreatedSchema,
+    }),
+  invitations: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/invitations`, { schema: InvitationListSchema }),
+  revokeInvitation: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/invitations/${id}`, { method: 'DELETE' }),
+
+  invitationPreview: (token: string) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}`, {
+      schema: InvitationPreviewSchema,
+    }),
+  registerFromInvitation: (token: string, body: RegisterFromInvitation) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}/register`, {
+      method: 'POST',
+      body,
+      schema: MeResponseSchema,
+    }),
+  acceptInvitationLink: (token: string) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}/accept`, {
+      method: 'POST',
+      schema: MeResponseSchema,
+    }),
+  myInvitations: () => apiRequest('/v1/me/invitations', { schema: PendingInvitationListSchema }),
+  acceptInvitation: (id: string) =>
+    apiRequest(`/v1/me/invitations/${id}/accept`, { method: 'POST', schema: MeResponseSchema }),
+  declineInvitation: (id: string) =>
+    apiRequest(`/v1/me/invitations/${id}/decline`, { method: 'POST' }),
+
+  changePassword: (body: ChangePasswordRequest) =>
+    apiRequest('/v1/me/password', { method: 'POST', body }),
+  logoutEverywhere: () => apiRequest('/v1/auth/logout-everywhere', { method: 'POST' }),
+  requestPasswordReset: (email: string) =>
+    apiRequest('/v1/auth/password-reset', {
+      method: 'POST',
+      body: { email },
+      schema: PasswordResetAcceptedSchema,
+    }),
+  confirmPasswordReset: (body: PasswordResetConfirm) =>
+    apiRequest('/v1/auth/password-reset/confirm', { method: 'POST', body }),
+  tokens: () => apiRequest('/v1/me/tokens', { schema: TokenListSchema }),
+  createToken: (body: CreateTokenRequest) =>
+    apiRequest('/v1/me/tokens', { method: 'POST', body, schema: CreatedTokenSchema }),
+  revokeToken: (id: string) => apiRequest(`/v1/me/tokens/${id}`, { method: 'DELETE' }),
   changeMemberRole: (workspace: string, userId: string, role: Role) =>
     apiRequest(`${ws(workspace)}/members/${userId}`, {
       method: 'PATCH',
@@ -337,6 +405,45 @@ export const api = {
     apiRequest(`${ws(workspace)}/pause/history`, { query, schema: PauseHistorySchema }),
   duePosts: (workspace: string) =>
     apiRequest(`${ws(workspace)}/pause/due-posts`, { schema: DuePostListSchema }),
+  // Export, import and sharing the plan
+  calendarFeed: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/calendar-feed`, { schema: CalendarFeedSchema }),
+  rotateCalendarFeed: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/calendar-feed`, { method: 'POST', schema: CalendarFeedSchema }),
+  uploadImport: (workspace: string, file: File) => uploadFile(`${ws(workspace)}/imports`, file),
+  importJob: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/imports/${id}`, { schema: ImportJobSchema }),
+  importDryRun: (workspace: string, id: string, body: ImportMapping) =>
+    apiRequest(`${ws(workspace)}/imports/${id}/dry-run`, {
+      method: 'POST',
+      body,
+      schema: ImportResultSchema,
+    }),
+  importRun: (workspace: string, id: string, body: ImportMapping) =>
+    apiRequest(`${ws(workspace)}/imports/${id}/run`, {
+      method: 'POST',
+      body,
+      schema: ImportResultSchema,
+    }),
+  shareLinks: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/share-links`, { schema: ShareLinkListSchema }),
+  createShareLink: (workspace: string, body: CreateShareLinkRequest) =>
+    apiRequest(`${ws(workspace)}/share-links`, { method: 'POST', body, schema: ShareLinkSchema }),
+  revokeShareLink: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/share-links/${id}`, { method: 'DELETE' }),
+  sharedPlan: (token: string) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}`, { schema: SharedPlanInfoSchema }),
+  sharedUnlock: (token: string, password: string) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}/unlock`, {
+      method: 'POST',
+      body: { password },
+    }),
+  sharedPosts: (token: string, query: { from?: string; to?: string }) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}/posts`, {
+      query,
+      schema: SharedPostListSchema,
+    }),
+
   decideDuePosts: (workspace: string, body: DecideDuePostsRequest) =>
     apiRequest(`${ws(workspace)}/pause/due-posts/decide`, {
       method: 'POST',
@@ -352,6 +459,9 @@ export const queryKeys = {
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,
   members: (workspace: string) => ['workspaces', workspace, 'members'] as const,
+  invitations: (workspace: string) => ['workspaces', workspace, 'invitations'] as const,
+  myInvitations: ['me', 'invitations'] as const,
+  tokens: ['me', 'tokens'] as const,
   posts: (workspace: string) => ['workspaces', workspace, 'posts'] as const,
   postList: (workspace: string, query: Record<string, QueryValue>) =>
     ['workspaces', workspace, 'posts', 'list', query] as const,
@@ -390,4 +500,11 @@ export const queryKeys = {
   notificationSettings: ['notifications', 'settings'] as const,
   pause: (workspace: string) => ['workspaces', workspace, 'pause'] as const,
   duePosts: (workspace: string) => ['workspaces', workspace, 'pause', 'due-posts'] as const,
+  calendarFeed: (workspace: string) => ['workspaces', workspace, 'calendar-feed'] as const,
+  shareLinks: (workspace: string) => ['workspaces', workspace, 'share-links'] as const,
+  importJob: (workspace: string, id: string) => ['workspaces', workspace, 'imports', id] as const,
+  /** A stakeholder's page: kept apart from everything of a signed-in member. */
+  sharedPlan: (token: string) => ['shared-plan', token] as const,
+  sharedPosts: (token: string, query: { from?: string; to?: string }) =>
+    ['shared-plan', token, 'posts', query] as const,
 };
