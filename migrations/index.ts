@@ -7,6 +7,7 @@ import { CrisisStop1764200000000 } from './1764200000000-crisis-stop';
 import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
+import { Publications1764700000000 } from './1764700000000-publications';
 import { Accounts1764600000000 } from './1764600000000-accounts';
 import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
@@ -24,6 +25,7 @@ export const migrations = [
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
   Accounts1764600000000,
+  Publications1764700000000,
   PlanExchange1764800000000,
   BrandRuleGenders1765000000000,
   PostSearch1765010000000,

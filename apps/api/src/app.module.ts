@@ -21,6 +21,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { PublishingModule } from './modules/publishing/publishing.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { UsersModule } from './modules/users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         NotificationsModule,
+        PublishingModule,
         UsersModule,
         WorkspacesModule,
         AuthModule,

@@ -25,7 +25,10 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 /** A workspace as its member sees it in /me: the workspace, and the member's role in it. */
-export const WorkspaceMembershipSchema = WorkspaceSchema.omit({ createdAt: true }).extend({
+export const WorkspaceMembershipSchema = WorkspaceSchema.omit({
+  createdAt: true,
+  catchUpMinutes: true,
+}).extend({
   role: RoleSchema,
 });
 export type WorkspaceMembership = z.infer<typeof WorkspaceMembershipSchema>;

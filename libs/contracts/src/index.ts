@@ -12,4 +12,5 @@ export * from './review-links';
 export * from './notifications';
 export * from './crisis';
 export * from './health';
+export * from './publications';
 export * from './plan-exchange';

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'comment',
   'workspace_paused',
   'workspace_resumed',
+  'publication_alert',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -28,6 +29,7 @@ export const DEFAULT_EMAIL_SETTINGS: Record<NotificationKind, boolean> = {
   comment: false,
   workspace_paused: true,
   workspace_resumed: true,
+  publication_alert: true,
 };
 
 /** Who caused a notification, as the recipient sees it. */
@@ -49,7 +51,7 @@ export const NotificationSchema = z.object({
   actor: NotificationActorSchema.nullable(),
   data: z.record(z.string(), z.unknown()).meta({
     description:
-      'Kind-specific details: note (changes requested), excerpt (mention, comment), reason, scope and channelName (pause, resume)',
+      'Kind-specific details: note (changes requested), excerpt (mention, comment), reason, scope and channelName (pause, resume); outcome (failed, unconfirmed, missed, manual_due), channelName, reason, publicationId (publication_alert)',
   }),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -7,6 +7,7 @@ import {
   MAX_TEXT_LENGTH,
   RangeBoundSchema,
 } from './common';
+import { PublicationSummarySchema } from './publications';
 import { PostReviewSchema } from './review';
 import { PostWordingSchema } from './wording';
 
@@ -51,6 +52,10 @@ export const PostSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
+  publications: z.array(PublicationSummarySchema).optional().meta({
+    description:
+      'Publishing status per target channel (present once the post was approved and planned)',
+  }),
 });
 export type Post = z.infer<typeof PostSchema>;
 

@@ -15,6 +15,9 @@ export const HolidayRegionSchema = z
   .string()
   .regex(/^[A-Z0-9]{1,3}$/, 'A region code such as BY (Bavaria)');
 
+/** How late (minutes) a publication may still go out after its time, e.g. after an outage. */
+export const CatchUpMinutesSchema = z.number().int().min(1).max(1440);
+
 export const WorkspaceSchema = z.object({
   id: IdSchema,
   slug: z.string(),
@@ -23,6 +26,10 @@ export const WorkspaceSchema = z.object({
   locale: LocaleSchema,
   holidayCountry: z.string(),
   holidayRegion: z.string().nullable(),
+  catchUpMinutes: z.number().int().meta({
+    description:
+      'A publication later than this (after an outage) is not sent but marked missed; default 30',
+  }),
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
@@ -44,6 +51,7 @@ export const UpdateWorkspaceRequestSchema = z.strictObject({
   locale: LocaleSchema.optional(),
   holidayCountry: HolidayCountrySchema.optional(),
   holidayRegion: HolidayRegionSchema.nullable().optional(),
+  catchUpMinutes: CatchUpMinutesSchema.optional(),
 });
 export type UpdateWorkspaceRequest = z.input<typeof UpdateWorkspaceRequestSchema>;
 

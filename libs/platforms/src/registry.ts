@@ -9,6 +9,7 @@ import {
 } from './instagram/instagram.adapter';
 import { type LinkedinAdapterOptions, createLinkedinAdapter } from './linkedin/linkedin.adapter';
 import { createManualAdapter } from './manual/manual.adapter';
+import { SandboxAdapter } from './sandbox/sandbox.adapter';
 import { type MastodonAdapterOptions, createMastodonAdapter } from './mastodon/mastodon.adapter';
 import {
   type PinterestAdapterOptions,
@@ -26,6 +27,8 @@ import { type XAdapterOptions, createXAdapter } from './x/x.adapter';
  */
 export type AdapterDependencies = {
   webhook?: WebhookAdapterOptions;
+  /** Where the sandbox platform listens (the server's own /api/sandbox by default). */
+  sandbox?: { baseUrl: string; timeoutMs: number };
   bluesky?: BlueskyAdapterOptions;
   mastodon?: MastodonAdapterOptions;
   telegram?: TelegramAdapterOptions;
@@ -43,11 +46,15 @@ export type AdapterFactory = (deps: AdapterDependencies) => PlatformAdapter;
 
 /**
  * One factory per platform that has an adapter. Adding a platform is one line here plus its
- * adapter file, fake and tests (docs/platforms.md). `sandbox` is added with the engine.
+ * adapter file, fake and tests (docs/platforms.md, docs/publishing.md).
  */
 export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
   webhook: (deps) => createWebhookAdapter(deps.webhook),
   manual: () => createManualAdapter(),
+  sandbox: (deps) =>
+    new SandboxAdapter(
+      deps.sandbox ?? { baseUrl: 'http://127.0.0.1:3000/api/sandbox', timeoutMs: 30_000 },
+    ),
   bluesky: (deps) => createBlueskyAdapter(deps.bluesky),
   mastodon: (deps) => createMastodonAdapter(deps.mastodon),
   telegram: (deps) => createTelegramAdapter(deps.telegram),

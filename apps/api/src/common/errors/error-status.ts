@@ -39,6 +39,7 @@ export function statusOf(code: ErrorCode): number {
     case 'COMMENT_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
+    case 'PUBLICATION_NOT_FOUND':
     case 'IMPORT_NOT_FOUND':
     case 'SHARE_LINK_NOT_FOUND':
     case 'FEED_NOT_FOUND':
@@ -61,6 +62,9 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_YET_DUE':
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
+    case 'PUBLICATION_STATE_CONFLICT':
+    case 'POST_NOT_APPROVED':
+    case 'NOTHING_TO_PUBLISH':
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
       return 409;

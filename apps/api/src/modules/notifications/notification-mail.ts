@@ -40,7 +40,7 @@ type Words = {
   kinds: Record<NotificationKind, (v: Vars) => Omit<Parts, 'action' | 'detail' | 'followUp'>>;
 };
 
-type Vars = { actor: string; title: string; scope: string };
+type Vars = { actor: string; title: string; scope: string; outcome: string | undefined };
 
 const q = {
   de: (s: string) => `„${s}“`,
@@ -97,6 +97,19 @@ const WORDS: Record<Locale, Words> = {
         subject: `Veröffentlichung fortgesetzt: ${v.scope}`,
         lead: `${v.actor} hat die Veröffentlichung für ${v.scope} fortgesetzt.`,
       }),
+      publication_alert: (v) => {
+        const what: Record<string, string> = {
+          failed: 'konnte nicht veröffentlicht werden',
+          unconfirmed: 'ist vielleicht veröffentlicht: Bitte prüfen Sie es',
+          missed: 'wurde verpasst und nicht veröffentlicht',
+          manual_due: 'ist jetzt von Hand zu veröffentlichen',
+        };
+        const said = what[v.outcome ?? ''] ?? 'braucht Ihre Entscheidung';
+        return {
+          subject: `Veröffentlichung: ${v.title} ${said}`,
+          lead: `${v.title} ${said} (${v.scope}).`,
+        };
+      },
     },
   },
   en: {
@@ -148,6 +161,19 @@ const WORDS: Record<Locale, Words> = {
         subject: `Publishing resumed: ${v.scope}`,
         lead: `${v.actor} resumed publishing for ${v.scope}.`,
       }),
+      publication_alert: (v) => {
+        const what: Record<string, string> = {
+          failed: 'could not be published',
+          unconfirmed: 'may have been published: please check',
+          missed: 'was missed and not published',
+          manual_due: 'is due to be published by hand now',
+        };
+        const said = what[v.outcome ?? ''] ?? 'needs your decision';
+        return {
+          subject: `Publishing: ${v.title} ${said}`,
+          lead: `${v.title} ${said} (${v.scope}).`,
+        };
+      },
     },
   },
 };
@@ -204,6 +230,7 @@ export function renderNotificationMail(input: MailInput): RenderedMail {
         : w.workspaceScope(input.workspaceName),
       160,
     ),
+    outcome: field(input.data, 'outcome'),
   };
   const base = w.kinds[input.kind](vars);
   const parts: Parts = {
@@ -216,7 +243,7 @@ export function renderNotificationMail(input: MailInput): RenderedMail {
   if (input.kind === 'changes_requested' && note) parts.detail = { label: w.note, value: note };
   if ((input.kind === 'mention' || input.kind === 'comment') && excerpt)
     parts.detail = { label: w.excerpt, value: excerpt };
-  if (input.kind === 'workspace_paused' && reason)
+  if ((input.kind === 'workspace_paused' || input.kind === 'publication_alert') && reason)
     parts.detail = { label: w.reason, value: reason };
   const due = input.data.duePostCount;
   if (input.kind === 'workspace_resumed' && typeof due === 'number' && due > 0)

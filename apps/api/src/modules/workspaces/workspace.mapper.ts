@@ -22,7 +22,11 @@ function workspaceFields(w: WorkspaceEntity) {
 }
 
 export function toWorkspace(w: WorkspaceEntity): Workspace {
-  return { ...workspaceFields(w), createdAt: w.createdAt.toISOString() };
+  return {
+    ...workspaceFields(w),
+    catchUpMinutes: w.catchUpMinutes,
+    createdAt: w.createdAt.toISOString(),
+  };
 }
 
 export function toMembership(w: WorkspaceWithRole): WorkspaceMembership {

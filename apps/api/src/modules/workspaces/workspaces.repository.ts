@@ -48,7 +48,11 @@ export class WorkspacesRepository {
   }
 
   create(
-    row: Omit<WorkspaceEntity, 'id' | 'createdAt' | 'updatedAt' | 'calendarVersion'>,
+    row: Omit<
+      WorkspaceEntity,
+      'id' | 'createdAt' | 'updatedAt' | 'calendarVersion' | 'catchUpMinutes'
+    > &
+      Partial<Pick<WorkspaceEntity, 'catchUpMinutes'>>,
     em?: EntityManager,
   ): Promise<WorkspaceEntity> {
     const repo = em?.getRepository(WorkspaceEntity) ?? this.workspaces;

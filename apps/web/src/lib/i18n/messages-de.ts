@@ -1034,6 +1034,16 @@ export const de: Messages = {
     '{who, select, you {Du hast „{title}“ kommentiert} other {{actor} hat „{title}“ kommentiert}}',
   'notifications.kind.workspace_paused':
     '{who, select, you {Du hast die Veröffentlichung für {scope} angehalten} other {{actor} hat die Veröffentlichung für {scope} angehalten}}',
+  'notifications.kind.publication_alert':
+    '„{title}“ braucht eine Entscheidung zur Veröffentlichung ({scope})',
+  'notifications.kind.publication_alert.failed':
+    '„{title}“ konnte nicht auf {scope} veröffentlicht werden',
+  'notifications.kind.publication_alert.unconfirmed':
+    '„{title}“ ist vielleicht auf {scope} veröffentlicht: bitte prüfen',
+  'notifications.kind.publication_alert.missed':
+    '„{title}“ wurde auf {scope} verpasst und nicht veröffentlicht',
+  'notifications.kind.publication_alert.manual_due':
+    '„{title}“ ist fällig: bitte von Hand auf {scope} veröffentlichen',
   'notifications.kind.workspace_resumed':
     '{who, select, you {Du hast die Veröffentlichung für {scope} fortgesetzt} other {{actor} hat die Veröffentlichung für {scope} fortgesetzt}}',
   'notifications.settings.title': 'Benachrichtigungen einstellen',
@@ -1056,6 +1066,8 @@ export const de: Messages = {
   'notifications.settings.kind.approval_expired': 'Freigabe abgelaufen',
   'notifications.settings.kind.comment': 'Neuer Kommentar zu einem Beitrag',
   'notifications.settings.kind.workspace_paused': 'Veröffentlichung angehalten',
+  'notifications.settings.kind.publication_alert':
+    'Probleme beim Veröffentlichen und fällige Handarbeit',
   'notifications.settings.kind.workspace_resumed': 'Veröffentlichung fortgesetzt',
 
   'crisis.control': 'Veröffentlichung stoppen',
@@ -1116,6 +1128,11 @@ export const de: Messages = {
     '{local} gibt es zweimal (die Uhr wird zurückgestellt). Welche meinst du?',
   'error.NOTIFICATION_NOT_FOUND': 'Diese Benachrichtigung gibt es nicht mehr.',
   'error.ALREADY_PAUSED': 'Die Veröffentlichung ist bereits angehalten.',
+  'error.PUBLICATION_NOT_FOUND': 'Diese Veröffentlichung gibt es nicht.',
+  'error.PUBLICATION_STATE_CONFLICT':
+    'Diese Veröffentlichung hat sich inzwischen geändert; bitte neu laden, um den Stand zu sehen.',
+  'error.POST_NOT_APPROVED': 'Nur ein freigegebener Beitrag kann veröffentlicht werden.',
+  'error.NOTHING_TO_PUBLISH': 'Für diesen Beitrag wartet kein Kanal auf die Veröffentlichung.',
   'error.NOT_PAUSED': 'Die Veröffentlichung ist nicht (mehr) angehalten.',
   'error.POST_NOT_DUE':
     'Einige Beiträge warten nicht mehr auf eine Entscheidung: Jemand anderes hat sie inzwischen entschieden oder verschoben.',

@@ -995,6 +995,14 @@ export const en = {
     '{who, select, you {You paused publishing for {scope}} other {{actor} paused publishing for {scope}}}',
   'notifications.kind.workspace_resumed':
     '{who, select, you {You resumed publishing for {scope}} other {{actor} resumed publishing for {scope}}}',
+  'notifications.kind.publication_alert': '“{title}” needs a decision about publishing ({scope})',
+  'notifications.kind.publication_alert.failed': '“{title}” could not be published to {scope}',
+  'notifications.kind.publication_alert.unconfirmed':
+    '“{title}” may have been published to {scope}: please check',
+  'notifications.kind.publication_alert.missed':
+    '“{title}” was missed on {scope} and not published',
+  'notifications.kind.publication_alert.manual_due':
+    '“{title}” is due: publish it by hand on {scope}',
   'notifications.settings.title': 'Notification settings',
   'notifications.settings.intro':
     'Everything appears in your inbox (the bell). Choose what you also want by e-mail. These settings apply to all your workspaces.',
@@ -1015,6 +1023,7 @@ export const en = {
   'notifications.settings.kind.approval_expired': 'Approval expired',
   'notifications.settings.kind.comment': 'New comment on a post',
   'notifications.settings.kind.workspace_paused': 'Publishing paused',
+  'notifications.settings.kind.publication_alert': 'Publishing problems and manual posts due',
   'notifications.settings.kind.workspace_resumed': 'Publishing resumed',
 
   'crisis.control': 'Pause publishing',
@@ -1073,6 +1082,11 @@ export const en = {
     '{local} happens twice (the clocks go back). Which one do you mean?',
   'error.NOTIFICATION_NOT_FOUND': 'This notification no longer exists.',
   'error.ALREADY_PAUSED': 'Publishing is paused already.',
+  'error.PUBLICATION_NOT_FOUND': 'This publication does not exist.',
+  'error.PUBLICATION_STATE_CONFLICT':
+    'This publication has changed meanwhile; reload to see its status.',
+  'error.POST_NOT_APPROVED': 'Only an approved post can be published.',
+  'error.NOTHING_TO_PUBLISH': 'This post has no channel waiting to be published.',
   'error.NOT_PAUSED': 'Publishing is not paused (anymore).',
   'error.POST_NOT_DUE':
     'Some posts no longer wait for a decision: someone else decided or moved them meanwhile.',

@@ -62,6 +62,16 @@ export function describeNotification(
             : undefined,
       };
     }
+    case 'publication_alert': {
+      const outcome = text(n.data, 'outcome');
+      const key =
+        outcome === 'failed' || outcome === 'unconfirmed' || outcome === 'missed'
+          ? (`notifications.kind.publication_alert.${outcome}` as const)
+          : outcome === 'manual_due'
+            ? 'notifications.kind.publication_alert.manual_due'
+            : 'notifications.kind.publication_alert';
+      return { summary: t(key, params), detail: text(n.data, 'reason') };
+    }
   }
 }
 
