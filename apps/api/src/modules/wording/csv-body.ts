@@ -1,6 +1,7 @@
 import { BrandRulesCsvImportJsonSchema } from '@postplan/contracts';
 import express, { type Request, type Response } from 'express';
 import { BODY_LIMIT } from '../../common/http/json-body';
+import { textProblem } from '../../common/http/text-input';
 import { WordingError } from './wording.errors';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values'];
@@ -34,7 +35,17 @@ export async function readCsvBody(req: Request, res: Response): Promise<string> 
       );
     }),
   );
-  return decode(body, charsetOf(req.headers['content-type']));
+  const csv = decode(body, charsetOf(req.headers['content-type']));
+  // The JSON form was checked by the request pipeline; a raw body is only readable here.
+  const problem = textProblem(csv);
+  if (problem) {
+    throw new WordingError('INVALID_TEXT', 'The file contains a character that cannot be stored.', {
+      location: 'body',
+      path: '',
+      problem,
+    });
+  }
+  return csv;
 }
 
 function charsetOf(contentType: string | undefined): string | undefined {

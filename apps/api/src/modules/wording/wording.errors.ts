@@ -2,6 +2,7 @@ import { AppError } from '../../common/errors/app-error';
 
 export type WordingErrorCode =
   | 'VALIDATION_FAILED'
+  | 'INVALID_TEXT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNKNOWN_CHANNEL'

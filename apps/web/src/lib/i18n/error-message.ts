@@ -5,6 +5,7 @@ import type { Translate } from './translate';
 /** Every code has its own translated message; the record type makes a new code impossible to forget. */
 export const ERROR_MESSAGE_KEYS: Record<AnyErrorCode, MessageKey> = {
   VALIDATION_FAILED: 'error.VALIDATION_FAILED',
+  INVALID_TEXT: 'error.INVALID_TEXT',
   MALFORMED_JSON: 'error.MALFORMED_JSON',
   PAYLOAD_TOO_LARGE: 'error.PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'error.UNSUPPORTED_MEDIA_TYPE',

@@ -650,6 +650,8 @@ export const de: Messages = {
   'toast.region': 'Benachrichtigungen',
 
   'error.VALIDATION_FAILED': 'Einige Eingaben sind ungültig. Bitte prüfe die Felder.',
+  'error.INVALID_TEXT':
+    'Ein Text enthält ein Zeichen, das nicht gespeichert werden kann (z. B. ein Nullzeichen). Bitte entferne es.',
   'error.MALFORMED_JSON': 'Die Anfrage konnte nicht gelesen werden.',
   'error.PAYLOAD_TOO_LARGE': 'Das sind zu viele Daten für eine Anfrage.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Die Anfrage hat ein nicht unterstütztes Format.',

@@ -634,6 +634,8 @@ export const en = {
   'toast.region': 'Notifications',
 
   'error.VALIDATION_FAILED': 'Some input is not valid. Please check the fields.',
+  'error.INVALID_TEXT':
+    'A text contains a character that cannot be stored (such as a null character). Please remove it.',
   'error.MALFORMED_JSON': 'The request could not be read.',
   'error.PAYLOAD_TOO_LARGE': 'That is too much data for one request.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'The request has an unsupported format.',
