@@ -45,6 +45,8 @@ export type DecisionInput = {
   note?: string;
   seenContentHash?: string;
   version?: number;
+  /** For link decisions: who created the link and who the browser is signed in as (four eyes). */
+  linkContext?: { createdBy: string | null; signedInAs: string | null };
 };
 
 type Workspace = { id: string; timeZone: string };
@@ -159,7 +161,7 @@ export class ReviewService {
             userId: linkUserId(a),
             role: 'guest',
             isAuthor: false,
-            viaLink: { linkId: a.linkId },
+            viaLink: { linkId: a.linkId, ...input.linkContext },
           };
         }
         await this.apply(em, ws.id, row, input.decision, reviewActor, auditActor, {

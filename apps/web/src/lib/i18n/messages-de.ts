@@ -749,8 +749,11 @@ export const de: Messages = {
   'reviewLinks.error.label': 'Gib dem Link einen Namen (bis zu 80 Zeichen).',
   'reviewLinks.error.scope':
     'Beschränke den Link auf einen Zeitraum, auf Kanäle oder auf Beiträge.',
-  'reviewLinks.error.period': 'Wähle einen Anfang und ein Ende am selben Tag oder danach.',
+  'reviewLinks.error.period':
+    'Wähle einen Anfang und ein Ende am selben Tag oder danach, höchstens 92 Tage lang.',
   'reviewLinks.error.channels': 'Wähle mindestens einen Kanal.',
+  'reviewLinks.error.allChannels':
+    'Alle Kanäle ohne Zeitraum oder ausgewählte Beiträge wären der ganze Arbeitsbereich. Grenze den Link zusätzlich ein.',
   'reviewLinks.error.posts': 'Wähle mindestens einen Beitrag.',
   'reviewLinks.error.expiry': 'Wähle einen Tag zwischen heute und 180 Tagen ab heute.',
   'reviewLinks.error.password': 'Das Passwort braucht mindestens 10 Zeichen – oder lass es leer.',

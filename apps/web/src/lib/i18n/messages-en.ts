@@ -727,8 +727,10 @@ export const en = {
   'reviewLinks.form.cancel': 'Cancel',
   'reviewLinks.error.label': 'Give the link a name (up to 80 characters).',
   'reviewLinks.error.scope': 'Limit the link to a period, to channels or to posts.',
-  'reviewLinks.error.period': 'Choose a start and an end on or after it.',
+  'reviewLinks.error.period': 'Choose a start and an end on or after it, at most 92 days long.',
   'reviewLinks.error.channels': 'Choose at least one channel.',
+  'reviewLinks.error.allChannels':
+    'Every channel without a period or picked posts would be the whole workspace. Narrow the link down further.',
   'reviewLinks.error.posts': 'Choose at least one post.',
   'reviewLinks.error.expiry': 'Choose a day from today up to 180 days ahead.',
   'reviewLinks.error.password': 'The password needs at least 10 characters, or leave it empty.',

@@ -34,6 +34,8 @@ function fieldOfIssue(path: string): keyof LinkFormErrors | null {
   if (path === 'expiresAt') return 'expiresOn';
   if (path === 'label') return 'label';
   if (path === 'password') return 'password';
+  if (path === 'scope.from' || path === 'scope.to') return 'period';
+  if (path === 'scope.channelIds') return 'channels';
   if (path.startsWith('scope')) return 'scope';
   return null;
 }
@@ -61,7 +63,7 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const result = toCreateRequest(form, today);
+    const result = toCreateRequest(form, today, channels.length);
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -75,6 +77,8 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
         const field = issues?.[0] ? fieldOfIssue(issues[0].path) : null;
         if (field === 'expiresOn') setErrors({ expiresOn: 'reviewLinks.error.expiry' });
         if (field === 'scope') setErrors({ scope: 'reviewLinks.error.scope' });
+        if (field === 'period') setErrors({ period: 'reviewLinks.error.period' });
+        if (field === 'channels') setErrors({ channels: 'reviewLinks.error.allChannels' });
       },
     });
   };
