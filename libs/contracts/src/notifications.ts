@@ -49,7 +49,7 @@ export const NotificationSchema = z.object({
   actor: NotificationActorSchema.nullable(),
   data: z.record(z.string(), z.unknown()).meta({
     description:
-      'Kind-specific details: note (changes requested), excerpt (mention, comment), reason, scope and channelName (pause, resume)',
+      'Kind-specific details: note (changes requested), excerpt (mention, comment; gone and commentDeleted: true once the comment is deleted), reason, scope and channelName (pause, resume)',
   }),
   createdAt: z.string(),
   readAt: z.string().nullable(),

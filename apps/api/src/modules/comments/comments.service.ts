@@ -186,14 +186,17 @@ export class CommentsService {
           'You can delete only your own comments; owners and admins can remove any.',
         );
       }
+      // The words go everywhere at once: the row, the history, the inbox and unsent e-mails.
       await this.comments.setDeleted(em, row.id, caller.userId);
+      await this.audit.redactCommentText(em, postId, row.id);
+      await this.notifier.forget(em, row.id);
       await this.audit.record(em, {
         workspaceId: wsId,
         actor: { type: 'user', userId: caller.userId },
         action: 'comment.deleted',
         postId,
         subject: { type: 'comment', id: row.id },
-        before: { body: row.body, suggestion: row.suggestion, author: authorLabel(row) },
+        before: { author: authorLabel(row) },
       });
     });
   }

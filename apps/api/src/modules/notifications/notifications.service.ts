@@ -61,6 +61,11 @@ export class NotificationsService {
     });
   }
 
+  /** See NotificationsRepository.forgetComment; in the transaction that deletes the comment. */
+  forgetComment(em: EntityManager, commentId: string): Promise<void> {
+    return this.repo.forgetComment(em, commentId);
+  }
+
   async list(userId: string, q: ListQuery): Promise<NotificationList> {
     let afterId: string | undefined;
     if (q.cursor !== undefined) {

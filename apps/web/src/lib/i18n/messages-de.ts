@@ -917,6 +917,7 @@ export const de: Messages = {
   'notifications.markRead': 'Als gelesen markieren',
   'notifications.markAllRead': 'Alle als gelesen markieren',
   'notifications.settingsLink': 'Einstellungen',
+  'notifications.commentDeleted': 'Der Kommentar wurde gelöscht.',
   'notifications.someone': 'Jemand',
   'notifications.viaLink': '{name} (über Link „{label}“)',
   'notifications.untitled': 'Beitrag ohne Titel',

@@ -890,6 +890,7 @@ export const en = {
   'notifications.markRead': 'Mark read',
   'notifications.markAllRead': 'Mark all read',
   'notifications.settingsLink': 'Settings',
+  'notifications.commentDeleted': 'The comment was deleted.',
   'notifications.someone': 'Someone',
   'notifications.viaLink': '{name} (via link “{label}”)',
   'notifications.untitled': 'Untitled post',
