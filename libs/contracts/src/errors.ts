@@ -83,15 +83,3 @@ export const ErrorBodySchema = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
-
-/**
- * INVALID_TEXT: a string PostgreSQL cannot store (U+0000, a lone UTF-16 surrogate) or a URL part
- * whose percent-encoding is not UTF-8. `path` is the field path inside the body or the query
- * (`variants.0.text`, `q`), or the index of the URL path segment (`0` is `api`).
- */
-export const InvalidTextDetailsSchema = z.object({
-  location: z.enum(['body', 'query', 'path']),
-  path: z.string(),
-  problem: z.enum(['NUL', 'LONE_SURROGATE', 'MALFORMED_ENCODING']),
-});
-export type InvalidTextDetails = z.infer<typeof InvalidTextDetailsSchema>;

@@ -8,4 +8,4 @@ export type AuthErrorCode =
   | 'TOKEN_NOT_FOUND'
   | 'SETUP_ALREADY_DONE';
 
-export class AuthError extends AppError<AuthErrorCode> {}
+export class AuthError<C extends AuthErrorCode = AuthErrorCode> extends AppError<C> {}

@@ -1,3 +1,4 @@
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type CreatedToken, type MeResponse, type TokenSummary } from '@postplan/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -50,11 +51,9 @@ export class AuthService {
     const decision = decideThrottle(counts, now, this.isKnownDevice(email, deviceCookie));
     if (!decision.allowed) {
       this.logger.warn({ event: 'login_throttled', ip: client.ip }, 'login throttled');
-      throw new AuthError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         `Too many failed logins. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        decision.retryAfterSeconds,
       );
     }
     const user = await this.users.findByEmail(email);

@@ -1,3 +1,4 @@
+import { invalidInput } from '../../common/errors/app-error';
 import { Injectable } from '@nestjs/common';
 import {
   type DecideDuePostsRequestSchema,
@@ -50,11 +51,7 @@ export class CrisisService {
     let afterId: string | undefined;
     if (q.cursor !== undefined) {
       const parsed = IdSchema.safeParse(q.cursor);
-      if (!parsed.success)
-        throw new CrisisError(
-          'VALIDATION_FAILED',
-          'cursor: use the nextCursor of the previous page.',
-        );
+      if (!parsed.success) throw invalidInput('cursor', 'Use the nextCursor of the previous page.');
       afterId = parsed.data;
     }
     const rows = await this.pauses.history(workspaceId, q.limit + 1, afterId);

@@ -1,3 +1,4 @@
+import { invalidInput } from '../../common/errors/app-error';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_EMAIL_SETTINGS,
@@ -71,10 +72,7 @@ export class NotificationsService {
     if (q.cursor !== undefined) {
       const parsed = IdSchema.safeParse(q.cursor);
       if (!parsed.success) {
-        throw new NotificationError(
-          'VALIDATION_FAILED',
-          'cursor: use the nextCursor of the previous page.',
-        );
+        throw invalidInput('cursor', 'Use the nextCursor of the previous page.');
       }
       afterId = parsed.data;
     }

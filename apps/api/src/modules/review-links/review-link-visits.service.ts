@@ -1,3 +1,4 @@
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type CommentThread,
@@ -120,11 +121,9 @@ export class ReviewLinkVisitsService {
     const decision = decideThrottle(counts, now, known);
     if (!decision.allowed) {
       this.logger.warn({ event: 'review_link_unlock_throttled', linkId: link.id }, 'throttled');
-      throw new ReviewLinkError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         `Too many wrong passwords. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        decision.retryAfterSeconds,
       );
     }
     const ok = await verifyPassword(link.password_hash, input.password);

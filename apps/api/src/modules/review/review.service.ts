@@ -1,3 +1,4 @@
+import { type AppError, staleVersion } from '../../common/errors/app-error';
 import { Injectable, Optional } from '@nestjs/common';
 import {
   type PostDetail,
@@ -370,10 +371,10 @@ export class ReviewService {
     const row = await this.posts.lock(em, workspaceId, postId);
     if (!row || row.deleted_at) throw postNotFound();
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
-      throw new PostError(
-        'STALE_VERSION',
+      throw staleVersion(
+        'post',
+        row.version,
         'Someone else changed this post in the meantime. Look at the new version first.',
-        { currentVersion: row.version },
       );
     }
     return row;
@@ -556,13 +557,14 @@ export class ReviewService {
     actor: AuditActor,
   ): Promise<void> {
     if (!(e instanceof ReviewError) && !(e instanceof PostError)) return;
+    const err = e as AppError;
     if (
       ![
         'SELF_APPROVAL_FORBIDDEN',
         'NOT_AN_APPROVER',
         'FORBIDDEN_ROLE',
         'NOT_ALLOWED_VIA_LINK',
-      ].includes(e.code)
+      ].includes(err.code)
     )
       return;
     await this.audit.recordNow({
@@ -570,8 +572,8 @@ export class ReviewService {
       actor,
       action: 'access.denied',
       postId,
-      after: { attempted: action, code: e.code },
-      reason: e.message,
+      after: { attempted: action, code: err.code },
+      reason: err.message,
     });
   }
 

@@ -1,7 +1,7 @@
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Clock } from '../../common/clock/clock';
-import { AuthError } from '../auth/auth.errors';
 import { alreadyDone } from './setup.errors';
 import { SetupService } from './setup.service';
 
@@ -47,11 +47,9 @@ export class SetupGuard implements CanActivate {
     window.count++;
     if (window.count > SETUP_ATTEMPTS_PER_WINDOW) {
       const retryAfterSeconds = Math.ceil((window.start + SETUP_WINDOW_MS - now) / 1000);
-      throw new AuthError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         'Too many setup attempts from this address. Please wait before trying again.',
-        { retryAfterSeconds },
-        { 'Retry-After': String(retryAfterSeconds) },
+        retryAfterSeconds,
       );
     }
   }

@@ -2,6 +2,7 @@ import { BrandRulesCsvImportJsonSchema } from '@postplan/contracts';
 import express, { type Request, type Response } from 'express';
 import { BODY_LIMIT } from '../../common/http/json-body';
 import { textProblem } from '../../common/http/text-input';
+import { invalidInput } from '../../common/errors/app-error';
 import { WordingError } from './wording.errors';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values'];
@@ -31,7 +32,7 @@ export async function readCsvBody(req: Request, res: Response): Promise<string> 
               'PAYLOAD_TOO_LARGE',
               'The file is larger than the 1 MB the API accepts.',
             )
-          : new WordingError('VALIDATION_FAILED', 'The request body could not be read.'),
+          : invalidInput('', 'The request body could not be read.'),
       );
     }),
   );

@@ -10,4 +10,4 @@ export type WordingErrorCode =
   | 'BRAND_RULE_DUPLICATE'
   | 'STALE_VERSION';
 
-export class WordingError extends AppError<WordingErrorCode> {}
+export class WordingError<C extends WordingErrorCode = WordingErrorCode> extends AppError<C> {}
