@@ -1,8 +1,20 @@
 import type { APIRequestContext } from '@playwright/test';
-import { apiPost, appUrl, csrfToken, expect, loginOwnerApi, test } from '../support/fixtures';
+import {
+  apiPost,
+  appUrl,
+  csrfToken,
+  expect,
+  joinWorkspace,
+  loginOwnerApi,
+  test,
+} from '../support/fixtures';
 
 // The post is written by a colleague: a link its own author created could not approve it.
-const WRITER = { name: 'Wiebke Texterin', email: 'wiebke@example.com', password: 'wiebke-pass-1' };
+const WRITER = {
+  name: 'Wiebke Texterin',
+  email: 'wiebke@example.com',
+  password: 'Leuchtturm-Kompass-Nordwind-7',
+};
 
 // A client on a phone: the page must work at this size without zooming or sideways scrolling.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -31,11 +43,7 @@ test('a client opens a review link on the phone, enters password and name, and a
       name: 'Mastodon Kunde',
       platform: 'mastodon',
     })) as { id: string };
-    const added = await request.post(`${base}/members`, {
-      data: { ...WRITER, role: 'author' },
-      headers,
-    });
-    expect([201, 409], await added.text()).toContain(added.status());
+    await joinWorkspace(request, slug, WRITER, 'author');
     const writer: APIRequestContext = await playwright.request.newContext({ baseURL: appUrl() });
     const login = await writer.post('/api/v1/auth/login', {
       data: { email: WRITER.email, password: WRITER.password },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TokenScopeSchema } from './auth';
 import { IdSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
 import { PostSchema, PostStatusSchema } from './posts';
@@ -75,7 +76,7 @@ export const ERROR_DETAILS = {
   UNSUPPORTED_MEDIA_TYPE: none,
   ROUTE_NOT_FOUND: none,
   UNAUTHENTICATED: none,
-  INVALID_CREDENTIALS: none,
+  INVALID_CREDENTIALS: z.object({ field: z.literal('currentPassword') }).optional(),
   TOO_MANY_ATTEMPTS: RetryAfterSchema,
   CSRF_TOKEN_INVALID: none,
   FORBIDDEN_ROLE: z.object({ required: RoleSchema, role: RoleSchema.optional() }).optional(),
@@ -153,6 +154,22 @@ export const ERROR_DETAILS = {
     duplicateOf: z.number().int(),
     term: z.string(),
   }),
+  WEAK_PASSWORD: z.discriminatedUnion('reason', [
+    z.object({ reason: z.literal('too_short'), minLength: z.number().int() }),
+    z.object({
+      reason: z.literal('too_common'),
+      score: z.number().int(),
+      warning: z.string().nullable(),
+    }),
+  ]),
+  INVITATION_NOT_FOUND: none,
+  INVITATION_EXPIRED: none,
+  INVITATION_SIGN_IN_REQUIRED: none,
+  EMAIL_NOT_VERIFIED: none,
+  PASSWORD_RESET_INVALID: none,
+  TOKEN_EXPIRED: none,
+  TOKEN_SCOPE_MISSING: z.object({ required: TokenScopeSchema, scopes: z.array(TokenScopeSchema) }),
+  SESSION_REQUIRED: none,
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

@@ -24,7 +24,9 @@ function answer(env: AppConfig['env'], error: unknown) {
 
 /** An error whose details the compiler would refuse: what a careless cast could still send. */
 const broken = () =>
-  new AppError<ErrorCode>('STALE_VERSION', 'stale', { current: 3 } as ErrorDetails<ErrorCode>);
+  new AppError<ErrorCode>('STALE_VERSION', 'stale', {
+    current: 3,
+  } as unknown as ErrorDetails<ErrorCode>);
 
 beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
 

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type TokenScope } from '@postplan/contracts';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { ApiTokenEntity } from './api-token.entity';
+
+export type TokenUse =
+  | { status: 'ok'; id: string; userId: string; scopes: TokenScope[] }
+  | { status: 'expired' }
+  | { status: 'unknown' };
 
 @Injectable()
 export class ApiTokensRepository {
@@ -11,7 +17,7 @@ export class ApiTokensRepository {
   ) {}
 
   create(
-    row: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash'>,
+    row: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash' | 'scopes' | 'expiresAt'>,
   ): Promise<ApiTokenEntity> {
     return this.tokens.save(this.tokens.create(row));
   }
@@ -24,20 +30,29 @@ export class ApiTokensRepository {
   }
 
   /**
-   * The owner of a live token. Its last use is recorded at most once a minute: a script that
-   * polls must not turn every read into a write.
+   * The owner and scopes of a live token. Its last use is recorded at most once a minute: a
+   * script that polls must not turn every read into a write. An expired token is told apart so
+   * the script's author learns why it stopped working.
    */
-  async use(tokenHash: Buffer): Promise<{ id: string; userId: string } | null> {
-    const rows: { id: string; user_id: string; last_used_at: Date | null }[] = await this.db.query(
-      `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+  async use(tokenHash: Buffer): Promise<TokenUse> {
+    const rows: {
+      id: string;
+      user_id: string;
+      scopes: TokenScope[];
+      last_used_at: Date | null;
+      expired: boolean;
+    }[] = await this.db.query(
+      `SELECT id, user_id, scopes, last_used_at, coalesce(expires_at <= now(), false) AS expired
+         FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [tokenHash],
     );
     const r = rows[0];
-    if (!r) return null;
+    if (!r) return { status: 'unknown' };
+    if (r.expired) return { status: 'expired' };
     if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > 60_000) {
       await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [r.id]);
     }
-    return { id: r.id, userId: r.user_id };
+    return { status: 'ok', id: r.id, userId: r.user_id, scopes: r.scopes };
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {

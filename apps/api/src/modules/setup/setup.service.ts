@@ -67,7 +67,14 @@ export class SetupService implements OnApplicationBootstrap {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);
       if ((await this.users.count(em)) > 0) return null;
       const user = await this.users.create(
-        { email: input.email, name: input.name, passwordHash, locale: input.locale },
+        {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          locale: input.locale,
+          // The operator who sets the server up vouches for the first owner's address.
+          emailVerifiedAt: new Date(),
+        },
         em,
       );
       await this.workspaceService.createWithOwner(

@@ -105,6 +105,12 @@ export function AppLayout() {
             >
               {t('nav.members')}
             </NavLink>
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/settings/account`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.account')}
+            </NavLink>
             {canManageWorkspace(workspace.role) && (
               <>
                 <NavLink
