@@ -9,6 +9,7 @@ import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 import { Accounts1764600000000 } from './1764600000000-accounts';
 import { DeletedCommentText1764605000000 } from './1764605000000-deleted-comment-text';
+import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ApprovalPolicyVersion1764500000000,
   Accounts1764600000000,
   DeletedCommentText1764605000000,
+  PlanExchange1764800000000,
 ];

@@ -98,6 +98,16 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   TOKEN_EXPIRED: undefined,
   TOKEN_SCOPE_MISSING: { required: 'write', scopes: ['read'] },
   SESSION_REQUIRED: undefined,
+  IMPORT_NOT_FOUND: undefined,
+  IMPORT_FILE_INVALID: undefined,
+  IMPORT_HAS_ERRORS: { ok: false, rows: 3, posts: 2, errors: 1, warnings: 0, issues: [] },
+  IMPORT_ALREADY_RUN: undefined,
+  SHARE_LINK_NOT_FOUND: undefined,
+  SHARE_LINK_EXPIRED: undefined,
+  SHARE_LINK_PASSWORD_REQUIRED: undefined,
+  SHARE_LINK_PASSWORD_WRONG: undefined,
+  FEED_NOT_FOUND: undefined,
+  PDF_RENDERER_UNAVAILABLE: { chromiumPath: 'chromium' },
   INTERNAL_ERROR: undefined,
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TokenScopeSchema } from './auth';
 import { IdSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
+import { ImportReportSchema } from './plan-exchange';
 import { PostSchema, PostStatusSchema } from './posts';
 
 /**
@@ -170,6 +171,16 @@ export const ERROR_DETAILS = {
   TOKEN_EXPIRED: none,
   TOKEN_SCOPE_MISSING: z.object({ required: TokenScopeSchema, scopes: z.array(TokenScopeSchema) }),
   SESSION_REQUIRED: none,
+  IMPORT_NOT_FOUND: none,
+  IMPORT_FILE_INVALID: none,
+  IMPORT_HAS_ERRORS: ImportReportSchema.omit({ outcomes: true }),
+  IMPORT_ALREADY_RUN: none,
+  SHARE_LINK_NOT_FOUND: none,
+  SHARE_LINK_EXPIRED: none,
+  SHARE_LINK_PASSWORD_REQUIRED: none,
+  SHARE_LINK_PASSWORD_WRONG: none,
+  FEED_NOT_FOUND: none,
+  PDF_RENDERER_UNAVAILABLE: z.object({ chromiumPath: z.string() }),
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

@@ -13,3 +13,4 @@ export * from './review-links';
 export * from './notifications';
 export * from './crisis';
 export * from './health';
+export * from './plan-exchange';

@@ -119,6 +119,12 @@ export function AppLayout() {
                 >
                   {t('nav.reviewLinks')}
                 </NavLink>
+                <NavLink
+                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/share-links`}
+                  className="button button--ghost button--small"
+                >
+                  {t('nav.shareLinks')}
+                </NavLink>
                 {/* The audit log is one tab further, on the approval settings page. */}
                 <NavLink
                   to={`/w/${encodeURIComponent(workspace.slug)}/settings/approval`}

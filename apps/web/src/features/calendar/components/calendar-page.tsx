@@ -28,6 +28,7 @@ import {
   type VisibleRange,
 } from '../utils/post-filters';
 import { CalendarToolbar } from './calendar-toolbar';
+import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
 import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
@@ -161,6 +162,9 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           onToday={() => api()?.today()}
           onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[next])}
           onNewPost={() => onCreate({ slot: null, status: 'draft' })}
+          extra={
+            <ExportMenu workspace={ws} range={range} filters={filters} canImport={canCreate} />
+          }
         />
         <FilterBar
           filters={filters}
