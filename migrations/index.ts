@@ -9,6 +9,7 @@ import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 import { Publications1764700000000 } from './1764700000000-publications';
 import { Accounts1764600000000 } from './1764600000000-accounts';
+import { DeletedCommentText1764605000000 } from './1764605000000-deleted-comment-text';
 import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
 import { PostSearch1765010000000 } from './1765010000000-post-search';
@@ -25,6 +26,7 @@ export const migrations = [
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
   Accounts1764600000000,
+  DeletedCommentText1764605000000,
   Publications1764700000000,
   PlanExchange1764800000000,
   BrandRuleGenders1765000000000,

@@ -1,4 +1,20 @@
-import { apiPost, csrfToken, expect, loginOwnerApi, test } from '../support/fixtures';
+import type { APIRequestContext } from '@playwright/test';
+import {
+  apiPost,
+  appUrl,
+  csrfToken,
+  expect,
+  joinWorkspace,
+  loginOwnerApi,
+  test,
+} from '../support/fixtures';
+
+// The post is written by a colleague: a link its own author created could not approve it.
+const WRITER = {
+  name: 'Wiebke Texterin',
+  email: 'wiebke@example.com',
+  password: 'Leuchtturm-Kompass-Nordwind-7',
+};
 
 // A client on a phone: the page must work at this size without zooming or sideways scrolling.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -6,6 +22,7 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 test('a client opens a review link on the phone, enters password and name, and approves', async ({
   page,
   request,
+  playwright,
 }) => {
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
@@ -26,13 +43,19 @@ test('a client opens a review link on the phone, enters password and name, and a
       name: 'Mastodon Kunde',
       platform: 'mastodon',
     })) as { id: string };
-    const post = await apiPost(request, `${base}/posts`, {
+    await joinWorkspace(request, slug, WRITER, 'author');
+    const writer: APIRequestContext = await playwright.request.newContext({ baseURL: appUrl() });
+    const login = await writer.post('/api/v1/auth/login', {
+      data: { email: WRITER.email, password: WRITER.password },
+    });
+    expect(login.status(), await login.text()).toBe(200);
+    const post = await apiPost(writer, `${base}/posts`, {
       title: 'Sommerfest am Hafen',
       text: 'Am Samstag feiern wir am Hafen. Kommt vorbei!',
       plannedAt: '2032-06-12T10:00',
       variants: [{ channelId: channel.id }],
     });
-    const submitted = await apiPost(request, `${base}/posts/${post.id as string}/submit`, {});
+    const submitted = await apiPost(writer, `${base}/posts/${post.id as string}/submit`, {});
     expect(submitted.status).toBe('in_review');
 
     const link = (await apiPost(request, `${base}/review-links`, {

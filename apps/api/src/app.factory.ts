@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { jsonBody } from './common/http/json-body';
 import { serverTiming } from './common/http/server-timing';
+import { textInput } from './common/http/text-input';
 import { setupOpenApi } from './openapi';
 
 /** Builds the HTTP application; main.ts listens with it, integration tests drive it in-process. */
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   app.use(cookieParser());
   app.use(jsonBody());
+  app.use(textInput());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   setupOpenApi(app);

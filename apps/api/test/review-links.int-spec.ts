@@ -7,6 +7,7 @@ let owner: Browser;
 let ws: string;
 let masto: string;
 let linkedin: string;
+let writer: Browser;
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -33,16 +34,19 @@ async function createLink(body: Record<string, unknown>): Promise<Created> {
   return res.body as Created;
 }
 
-/** A post in review: written and submitted by the owner, waiting for the client level. */
+/**
+ * A post in review: written and submitted by an author, waiting for the client level. The owner
+ * creates the links: a link its author created could not approve the post (four eyes).
+ */
 async function postInReview(plannedAt: string, channels: string[], text = 'Frohe Feiertage!') {
-  const created = await owner.post(posts(), {
+  const created = await writer.post(posts(), {
     title: `Beitrag ${plannedAt}`,
     text,
     plannedAt,
     variants: channels.map((channelId) => ({ channelId })),
   });
   if (created.status !== 201) throw new Error(`post: ${JSON.stringify(created.body)}`);
-  const submitted = await owner.post(`${posts()}/${created.body.id}/submit`, {});
+  const submitted = await writer.post(`${posts()}/${created.body.id}/submit`, {});
   if (submitted.status !== 200) throw new Error(`submit: ${JSON.stringify(submitted.body)}`);
   return submitted.body as { id: string; status: string; review: { contentHash: string } };
 }
@@ -62,6 +66,7 @@ async function auditRows(action: string) {
 beforeAll(async () => {
   t = await startTestApp();
   ({ owner, ws } = await setUpOwner(t));
+  writer = (await addMember(t, owner, ws, 'author')).browser;
   masto = (
     await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Mastodon', platform: 'mastodon' })
   ).body.id;

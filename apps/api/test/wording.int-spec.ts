@@ -463,7 +463,11 @@ describe('settings saved against the version read', () => {
     );
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
-    expect(stale.body.error.details).toEqual({ currentVersion: added.body.version });
+    expect(stale.body.error.details).toEqual({
+      resource: 'wording_settings',
+      currentVersion: added.body.version,
+      reason: 'version',
+    });
     expect(await settingsRow()).toEqual(before);
 
     const saved = await owner.put(

@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'INVALID_TEXT',
   'MALFORMED_JSON',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './error-details';
 export * from './common';
 export * from './auth';
 export * from './workspaces';

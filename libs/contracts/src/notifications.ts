@@ -51,7 +51,7 @@ export const NotificationSchema = z.object({
   actor: NotificationActorSchema.nullable(),
   data: z.record(z.string(), z.unknown()).meta({
     description:
-      'Kind-specific details: note (changes requested), excerpt (mention, comment), reason, scope and channelName (pause, resume); outcome (failed, unconfirmed, missed, manual_due), channelName, reason, publicationId (publication_alert)',
+      'Kind-specific details: note (changes requested), excerpt (mention, comment; gone and commentDeleted: true once the comment is deleted), reason, scope and channelName (pause, resume); outcome (failed, unconfirmed, missed, manual_due), channelName, reason, publicationId (publication_alert)',
   }),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import {
   buildRoundLevels,
   evaluateRound,
+  decisionTarget,
   isEligible,
+  linkFourEyesProblem,
   whoMayDecideNow,
 } from './approval-round.evaluator';
 import { type ReviewDecision, type ReviewRound, type RoundLevel } from './review.model';
@@ -116,5 +118,56 @@ describe('isEligible', () => {
     expect(isEligible(clientLevel, client)).toBe(true);
     expect(isEligible(clientLevel, editor)).toBe(true);
     expect(isEligible({ ...clientLevel, client: false, userIds: [] }, client)).toBe(false);
+  });
+});
+
+describe('four eyes through a client link', () => {
+  const clientOnly = (authorMaySelfApprove = false): ReviewRound => ({
+    ...roundOf([
+      {
+        name: 'Kunde',
+        mode: 'any',
+        client: true,
+        roles: [],
+        userIds: [],
+        resolvedApproverIds: [],
+      },
+    ]),
+    authorMaySelfApprove,
+  });
+  const via = (extra: { createdBy?: string | null; signedInAs?: string | null }) => ({
+    ...client,
+    viaLink: { linkId: 'link-7', ...extra },
+  });
+
+  it('refuses an approval through a link the author created, or used signed in as the author', () => {
+    expect(decisionTarget(clientOnly(), via({ createdBy: AUTHOR }), 'approve')).toMatchObject({
+      ok: false,
+      code: 'SELF_APPROVAL_FORBIDDEN',
+      details: { reason: 'LINK_CREATED_BY_AUTHOR' },
+    });
+    expect(
+      decisionTarget(clientOnly(), via({ createdBy: CHIEF, signedInAs: AUTHOR }), 'approve'),
+    ).toMatchObject({ ok: false, details: { reason: 'SIGNED_IN_AS_AUTHOR' } });
+  });
+
+  it('lets the client approve through a colleague’s link, and anyone ask for changes', () => {
+    expect(decisionTarget(clientOnly(), via({ createdBy: CHIEF }), 'approve')).toEqual({
+      ok: true,
+      level: 0,
+    });
+    expect(decisionTarget(clientOnly(), via({ createdBy: null }), 'approve')).toMatchObject({
+      ok: true,
+    });
+    expect(
+      decisionTarget(clientOnly(), via({ createdBy: AUTHOR }), 'request_changes'),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('is waived where the policy lets the author approve their own posts', () => {
+    expect(linkFourEyesProblem(clientOnly(true), { linkId: 'l', createdBy: AUTHOR })).toBeNull();
+    expect(
+      linkFourEyesProblem(clientOnly(false), { linkId: 'l', createdBy: AUTHOR }),
+    ).not.toBeNull();
   });
 });

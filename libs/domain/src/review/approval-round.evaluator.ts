@@ -2,6 +2,7 @@ import { type ApprovalPolicy, policyLevels } from './approval-policy.schema';
 import { type ReviewFailure, reviewFailure } from './review-error.model';
 import {
   type DecisionKind,
+  type LinkVia,
   type ReviewActor,
   type ReviewRound,
   type RoundLevel,
@@ -160,6 +161,10 @@ export function decisionTarget(
       'Authors do not review their own posts: someone else has to decide',
     );
   }
+  if (actor.viaLink && decision === 'approve') {
+    const problem = linkFourEyesProblem(round, actor.viaLink);
+    if (problem) return problem;
+  }
   const eligible = round.levels.flatMap((level, i) => (isEligible(level, actor) ? [i] : []));
   if (eligible.length === 0) {
     return reviewFailure('NOT_AN_APPROVER', 'You are not an approver of this post');
@@ -201,4 +206,30 @@ export function decisionTarget(
     );
   }
   return { ok: true, level };
+}
+
+/**
+ * Four eyes through a client link: an approval through a link counts only when the post's author
+ * is not behind it. Refused when the link was created by the post's author (they would be
+ * approving their own post under a client's name), and when the browser using the link is
+ * signed in as the author. A policy that lets the author's role approve their own posts
+ * (`selfApprovalRoles`) waives both, as it waives the rule for members.
+ */
+export function linkFourEyesProblem(round: ReviewRound, via: LinkVia): ReviewFailure | null {
+  if (round.authorMaySelfApprove) return null;
+  if (via.signedInAs != null && via.signedInAs === round.authorId) {
+    return reviewFailure(
+      'SELF_APPROVAL_FORBIDDEN',
+      'This browser is signed in as the author of the post: an author does not approve their own post, not through a review link either',
+      { reason: 'SIGNED_IN_AS_AUTHOR' },
+    );
+  }
+  if (via.createdBy != null && via.createdBy === round.authorId) {
+    return reviewFailure(
+      'SELF_APPROVAL_FORBIDDEN',
+      'This review link was created by the author of the post, so it cannot approve it; ask the team for a link from someone else',
+      { reason: 'LINK_CREATED_BY_AUTHOR' },
+    );
+  }
+  return null;
 }

@@ -44,7 +44,7 @@ function recordDecision(
     level,
     decision: kind,
     at: ctx.now.toISOString(),
-    ...(actor.viaLink ? { viaLink: actor.viaLink } : {}),
+    ...(actor.viaLink ? { viaLink: { linkId: actor.viaLink.linkId } } : {}),
     ...(ctx.note !== undefined ? { note: ctx.note } : {}),
   };
 }

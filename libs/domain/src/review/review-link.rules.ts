@@ -12,6 +12,13 @@ export const LINK_PERMISSIONS = ['view', 'comment', 'approve'] as const;
 export type LinkPermission = (typeof LINK_PERMISSIONS)[number];
 
 export const LINK_MAX_LIFETIME_DAYS = 180;
+/**
+ * The longest period a link may cover: a quarter. A link for "everything from 1970 on" is the
+ * whole workspace in disguise; a period needs both ends and at most this many days between them
+ * (plus the hour a change to or from summer time adds).
+ */
+export const LINK_MAX_PERIOD_DAYS = 92;
+const MAX_PERIOD_MS = LINK_MAX_PERIOD_DAYS * 86_400_000 + 3_600_000;
 
 const instant = z.iso.datetime({ offset: true, error: 'Expected an ISO 8601 instant with offset' });
 const idList = z.array(z.string().trim().min(1)).min(1).max(500);
@@ -26,6 +33,20 @@ export const ReviewLinkScopeSchema = z
   .superRefine((scope, ctx) => {
     if (scope.from && scope.to && Date.parse(scope.from) >= Date.parse(scope.to)) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts' });
+    }
+    if (!!scope.from !== !!scope.to) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [scope.from ? 'to' : 'from'],
+        message: 'A period needs a start and an end',
+      });
+    }
+    if (scope.from && scope.to && Date.parse(scope.to) - Date.parse(scope.from) > MAX_PERIOD_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `A period covers at most ${LINK_MAX_PERIOD_DAYS} days`,
+      });
     }
     // A link that shows the whole workspace is one forwarded e-mail away from a leak.
     if (!scope.from && !scope.to && !scope.channelIds && !scope.postIds) {

@@ -46,7 +46,19 @@ export type ReviewActor = {
   role: MemberRole | 'guest' | 'system';
   isAuthor: boolean;
   /** Set when acting through a review link; the link id is kept in the decision. */
-  viaLink?: { linkId: string };
+  viaLink?: LinkVia;
+};
+
+/**
+ * A review link as the four-eyes rule sees it: who created it, and which member (if any) the
+ * browser using it is signed in as. Neither is stored with the decision.
+ */
+export type LinkVia = {
+  linkId: string;
+  /** The member who created the link; null when that account no longer exists. */
+  createdBy?: string | null;
+  /** The member whose session (or token) came along with the visitor's request. */
+  signedInAs?: string | null;
 };
 
 export type DecisionKind = 'approve' | 'request_changes';

@@ -3,13 +3,16 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Inject,
   Logger,
+  Optional,
 } from '@nestjs/common';
-import { type ErrorBody, type ErrorCode } from '@postplan/contracts';
+import { type ErrorBody, type ErrorCode, errorDetailsProblem } from '@postplan/contracts';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { statusOf } from './error-status';
 
 /**
@@ -20,6 +23,12 @@ import { statusOf } from './error-status';
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  /** In tests a broken contract is a failure (500) that no test can overlook. */
+  private readonly strict: boolean;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.strict = config?.env === 'test';
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -38,9 +47,15 @@ export class AppExceptionFilter implements ExceptionFilter {
   } {
     if (e instanceof AppError) {
       const err = e as AppError;
+      // Every code's details have a schema in the contracts; what leaves must match it.
+      const problem = errorDetailsProblem(err.code, err.details);
+      if (problem) {
+        this.logger.error(`Details of ${err.code} break the contract: ${problem}`);
+        if (this.strict) return internalError();
+      }
       return {
         status: statusOf(err.code),
-        body: errorBody(err.code, err.message, err.details),
+        body: errorBody(err.code, err.message, problem ? undefined : err.details),
         headers: err.headers,
       };
     }
@@ -57,13 +72,18 @@ export class AppExceptionFilter implements ExceptionFilter {
       if (status === 413) {
         return { status, body: errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large.') };
       }
-      if (status < 500) return { status, body: errorBody('VALIDATION_FAILED', e.message) };
+      if (status < 500)
+        return { status, body: errorBody('VALIDATION_FAILED', e.message, { issues: [] }) };
     }
-    return {
-      status: 500,
-      body: errorBody('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.'),
-    };
+    return internalError();
   }
+}
+
+function internalError() {
+  return {
+    status: 500,
+    body: errorBody('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.'),
+  };
 }
 
 function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {

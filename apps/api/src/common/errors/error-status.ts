@@ -4,6 +4,7 @@ import { type ErrorCode } from '@postplan/contracts';
 export function statusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
+    case 'INVALID_TEXT':
     case 'MALFORMED_JSON':
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':

@@ -1,5 +1,5 @@
 import { TimeZoneError } from '@postplan/domain';
-import { AppError } from './app-error';
+import { AppError, invalidInput } from './app-error';
 
 /** Translates the domain's time-zone errors into API errors with their own codes. */
 export function toAppError(e: TimeZoneError): AppError {
@@ -20,7 +20,7 @@ export function toAppError(e: TimeZoneError): AppError {
         candidates: d.candidates,
       });
     case 'INVALID_DATE_TIME':
-      return new AppError('VALIDATION_FAILED', e.message, { input: d.input });
+      return invalidInput('', e.message, { code: 'invalid_date_time', input: d.input });
   }
 }
 

@@ -4,7 +4,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError, invalidInput } from '../errors/app-error';
 
 type BodyParserError = Error & { type?: string };
 
@@ -33,6 +33,6 @@ function toAppError(err: BodyParserError): AppError {
     case 'encoding.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON.');
     default:
-      return new AppError('VALIDATION_FAILED', 'The request body could not be read.');
+      return invalidInput('', 'The request body could not be read.');
   }
 }

@@ -61,6 +61,24 @@ export class AuditService {
     );
   }
 
+  /**
+   * The one change the append-only log allows: a deleted comment's words (body, suggestion,
+   * replacement) become null in its records, marked `textRemoved`. The trigger lets exactly this
+   * through, for the comment named in this transaction, and nothing else.
+   */
+  async redactCommentText(em: EntityManager, postId: string, commentId: string): Promise<void> {
+    await em.query(`SELECT set_config('postplan.redact_comment', $1, true)`, [commentId]);
+    await em.query(
+      `UPDATE audit_log SET before = audit_redact_comment_text(before),
+                            after = audit_redact_comment_text(after)
+        WHERE post_id = $1 AND subject_type = 'comment' AND subject_id = $2
+          AND (before ?| ARRAY['body', 'suggestion', 'replacement']
+               OR after ?| ARRAY['body', 'suggestion', 'replacement'])`,
+      [postId, commentId],
+    );
+    await em.query(`SELECT set_config('postplan.redact_comment', '', true)`);
+  }
+
   /** Records at once, in its own statement: for refusals whose request is about to fail. */
   recordNow(rec: AuditRecord): Promise<void> {
     return this.record(this.db.manager, rec);

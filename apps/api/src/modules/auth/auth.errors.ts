@@ -20,4 +20,4 @@ export type AuthErrorCode =
   | 'FORBIDDEN_ROLE'
   | 'VALIDATION_FAILED';
 
-export class AuthError extends AppError<AuthErrorCode> {}
+export class AuthError<C extends AuthErrorCode = AuthErrorCode> extends AppError<C> {}

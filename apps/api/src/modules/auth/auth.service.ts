@@ -5,6 +5,7 @@ import {
   type TokenScope,
   type TokenSummary,
 } from '@postplan/contracts';
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { hmac, randomSecret, safeEqual, sha256 } from '../../common/auth/secrets';
@@ -111,11 +112,9 @@ export class AuthService {
     const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'login_throttled', ip: client.ip }, 'login throttled');
-      throw new AuthError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         `Too many failed logins. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        decision.retryAfterSeconds,
       );
     }
     const user = await this.users.findByEmail(email);
@@ -219,12 +218,7 @@ export class AuthService {
     const since = new Date(Date.now() - RESET_WINDOW_MS);
     const recent = await this.resets.countSince(email, client.ip, since);
     if (recent.email >= RESET_PER_EMAIL || recent.ip >= RESET_PER_IP) {
-      throw new AuthError(
-        'TOO_MANY_ATTEMPTS',
-        'Too many reset requests. Try again in an hour.',
-        { retryAfterSeconds: 3600 },
-        { 'Retry-After': '3600' },
-      );
+      throw tooManyAttempts('Too many reset requests. Try again in an hour.', 3600);
     }
     const user = await this.users.findByEmail(email);
     const token = randomSecret();

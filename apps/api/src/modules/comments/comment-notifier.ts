@@ -27,6 +27,11 @@ export const excerpt = (text: string): string =>
 export class CommentNotifier {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** A deleted comment's words leave the notifications about it (and unsent e-mails). */
+  forget(em: EntityManager, commentId: string): Promise<void> {
+    return this.notifications.forgetComment(em, commentId);
+  }
+
   async mentioned(em: EntityManager, n: Notice): Promise<void> {
     if (n.userIds.length === 0) return;
     await this.notifications.notify(em, {

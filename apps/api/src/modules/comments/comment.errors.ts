@@ -12,7 +12,7 @@ export type CommentErrorCode =
   | 'FORBIDDEN_ROLE'
   | 'VALIDATION_FAILED';
 
-export class CommentError extends AppError<CommentErrorCode> {}
+export class CommentError<C extends CommentErrorCode = CommentErrorCode> extends AppError<C> {}
 
 export const commentNotFound = () =>
   new CommentError('COMMENT_NOT_FOUND', 'There is no such comment on this post.');

@@ -170,11 +170,15 @@ export class CommentsRepository {
     );
   }
 
+  /** Keeps the row (who wrote it, when, its place in the thread) and drops its words. */
   async setDeleted(em: EntityManager, id: string, byUserId: string): Promise<void> {
-    await em.query(`UPDATE comments SET deleted_at = now(), deleted_by = $2 WHERE id = $1`, [
-      id,
-      byUserId,
-    ]);
+    await em.query(
+      `UPDATE comments SET deleted_at = now(), deleted_by = $2, body = '', mentions = '[]',
+                           suggestion = NULL, suggestion_state = NULL,
+                           suggestion_decided_at = NULL, suggestion_decided_by = NULL
+        WHERE id = $1`,
+      [id, byUserId],
+    );
   }
 
   async setResolved(em: EntityManager, id: string, byUserId: string | null): Promise<void> {

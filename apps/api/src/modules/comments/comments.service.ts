@@ -17,6 +17,7 @@ import { PostsService } from '../posts/posts.service';
 import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { CommentError, commentNotFound } from './comment.errors';
 import { anchoredText, storedAnchor, toThread, toThreads } from './comment.mapper';
+import { appErrorOf, invalidInput, staleVersion } from '../../common/errors/app-error';
 import { CommentNotifier } from './comment-notifier';
 import {
   type CommentAuthorWrite,
@@ -101,8 +102,8 @@ export class CommentsService {
     const input = CreateCommentRequestSchema.parse(v.comment);
     const visitorName = v.visitorName.trim().replace(/\s+/gu, ' ');
     if (visitorName === '' || visitorName.length > MAX_VISITOR_NAME) {
-      throw new CommentError(
-        'VALIDATION_FAILED',
+      throw invalidInput(
+        'visitorName',
         `Give your name (at most ${MAX_VISITOR_NAME} characters) so the team knows who commented.`,
       );
     }
@@ -132,7 +133,7 @@ export class CommentsService {
       let suggestion = row.suggestion;
       if (input.suggestion !== undefined) {
         if (row.suggestion === null) {
-          throw new CommentError('VALIDATION_FAILED', 'This comment has no suggestion to change.');
+          throw invalidInput('suggestion', 'This comment has no suggestion to change.');
         }
         if (row.suggestion_state !== 'open') {
           throw suggestionNotOpen(row);
@@ -186,14 +187,17 @@ export class CommentsService {
           'You can delete only your own comments; owners and admins can remove any.',
         );
       }
+      // The words go everywhere at once: the row, the history, the inbox and unsent e-mails.
       await this.comments.setDeleted(em, row.id, caller.userId);
+      await this.audit.redactCommentText(em, postId, row.id);
+      await this.notifier.forget(em, row.id);
       await this.audit.record(em, {
         workspaceId: wsId,
         actor: { type: 'user', userId: caller.userId },
         action: 'comment.deleted',
         postId,
         subject: { type: 'comment', id: row.id },
-        before: { body: row.body, suggestion: row.suggestion, author: authorLabel(row) },
+        before: { author: authorLabel(row) },
       });
     });
   }
@@ -230,10 +234,10 @@ export class CommentsService {
         );
       }
       if (post.version !== version) {
-        throw new CommentError(
-          'STALE_VERSION',
+        throw staleVersion(
+          'post',
+          post.version,
           'Someone else changed this post in the meantime. Look at the new version first.',
-          { currentVersion: post.version },
         );
       }
       const change = suggestedChange(post, row);
@@ -405,15 +409,16 @@ export class CommentsService {
       else text = variant.text;
     }
     if (input.quote !== undefined && text.slice(input.start, input.end) !== input.quote) {
-      throw new CommentError(
-        'STALE_VERSION',
+      throw staleVersion(
+        'post',
+        post.version,
         'The text changed while you were selecting. Look at the new version and select again.',
-        { currentVersion: post.version },
+        { reason: 'text_moved' },
       );
     }
     const anchor = createAnchor(text, input.start, input.end);
     if ('ok' in anchor) {
-      throw new CommentError('ANCHOR_RANGE_INVALID', anchor.message, anchor.details);
+      throw appErrorOf('ANCHOR_RANGE_INVALID', anchor.message, anchor.details);
     }
     return { channelId, anchor };
   }
@@ -484,7 +489,7 @@ export class CommentsService {
   ): Promise<CommentRow> {
     const row = await this.liveComment(em, workspaceId, postId, commentId);
     if (row.suggestion === null || row.anchor_quote === null) {
-      throw new CommentError('VALIDATION_FAILED', 'This comment carries no suggestion.');
+      throw invalidInput('', 'This comment carries no suggestion.');
     }
     if (row.suggestion_state !== 'open') throw suggestionNotOpen(row);
     return row;
@@ -541,7 +546,7 @@ function suggestionNotOpen(row: CommentRow): CommentError {
     row.suggestion_state === 'accepted'
       ? 'This suggestion has already been accepted.'
       : 'This suggestion has already been dismissed.',
-    { state: row.suggestion_state },
+    { state: row.suggestion_state === 'accepted' ? 'accepted' : 'dismissed' },
   );
 }
 

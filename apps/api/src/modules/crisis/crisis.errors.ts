@@ -8,4 +8,4 @@ export type CrisisErrorCode =
   | 'PLANNED_TIME_IN_PAST'
   | 'VALIDATION_FAILED';
 
-export class CrisisError extends AppError<CrisisErrorCode> {}
+export class CrisisError<C extends CrisisErrorCode = CrisisErrorCode> extends AppError<C> {}

@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { invalidInput } from '../../common/errors/app-error';
 import {
   type DecideDuePostsRequestSchema,
   type DecideDuePostsResponse,
@@ -52,11 +53,7 @@ export class CrisisService {
     let afterId: string | undefined;
     if (q.cursor !== undefined) {
       const parsed = IdSchema.safeParse(q.cursor);
-      if (!parsed.success)
-        throw new CrisisError(
-          'VALIDATION_FAILED',
-          'cursor: use the nextCursor of the previous page.',
-        );
+      if (!parsed.success) throw invalidInput('cursor', 'Use the nextCursor of the previous page.');
       afterId = parsed.data;
     }
     const rows = await this.pauses.history(workspaceId, q.limit + 1, afterId);

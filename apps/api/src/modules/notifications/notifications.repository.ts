@@ -140,6 +140,26 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * A deleted comment: its excerpt leaves the inbox, and e-mails about it that have not gone
+   * out yet never will.
+   */
+  async forgetComment(em: EntityManager, commentId: string): Promise<void> {
+    await em.query(
+      `UPDATE notification_emails e
+          SET status = 'skipped', skip_reason = 'comment_deleted', updated_at = now()
+         FROM notifications n
+        WHERE n.data ? 'commentId' AND n.data->>'commentId' = $1 AND e.notification_id = n.id
+          AND e.status IN ('pending', 'sending', 'failed')`,
+      [commentId],
+    );
+    await em.query(
+      `UPDATE notifications SET data = (data - 'excerpt') || '{"commentDeleted": true}'
+        WHERE data ? 'commentId' AND data->>'commentId' = $1`,
+      [commentId],
+    );
+  }
+
   async unreadCount(userId: string, em?: EntityManager): Promise<number> {
     const rows: { n: number }[] = await (em ?? this.db).query(VISIBLE_UNREAD, [userId]);
     return rows[0]?.n ?? 0;

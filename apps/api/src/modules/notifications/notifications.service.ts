@@ -1,3 +1,4 @@
+import { invalidInput } from '../../common/errors/app-error';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_EMAIL_SETTINGS,
@@ -61,15 +62,17 @@ export class NotificationsService {
     });
   }
 
+  /** See NotificationsRepository.forgetComment; in the transaction that deletes the comment. */
+  forgetComment(em: EntityManager, commentId: string): Promise<void> {
+    return this.repo.forgetComment(em, commentId);
+  }
+
   async list(userId: string, q: ListQuery): Promise<NotificationList> {
     let afterId: string | undefined;
     if (q.cursor !== undefined) {
       const parsed = IdSchema.safeParse(q.cursor);
       if (!parsed.success) {
-        throw new NotificationError(
-          'VALIDATION_FAILED',
-          'cursor: use the nextCursor of the previous page.',
-        );
+        throw invalidInput('cursor', 'Use the nextCursor of the previous page.');
       }
       afterId = parsed.data;
     }

@@ -126,7 +126,7 @@ export class ImportService {
     for (const [field, index] of Object.entries(mapping.columns)) {
       if (index >= width) {
         throw new PlanExchangeError('VALIDATION_FAILED', `The file has no column ${index + 1}.`, {
-          issues: [{ path: ['columns', field], message: 'no such column' }],
+          issues: [{ path: `columns.${field}`, message: 'no such column' }],
         });
       }
     }
@@ -139,7 +139,14 @@ function hasErrors(report: ImportReport): PlanExchangeError {
   return new PlanExchangeError(
     'IMPORT_HAS_ERRORS',
     `${report.errors} problems in the file; nothing was imported. Run the dry run to see them all.`,
-    { ...report, outcomes: undefined, issues: report.issues.slice(0, ISSUES_IN_ERROR) },
+    {
+      ok: report.ok,
+      rows: report.rows,
+      posts: report.posts,
+      errors: report.errors,
+      warnings: report.warnings,
+      issues: report.issues.slice(0, ISSUES_IN_ERROR),
+    },
   );
 }
 

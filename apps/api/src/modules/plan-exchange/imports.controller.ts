@@ -1,3 +1,4 @@
+import { invalidInput } from '../../common/errors/app-error';
 import {
   Body,
   Controller,
@@ -53,7 +54,7 @@ function readUpload(req: Request, res: Response): Promise<Buffer> {
               'PAYLOAD_TOO_LARGE',
               'The file is larger than the 50 MB an import accepts.',
             )
-          : new PlanExchangeError('VALIDATION_FAILED', 'The file could not be read.'),
+          : invalidInput('', 'The file could not be read.'),
       );
     }),
   );

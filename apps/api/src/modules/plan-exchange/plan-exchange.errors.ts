@@ -18,7 +18,9 @@ export type PlanExchangeErrorCode =
   | 'FEED_NOT_FOUND'
   | 'PDF_RENDERER_UNAVAILABLE';
 
-export class PlanExchangeError extends AppError<PlanExchangeErrorCode> {}
+export class PlanExchangeError<
+  C extends PlanExchangeErrorCode = PlanExchangeErrorCode,
+> extends AppError<C> {}
 
 /** Unknown, malformed and revoked links answer alike: a revoked link tells nothing more. */
 export const shareLinkNotFound = () =>

@@ -1,3 +1,4 @@
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Writable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -160,7 +161,7 @@ export class PlanLinksService {
       : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw new PlanExchangeError('VALIDATION_FAILED', 'The expiry must be in the future.', {
-        issues: [{ path: ['expiresAt'], message: 'in the past' }],
+        issues: [{ path: 'expiresAt', message: 'in the past' }],
       });
     }
     const channelIds = input.channelIds ?? null;
@@ -283,11 +284,9 @@ export class PlanLinksService {
     const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'share_link_unlock_throttled', linkId: link.id }, 'throttled');
-      throw new PlanExchangeError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         `Too many wrong passwords. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        decision.retryAfterSeconds,
       );
     }
     const ok = await verifyPassword(link.password_hash, password);

@@ -10,7 +10,7 @@ export type PostErrorCode =
   | 'FORBIDDEN_ROLE'
   | 'VALIDATION_FAILED';
 
-export class PostError extends AppError<PostErrorCode> {}
+export class PostError<C extends PostErrorCode = PostErrorCode> extends AppError<C> {}
 
 export const postNotFound = () =>
   new PostError('POST_NOT_FOUND', 'There is no such post in this workspace.');

@@ -1,3 +1,4 @@
+import { staleVersion } from '../../common/errors/app-error';
 import { Injectable, Optional } from '@nestjs/common';
 import {
   type CreatePostRequestSchema,
@@ -215,8 +216,9 @@ export class PostsService {
       });
     }
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw new PostError(
-        'STALE_VERSION',
+      throw staleVersion(
+        'post',
+        current.version,
         'Someone else changed this post in the meantime. Review their version, then apply your change again.',
         { current: toPost(current, ws.timeZone) },
       );

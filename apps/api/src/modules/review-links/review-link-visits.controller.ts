@@ -26,7 +26,7 @@ import {
 import type { CookieOptions, Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Public } from '../../common/auth/actor';
-import { readCookie } from '../../common/auth/cookies';
+import { SESSION_COOKIE, readCookie } from '../../common/auth/cookies';
 import { ACCESS_COOKIE, DEVICE_COOKIE, linkApiPath } from './review-link-access';
 import { ReviewLinkVisitsService, type VisitorContext } from './review-link-visits.service';
 
@@ -36,10 +36,13 @@ class RequestChangesDto extends createZodDto(VisitorRequestChangesRequestSchema)
 class CommentDto extends createZodDto(VisitorCommentRequestSchema) {}
 
 function visitorOf(req: Request): VisitorContext {
+  const [scheme, bearer] = (req.get('authorization') ?? '').split(' ');
   return {
     accessCookie: readCookie(req, ACCESS_COOKIE),
     deviceCookie: readCookie(req, DEVICE_COOKIE),
     ip: req.ip ?? 'unknown',
+    sessionCookie: readCookie(req, SESSION_COOKIE),
+    bearerToken: scheme?.toLowerCase() === 'bearer' && bearer ? bearer : undefined,
   };
 }
 

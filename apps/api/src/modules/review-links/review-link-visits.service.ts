@@ -1,3 +1,4 @@
+import { tooManyAttempts } from '../../common/errors/app-error';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type CommentThread,
@@ -16,12 +17,14 @@ import {
   type LinkDenialCode,
   type LinkPermission,
   linkAllows,
+  linkFourEyesProblem,
 } from '@postplan/domain';
 import { type z } from 'zod';
 import { sha256 } from '../../common/auth/secrets';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { THROTTLE_WINDOW_MS, decideThrottle } from '../auth/login-throttle';
+import { AuthService } from '../auth/auth.service';
 import { verifyPassword } from '../auth/passwords';
 import { CommentsService } from '../comments/comments.service';
 import { ReviewService } from '../review/review.service';
@@ -47,6 +50,9 @@ export type VisitorContext = {
   accessCookie: string | undefined;
   deviceCookie: string | undefined;
   ip: string;
+  /** A member's credentials that came along; they grant nothing here, see `signedInAs`. */
+  sessionCookie?: string;
+  bearerToken?: string;
 };
 
 export type Unlocked = {
@@ -81,6 +87,7 @@ export class ReviewLinkVisitsService {
     private readonly review: ReviewService,
     private readonly comments: CommentsService,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async info(token: string, visitor: VisitorContext): Promise<ReviewLinkInfo> {
@@ -115,11 +122,9 @@ export class ReviewLinkVisitsService {
     const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'review_link_unlock_throttled', linkId: link.id }, 'throttled');
-      throw new ReviewLinkError(
-        'TOO_MANY_ATTEMPTS',
+      throw tooManyAttempts(
         `Too many wrong passwords. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        { retryAfterSeconds: decision.retryAfterSeconds },
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        decision.retryAfterSeconds,
       );
     }
     const ok = await verifyPassword(link.password_hash, input.password);
@@ -260,8 +265,23 @@ export class ReviewLinkVisitsService {
       postId,
       actor: { type: 'link', linkId: link.id, label: link.label, visitorName },
       ...decision,
+      linkContext: { createdBy: link.created_by, signedInAs: await this.signedInAs(visitor) },
     });
     return this.post(token, postId, visitor);
+  }
+
+  /**
+   * The member this browser (or script) is signed in as, if any. It gives the visitor no rights;
+   * it only lets the four-eyes rule refuse an author approving their own post through a link.
+   */
+  private async signedInAs(visitor: VisitorContext): Promise<string | null> {
+    if (visitor.bearerToken) {
+      const found = await this.auth.fromBearer(visitor.bearerToken);
+      return found.status === 'ok' ? found.userId : null;
+    }
+    if (visitor.sessionCookie)
+      return (await this.auth.sessionFromCookie(visitor.sessionCookie))?.userId ?? null;
+    return null;
   }
 
   /** The link behind a token, if it is still valid; nothing else is said about it. */
@@ -347,6 +367,9 @@ export class ReviewLinkVisitsService {
         visibleChannelIds: view.ok ? view.visibleChannelIds : [],
         canComment: linkAllows(scope, post, 'comment', now).ok,
         mayDecide: linkAllows(scope, post, 'approve', now).ok,
+        mayApprove:
+          !row.round ||
+          linkFourEyesProblem(row.round, { linkId: link.id, createdBy: link.created_by }) === null,
         memberNames,
       });
     });

@@ -13,7 +13,9 @@ export type ReviewLinkErrorCode =
   | 'UNKNOWN_POST'
   | 'VALIDATION_FAILED';
 
-export class ReviewLinkError extends AppError<ReviewLinkErrorCode> {}
+export class ReviewLinkError<
+  C extends ReviewLinkErrorCode = ReviewLinkErrorCode,
+> extends AppError<C> {}
 
 /** Unknown, malformed and revoked links answer alike: a revoked link tells nothing more. */
 export const linkNotFound = () =>

@@ -60,6 +60,7 @@ const view = (over: Partial<VisitorView> = {}): VisitorView => ({
   visibleChannelIds: [insta, linkedin],
   canComment: true,
   mayDecide: true,
+  mayApprove: true,
   memberNames: new Map([[editor, 'Erik Editor']]),
   ...over,
 });

@@ -72,6 +72,8 @@ export type VisitorView = {
   canComment: boolean;
   /** The link may decide on this post (permission and full view of it). */
   mayDecide: boolean;
+  /** Four eyes allow an approval through this link (see linkFourEyesProblem). */
+  mayApprove: boolean;
   /** Display names of members who decided, by user id. */
   memberNames: ReadonlyMap<string, string>;
 };
@@ -122,7 +124,7 @@ export function toReviewPost(row: VisitorPostRow, view: VisitorView): ReviewPost
       })),
     can: {
       comment: view.canComment,
-      approve: view.mayDecide && currentIsClient,
+      approve: view.mayDecide && view.mayApprove && currentIsClient,
       requestChanges: view.mayDecide && inReview && clientLevels.length > 0,
     },
   };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CommentsModule } from '../comments/comments.module';
 import { ReviewModule } from '../review/review.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -12,7 +13,7 @@ import { UnlockAttemptsRepository } from './unlock-attempts.repository';
 
 /** Client review links: managed by owners and admins, used by visitors without an account. */
 @Module({
-  imports: [WorkspacesModule, ReviewModule, CommentsModule],
+  imports: [AuthModule, WorkspacesModule, ReviewModule, CommentsModule],
   controllers: [ReviewLinksController, ReviewLinkVisitsController],
   providers: [
     ReviewLinksRepository,

@@ -178,6 +178,14 @@ export class ReviewLinksRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  async channelCount(workspaceId: string): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM channels WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return rows[0]!.n;
+  }
+
   /** Which of these ids are posts of the workspace that are not in the bin. */
   async existingPosts(workspaceId: string, ids: string[]): Promise<Set<string>> {
     const rows: { id: string }[] = await this.db.query(

@@ -136,6 +136,14 @@ export class ReviewLinksService {
           { channelIds: unknown },
         );
       }
+      // Every channel, with no period and no picked posts, is every post: the whole workspace
+      // in disguise, and it grows with each post planned later.
+      if (!from && !postIds && channelIds.length >= (await this.links.channelCount(ws.id))) {
+        throw invalidField(
+          'scope.channelIds',
+          'These are all of the workspace’s channels: limit the link to a period or to posts as well',
+        );
+      }
     }
     if (postIds) {
       const known = await this.links.existingPosts(ws.id, postIds);

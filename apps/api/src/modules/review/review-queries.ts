@@ -20,7 +20,7 @@ import {
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { type DiffQuerySchema } from '@postplan/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, staleVersion } from '../../common/errors/app-error';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { postNotFound } from '../posts/post.errors';
@@ -156,10 +156,10 @@ export class ReviewQueries {
     await this.posts.transaction(async (em) => {
       const version = await this.repo.lockPolicy(em, workspaceId);
       if (expectedVersion !== undefined && version !== expectedVersion) {
-        throw new AppError(
-          'STALE_VERSION',
+        throw staleVersion(
+          'approval_policy',
+          version,
           'Someone else changed the approval policy in the meantime. Load their version, then apply your change again.',
-          { currentVersion: version },
         );
       }
       await this.assertApproversAreMembers(workspaceId, policy, em);
@@ -193,7 +193,7 @@ export class ReviewQueries {
     const strangers = named.filter((id) => !members.has(id));
     if (strangers.length > 0) {
       throw new AppError('VALIDATION_FAILED', 'Approvers must be members of this workspace.', {
-        issues: [{ path: ['approvers', 'userIds'], message: 'Not a member', userIds: strangers }],
+        issues: [{ path: 'approvers.userIds', message: 'Not a member', userIds: strangers }],
       });
     }
   }

@@ -1,8 +1,8 @@
-import { type ErrorCode } from '@postplan/contracts';
+import { type ErrorCode, type ErrorDetails } from '@postplan/contracts';
 import { type ReviewErrorCode, type ReviewFailure } from '@postplan/domain';
 import { AppError } from '../../common/errors/app-error';
 
-export class ReviewError extends AppError {}
+export class ReviewError<C extends ErrorCode = ErrorCode> extends AppError<C> {}
 
 /** The API's code for each of the domain's refusals; the wording gate has its API name. */
 const API_CODE: Record<ReviewErrorCode, ErrorCode> = {
@@ -23,6 +23,11 @@ const API_CODE: Record<ReviewErrorCode, ErrorCode> = {
   SUGGESTION_OUTDATED: 'SUGGESTION_OUTDATED',
 };
 
+/** The domain's details are checked against the code's schema by the exception filter. */
 export function reviewError(failure: ReviewFailure): ReviewError {
-  return new ReviewError(API_CODE[failure.code], failure.message, failure.details);
+  return new ReviewError<ErrorCode>(
+    API_CODE[failure.code],
+    failure.message,
+    failure.details as ErrorDetails<ErrorCode>,
+  );
 }

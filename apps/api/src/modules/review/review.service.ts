@@ -1,3 +1,4 @@
+import { type AppError, staleVersion } from '../../common/errors/app-error';
 import { Injectable, Optional } from '@nestjs/common';
 import {
   type PostDetail,
@@ -46,6 +47,8 @@ export type DecisionInput = {
   note?: string;
   seenContentHash?: string;
   version?: number;
+  /** For link decisions: who created the link and who the browser is signed in as (four eyes). */
+  linkContext?: { createdBy: string | null; signedInAs: string | null };
 };
 
 type Workspace = { id: string; timeZone: string };
@@ -161,7 +164,7 @@ export class ReviewService {
             userId: linkUserId(a),
             role: 'guest',
             isAuthor: false,
-            viaLink: { linkId: a.linkId },
+            viaLink: { linkId: a.linkId, ...input.linkContext },
           };
         }
         await this.apply(em, ws.id, row, input.decision, reviewActor, auditActor, {
@@ -378,10 +381,10 @@ export class ReviewService {
     const row = await this.posts.lock(em, workspaceId, postId);
     if (!row || row.deleted_at) throw postNotFound();
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
-      throw new PostError(
-        'STALE_VERSION',
+      throw staleVersion(
+        'post',
+        row.version,
         'Someone else changed this post in the meantime. Look at the new version first.',
-        { currentVersion: row.version },
       );
     }
     return row;
@@ -565,13 +568,14 @@ export class ReviewService {
     actor: AuditActor,
   ): Promise<void> {
     if (!(e instanceof ReviewError) && !(e instanceof PostError)) return;
+    const err = e as AppError;
     if (
       ![
         'SELF_APPROVAL_FORBIDDEN',
         'NOT_AN_APPROVER',
         'FORBIDDEN_ROLE',
         'NOT_ALLOWED_VIA_LINK',
-      ].includes(e.code)
+      ].includes(err.code)
     )
       return;
     await this.audit.recordNow({
@@ -579,8 +583,8 @@ export class ReviewService {
       actor,
       action: 'access.denied',
       postId,
-      after: { attempted: action, code: e.code },
-      reason: e.message,
+      after: { attempted: action, code: err.code },
+      reason: err.message,
     });
   }
 

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { type MeResponse, type SetupRequestSchema } from '@postplan/contracts';
 import { type z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AuthError } from '../auth/auth.errors';
 import { type NewSession, AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { alreadyDone } from './setup.errors';
 
 type FirstOwner = z.output<typeof SetupRequestSchema>;
 
@@ -51,8 +51,7 @@ export class SetupService implements OnApplicationBootstrap {
     client: { ip: string; userAgent: string | null },
   ): Promise<{ session: NewSession; me: MeResponse }> {
     const userId = await this.createFirstOwner(input);
-    if (!userId)
-      throw new AuthError('SETUP_ALREADY_DONE', 'Postplan is already set up; please log in.');
+    if (!userId) throw alreadyDone();
     return {
       session: await this.auth.startSession(userId, client),
       me: await this.auth.me(userId),
@@ -61,6 +60,8 @@ export class SetupService implements OnApplicationBootstrap {
 
   /** The new owner's id, or null when someone else was first. */
   private async createFirstOwner(input: FirstOwner): Promise<string | null> {
+    // Hashing is the expensive part: not for a database that has its owner already.
+    if (!(await this.isNeeded())) return null;
     const passwordHash = await hashPassword(input.password);
     return this.workspaces.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);

@@ -1,6 +1,8 @@
 import { BrandRulesCsvImportJsonSchema } from '@postplan/contracts';
 import express, { type Request, type Response } from 'express';
 import { BODY_LIMIT } from '../../common/http/json-body';
+import { textProblem } from '../../common/http/text-input';
+import { invalidInput } from '../../common/errors/app-error';
 import { WordingError } from './wording.errors';
 
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values'];
@@ -30,11 +32,21 @@ export async function readCsvBody(req: Request, res: Response): Promise<string> 
               'PAYLOAD_TOO_LARGE',
               'The file is larger than the 1 MB the API accepts.',
             )
-          : new WordingError('VALIDATION_FAILED', 'The request body could not be read.'),
+          : invalidInput('', 'The request body could not be read.'),
       );
     }),
   );
-  return decode(body, charsetOf(req.headers['content-type']));
+  const csv = decode(body, charsetOf(req.headers['content-type']));
+  // The JSON form was checked by the request pipeline; a raw body is only readable here.
+  const problem = textProblem(csv);
+  if (problem) {
+    throw new WordingError('INVALID_TEXT', 'The file contains a character that cannot be stored.', {
+      location: 'body',
+      path: '',
+      problem,
+    });
+  }
+  return csv;
 }
 
 function charsetOf(contentType: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { staleVersion } from '../../common/errors/app-error';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -62,10 +63,10 @@ export class WordingSettingsService {
       const version = await this.repo.bump(em, caller.workspaceId, caller.userId);
       const before = await this.repo.load(caller.workspaceId, em);
       if (expectedVersion !== undefined && version - 1 !== expectedVersion) {
-        throw new WordingError(
-          'STALE_VERSION',
+        throw staleVersion(
+          'wording_settings',
+          version - 1,
           'Someone else changed the wording settings in the meantime. Load their version, then apply your change again.',
-          { currentVersion: version - 1 },
         );
       }
       await this.repo.writeSettings(em, caller.workspaceId, settings);

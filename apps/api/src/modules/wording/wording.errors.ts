@@ -2,6 +2,7 @@ import { AppError } from '../../common/errors/app-error';
 
 export type WordingErrorCode =
   | 'VALIDATION_FAILED'
+  | 'INVALID_TEXT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNKNOWN_CHANNEL'
@@ -9,4 +10,4 @@ export type WordingErrorCode =
   | 'BRAND_RULE_DUPLICATE'
   | 'STALE_VERSION';
 
-export class WordingError extends AppError<WordingErrorCode> {}
+export class WordingError<C extends WordingErrorCode = WordingErrorCode> extends AppError<C> {}

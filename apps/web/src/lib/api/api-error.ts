@@ -1,4 +1,9 @@
-import { ERROR_CODES, type ErrorCode } from '@postplan/contracts';
+import {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  readErrorDetails,
+} from '@postplan/contracts';
 
 /** Codes the client produces itself, when no error body from the API is available. */
 export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'INVALID_RESPONSE', 'HTTP_ERROR'] as const;
@@ -19,6 +24,14 @@ export class ApiError extends Error {
 
 export function isApiError(error: unknown, code?: AnyErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/**
+ * The details of an API error with this code, as the contract (`ERROR_DETAILS`) describes them;
+ * null for another error, or for details that are not the contract's (then show the message).
+ */
+export function errorDetails<C extends ErrorCode>(error: unknown, code: C): ErrorDetails<C> | null {
+  return isApiError(error, code) ? readErrorDetails(code, error.details) : null;
 }
 
 const known = new Set<string>(ERROR_CODES);

@@ -5,6 +5,7 @@ import type { Translate } from './translate';
 /** Every code has its own translated message; the record type makes a new code impossible to forget. */
 export const ERROR_MESSAGE_KEYS: Record<AnyErrorCode, MessageKey> = {
   VALIDATION_FAILED: 'error.VALIDATION_FAILED',
+  INVALID_TEXT: 'error.INVALID_TEXT',
   PUBLICATION_NOT_FOUND: 'error.PUBLICATION_NOT_FOUND',
   PUBLICATION_STATE_CONFLICT: 'error.PUBLICATION_STATE_CONFLICT',
   POST_NOT_APPROVED: 'error.POST_NOT_APPROVED',

@@ -729,6 +729,8 @@ export const de: Messages = {
   'toast.region': 'Benachrichtigungen',
 
   'error.VALIDATION_FAILED': 'Einige Eingaben sind ungültig. Bitte prüfe die Felder.',
+  'error.INVALID_TEXT':
+    'Ein Text enthält ein Zeichen, das nicht gespeichert werden kann (z. B. ein Nullzeichen). Bitte entferne es.',
   'error.MALFORMED_JSON': 'Die Anfrage konnte nicht gelesen werden.',
   'error.PAYLOAD_TOO_LARGE': 'Das sind zu viele Daten für eine Anfrage.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Die Anfrage hat ein nicht unterstütztes Format.',
@@ -836,8 +838,11 @@ export const de: Messages = {
   'reviewLinks.error.label': 'Gib dem Link einen Namen (bis zu 80 Zeichen).',
   'reviewLinks.error.scope':
     'Beschränke den Link auf einen Zeitraum, auf Kanäle oder auf Beiträge.',
-  'reviewLinks.error.period': 'Wähle einen Anfang und ein Ende am selben Tag oder danach.',
+  'reviewLinks.error.period':
+    'Wähle einen Anfang und ein Ende am selben Tag oder danach, höchstens 92 Tage lang.',
   'reviewLinks.error.channels': 'Wähle mindestens einen Kanal.',
+  'reviewLinks.error.allChannels':
+    'Alle Kanäle ohne Zeitraum oder ausgewählte Beiträge wären der ganze Arbeitsbereich. Grenze den Link zusätzlich ein.',
   'reviewLinks.error.posts': 'Wähle mindestens einen Beitrag.',
   'reviewLinks.error.expiry': 'Wähle einen Tag zwischen heute und 180 Tagen ab heute.',
   'reviewLinks.error.password': 'Das Passwort braucht mindestens 10 Zeichen – oder lass es leer.',
@@ -1013,6 +1018,7 @@ export const de: Messages = {
   'notifications.markRead': 'Als gelesen markieren',
   'notifications.markAllRead': 'Alle als gelesen markieren',
   'notifications.settingsLink': 'Einstellungen',
+  'notifications.commentDeleted': 'Der Kommentar wurde gelöscht.',
   'notifications.someone': 'Jemand',
   'notifications.viaLink': '{name} (über Link „{label}“)',
   'notifications.untitled': 'Beitrag ohne Titel',

@@ -704,6 +704,8 @@ export const en = {
   'toast.region': 'Notifications',
 
   'error.VALIDATION_FAILED': 'Some input is not valid. Please check the fields.',
+  'error.INVALID_TEXT':
+    'A text contains a character that cannot be stored (such as a null character). Please remove it.',
   'error.MALFORMED_JSON': 'The request could not be read.',
   'error.PAYLOAD_TOO_LARGE': 'That is too much data for one request.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'The request has an unsupported format.',
@@ -805,8 +807,10 @@ export const en = {
   'reviewLinks.form.cancel': 'Cancel',
   'reviewLinks.error.label': 'Give the link a name (up to 80 characters).',
   'reviewLinks.error.scope': 'Limit the link to a period, to channels or to posts.',
-  'reviewLinks.error.period': 'Choose a start and an end on or after it.',
+  'reviewLinks.error.period': 'Choose a start and an end on or after it, at most 92 days long.',
   'reviewLinks.error.channels': 'Choose at least one channel.',
+  'reviewLinks.error.allChannels':
+    'Every channel without a period or picked posts would be the whole workspace. Narrow the link down further.',
   'reviewLinks.error.posts': 'Choose at least one post.',
   'reviewLinks.error.expiry': 'Choose a day from today up to 180 days ahead.',
   'reviewLinks.error.password': 'The password needs at least 10 characters, or leave it empty.',
@@ -973,6 +977,7 @@ export const en = {
   'notifications.markRead': 'Mark read',
   'notifications.markAllRead': 'Mark all read',
   'notifications.settingsLink': 'Settings',
+  'notifications.commentDeleted': 'The comment was deleted.',
   'notifications.someone': 'Someone',
   'notifications.viaLink': '{name} (via link “{label}”)',
   'notifications.untitled': 'Untitled post',

@@ -192,7 +192,13 @@ describe('PostEditor', () => {
     const { calls } = serve([
       {
         status: 409,
-        body: { error: { code: 'STALE_VERSION', message: 'stale', details: { current: theirs } } },
+        body: {
+          error: {
+            code: 'STALE_VERSION',
+            message: 'stale',
+            details: { resource: 'post', currentVersion: 3, reason: 'version', current: theirs },
+          },
+        },
       },
       { status: 200, body: { ...theirs, version: 4, title: 'Mine again' } },
     ]);
@@ -255,7 +261,11 @@ describe('PostEditor', () => {
           error: {
             code: 'LOCAL_TIME_AMBIGUOUS',
             message: 'ambiguous',
-            details: { candidates: ['2026-11-24T12:30:00+01:00', '2026-11-24T12:30:00+02:00'] },
+            details: {
+              local: '2026-11-24T12:30',
+              timeZone: 'Europe/Berlin',
+              candidates: ['2026-11-24T12:30:00+01:00', '2026-11-24T12:30:00+02:00'],
+            },
           },
         },
       },

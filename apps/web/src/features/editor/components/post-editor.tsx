@@ -1,5 +1,4 @@
 import {
-  PostSchema,
   type Channel,
   type Post,
   type PostStatus,
@@ -12,7 +11,7 @@ import { Field } from '../../../components/ui/field';
 import { SidePanel } from '../../../components/ui/side-panel';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useToast } from '../../../components/ui/toast';
-import { isApiError } from '../../../lib/api/api-error';
+import { errorDetails, isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost } from '../../../lib/permissions';
@@ -56,21 +55,6 @@ type PostEditorProps = {
   /** More sections at the end of the panel, from features the app composes with the editor. */
   sections?: ReactNode;
 };
-
-function candidatesFrom(details: unknown): [string, string] | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const list = (details as { candidates?: unknown }).candidates;
-  if (Array.isArray(list) && list.length === 2 && list.every((c) => typeof c === 'string')) {
-    return [list[0] as string, list[1] as string];
-  }
-  return null;
-}
-
-function currentFrom(details: unknown): Post | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const parsed = PostSchema.safeParse((details as { current?: unknown }).current);
-  return parsed.success ? parsed.data : null;
-}
 
 function sameInstant(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime();
@@ -204,13 +188,13 @@ export function PostEditor({
 
   const fail = (error: unknown) => {
     if (isApiError(error, 'STALE_VERSION')) {
-      setStale({ current: currentFrom(error.details) });
+      setStale({ current: errorDetails(error, 'STALE_VERSION')?.current ?? null });
       setConfirming(false);
       return;
     }
     if (isApiError(error, 'WORDING_BLOCKED')) setServerBlockers(blockersFrom(error.details));
     if (isApiError(error, 'LOCAL_TIME_AMBIGUOUS')) {
-      const fromServer = candidatesFrom(error.details);
+      const fromServer = errorDetails(error, 'LOCAL_TIME_AMBIGUOUS')?.candidates;
       if (fromServer) {
         setServerCandidates(fromServer);
         setChosen(null);

@@ -19,6 +19,11 @@ function text(data: Record<string, unknown>, key: string): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
+/** A comment's words, or the note that it was deleted (its words are gone from the server too). */
+function commentDetail(data: Record<string, unknown>, t: Translate): string | undefined {
+  return data.commentDeleted === true ? t('notifications.commentDeleted') : text(data, 'excerpt');
+}
+
 /** One sentence saying what happened, and an optional detail (a note, a quote, a reason). */
 export function describeNotification(
   n: Notification,
@@ -42,11 +47,11 @@ export function describeNotification(
         detail: text(n.data, 'note'),
       };
     case 'mention':
-      return { summary: t('notifications.kind.mention', params), detail: text(n.data, 'excerpt') };
+      return { summary: t('notifications.kind.mention', params), detail: commentDetail(n.data, t) };
     case 'approval_expired':
       return { summary: t('notifications.kind.approval_expired', params) };
     case 'comment':
-      return { summary: t('notifications.kind.comment', params), detail: text(n.data, 'excerpt') };
+      return { summary: t('notifications.kind.comment', params), detail: commentDetail(n.data, t) };
     case 'workspace_paused':
       return {
         summary: t('notifications.kind.workspace_paused', params),

@@ -6,7 +6,7 @@ import {
 } from '@postplan/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
-import { isApiError } from '../../../lib/api/api-error';
+import { errorDetails } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useCreateReviewLink, usePickablePosts } from '../api/use-review-links';
@@ -35,6 +35,8 @@ function fieldOfIssue(path: string): keyof LinkFormErrors | null {
   if (path === 'expiresAt') return 'expiresOn';
   if (path === 'label') return 'label';
   if (path === 'password') return 'password';
+  if (path === 'scope.from' || path === 'scope.to') return 'period';
+  if (path === 'scope.channelIds') return 'channels';
   if (path.startsWith('scope')) return 'scope';
   return null;
 }
@@ -62,7 +64,7 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const result = toCreateRequest(form, today);
+    const result = toCreateRequest(form, today, channels.length);
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -71,11 +73,12 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
     create.mutate(result.request, {
       onSuccess: onCreated,
       onError: (error) => {
-        if (!isApiError(error, 'VALIDATION_FAILED')) return;
-        const issues = (error.details as { issues?: { path: string }[] } | undefined)?.issues;
+        const issues = errorDetails(error, 'VALIDATION_FAILED')?.issues;
         const field = issues?.[0] ? fieldOfIssue(issues[0].path) : null;
         if (field === 'expiresOn') setErrors({ expiresOn: 'reviewLinks.error.expiry' });
         if (field === 'scope') setErrors({ scope: 'reviewLinks.error.scope' });
+        if (field === 'period') setErrors({ period: 'reviewLinks.error.period' });
+        if (field === 'channels') setErrors({ channels: 'reviewLinks.error.allChannels' });
       },
     });
   };

@@ -71,6 +71,27 @@ describe('the review link form', () => {
     });
   });
 
+  it('allows a period of 92 days at most, and every channel only together with a period or posts', () => {
+    const base = { ...emptyLinkForm(today), label: 'Quartal' };
+    expect(toCreateRequest({ ...base, from: '2027-01-01', to: '2027-04-02' }, today).ok).toBe(true);
+    expect(toCreateRequest({ ...base, from: '2027-01-01', to: '2027-04-03' }, today)).toEqual({
+      ok: false,
+      errors: { period: 'reviewLinks.error.period' },
+    });
+    const everyChannel = {
+      ...base,
+      usePeriod: false,
+      useChannels: true,
+      channelIds: ['c1', 'c2'],
+    };
+    expect(toCreateRequest(everyChannel, today, 2)).toEqual({
+      ok: false,
+      errors: { channels: 'reviewLinks.error.allChannels' },
+    });
+    expect(toCreateRequest({ ...everyChannel, channelIds: ['c1'] }, today, 2).ok).toBe(true);
+    expect(toCreateRequest({ ...everyChannel, usePeriod: true }, today, 2).ok).toBe(true);
+  });
+
   it('refuses an empty channel or post choice and a period that ends before it starts', () => {
     const result = toCreateRequest(
       {

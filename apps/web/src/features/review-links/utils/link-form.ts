@@ -3,6 +3,7 @@ import {
   type CreateReviewLinkRequest,
   type ReviewLinkPermission,
 } from '@postplan/contracts';
+import { LINK_MAX_PERIOD_DAYS } from '@postplan/domain';
 
 /** The longest a link may live is 180 days; the last day offered ends well inside it. */
 export const MAX_EXPIRY_DAYS = 179;
@@ -35,6 +36,7 @@ export type LinkFormErrorKey =
   | 'reviewLinks.error.scope'
   | 'reviewLinks.error.period'
   | 'reviewLinks.error.channels'
+  | 'reviewLinks.error.allChannels'
   | 'reviewLinks.error.posts'
   | 'reviewLinks.error.expiry'
   | 'reviewLinks.error.password';
@@ -81,7 +83,12 @@ export type LinkFormResult =
  * inclusive on screen and becomes the exclusive bound of the next day; the link works until
  * the end of its last day.
  */
-export function toCreateRequest(form: LinkForm, today: string): LinkFormResult {
+export function toCreateRequest(
+  form: LinkForm,
+  today: string,
+  /** How many channels the workspace has: every one of them alone is the whole workspace. */
+  channelCount = Infinity,
+): LinkFormResult {
   const errors: LinkFormErrors = {};
   const label = form.label.trim();
   if (label.length === 0 || label.length > REVIEW_LINK_LABEL_MAX) {
@@ -90,11 +97,25 @@ export function toCreateRequest(form: LinkForm, today: string): LinkFormResult {
   if (!form.usePeriod && !form.useChannels && !form.usePosts) {
     errors.scope = 'reviewLinks.error.scope';
   }
-  if (form.usePeriod && (!DAY.test(form.from) || !DAY.test(form.to) || form.to < form.from)) {
+  if (
+    form.usePeriod &&
+    (!DAY.test(form.from) ||
+      !DAY.test(form.to) ||
+      form.to < form.from ||
+      // `to` is the last day shown; the link ends at the start of the next one.
+      addDays(form.to, 1) > addDays(form.from, LINK_MAX_PERIOD_DAYS))
+  ) {
     errors.period = 'reviewLinks.error.period';
   }
   if (form.useChannels && form.channelIds.length === 0)
     errors.channels = 'reviewLinks.error.channels';
+  else if (
+    form.useChannels &&
+    !form.usePeriod &&
+    !form.usePosts &&
+    new Set(form.channelIds).size >= channelCount
+  )
+    errors.channels = 'reviewLinks.error.allChannels';
   if (form.usePosts && form.postIds.length === 0) errors.posts = 'reviewLinks.error.posts';
   if (
     !DAY.test(form.expiresOn) ||

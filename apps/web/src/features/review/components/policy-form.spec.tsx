@@ -110,7 +110,7 @@ describe('PolicyForm', () => {
             code: 'VALIDATION_FAILED',
             message: 'Approvers must be members of this workspace.',
             details: {
-              issues: [{ path: ['approvers', 'userIds'], message: 'Not a member' }],
+              issues: [{ path: 'approvers.userIds', message: 'Not a member' }],
             },
           },
         },

@@ -3,6 +3,7 @@ import {
   type ApprovalPolicy,
   type ApprovalPolicyInput,
   type Role,
+  readErrorDetails,
 } from '@postplan/contracts';
 import type { Translate } from '../../../lib/i18n/translate';
 
@@ -110,27 +111,14 @@ export type FieldErrors = ReadonlyMap<string, string>;
 
 export type Issue = { path: string; code?: string; message: string };
 
-/** Issues from the API's VALIDATION_FAILED details, whichever path form they use. */
+/** Issues from the API's VALIDATION_FAILED details, with paths relative to the policy. */
 export function issuesFromDetails(details: unknown): Issue[] {
-  if (typeof details !== 'object' || details === null) return [];
-  const list = (details as { issues?: unknown }).issues;
-  if (!Array.isArray(list)) return [];
-  const issues: Issue[] = [];
-  for (const item of list) {
-    if (typeof item !== 'object' || item === null) continue;
-    const { path, code, message } = item as Record<string, unknown>;
-    const joined = Array.isArray(path)
-      ? path.map(String).join('.')
-      : typeof path === 'string'
-        ? path
-        : '';
-    issues.push({
-      path: joined.replace(/^policy\.?/, ''),
-      ...(typeof code === 'string' ? { code } : {}),
-      message: typeof message === 'string' ? message : '',
-    });
-  }
-  return issues;
+  const read = readErrorDetails('VALIDATION_FAILED', details);
+  return (read?.issues ?? []).map((i) => ({
+    path: i.path.replace(/^policy\.?/, ''),
+    ...(i.code ? { code: i.code } : {}),
+    message: i.message,
+  }));
 }
 
 /**

@@ -182,13 +182,14 @@ describe('policy form', () => {
     expect(errors.has('levels.0.name')).toBe(false);
   });
 
-  it('reads the API’s issue paths in both the string and the array form', () => {
+  it('reads the API’s issue paths relative to the policy, and nothing from details off the contract', () => {
     const issues = issuesFromDetails({
       issues: [
         { path: 'policy.levels.0.name', code: 'too_small', message: 'Give the level a name' },
-        { path: ['approvers', 'userIds'], message: 'Not a member' },
+        { path: 'approvers.userIds', message: 'Not a member' },
       ],
     });
+    expect(issuesFromDetails({ issues: [{ path: ['approvers'], message: 'x' }] })).toEqual([]);
     expect(issues.map((i) => i.path)).toEqual(['levels.0.name', 'approvers.userIds']);
     const errors = fieldErrors(issues, t);
     expect(errors.get('levels.0.name')).toBe('Give the level a name, e.g. “Redaktion”.');

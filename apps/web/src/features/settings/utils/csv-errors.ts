@@ -1,3 +1,4 @@
+import { readErrorDetails } from '@postplan/contracts';
 export type CsvRowError = {
   line: number;
   /** As a spreadsheet names it: A, B, … */
@@ -19,29 +20,18 @@ export function columnName(column: number): string {
 }
 
 /**
- * The rows the server refused (422 BRAND_CSV_INVALID: `{ errors: [...], total }`). Read
- * defensively: anything unexpected yields no rows, and the general message still shows.
+ * The rows the server refused (422 BRAND_CSV_INVALID), read with the error contract: details
+ * that are not the contract's yield no rows, and the general message still shows.
  */
 export function csvErrorsFrom(details: unknown): { errors: CsvRowError[]; total: number } {
-  if (typeof details !== 'object' || details === null) return { errors: [], total: 0 };
-  const { errors, total } = details as { errors?: unknown; total?: unknown };
-  if (!Array.isArray(errors)) return { errors: [], total: 0 };
-  const rows: CsvRowError[] = [];
-  for (const item of errors) {
-    if (typeof item !== 'object' || item === null) continue;
-    const e = item as Record<string, unknown>;
-    if (typeof e.line !== 'number' || typeof e.message !== 'string') continue;
-    const row: CsvRowError = {
-      line: e.line,
-      columnName: typeof e.column === 'number' ? columnName(e.column) : '–',
-      message: e.message,
-    };
-    if (typeof e.field === 'string') row.field = e.field;
-    const messages = e.messages as { de?: unknown; en?: unknown } | undefined;
-    if (typeof messages?.de === 'string' && typeof messages.en === 'string') {
-      row.messages = { de: messages.de, en: messages.en };
-    }
-    rows.push(row);
-  }
-  return { errors: rows, total: typeof total === 'number' ? total : rows.length };
+  const read = readErrorDetails('BRAND_CSV_INVALID', details);
+  if (!read) return { errors: [], total: 0 };
+  const errors = read.errors.map((e) => ({
+    line: e.line,
+    columnName: columnName(e.column),
+    message: e.message,
+    ...(e.field ? { field: e.field } : {}),
+    ...(e.messages ? { messages: e.messages } : {}),
+  }));
+  return { errors, total: read.total };
 }
