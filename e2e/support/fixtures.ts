@@ -132,3 +132,15 @@ export async function drag(
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
   await page.mouse.up();
 }
+
+/** Opens a settings page the way people do: the header's one "Settings" entry, then its tab. */
+export async function openSettings(page: Page, name: string) {
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Settings pages' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
