@@ -4,7 +4,6 @@ import {
   expect,
   loginInBrowser,
   loginOwnerApi,
-  openSettings,
   OWNER,
   test,
 } from '../support/fixtures';

@@ -19,6 +19,7 @@ import {
   DEMO_POSTS,
   DEMO_WORKSPACE,
 } from './demo-content';
+import { Clock } from '../../common/clock/clock';
 
 const DAY = 86_400_000;
 
@@ -38,11 +39,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly channels: ChannelsRepository,
     private readonly posts: PostsRepository,
     private readonly review: ReviewService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
-    const created = await this.seed(new Date());
+    const created = await this.seed(this.clock.now());
     this.logger.log(
       `${created ? 'Created' : 'Found'} the demo workspace "${DEMO_WORKSPACE.name}"; log in as ${DEMO_PEOPLE[0]!.email} with the password ${DEMO_PASSWORD}`,
     );

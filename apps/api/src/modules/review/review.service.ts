@@ -31,6 +31,7 @@ import { ReviewError, reviewError } from './review.errors';
 import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
 import { WordingGate } from './wording-gate';
+import { Clock } from '../../common/clock/clock';
 
 /** The transitions people trigger through the API; expiry is the clock's. */
 export type UserAction =
@@ -82,6 +83,7 @@ export class ReviewService {
     private readonly repo: ReviewRepository,
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
+    private readonly clock: Clock,
     @Optional() private readonly wording?: WordingGate,
   ) {}
 
@@ -254,7 +256,7 @@ export class ReviewService {
   // ---- the clock ----
 
   /** Unapproved posts whose planned time has come become approval_expired; nothing goes out. */
-  async expireDue(now = new Date(), batch = 100): Promise<number> {
+  async expireDue(now = this.clock.now(), batch = 100): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.posts.transaction(async (em) => {
@@ -401,7 +403,7 @@ export class ReviewService {
       approval: row.approval,
     };
     const ctx: TransitionContext = {
-      now: new Date(),
+      now: this.clock.now(),
       contentHash: row.content_hash,
       authorRole: (await this.repo.memberRole(workspaceId, row.author_id, em)) ?? undefined,
       ...extra,
