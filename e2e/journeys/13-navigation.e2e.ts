@@ -1,12 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-  apiPost,
-  expect,
-  loginInBrowser,
-  loginOwnerApi,
-  OWNER,
-  test,
-} from '../support/fixtures';
+import { apiPost, expect, loginInBrowser, loginOwnerApi, OWNER, test } from '../support/fixtures';
 
 /**
  * How the header's parts lie: in how many rows (by their vertical middles), and whether any two

@@ -19,6 +19,7 @@ import { planDecisions } from './due-decisions';
 import { toDuePost, toPause } from './pause.mapper';
 import { PausesRepository } from './pauses.repository';
 import { Clock } from '../../common/clock/clock';
+import { PostsService } from '../posts/posts.service';
 
 type Caller = { userId: string; workspace: WorkspaceWithRole };
 type DecideInput = z.output<typeof DecideDuePostsRequestSchema>;
@@ -32,6 +33,7 @@ export class CrisisService {
     private readonly pauses: PausesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly posts: PostsService,
     private readonly clock: Clock,
   ) {}
 
@@ -210,7 +212,7 @@ export class CrisisService {
       const done: DecideDuePostsResponse['items'] = [];
       for (const d of planned) {
         const before = due.get(d.postId)!;
-        const version = await this.pauses.movePlannedTime(em, ws.id, d.postId, d.plannedAt);
+        const version = await this.posts.movePlannedTime(em, ws.id, d.postId, d.plannedAt);
         await this.audit.record(em, {
           workspaceId: ws.id,
           actor,

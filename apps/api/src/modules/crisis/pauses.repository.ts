@@ -182,28 +182,6 @@ export class PausesRepository {
     );
   }
 
-  /**
-   * Moves a post's planned time and nothing else: content, status and approval stay as they are
-   * (a time move never voids an approval). The version moves, so open editors notice.
-   */
-  async movePlannedTime(
-    em: EntityManager,
-    workspaceId: string,
-    postId: string,
-    plannedAt: Date | null,
-  ): Promise<number> {
-    const rows: { version: number }[] = await em.query(
-      `WITH moved AS (
-         UPDATE posts SET planned_at = $3, version = version + 1, updated_at = now()
-          WHERE workspace_id = $1 AND id = $2
-          RETURNING version
-       )
-       SELECT version FROM moved`,
-      [workspaceId, postId, plannedAt],
-    );
-    return rows[0]!.version;
-  }
-
   /** Who hears about a pause: the people who plan and publish. */
   async crewIds(em: EntityManager, workspaceId: string): Promise<string[]> {
     const roles: Role[] = ['owner', 'admin', 'editor'];

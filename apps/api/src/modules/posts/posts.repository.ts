@@ -181,6 +181,28 @@ export class PostsRepository {
     return this.db.query(text, values);
   }
 
+  /**
+   * Moves a post's planned time and nothing else: content, status and approval stay as they are
+   * (a time move never voids an approval). The version moves, so open editors notice.
+   */
+  async movePlannedTime(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    plannedAt: Date | null,
+  ): Promise<number> {
+    const rows: { version: number }[] = await em.query(
+      `WITH moved AS (
+         UPDATE posts SET planned_at = $3, version = version + 1, updated_at = now()
+          WHERE workspace_id = $1 AND id = $2
+          RETURNING version
+       )
+       SELECT version FROM moved`,
+      [workspaceId, postId, plannedAt],
+    );
+    return rows[0]!.version;
+  }
+
   async find(workspaceId: string, id: string, em?: EntityManager): Promise<PostRow | null> {
     const rows: PostRow[] = await (em ?? this.db).query(
       `${SELECT_POST} WHERE p.workspace_id = $1 AND p.id = $2`,

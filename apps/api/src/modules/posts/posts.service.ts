@@ -1,7 +1,6 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type CreatePostRequestSchema,
-  type Post,
   type PostDetail,
   type PostListQuerySchema,
   type UpdatePostRequestSchema,
@@ -38,7 +37,7 @@ export class PostsService {
     private readonly cache: CalendarCache,
     private readonly review: ReviewService,
     private readonly audit: AuditService,
-    @Optional() private readonly wording?: WordingGate,
+    private readonly wording: WordingGate,
   ) {}
 
   /**
@@ -90,6 +89,20 @@ export class PostsService {
     };
   }
 
+  /**
+   * Moves the planned time only, in the caller's transaction (a decision about a post that
+   * came due during a pause): content, status and approval stay; the version moves. The one
+   * write path for posts: other modules come here instead of updating the table themselves.
+   */
+  movePlannedTime(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    plannedAt: Date | null,
+  ): Promise<number> {
+    return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
+  }
+
   /** One post with its review state, as the caller may act on it. */
   get({ userId, workspace: ws }: Caller, id: string): Promise<PostDetail> {
     return this.review.detail(ws, id, userId, ws.role);
@@ -113,7 +126,7 @@ export class PostsService {
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
-      await this.wording?.indexPost(em, ws.id, id);
+      await this.wording.indexPost(em, ws.id, id);
       return id;
     });
     return this.get(caller, id);
@@ -162,7 +175,7 @@ export class PostsService {
     );
     const saved = await this.posts.find(ws.id, id, em);
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
-    await this.wording?.indexPost(em, ws.id, id);
+    await this.wording.indexPost(em, ws.id, id);
   }
 
   async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
@@ -178,7 +191,7 @@ export class PostsService {
         postId: id,
         before: { status: current.status },
       });
-      await this.wording?.indexPost(em, caller.workspace.id, id);
+      await this.wording.indexPost(em, caller.workspace.id, id);
     });
   }
 
@@ -193,7 +206,7 @@ export class PostsService {
         action: 'post.restored',
         postId: id,
       });
-      await this.wording?.indexPost(em, caller.workspace.id, id);
+      await this.wording.indexPost(em, caller.workspace.id, id);
     });
     return this.get(caller, id);
   }

@@ -1,5 +1,7 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
+  type BulkApproveRequestSchema,
+  type BulkApproveResultSchema,
   type PostDetail,
   type PostReview,
   type Role,
@@ -21,6 +23,8 @@ import {
   transition,
 } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
+import { type z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
 import { hasRole } from '@postplan/contracts';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { PostError, postNotFound } from '../posts/post.errors';
@@ -76,6 +80,9 @@ const AUDIT_ACTION: Record<ReviewEffect['type'], string> = {
  * asks the rules, stores what they decided, audits every effect and tells the people concerned.
  * Every change runs in the caller's transaction with the post row locked.
  */
+/** A refusal with a code (any feature's), as opposed to a failure. */
+const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
 @Injectable()
 export class ReviewService {
   constructor(
@@ -84,7 +91,7 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
     private readonly clock: Clock,
-    @Optional() private readonly wording?: WordingGate,
+    private readonly wording: WordingGate,
   ) {}
 
   // ---- transitions people trigger ----
@@ -104,6 +111,36 @@ export class ReviewService {
       throw e;
     }
     return this.detail(ws, postId, caller.userId, ws.role);
+  }
+
+  /**
+   * Approves several posts, each in its own transaction, so one refusal (a stale version, a
+   * wording error) does not hold back the rest; each refusal is answered with its code.
+   */
+  async approveEach(
+    caller: MemberCaller,
+    input: z.output<typeof BulkApproveRequestSchema>,
+  ): Promise<z.infer<typeof BulkApproveResultSchema>> {
+    const results: z.infer<typeof BulkApproveResultSchema>['results'] = [];
+    for (const p of input.posts) {
+      try {
+        await this.act(caller, p.id, 'approve', {
+          version: p.version,
+          contentHash: p.contentHash,
+          note: input.note,
+        });
+        results.push({ id: p.id, ok: true });
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        const refusal = e;
+        results.push({
+          id: p.id,
+          ok: false,
+          error: { code: refusal.code, message: refusal.message },
+        });
+      }
+    }
+    return { results };
   }
 
   /** The same, inside a transaction the caller holds. */
@@ -294,7 +331,7 @@ export class ReviewService {
     const post = toPost(row, ws.timeZone);
     const [review, wording] = await Promise.all([
       this.reviewOf(row, userId, role),
-      this.wording ? this.wording.checkPost(ws.id, post) : { variants: [], blocking: [] },
+      this.wording.checkPost(ws.id, post),
     ]);
     return { ...post, review, wording };
   }
@@ -543,7 +580,6 @@ export class ReviewService {
   }
 
   private async blockingFindings(workspaceId: string, row: PostRow) {
-    if (!this.wording) return [];
     return this.wording.blockingFindings(workspaceId, toPost(row, 'UTC'));
   }
 

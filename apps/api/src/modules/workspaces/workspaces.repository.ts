@@ -62,6 +62,14 @@ export class WorkspacesRepository {
     await this.workspaces.update({ id }, { ...patch, updatedAt: () => 'now()' });
   }
 
+  async isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (em ?? this.db.manager).query(
+      `SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`,
+      [workspaceId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async addMember(
     workspaceId: string,
     userId: string,

@@ -105,11 +105,7 @@ export class WorkspacesService {
           },
           em,
         ));
-      const already: unknown[] = await em.query(
-        `SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`,
-        [ws.id, user.id],
-      );
-      if (already.length > 0) {
+      if (await this.workspaces.isMember(ws.id, user.id, em)) {
         throw new AppError(
           'MEMBER_EXISTS',
           `${input.email} is already a member of this workspace.`,

@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { queryKeys } from '../../../lib/api/endpoints';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { MembersPage } from './members-page';
+import { routedFetch } from '../../../testing/routed-fetch';
 
 const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
   id: '00000000-0000-4000-8000-0000000000aa',
@@ -57,40 +58,57 @@ const refusal = (status: number, code: string, details?: unknown): Answer => ({
  * answer per method instead (a refusal); the list then stays as it is.
  */
 function serve(members: Member[], answers: Partial<Record<Route, Answer>> = {}) {
-  calls = [];
   stored = [...members];
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, url, body });
-    const userId = /\/members\/([^/?]+)$/.exec(url)?.[1];
-    let answer: Answer = refusal(404, 'ROUTE_NOT_FOUND');
-    if (method === 'GET' && url.endsWith('/workspaces/team/members')) {
-      answer = { status: 200, body: { items: stored } };
-    } else if (method === 'POST' && url.endsWith('/workspaces/team/members')) {
-      const added = { userId: ANNA.userId, joinedAt: ANNA.joinedAt, ...body } as Member & {
-        password?: string;
-      };
-      delete added.password;
-      answer = answers.POST ?? { status: 201, body: added };
-      if (!answers.POST) stored = [...stored, added];
-    } else if (method === 'PATCH' && userId) {
-      const changed = { ...stored.find((m) => m.userId === userId)!, ...(body as object) };
-      answer = answers.PATCH ?? { status: 200, body: changed };
-      if (!answers.PATCH) stored = stored.map((m) => (m.userId === userId ? changed : m));
-    } else if (method === 'DELETE' && userId) {
-      answer = answers.DELETE ?? { status: 204 };
-      if (!answers.DELETE) stored = stored.filter((m) => m.userId !== userId);
-    }
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
+  const LIST = '/api/v1/workspaces/team/members';
+  const ONE = /\/members\/([^/?]+)$/;
+  calls = routedFetch(
+    [
+      { method: 'GET', path: LIST, answer: () => ({ status: 200, body: { items: stored } }) },
+      {
+        method: 'POST',
+        path: LIST,
+        answer: ({ body }) => {
+          const added = {
+            userId: ANNA.userId,
+            joinedAt: ANNA.joinedAt,
+            ...(body as object),
+          } as Member & {
+            password?: string;
+          };
+          delete added.password;
+          if (answers.POST) return answers.POST;
+          stored = [...stored, added];
+          return { status: 201, body: added };
+        },
+      },
+      {
+        method: 'PATCH',
+        path: ONE,
+        answer: ({ body }, match) => {
+          const changed = { ...stored.find((m) => m.userId === match![1])!, ...(body as object) };
+          if (answers.PATCH) return answers.PATCH;
+          stored = stored.map((m) => (m.userId === match![1] ? changed : m));
+          return { status: 200, body: changed };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: ONE,
+        answer: (_call, match) => {
+          if (answers.DELETE) return answers.DELETE;
+          stored = stored.filter((m) => m.userId !== match![1]);
+          return { status: 204 };
+        },
+      },
+    ],
+    () => refusal(404, 'ROUTE_NOT_FOUND'),
+  );
 }
 
-const sent = (method: string) => calls.filter((c) => c.method === method);
+const sent = (method: string) =>
+  calls
+    .filter((c) => c.method === method)
+    .map(({ method: m, url, body }) => ({ method: m, url, body }));
 const rowOf = (name: string) =>
   screen.getAllByTestId('member-row').find((row) => row.textContent?.includes(name))!;
 const toasts = () =>
