@@ -75,14 +75,14 @@ const AUDIT_ACTION: Record<ReviewEffect['type'], string> = {
   planned_time_changed: 'post.moved',
 };
 
+/** A refusal with a code (any feature's), as opposed to a failure. */
+const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
 /**
  * The post's editorial life on top of the pure rules in @postplan/domain: loads the state,
  * asks the rules, stores what they decided, audits every effect and tells the people concerned.
  * Every change runs in the caller's transaction with the post row locked.
  */
-/** A refusal with a code (any feature's), as opposed to a failure. */
-const isAppError = (e: unknown): e is AppError => e instanceof AppError;
-
 @Injectable()
 export class ReviewService {
   constructor(
