@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench [calendar|start|wording]`: prints figures; never fails on a target.
+// `npm run bench [calendar|start|wording|accounts]`: prints figures; never fails on a target.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { accountsBench } from './accounts.bench.mjs';
 import { calendarBench } from './calendar.bench.mjs';
 import { root } from './lib.mjs';
 import { startBench } from './start.bench.mjs';
@@ -17,6 +18,10 @@ if (want('start')) {
 if (want('calendar')) {
   console.log('\n== calendar range read');
   await calendarBench();
+}
+if (want('accounts')) {
+  console.log('\n== accounts: known against unknown addresses');
+  await accountsBench();
 }
 const wording = join(root, 'bench', 'wording.bench.mjs');
 if (want('wording') && existsSync(wording)) {

@@ -7,6 +7,7 @@ import { CrisisStop1764200000000 } from './1764200000000-crisis-stop';
 import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
+import { Accounts1764600000000 } from './1764600000000-accounts';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Comments1764300000000,
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
+  Accounts1764600000000,
 ];

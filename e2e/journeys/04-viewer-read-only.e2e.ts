@@ -1,6 +1,6 @@
 import {
   apiPost,
-  csrfToken,
+  joinWorkspace,
   dayCell,
   drag,
   expect,
@@ -14,11 +14,7 @@ import {
 test('a viewer sees the plan but can neither create nor move posts', async ({ page, request }) => {
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
-  const added = await request.post(`/api/v1/workspaces/${slug}/members`, {
-    data: { ...VIEWER, role: 'viewer' },
-    headers: { 'X-CSRF-Token': await csrfToken(request) },
-  });
-  expect([200, 201, 409], await added.text()).toContain(added.status());
+  await joinWorkspace(request, slug, VIEWER, 'viewer');
   await apiPost(request, `/api/v1/workspaces/${slug}/posts`, {
     title: 'Nur zum Lesen',
     text: 'Ein geplanter Beitrag',

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import {
   apiPost,
-  csrfToken,
+  joinWorkspace,
   expect,
   loginInBrowser,
   loginOwnerApi,
@@ -30,16 +30,12 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   const slug = me.workspaces[0]!.slug;
   const x = await ensureXChannel(request, slug);
   // Someone other than the author must be able to approve (four-eyes), or submitting is refused.
-  const added = await request.post(`/api/v1/workspaces/${slug}/members`, {
-    data: {
-      name: 'Erika Editor',
-      email: 'erika@example.com',
-      password: 'editor-password-1',
-      role: 'editor',
-    },
-    headers: { 'X-CSRF-Token': await csrfToken(request) },
-  });
-  expect([200, 201, 409], await added.text()).toContain(added.status());
+  await joinWorkspace(
+    request,
+    slug,
+    { name: 'Erika Editor', email: 'erika@example.com', password: 'editor-password-1' },
+    'editor',
+  );
   const post = (await apiPost(request, `/api/v1/workspaces/${slug}/posts`, {
     title: 'Rundbrief-Teaser',
     text: 'Abonniere unseren Newsletter! Was interessiert dich?',

@@ -3,6 +3,7 @@ import {
   apiPost,
   appUrl,
   csrfToken,
+  joinWorkspace,
   expect,
   loginInBrowser,
   loginOwnerApi,
@@ -23,11 +24,7 @@ async function addMember(
   member: typeof AUTHOR,
   role: string,
 ) {
-  const added = await request.post(`/api/v1/workspaces/${slug}/members`, {
-    data: { ...member, role },
-    headers: { 'X-CSRF-Token': await csrfToken(request) },
-  });
-  expect([200, 201, 409], await added.text()).toContain(added.status());
+  await joinWorkspace(request, slug, member, role);
 }
 
 /** A request context signed in as someone else than the owner, for the steps done by API. */

@@ -2,6 +2,7 @@ import {
   apiPost,
   appNow,
   csrfToken,
+  joinWorkspace,
   expect,
   loginInBrowser,
   loginOwnerApi,
@@ -42,11 +43,7 @@ test('an owner stops all publishing with a reason, everyone sees it on every pag
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
   const base = `/api/v1/workspaces/${slug}`;
-  const viewer = await request.post(`${base}/members`, {
-    data: { ...VIEWER, role: 'viewer' },
-    headers: { 'X-CSRF-Token': await csrfToken(request) },
-  });
-  expect([200, 201, 409], await viewer.text()).toContain(viewer.status());
+  await joinWorkspace(request, slug, VIEWER, 'viewer');
   // Without an approval step a submitted post is approved at once: the kind of post that would
   // have gone out during the pause.
   const previous = (await (await request.get(`${base}/approval-policy`)).json()) as {

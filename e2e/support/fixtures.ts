@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const OWNER = {
@@ -160,4 +162,63 @@ export async function appNow(request: APIRequestContext): Promise<number> {
   const response = await request.get('/api/test/clock');
   expect(response.status(), await response.text()).toBe(200);
   return Date.parse(((await response.json()) as { now: string }).now);
+}
+
+type Person = { name: string; email: string; password: string };
+
+/**
+ * Brings a colleague into the workspace the only way there is: the owner invites the address,
+ * and the colleague sets their own password from the invitation link. An address that is a
+ * member already (an earlier journey added it) is left as it is.
+ */
+export async function joinWorkspace(
+  request: APIRequestContext,
+  slug: string,
+  person: Person,
+  role: string,
+): Promise<void> {
+  const invited = await request.post(`/api/v1/workspaces/${slug}/members`, {
+    data: { email: person.email, role },
+    headers: { 'X-CSRF-Token': await csrfToken(request) },
+  });
+  if (invited.status() === 409) return;
+  expect(invited.status(), await invited.text()).toBe(201);
+  const { inviteUrl } = (await invited.json()) as { inviteUrl: string };
+  const token = new URL(inviteUrl).pathname.split('/').pop()!;
+  // Without cookies: the owner's session in `request` must stay the owner's.
+  const joined = await fetch(`${appUrl()}/api/v1/invitations/${token}/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: person.name, password: person.password }),
+  });
+  expect(joined.status, await joined.text()).toBe(201);
+}
+
+/** Mail the app sent to the local SMTP sink of the run, newest last. */
+export function mailsTo(address: string): { subject: string; text: string }[] {
+  const dir = process.env.POSTPLAN_E2E_MAILBOX;
+  if (!dir) throw new Error('POSTPLAN_E2E_MAILBOX is unset: run through e2e/playwright.config.ts');
+  return readdirSync(dir)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Mail)
+    .filter((m) => m.to.includes(address));
+}
+type Mail = { to: string[]; subject: string; text: string };
+
+/** Waits for a mail to the address whose text matches, and returns the first link in it. */
+export async function linkInMail(address: string, match: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const mail = mailsTo(address)
+          .filter((m) => match.test(m.text))
+          .pop();
+        link = mail ? /https?:\/\/\S+/.exec(mail.text)?.[0] : undefined;
+        return link;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeTruthy();
+  return link!;
 }

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { Client } from 'pg';
 
 const root = join(__dirname, '..', '..');
@@ -69,6 +72,51 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 /**
+ * A local SMTP server that keeps every message as a file in `dir`: what the journeys read to
+ * follow an invitation or a reset link the way a person would, from their mailbox.
+ */
+async function startMailSink(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
+  let n = 0;
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+        const subject = /^Subject: (.*)$/im.exec(head)?.[1] ?? '';
+        // The plain-text part, decoded from quoted-printable as nodemailer writes it.
+        const body = rest.join('\n\n');
+        const plain =
+          /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)\r?\n--/i.exec(body)?.[1] ?? body;
+        const text = Buffer.from(
+          plain
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8');
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        writeFileSync(
+          join(dir, `${String(Date.now()).padStart(15, '0')}-${String(n++).padStart(5, '0')}.json`),
+          JSON.stringify({ to, subject, text }),
+        );
+        cb();
+      });
+    },
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    }),
+  );
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
  * One fresh database and one app process for the whole run: create postplan_e2e_<random> on
  * the PostgreSQL server in DATABASE_URL, start `node apps/api/scripts/start.mjs` on a free port, wait for
  * /api/health. The returned function (Playwright's global teardown) stops it and drops the database.
@@ -81,6 +129,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const mailbox = mkdtempSync(join(tmpdir(), 'postplan-e2e-mail-'));
+  const sink = await startMailSink(mailbox);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: withDatabase(serverUrl, database),
@@ -88,7 +138,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOST: '127.0.0.1',
     // Journeys set the app's clock instead of waiting on the wall clock (docs/testing.md).
     POSTPLAN_TEST_CLOCK: 'true',
+    POSTPLAN_PUBLIC_URL: baseUrl,
+    POSTPLAN_SMTP_HOST: '127.0.0.1',
+    POSTPLAN_SMTP_PORT: String(sink.port),
+    POSTPLAN_SMTP_SECURE: 'false',
+    POSTPLAN_SMTP_FROM: 'Postplan <postplan@example.com>',
   };
+  delete env.POSTPLAN_SMTP_URL;
+  delete env.POSTPLAN_SMTP_USER;
+  delete env.POSTPLAN_SMTP_PASSWORD;
   // The first-run setup page is one of the journeys, so no admin is created at start.
   delete env.POSTPLAN_ADMIN_EMAIL;
   delete env.POSTPLAN_ADMIN_PASSWORD;
@@ -109,6 +167,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const teardown = async () => {
     await stop(server);
+    await sink.close();
     await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     say(`app stopped, database ${database} dropped`);
   };
@@ -123,5 +182,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   say(`app ready at ${baseUrl}`);
   // Workers inherit the environment of the runner, which is how the journeys find the app.
   process.env.POSTPLAN_E2E_URL = baseUrl;
+  process.env.POSTPLAN_E2E_MAILBOX = mailbox;
   return teardown;
 }

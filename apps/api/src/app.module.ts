@@ -18,6 +18,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
@@ -47,6 +48,7 @@ export class AppModule {
         UsersModule,
         WorkspacesModule,
         AuthModule,
+        InvitationsModule,
         SetupModule,
         ChannelsModule,
         WordingModule,

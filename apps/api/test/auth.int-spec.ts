@@ -125,10 +125,11 @@ describe('personal API tokens', () => {
       request(t.server).get(`/api${path}`).set('Authorization', `Bearer ${token}`);
     expect((await bearer('/v1/me')).body.user.email).toBe(OWNER.email);
     const change = await request(t.server)
-      .post('/api/v1/me/tokens')
+      .patch('/api/v1/me')
       .set('Authorization', `Bearer ${token}`)
-      .send({ name: 'made by script' });
-    expect(change.status).toBe(201);
+      .send({ locale: 'en' });
+    expect(change.status).toBe(403);
+    expect(change.body.error.code).toBe('TOKEN_SCOPE_MISSING');
 
     expect((await b.delete(`/v1/me/tokens/${id}`)).status).toBe(204);
     expect((await bearer('/v1/me')).status).toBe(401);

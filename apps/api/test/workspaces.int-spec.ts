@@ -76,11 +76,12 @@ describe('roles', () => {
     ).toBe(201);
     const makeOwner = await admin.post(`/v1/workspaces/${ws}/members`, {
       email: 'boss@example.com',
-      name: 'Boss',
       role: 'owner',
-      password: 'boss-password-1',
     });
     expect(makeOwner.status).toBe(403);
+    expect(makeOwner.body.error.code).toBe('FORBIDDEN_ROLE');
+    const { rows } = await t.db.query(`SELECT 1 FROM invitations WHERE email = 'boss@example.com'`);
+    expect(rows).toHaveLength(0);
   });
 });
 
@@ -110,7 +111,6 @@ describe('membership', () => {
     await addMember(t, owner, ws, 'viewer', 'twice@example.com');
     const again = await owner.post(`/v1/workspaces/${ws}/members`, {
       email: 'twice@example.com',
-      name: 'Twice',
       role: 'editor',
     });
     expect(again.status).toBe(409);

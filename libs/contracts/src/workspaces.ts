@@ -3,7 +3,6 @@ import {
   EmailSchema,
   IdSchema,
   LocaleSchema,
-  PasswordSchema,
   RoleSchema,
   SlugSchema,
   TimeZoneSchema,
@@ -60,13 +59,13 @@ export type Member = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
 export type MemberList = z.infer<typeof MemberListSchema>;
 
+/**
+ * Inviting someone by e-mail. Nobody sets another person's password: the invitee sets their own
+ * (a new address) or accepts while signed in (an existing account).
+ */
 export const AddMemberRequestSchema = z.strictObject({
   email: EmailSchema,
-  name: z.string().trim().min(1).max(120),
   role: RoleSchema,
-  password: PasswordSchema.optional().meta({
-    description: 'Sets the password when the account is new; without it the account is invited',
-  }),
 });
 export type AddMemberRequest = z.input<typeof AddMemberRequestSchema>;
 

@@ -9,8 +9,13 @@ import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
-import { useWorkspace } from './session';
+import { useSession, useWorkspace } from './session';
 import { NotificationSettingsPage } from '../features/notifications/components/notification-settings-page';
+import { InvitationPage } from '../features/auth/components/invitation-page';
+import {
+  ConfirmResetPage,
+  RequestResetPage,
+} from '../features/auth/components/reset-password-pages';
 
 // FullCalendar is most of the code: the login page should not wait for it.
 const CalendarRoute = lazy(() =>
@@ -130,6 +135,33 @@ function AuditLogRoute() {
   );
 }
 
+const AccountPage = lazy(() =>
+  import('../features/account/components/account-page').then((m) => ({
+    default: m.AccountPage,
+  })),
+);
+
+function AccountRoute() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <AccountPage me={me} />
+    </Suspense>
+  );
+}
+
+/** An invitation link: works signed in (accept) and signed out (join with a new account). */
+function InvitationRoute() {
+  const { token = '' } = useParams();
+  return <InvitationPage key={token} token={token} />;
+}
+
+function ConfirmResetRoute() {
+  const { token = '' } = useParams();
+  return <ConfirmResetPage key={token} token={token} />;
+}
+
 /** The page a client opens from a review link: no session, no app layout. */
 function ClientReviewRoute() {
   const { t } = useI18n();
@@ -148,12 +180,17 @@ export function createRouter() {
       children: [
         { path: '/login', element: <LoginRoute /> },
         { path: '/setup', element: <SetupRoute /> },
+        { path: '/invite/:token', element: <InvitationRoute /> },
+        { path: '/reset-password', element: <RequestResetPage /> },
+        { path: '/reset-password/:token', element: <ConfirmResetRoute /> },
       ],
     },
     {
       element: <SessionGate />,
       children: [
         { path: '/', element: <HomeRedirect /> },
+        // Also outside any workspace: someone who is in none yet answers invitations here.
+        { path: '/account', element: <AccountRoute /> },
         {
           path: '/w/:slug',
           element: <AppLayout />,
@@ -172,6 +209,7 @@ export function createRouter() {
                 { path: 'wording', element: <WordingSettingsRoute /> },
                 { path: 'members', element: <MembersRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
+                { path: 'account', element: <AccountRoute /> },
               ],
             },
           ],

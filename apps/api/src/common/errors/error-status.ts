@@ -7,11 +7,13 @@ export function statusOf(code: ErrorCode): number {
     case 'MALFORMED_JSON':
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':
+    case 'PASSWORD_RESET_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
     case 'REVIEW_LINK_PASSWORD_REQUIRED':
     case 'REVIEW_LINK_PASSWORD_WRONG':
+    case 'TOKEN_EXPIRED':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN_ROLE':
@@ -21,6 +23,9 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_AN_APPROVER':
     case 'REVIEW_LINK_PERMISSION_MISSING':
     case 'REVIEW_LINK_SCOPE_PARTIAL':
+    case 'TOKEN_SCOPE_MISSING':
+    case 'SESSION_REQUIRED':
+    case 'EMAIL_NOT_VERIFIED':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'WORKSPACE_NOT_FOUND':
@@ -32,6 +37,7 @@ export function statusOf(code: ErrorCode): number {
     case 'COMMENT_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -50,8 +56,10 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_YET_DUE':
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
+    case 'INVITATION_SIGN_IN_REQUIRED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
+    case 'INVITATION_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -67,6 +75,7 @@ export function statusOf(code: ErrorCode): number {
     case 'WORDING_BLOCKED':
     case 'NO_ELIGIBLE_APPROVER':
     case 'ANCHOR_RANGE_INVALID':
+    case 'WEAK_PASSWORD':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

@@ -7,8 +7,10 @@ export type FailureCounts = {
   account: number;
   /** Failures from this address for any subject. */
   address: number;
+  /** Failures for this subject from this known browser (its device cookie); 0 without one. */
+  device: number;
   /** When the oldest failure in each count leaves the window. */
-  oldest: { pair: Date | null; account: Date | null; address: Date | null };
+  oldest: { pair: Date | null; account: Date | null; address: Date | null; device: Date | null };
 };
 
 /** Where attempts are kept: a table with `ip`, `succeeded`, `attempted_at` and a subject column. */
@@ -25,6 +27,7 @@ export async function countFailures(
   subjectValue: string,
   ip: string,
   since: Date,
+  device: string | null = null,
 ): Promise<FailureCounts> {
   const rows: {
     pair: string;
@@ -33,12 +36,14 @@ export async function countFailures(
     pair_oldest: Date | null;
     account_oldest: Date | null;
     address_oldest: Date | null;
+    device_count: string;
+    device_oldest: Date | null;
   }[] = await db.query(
     `WITH last_ok AS (
        SELECT max(attempted_at) AS at FROM ${table}
         WHERE ${subject} = $1 AND ip = $2 AND succeeded AND attempted_at >= $3
      ), fails AS (
-       SELECT ${subject} AS subject, ip, attempted_at FROM ${table}
+       SELECT ${subject} AS subject, ip, device, attempted_at FROM ${table}
         WHERE NOT succeeded AND attempted_at >= $3 AND (${subject} = $1 OR ip = $2)
      )
      SELECT
@@ -49,15 +54,23 @@ export async function countFailures(
        min(attempted_at) FILTER (WHERE subject = $1 AND ip = $2
          AND attempted_at > coalesce((SELECT at FROM last_ok), '-infinity')) AS pair_oldest,
        min(attempted_at) FILTER (WHERE subject = $1) AS account_oldest,
-       min(attempted_at) FILTER (WHERE ip = $2) AS address_oldest
+       min(attempted_at) FILTER (WHERE ip = $2) AS address_oldest,
+       count(*) FILTER (WHERE subject = $1 AND device = $4) AS device_count,
+       min(attempted_at) FILTER (WHERE subject = $1 AND device = $4) AS device_oldest
      FROM fails`,
-    [subjectValue, ip, since],
+    [subjectValue, ip, since, device],
   );
   const r = rows[0]!;
   return {
     pair: Number(r.pair),
     account: Number(r.account),
     address: Number(r.address),
-    oldest: { pair: r.pair_oldest, account: r.account_oldest, address: r.address_oldest },
+    device: Number(r.device_count),
+    oldest: {
+      pair: r.pair_oldest,
+      account: r.account_oldest,
+      address: r.address_oldest,
+      device: r.device_oldest,
+    },
   };
 }

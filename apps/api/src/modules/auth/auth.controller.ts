@@ -13,16 +13,20 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  ChangePasswordRequestSchema,
   CreateTokenRequestSchema,
   type CreatedToken,
   LoginRequestSchema,
   type MeResponse,
+  PasswordResetConfirmSchema,
+  type PasswordResetAccepted,
+  PasswordResetRequestSchema,
   type TokenSummary,
   UpdateMeRequestSchema,
 } from '@postplan/contracts';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { type Actor, ClientInfo, CurrentActor, Public } from '../../common/auth/actor';
+import { type Actor, ClientInfo, CurrentActor, Public, SessionOnly } from '../../common/auth/actor';
 import {
   DEVICE_COOKIE,
   clearSessionCookies,
@@ -35,6 +39,9 @@ import { AuthService } from './auth.service';
 class LoginDto extends createZodDto(LoginRequestSchema) {}
 class UpdateMeDto extends createZodDto(UpdateMeRequestSchema) {}
 class CreateTokenDto extends createZodDto(CreateTokenRequestSchema) {}
+class ChangePasswordDto extends createZodDto(ChangePasswordRequestSchema) {}
+class PasswordResetRequestDto extends createZodDto(PasswordResetRequestSchema) {}
+class PasswordResetConfirmDto extends createZodDto(PasswordResetConfirmSchema) {}
 
 @ApiTags('auth')
 @Controller('v1')
@@ -72,6 +79,45 @@ export class AuthController {
     clearSessionCookies(req, res);
   }
 
+  /** Ends every session of the caller, in every browser, this one included. */
+  @SessionOnly()
+  @Post('auth/logout-everywhere')
+  @HttpCode(204)
+  async logoutEverywhere(
+    @CurrentActor() actor: Actor,
+    @ClientInfo() client: ClientInfo,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logoutEverywhere(actor.userId, client);
+    clearSessionCookies(req, res);
+  }
+
+  /** Always the same answer, whether or not the address has an account. */
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  async requestReset(
+    @Body() body: PasswordResetRequestDto,
+    @ClientInfo() client: ClientInfo,
+  ): Promise<PasswordResetAccepted> {
+    await this.auth.requestPasswordReset(body.email, client);
+    return { accepted: true };
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  async confirmReset(
+    @Body() body: PasswordResetConfirmDto,
+    @ClientInfo() client: ClientInfo,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password, client);
+    clearSessionCookies(req, res);
+  }
+
   @Get('me')
   me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     return this.auth.me(actor.userId);
@@ -82,14 +128,35 @@ export class AuthController {
     return this.auth.updateMe(actor.userId, body);
   }
 
+  /** Needs the current password; every other session of the person ends. */
+  @SessionOnly()
+  @Post('me/password')
+  @HttpCode(204)
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @ClientInfo() client: ClientInfo,
+    @Req() req: Request,
+  ): Promise<void> {
+    return this.auth.changePassword(
+      actor.userId,
+      actor.sessionId!,
+      body,
+      client,
+      readCookie(req, DEVICE_COOKIE),
+    );
+  }
+
   @Get('me/tokens')
   async tokens(@CurrentActor() actor: Actor): Promise<{ items: TokenSummary[] }> {
     return { items: await this.auth.listTokens(actor.userId) };
   }
 
+  /** Only a browser session makes tokens: a token that leaked cannot breed new ones. */
+  @SessionOnly()
   @Post('me/tokens')
   createToken(@CurrentActor() actor: Actor, @Body() body: CreateTokenDto): Promise<CreatedToken> {
-    return this.auth.createToken(actor.userId, body.name);
+    return this.auth.createToken(actor.userId, body);
   }
 
   @Delete('me/tokens/:id')

@@ -13,6 +13,7 @@ import { LoginAttemptEntity } from './login-attempt.entity';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
+import { PasswordResetsRepository } from './password-resets.repository';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { SessionsRepository } from './sessions.repository';
     SessionsRepository,
     ApiTokensRepository,
     LoginAttemptsRepository,
+    PasswordResetsRepository,
     AuthMaintenance,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

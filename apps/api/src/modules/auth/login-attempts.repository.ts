@@ -9,16 +9,33 @@ export type { FailureCounts };
 export class LoginAttemptsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(email: string, ip: string, succeeded: boolean): Promise<void> {
-    await this.db.query(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [
-      email,
-      ip,
-      succeeded,
-    ]);
+  /** `device` is the known browser's id (from its signed device cookie), or null. */
+  async record(
+    email: string,
+    ip: string,
+    succeeded: boolean,
+    device: string | null = null,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO login_attempts (email, ip, succeeded, device) VALUES ($1, $2, $3, $4)`,
+      [email, ip, succeeded, device],
+    );
   }
 
-  failuresSince(email: string, ip: string, since: Date): Promise<FailureCounts> {
-    return countFailures(this.db, { table: 'login_attempts', subject: 'email' }, email, ip, since);
+  failuresSince(
+    email: string,
+    ip: string,
+    since: Date,
+    device: string | null = null,
+  ): Promise<FailureCounts> {
+    return countFailures(
+      this.db,
+      { table: 'login_attempts', subject: 'email' },
+      email,
+      ip,
+      since,
+      device,
+    );
   }
 
   async deleteOlderThan(before: Date): Promise<void> {

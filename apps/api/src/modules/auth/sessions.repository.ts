@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, LessThan, Repository } from 'typeorm';
+import { DataSource, type EntityManager, LessThan, Repository } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 export type SessionLookup = { id: string; userId: string; csrfToken: string; lastSeenAt: Date };
@@ -43,6 +43,18 @@ export class SessionsRepository {
 
   async delete(id: string): Promise<void> {
     await this.sessions.delete({ id });
+  }
+
+  /** Ends every session of a user, or every one but `except` (the one that asked). */
+  async deleteForUser(userId: string, except?: string, em?: EntityManager): Promise<number> {
+    const rows: unknown[] = await (em ?? this.db).query(
+      `WITH ended AS (
+         DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING 1
+       )
+       SELECT * FROM ended`,
+      [userId, except ?? null],
+    );
+    return rows.length;
   }
 
   async deleteExpired(now: Date): Promise<number> {

@@ -23,7 +23,7 @@ import {
   UpdateCommentRequestSchema,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -42,6 +42,7 @@ class AcceptSuggestionResponseDto extends createZodDto(AcceptSuggestionResponseS
 /** Every member reads; authors and up write. Finer rules (own comment, post author) are the service's. */
 @ApiTags('comments')
 @Controller('v1/workspaces/:ws/posts/:postId/comments')
+@TokenScopeNeeded('review')
 @UseGuards(WorkspaceGuard)
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}

@@ -26,7 +26,7 @@ import {
   type ResumeResponse,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -62,6 +62,7 @@ export class CrisisController {
 
   @Post('pause')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @ApiCreatedResponse({ type: PauseStateDto })
   pause(
     @CurrentActor() actor: Actor,
@@ -77,6 +78,7 @@ export class CrisisController {
 
   @Post('resume')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: ResumeResponseDto })
   resume(
@@ -88,6 +90,7 @@ export class CrisisController {
 
   @Post('channels/:channelId/pause')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @ApiCreatedResponse({ type: PauseStateDto })
   pauseChannel(
     @CurrentActor() actor: Actor,
@@ -100,6 +103,7 @@ export class CrisisController {
 
   @Post('channels/:channelId/resume')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: ResumeResponseDto })
   resumeChannel(

@@ -66,7 +66,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         people.push(
           (await this.users.findByEmail(p.email, em)) ??
             (await this.users.create(
-              { email: p.email, name: p.name, passwordHash, locale: 'de' },
+              { email: p.email, name: p.name, passwordHash, locale: 'de', emailVerifiedAt: now },
               em,
             )),
         );

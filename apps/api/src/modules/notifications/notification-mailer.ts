@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { RoleSchema } from '@postplan/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig, type SmtpConfig } from '../../config/app-config';
 import {
@@ -8,6 +9,10 @@ import {
   isPermanentMailError,
   retryDelayMs,
 } from './mail-retry';
+import { type AccountMailInput, renderAccountMail } from './account-mail';
+import { AccountEmailsRepository, type ClaimedAccountEmail } from './account-emails.repository';
+import { LINK_SEAL } from './account-mail.service';
+import { unseal } from '../../common/auth/secrets';
 import { actorLabel, renderNotificationMail } from './notification-mail';
 import {
   type ClaimedEmail,
@@ -41,6 +46,7 @@ export class NotificationMailer implements OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: NotificationsRepository,
+    private readonly accountEmails: AccountEmailsRepository,
     private readonly clock: Clock,
   ) {
     this.smtp = config.smtp;
@@ -95,6 +101,20 @@ export class NotificationMailer implements OnModuleDestroy {
           handled++;
         }
       }
+      // Account mail (invitations, password resets) goes out through the same transport.
+      for (let handled = 0; handled < MAX_PER_RUN;) {
+        const batch = await this.accountEmails.claimDue(BATCH, LEASE_MS);
+        if (batch.length === 0) break;
+        for (const mail of batch) {
+          const outcome = await this.sendAccountMail(mail);
+          await this.accountEmails.settle(mail.id, outcome);
+          if (outcome.status === 'sent') result.sent++;
+          else if (outcome.status === 'retry') result.retried++;
+          else if (outcome.status === 'failed') result.failed++;
+          else result.skipped++;
+          handled++;
+        }
+      }
     } finally {
       this.busy = false;
     }
@@ -137,6 +157,48 @@ export class NotificationMailer implements OnModuleDestroy {
       this.logger.warn(
         `Notification e-mail ${mail.notification_id} failed (attempt ${mail.attempts}), next try ${at.toISOString()}: ${error}`,
       );
+      return { status: 'retry', at, error };
+    }
+  }
+
+  private async sendAccountMail(mail: ClaimedAccountEmail): Promise<EmailOutcome> {
+    const link = mail.secret ? unseal(this.config.secretKey, LINK_SEAL, mail.secret) : null;
+    // Sealed under a key this process does not have (rotated): the link cannot be sent.
+    if (!link) return { status: 'skipped', reason: 'link_unreadable' };
+    const d = mail.data;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const input: AccountMailInput =
+      mail.kind === 'invitation'
+        ? {
+            kind: 'invitation',
+            locale: mail.locale,
+            link,
+            workspaceName: str(d.workspaceName),
+            inviterName: typeof d.inviterName === 'string' ? d.inviterName : null,
+            role: RoleSchema.safeParse(d.role).data ?? 'viewer',
+            expiresAt: str(d.expiresAt),
+          }
+        : { kind: 'password_reset', locale: mail.locale, link, expiresAt: str(d.expiresAt) };
+    const rendered = renderAccountMail(input);
+    try {
+      await this.transporter().sendMail({
+        from: this.smtp!.from,
+        to: mail.to_address,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      });
+      this.logger.log(`Account e-mail ${mail.id} (${mail.kind}) sent`);
+      return { status: 'sent' };
+    } catch (e) {
+      const error = describeMailError(e, this.secrets);
+      if (isPermanentMailError(e) || mail.attempts >= MAX_MAIL_ATTEMPTS) {
+        this.logger.warn(`Account e-mail ${mail.id} failed for good: ${error}`);
+        return { status: 'failed', error };
+      }
+      const at = new Date(this.clock.nowMs() + retryDelayMs(mail.attempts));
+      this.logger.warn(`Account e-mail ${mail.id} failed (attempt ${mail.attempts}): ${error}`);
       return { status: 'retry', at, error };
     }
   }

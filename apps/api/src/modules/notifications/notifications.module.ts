@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountEmailsRepository } from './account-emails.repository';
+import { AccountMailService } from './account-mail.service';
 import { NotificationMailer } from './notification-mailer';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
@@ -8,7 +10,13 @@ import { NotificationsService } from './notifications.service';
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, NotificationMailer],
-  exports: [NotificationsService, NotificationMailer],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationMailer,
+    AccountEmailsRepository,
+    AccountMailService,
+  ],
+  exports: [NotificationsService, NotificationMailer, AccountMailService],
 })
 export class NotificationsModule {}

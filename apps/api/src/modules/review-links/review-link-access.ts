@@ -57,11 +57,20 @@ export function deviceCookieFor(key: Buffer, linkId: string): string {
 }
 
 export function isKnownDevice(key: Buffer, linkId: string, value: string | undefined): boolean {
+  return knownDeviceId(key, linkId, value) !== null;
+}
+
+/** The id of a browser that unlocked this link before (its cookie's nonce), or null. */
+export function knownDeviceId(
+  key: Buffer,
+  linkId: string,
+  value: string | undefined,
+): string | null {
   const [nonce, mac, ...rest] = value?.split('.') ?? [];
-  return Boolean(
-    nonce &&
+  return nonce &&
     mac &&
     rest.length === 0 &&
-    safeEqual(mac, hmac(key, `review-device.${linkId}.${nonce}`)),
-  );
+    safeEqual(mac, hmac(key, `review-device.${linkId}.${nonce}`))
+    ? nonce
+    : null;
 }

@@ -28,7 +28,7 @@ import { ReviewService } from '../review/review.service';
 import {
   accessUntil,
   deviceCookieFor,
-  isKnownDevice,
+  knownDeviceId,
   isWellFormedToken,
   signAccess,
   verifyAccess,
@@ -100,20 +100,21 @@ export class ReviewLinkVisitsService {
 
   /**
    * Checks the link's password, throttled like logins: the link plays the account, and a
-   * browser that unlocked this link before is exempt from the link-wide limit, so someone
-   * guessing cannot lock the client out.
+   * browser that unlocked this link before is judged only by its own failures, so someone
+   * guessing (even from the client's own address) cannot lock the client out.
    */
   async unlock(token: string, input: UnlockInput, visitor: VisitorContext): Promise<Unlocked> {
     const link = await this.open(token);
     const now = this.clock.now();
     if (link.password_hash === null) return { unlockedUntil: link.expires_at, cookies: null };
+    const device = knownDeviceId(this.config.secretKey, link.id, visitor.deviceCookie);
     const counts = await this.attempts.failuresSince(
       link.id,
       visitor.ip,
       new Date(now.getTime() - THROTTLE_WINDOW_MS),
+      device,
     );
-    const known = isKnownDevice(this.config.secretKey, link.id, visitor.deviceCookie);
-    const decision = decideThrottle(counts, now, known);
+    const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'review_link_unlock_throttled', linkId: link.id }, 'throttled');
       throw new ReviewLinkError(
@@ -124,7 +125,7 @@ export class ReviewLinkVisitsService {
       );
     }
     const ok = await verifyPassword(link.password_hash, input.password);
-    await this.attempts.record(link.id, visitor.ip, ok);
+    await this.attempts.record(link.id, visitor.ip, ok, device);
     const actor = this.actor(link, input.visitorName);
     if (!ok) {
       await this.audit.recordNow({

@@ -19,7 +19,7 @@ import {
 } from '@postplan/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -34,6 +34,7 @@ class CreateReviewLinkDto extends createZodDto(CreateReviewLinkRequestSchema) {}
 /** Owners and admins manage the workspace's review links. */
 @ApiTags('review links')
 @Controller('v1/workspaces/:ws/review-links')
+@TokenScopeNeeded('admin')
 @UseGuards(WorkspaceGuard)
 @WorkspaceRole('admin')
 export class ReviewLinksController {

@@ -12,20 +12,32 @@ import { countFailures, type FailureCounts } from '../auth/attempt-counts';
 export class UnlockAttemptsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(linkId: string, ip: string, succeeded: boolean): Promise<void> {
+  /** `device` is the id of a browser that unlocked this link before (its signed cookie), or null. */
+  async record(
+    linkId: string,
+    ip: string,
+    succeeded: boolean,
+    device: string | null = null,
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO review_link_unlock_attempts (link_id, ip, succeeded) VALUES ($1, $2, $3)`,
-      [linkId, ip, succeeded],
+      `INSERT INTO review_link_unlock_attempts (link_id, ip, succeeded, device) VALUES ($1, $2, $3, $4)`,
+      [linkId, ip, succeeded, device],
     );
   }
 
-  failuresSince(linkId: string, ip: string, since: Date): Promise<FailureCounts> {
+  failuresSince(
+    linkId: string,
+    ip: string,
+    since: Date,
+    device: string | null = null,
+  ): Promise<FailureCounts> {
     return countFailures(
       this.db,
       { table: 'review_link_unlock_attempts', subject: 'link_id' },
       linkId,
       ip,
       since,
+      device,
     );
   }
 

@@ -30,7 +30,7 @@ import {
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { type z } from 'zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -61,6 +61,7 @@ const ifMatchHeader = ApiHeader({
 /** The post's editorial transitions: the only way its status changes. */
 @ApiTags('review')
 @Controller('v1/workspaces/:ws')
+@TokenScopeNeeded('review')
 @UseGuards(WorkspaceGuard)
 export class ReviewController {
   constructor(
@@ -235,6 +236,7 @@ export class ReviewController {
   /** Applies to rounds started from now on; decisions already made keep their policy. */
   @Put('approval-policy')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @ApiHeader({
     name: 'If-Match',
     required: false,

@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords';
 import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { Clock } from '../../common/clock/clock';
 
 type FirstOwner = z.output<typeof SetupRequestSchema>;
 
@@ -26,6 +27,7 @@ export class SetupService implements OnApplicationBootstrap {
     private readonly workspaces: WorkspacesRepository,
     private readonly workspaceService: WorkspacesService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,7 +68,14 @@ export class SetupService implements OnApplicationBootstrap {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);
       if ((await this.users.count(em)) > 0) return null;
       const user = await this.users.create(
-        { email: input.email, name: input.name, passwordHash, locale: input.locale },
+        {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          locale: input.locale,
+          // The operator who sets the server up vouches for the first owner's address.
+          emailVerifiedAt: this.clock.now(),
+        },
         em,
       );
       await this.workspaceService.createWithOwner(

@@ -19,7 +19,8 @@ export class UsersRepository {
   }
 
   create(
-    row: Pick<UserEntity, 'email' | 'name' | 'passwordHash'> & Partial<Pick<UserEntity, 'locale'>>,
+    row: Pick<UserEntity, 'email' | 'name' | 'passwordHash' | 'emailVerifiedAt'> &
+      Partial<Pick<UserEntity, 'locale'>>,
     em?: EntityManager,
   ): Promise<UserEntity> {
     const repo = em?.getRepository(UserEntity) ?? this.users;
@@ -28,6 +29,29 @@ export class UsersRepository {
 
   async update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'locale'>>): Promise<void> {
     await this.users.update({ id }, { ...patch, updatedAt: () => 'now()' });
+  }
+
+  async setPassword(
+    id: string,
+    passwordHash: string,
+    opts: { verifyEmail: boolean },
+    em?: EntityManager,
+  ): Promise<void> {
+    await (em?.getRepository(UserEntity) ?? this.users).update(
+      { id },
+      {
+        passwordHash,
+        updatedAt: () => 'now()',
+        ...(opts.verifyEmail ? { emailVerifiedAt: () => 'now()' } : {}),
+      },
+    );
+  }
+
+  async markEmailVerified(id: string, em?: EntityManager): Promise<void> {
+    await (em ?? this.users.manager).query(
+      `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
+      [id],
+    );
   }
 
   async count(em?: EntityManager): Promise<number> {

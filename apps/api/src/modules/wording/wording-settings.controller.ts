@@ -34,7 +34,7 @@ import {
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -70,6 +70,7 @@ export class WordingSettingsController {
 
   @Put('settings')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @ApiHeader({
     name: 'If-Match',
     required: false,
@@ -107,6 +108,7 @@ export class WordingSettingsController {
 
   @Put('brand-rules')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @ApiOkResponse({ type: BrandRuleListDto })
   replaceBrandRules(
     @CurrentActor() actor: Actor,
@@ -132,6 +134,7 @@ export class WordingSettingsController {
 
   @Post('brand-rules.csv')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @HttpCode(200)
   @ApiConsumes('text/csv', 'application/json')
   @ApiBody({

@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  AddMemberRequestSchema,
   CreateWorkspaceRequestSchema,
   type Member,
   type MemberList,
@@ -21,7 +20,7 @@ import {
   type Workspace,
 } from '@postplan/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, CurrentActor, TokenScopeNeeded } from '../../common/auth/actor';
 import {
   CurrentWorkspace,
   WorkspaceGuard,
@@ -32,7 +31,6 @@ import { type WorkspaceWithRole } from './workspaces.repository';
 import { WorkspacesService } from './workspaces.service';
 
 class UpdateWorkspaceDto extends createZodDto(UpdateWorkspaceRequestSchema) {}
-class AddMemberDto extends createZodDto(AddMemberRequestSchema) {}
 class UpdateMemberDto extends createZodDto(UpdateMemberRequestSchema) {}
 
 @ApiTags('workspaces')
@@ -48,6 +46,7 @@ export class WorkspacesController {
 
   @Patch()
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   update(
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Body() body: UpdateWorkspaceDto,
@@ -60,17 +59,9 @@ export class WorkspacesController {
     return { items: await this.workspaces.listMembers(ws.id) };
   }
 
-  @Post('members')
-  @WorkspaceRole('admin')
-  addMember(
-    @CurrentWorkspace() ws: WorkspaceWithRole,
-    @Body() body: AddMemberDto,
-  ): Promise<Member> {
-    return this.workspaces.addMember(ws, body);
-  }
-
   @Patch('members/:userId')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   changeRole(
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -81,6 +72,7 @@ export class WorkspacesController {
 
   @Delete('members/:userId')
   @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
   @HttpCode(204)
   removeMember(
     @CurrentWorkspace() ws: WorkspaceWithRole,
@@ -99,6 +91,7 @@ export class WorkspaceCreationController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
   @Post()
+  @TokenScopeNeeded('admin')
   create(@CurrentActor() actor: Actor, @Body() body: CreateWorkspaceDto): Promise<Workspace> {
     return this.workspaces.create(body, actor.userId);
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type AddMemberRequestSchema,
   type Member,
   type Role,
   type UpdateWorkspaceRequestSchema,
@@ -12,8 +11,6 @@ import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { hasRole } from '@postplan/contracts';
 import { slugify } from '../../common/http/slug';
-import { hashPassword } from '../auth/passwords';
-import { UsersRepository } from '../users/users.repository';
 import { type WorkspaceEntity } from './workspace.entity';
 import { toMember, toWorkspace } from './workspace.mapper';
 import { type WorkspaceWithRole, WorkspacesRepository } from './workspaces.repository';
@@ -29,10 +26,7 @@ type NewWorkspace = {
 
 @Injectable()
 export class WorkspacesService {
-  constructor(
-    private readonly workspaces: WorkspacesRepository,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(private readonly workspaces: WorkspacesRepository) {}
 
   /** Creates a workspace with its first owner, inside the caller's transaction. */
   async createWithOwner(
@@ -84,40 +78,6 @@ export class WorkspacesService {
     return (await this.workspaces.listMembers(workspaceId)).map(toMember);
   }
 
-  /**
-   * Adds a person by e-mail. A new address becomes an account (with the given password, or
-   * none yet: an invited account that cannot log in until a password is set).
-   */
-  async addMember(
-    ws: WorkspaceWithRole,
-    input: z.output<typeof AddMemberRequestSchema>,
-  ): Promise<Member> {
-    assertMayGrant(ws.role, input.role);
-    const userId = await this.workspaces.transaction(async (em) => {
-      const existing = await this.users.findByEmail(input.email, em);
-      const user =
-        existing ??
-        (await this.users.create(
-          {
-            email: input.email,
-            name: input.name,
-            passwordHash: input.password ? await hashPassword(input.password) : null,
-          },
-          em,
-        ));
-      if (await this.workspaces.isMember(ws.id, user.id, em)) {
-        throw new AppError(
-          'MEMBER_EXISTS',
-          `${input.email} is already a member of this workspace.`,
-        );
-      }
-      await this.workspaces.addMember(ws.id, user.id, input.role, em);
-      return user.id;
-    });
-    const member = (await this.workspaces.listMembers(ws.id)).find((m) => m.userId === userId)!;
-    return toMember(member);
-  }
-
   async changeRole(ws: WorkspaceWithRole, userId: string, role: Role): Promise<Member> {
     await this.assertMayManage(ws, userId);
     assertMayGrant(ws.role, role);
@@ -162,7 +122,7 @@ export class WorkspacesService {
   }
 }
 
-function assertMayGrant(actorRole: Role, role: Role): void {
+export function assertMayGrant(actorRole: Role, role: Role): void {
   if (role === 'owner' && !hasRole(actorRole, 'owner')) {
     throw new AppError('FORBIDDEN_ROLE', 'Only an owner can make someone an owner.', {
       required: 'owner',

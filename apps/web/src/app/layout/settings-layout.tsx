@@ -16,6 +16,7 @@ export function SettingsLayout() {
     { path: 'wording', label: t('nav.wordingSettings') },
     { path: 'members', label: t('nav.members') },
     { path: 'notifications', label: t('nav.notifications') },
+    { path: 'account', label: t('nav.account') },
     ...(canManageWorkspace(workspace.role)
       ? [
           { path: 'review-links', label: t('nav.reviewLinks') },

@@ -1,4 +1,4 @@
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useI18n } from '../../lib/i18n/i18n-context';
 import { pickWorkspace, readLastWorkspace } from '../../lib/last-workspace';
 import { useSession } from '../session';
@@ -12,6 +12,9 @@ export function HomeRedirect() {
       <div className="page-message">
         <h1>{t('workspace.none.title')}</h1>
         <p>{t('workspace.none.body')}</p>
+        <p>
+          <Link to="/account">{t('workspace.none.invitations')}</Link>
+        </p>
       </div>
     );
   }

@@ -6,6 +6,17 @@ import {
   MeResponseSchema,
   MemberListSchema,
   MemberSchema,
+  CreatedTokenSchema,
+  InvitationCreatedSchema,
+  InvitationListSchema,
+  InvitationPreviewSchema,
+  PasswordResetAcceptedSchema,
+  PendingInvitationListSchema,
+  TokenListSchema,
+  type ChangePasswordRequest,
+  type CreateTokenRequest,
+  type PasswordResetConfirm,
+  type RegisterFromInvitation,
   PostListSchema,
   PostSchema,
   SetupStatusSchema,
@@ -99,8 +110,54 @@ export const api = {
     apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
   members: (workspace: string) =>
     apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
-  addMember: (workspace: string, body: AddMemberRequest) =>
-    apiRequest(`${ws(workspace)}/members`, { method: 'POST', body, schema: MemberSchema }),
+  /** Invites an address; the answer is the same whether or not it has an account. */
+  invite: (workspace: string, body: AddMemberRequest) =>
+    apiRequest(`${ws(workspace)}/members`, {
+      method: 'POST',
+      body,
+      schema: InvitationCreatedSchema,
+    }),
+  invitations: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/invitations`, { schema: InvitationListSchema }),
+  revokeInvitation: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/invitations/${id}`, { method: 'DELETE' }),
+
+  invitationPreview: (token: string) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}`, {
+      schema: InvitationPreviewSchema,
+    }),
+  registerFromInvitation: (token: string, body: RegisterFromInvitation) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}/register`, {
+      method: 'POST',
+      body,
+      schema: MeResponseSchema,
+    }),
+  acceptInvitationLink: (token: string) =>
+    apiRequest(`/v1/invitations/${encodeURIComponent(token)}/accept`, {
+      method: 'POST',
+      schema: MeResponseSchema,
+    }),
+  myInvitations: () => apiRequest('/v1/me/invitations', { schema: PendingInvitationListSchema }),
+  acceptInvitation: (id: string) =>
+    apiRequest(`/v1/me/invitations/${id}/accept`, { method: 'POST', schema: MeResponseSchema }),
+  declineInvitation: (id: string) =>
+    apiRequest(`/v1/me/invitations/${id}/decline`, { method: 'POST' }),
+
+  changePassword: (body: ChangePasswordRequest) =>
+    apiRequest('/v1/me/password', { method: 'POST', body }),
+  logoutEverywhere: () => apiRequest('/v1/auth/logout-everywhere', { method: 'POST' }),
+  requestPasswordReset: (email: string) =>
+    apiRequest('/v1/auth/password-reset', {
+      method: 'POST',
+      body: { email },
+      schema: PasswordResetAcceptedSchema,
+    }),
+  confirmPasswordReset: (body: PasswordResetConfirm) =>
+    apiRequest('/v1/auth/password-reset/confirm', { method: 'POST', body }),
+  tokens: () => apiRequest('/v1/me/tokens', { schema: TokenListSchema }),
+  createToken: (body: CreateTokenRequest) =>
+    apiRequest('/v1/me/tokens', { method: 'POST', body, schema: CreatedTokenSchema }),
+  revokeToken: (id: string) => apiRequest(`/v1/me/tokens/${id}`, { method: 'DELETE' }),
   changeMemberRole: (workspace: string, userId: string, role: Role) =>
     apiRequest(`${ws(workspace)}/members/${userId}`, {
       method: 'PATCH',
@@ -356,6 +413,9 @@ export const queryKeys = {
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,
   members: (workspace: string) => ['workspaces', workspace, 'members'] as const,
+  invitations: (workspace: string) => ['workspaces', workspace, 'invitations'] as const,
+  myInvitations: ['me', 'invitations'] as const,
+  tokens: ['me', 'tokens'] as const,
   posts: (workspace: string) => ['workspaces', workspace, 'posts'] as const,
   postList: (workspace: string, query: Record<string, QueryValue>) =>
     ['workspaces', workspace, 'posts', 'list', query] as const,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/field';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
@@ -69,6 +69,7 @@ export function LoginPage() {
       >
         {login.isPending ? t('login.submitting') : t('login.submit')}
       </button>
+      <Link to="/reset-password">{t('login.forgot')}</Link>
     </form>
   );
 }

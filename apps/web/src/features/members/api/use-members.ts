@@ -1,12 +1,29 @@
 import type { AddMemberRequest, MemberList, Role } from '@postplan/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryKeys } from '../../../lib/api/endpoints';
 
-export function useAddMember(workspace: string) {
+export function useInvite(workspace: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: AddMemberRequest) => api.addMember(workspace, body),
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.members(workspace) }),
+    mutationFn: (body: AddMemberRequest) => api.invite(workspace, body),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.invitations(workspace) }),
+  });
+}
+
+/** Pending invitations: only owners and admins may read them. */
+export function useInvitations(workspace: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.invitations(workspace),
+    queryFn: () => api.invitations(workspace),
+    enabled,
+  });
+}
+
+export function useRevokeInvitation(workspace: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.revokeInvitation(workspace, id),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.invitations(workspace) }),
   });
 }
 

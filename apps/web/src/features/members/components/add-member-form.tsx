@@ -1,11 +1,11 @@
-import type { Member, WorkspaceMembership } from '@postplan/contracts';
+import type { InvitationCreated, WorkspaceMembership } from '@postplan/contracts';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
 import { useToast } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api/api-error';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { grantableRoles } from '../../../lib/permissions';
-import { useAddMember } from '../api/use-members';
+import { useInvite } from '../api/use-members';
 import {
   emptyMemberForm,
   MEMBER_FIELD_MESSAGES,
@@ -17,15 +17,18 @@ import {
 } from '../utils/member-form';
 
 /**
- * Adds a colleague by e-mail. A new address becomes an account with the initial password
- * entered here; an address that already has an account is added as it is.
+ * Invites a colleague by e-mail. Nobody sets a password for someone else: the colleague opens
+ * the invitation (by e-mail, or the link shown here once) and chooses their own, or accepts it
+ * with the account they already have. The answer is the same either way.
  */
 export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership }) {
   const { t } = useI18n();
   const toast = useToast();
-  const add = useAddMember(workspace.slug);
+  const invite = useInvite(workspace.slug);
   const [form, setForm] = useState<MemberFormValues>(emptyMemberForm);
   const [errors, setErrors] = useState<MemberFormErrors>({});
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const [copied, setCopied] = useState(false);
 
   const set = <K extends keyof MemberFormValues>(key: K, value: MemberFormValues[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -38,12 +41,18 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
       return;
     }
     setErrors({});
-    add.mutate(result.request, {
-      onSuccess: (member: Member) => {
+    setCreated(null);
+    setCopied(false);
+    invite.mutate(result.request, {
+      onSuccess: (answer) => {
         toast.show({
           tone: 'success',
-          message: t('members.added', { name: member.name, role: t(`role.${member.role}`) }),
+          message: t('members.invited', {
+            email: answer.invitation.email,
+            role: t(`role.${answer.invitation.role}`),
+          }),
         });
+        setCreated(answer);
         setForm(emptyMemberForm());
       },
       onError: (error) => {
@@ -57,6 +66,11 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
         setErrors(next);
       },
     });
+  };
+
+  const copy = () => {
+    if (!created) return;
+    void navigator.clipboard?.writeText(created.inviteUrl).then(() => setCopied(true));
   };
 
   const err = (key: keyof MemberFormErrors) => {
@@ -76,9 +90,9 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
         {t('members.add.title')}
       </h2>
       <p className="members-page__intro">{t('members.add.intro')}</p>
-      {add.isError && (
+      {invite.isError && (
         <div className="alert alert--error" role="alert" data-testid="add-member-error">
-          {memberErrorMessage(add.error, t)}
+          {memberErrorMessage(invite.error, t)}
         </div>
       )}
       <div className="member-form__grid">
@@ -90,16 +104,6 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
             maxLength={254}
             required
             onChange={(e) => set('email', e.target.value)}
-          />
-        </Field>
-        <Field label={t('members.add.name')} error={err('name')}>
-          <input
-            type="text"
-            autoComplete="off"
-            value={form.name}
-            maxLength={120}
-            required
-            onChange={(e) => set('name', e.target.value)}
           />
         </Field>
         <Field label={t('members.add.role')} hint={t('members.add.roleHint')}>
@@ -114,26 +118,32 @@ export function AddMemberForm({ workspace }: { workspace: WorkspaceMembership })
             ))}
           </select>
         </Field>
-        <Field
-          label={t('members.add.password')}
-          hint={t('members.add.passwordHint')}
-          error={err('password')}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            maxLength={256}
-            required
-            onChange={(e) => set('password', e.target.value)}
-          />
-        </Field>
       </div>
       <div className="member-form__actions">
-        <button type="submit" className="button button--primary" disabled={add.isPending}>
-          {add.isPending ? t('members.add.submitting') : t('members.add.submit')}
+        <button type="submit" className="button button--primary" disabled={invite.isPending}>
+          {invite.isPending ? t('members.add.submitting') : t('members.add.submit')}
         </button>
       </div>
+      {created && (
+        <div className="notice" role="status" data-testid="invite-link">
+          <p>
+            {created.emailSent
+              ? t('members.inviteLink.mailed', { email: created.invitation.email })
+              : t('members.inviteLink.noMail', { email: created.invitation.email })}
+          </p>
+          <Field label={t('members.inviteLink.label')} hint={t('members.inviteLink.hint')}>
+            <input
+              type="text"
+              readOnly
+              value={created.inviteUrl}
+              onFocus={(e) => e.target.select()}
+            />
+          </Field>
+          <button type="button" className="button button--small" onClick={copy}>
+            {copied ? t('members.inviteLink.copied') : t('members.inviteLink.copy')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

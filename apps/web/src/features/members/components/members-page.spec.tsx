@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
-import type { Member, WorkspaceMembership } from '@postplan/contracts';
+import type { Invitation, Member, WorkspaceMembership } from '@postplan/contracts';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { queryKeys } from '../../../lib/api/endpoints';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { MembersPage } from './members-page';
-import { routedFetch } from '../../../testing/routed-fetch';
 
 const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
   id: '00000000-0000-4000-8000-0000000000aa',
@@ -33,20 +32,13 @@ const BEN: Member = {
   role: 'editor',
   joinedAt: '2026-05-10T08:00:00Z',
 };
-const ANNA: Member = {
-  userId: '00000000-0000-4000-8000-000000000003',
-  email: 'anna@example.com',
-  name: 'Anna Beispiel',
-  role: 'author',
-  joinedAt: '2026-11-21T10:00:00Z',
-};
-
 type Call = { method: string; url: string; body: unknown };
 type Answer = { status: number; body?: unknown };
 type Route = 'POST' | 'PATCH' | 'DELETE';
 
 let calls: Call[] = [];
 let stored: Member[] = [];
+let invitations: Invitation[] = [];
 
 const refusal = (status: number, code: string, details?: unknown): Answer => ({
   status,
@@ -59,50 +51,53 @@ const refusal = (status: number, code: string, details?: unknown): Answer => ({
  */
 function serve(members: Member[], answers: Partial<Record<Route, Answer>> = {}) {
   stored = [...members];
-  const LIST = '/api/v1/workspaces/team/members';
-  const ONE = /\/members\/([^/?]+)$/;
-  calls = routedFetch(
-    [
-      { method: 'GET', path: LIST, answer: () => ({ status: 200, body: { items: stored } }) },
-      {
-        method: 'POST',
-        path: LIST,
-        answer: ({ body }) => {
-          const added = {
-            userId: ANNA.userId,
-            joinedAt: ANNA.joinedAt,
-            ...(body as object),
-          } as Member & {
-            password?: string;
-          };
-          delete added.password;
-          if (answers.POST) return answers.POST;
-          stored = [...stored, added];
-          return { status: 201, body: added };
+  invitations = [];
+  globalThis.fetch = ((url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, url, body });
+    const userId = /\/members\/([^/?]+)$/.exec(url)?.[1];
+    let answer: Answer = refusal(404, 'ROUTE_NOT_FOUND');
+    if (method === 'GET' && url.endsWith('/workspaces/team/members')) {
+      answer = { status: 200, body: { items: stored } };
+    } else if (method === 'GET' && url.endsWith('/workspaces/team/invitations')) {
+      answer = { status: 200, body: { items: invitations } };
+    } else if (method === 'DELETE' && /\/invitations\/[^/]+$/.test(url)) {
+      invitations = invitations.filter((i) => !url.endsWith(i.id));
+      answer = { status: 204 };
+    } else if (method === 'POST' && url.endsWith('/workspaces/team/members')) {
+      const { email, role } = body as { email: string; role: Member['role'] };
+      const invitation: Invitation = {
+        id: '00000000-0000-4000-8000-0000000000f1',
+        email,
+        role,
+        invitedBy: 'Ben Berger',
+        createdAt: '2026-11-21T10:00:00Z',
+        expiresAt: '2026-11-28T10:00:00Z',
+      };
+      answer = answers.POST ?? {
+        status: 201,
+        body: {
+          invitation,
+          inviteUrl: `https://postplan.example/invite/${'x'.repeat(43)}`,
+          emailSent: false,
         },
-      },
-      {
-        method: 'PATCH',
-        path: ONE,
-        answer: ({ body }, match) => {
-          const changed = { ...stored.find((m) => m.userId === match![1])!, ...(body as object) };
-          if (answers.PATCH) return answers.PATCH;
-          stored = stored.map((m) => (m.userId === match![1] ? changed : m));
-          return { status: 200, body: changed };
-        },
-      },
-      {
-        method: 'DELETE',
-        path: ONE,
-        answer: (_call, match) => {
-          if (answers.DELETE) return answers.DELETE;
-          stored = stored.filter((m) => m.userId !== match![1]);
-          return { status: 204 };
-        },
-      },
-    ],
-    () => refusal(404, 'ROUTE_NOT_FOUND'),
-  );
+      };
+      if (!answers.POST) invitations = [invitation, ...invitations];
+    } else if (method === 'PATCH' && userId) {
+      const changed = { ...stored.find((m) => m.userId === userId)!, ...(body as object) };
+      answer = answers.PATCH ?? { status: 200, body: changed };
+      if (!answers.PATCH) stored = stored.map((m) => (m.userId === userId ? changed : m));
+    } else if (method === 'DELETE' && userId) {
+      answer = answers.DELETE ?? { status: 204 };
+      if (!answers.DELETE) stored = stored.filter((m) => m.userId !== userId);
+    }
+    return Promise.resolve({
+      ok: answer.status < 300,
+      status: answer.status,
+      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
+    } as Response);
+  }) as typeof globalThis.fetch;
 }
 
 const sent = (method: string) =>
@@ -114,15 +109,11 @@ const rowOf = (name: string) =>
 const toasts = () =>
   screen.queryAllByTestId('toast').map((toast) => toast.querySelector('p')?.textContent);
 
-function fillForm(values: { email: string; name: string; role?: string; password: string }) {
+function fillForm(values: { email: string; role?: string }) {
   fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: values.email } });
-  fireEvent.change(screen.getByLabelText('Full name'), { target: { value: values.name } });
   if (values.role) {
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: values.role } });
   }
-  fireEvent.change(screen.getByLabelText('Initial password'), {
-    target: { value: values.password },
-  });
 }
 
 describe('MembersPage', () => {
@@ -148,7 +139,7 @@ describe('MembersPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Members' })).toBeTruthy();
   });
 
-  it('lets an admin add a colleague with an initial password, then lists them', async () => {
+  it('lets an admin invite a colleague by address and role only, shows the link once, and lists the invitation', async () => {
     serve([OLGA, BEN]);
     renderWithProviders(<MembersPage workspace={workspace('admin')} currentUserId={BEN.userId} />);
     await screen.findByText('Olga Owner');
@@ -156,77 +147,71 @@ describe('MembersPage', () => {
     // An admin cannot make anyone an owner, so the form does not offer it.
     const roles = [...screen.getByLabelText<HTMLSelectElement>('Role').options].map((o) => o.value);
     expect(roles).toEqual(['admin', 'editor', 'author', 'viewer']);
-    // The password's hint is read with the field: with it the colleague can log in at once.
-    const password = screen.getByLabelText('Initial password');
-    const hint = document.getElementById(password.getAttribute('aria-describedby')!);
-    expect(hint?.textContent).toContain('your colleague can log in with it at once');
-    expect(hint?.textContent).toContain('without a password the account could not log in yet');
+    // Nobody sets a password for someone else any more.
+    expect(screen.queryByLabelText(/password/i)).toBeNull();
 
-    fillForm({
-      email: ' anna@example.com ',
-      name: 'Anna Beispiel',
-      role: 'author',
-      password: 'ein-gutes-passwort',
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+    fillForm({ email: ' anna@example.com ', role: 'author' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invitation' }));
 
-    expect(await screen.findByText('Anna Beispiel was added as “Author”.')).toBeTruthy();
+    expect(
+      await screen.findByText('Invitation for anna@example.com as “Author” created.'),
+    ).toBeTruthy();
     expect(sent('POST')).toEqual([
       {
         method: 'POST',
         url: '/api/v1/workspaces/team/members',
-        body: {
-          email: 'anna@example.com',
-          name: 'Anna Beispiel',
-          role: 'author',
-          password: 'ein-gutes-passwort',
-        },
+        body: { email: 'anna@example.com', role: 'author' },
       },
     ]);
-    // The list is read anew and the form is empty for the next colleague.
-    await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(3));
-    expect(within(rowOf('Anna Beispiel')).getByText('anna@example.com')).toBeTruthy();
+    const link = within(screen.getByTestId('invite-link'));
+    expect(
+      link.getByText(/This server sends no e-mail: hand this link to anna@example.com/),
+    ).toBeTruthy();
+    expect(link.getByLabelText<HTMLInputElement>('Invitation link').value).toBe(
+      `https://postplan.example/invite/${'x'.repeat(43)}`,
+    );
+    // Not a member yet: the invitation waits among the open ones, and can be revoked.
+    expect(screen.getAllByTestId('member-row')).toHaveLength(2);
+    const row = await screen.findByTestId('invitation-row');
+    expect(row.textContent).toContain('anna@example.com');
     expect(screen.getByLabelText<HTMLInputElement>('E-mail').value).toBe('');
-    expect(screen.getByLabelText<HTMLInputElement>('Initial password').value).toBe('');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Revoke the invitation for anna@example.com' }),
+    );
+    expect(
+      await screen.findByText('The invitation for anna@example.com was revoked.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('No open invitations.')).toBeTruthy());
   });
 
-  it('insists on a password and a valid address before sending anything', async () => {
+  it('insists on a valid address before sending anything', async () => {
     serve([OLGA]);
     renderWithProviders(<MembersPage workspace={workspace('owner')} currentUserId={OLGA.userId} />);
     await screen.findByText('Olga Owner');
 
-    fillForm({ email: 'anna@', name: 'Anna Beispiel', password: '' });
-    fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+    fillForm({ email: 'anna@' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invitation' }));
 
     expect(screen.getByText('Enter a valid email address, e.g. name@example.com.')).toBeTruthy();
-    expect(screen.getByText('Enter an initial password of at least 10 characters.')).toBeTruthy();
-    expect(screen.getByLabelText('Initial password').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('E-mail').getAttribute('aria-invalid')).toBe('true');
     expect(sent('POST')).toHaveLength(0);
   });
 
-  it('shows why the server refused an addition and keeps what was entered', async () => {
+  it('shows why the server refused an invitation and keeps what was entered', async () => {
     serve([OLGA, BEN], { POST: refusal(409, 'MEMBER_EXISTS') });
     renderWithProviders(<MembersPage workspace={workspace('owner')} currentUserId={OLGA.userId} />);
     await screen.findByText('Olga Owner');
 
-    fillForm({
-      email: 'ben@example.com',
-      name: 'Ben Berger',
-      role: 'viewer',
-      password: 'ein-gutes-passwort',
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+    fillForm({ email: 'ben@example.com', role: 'viewer' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send invitation' }));
 
     const alert = await screen.findByTestId('add-member-error');
     expect(alert.textContent).toBe('This person is already a member of the workspace.');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(screen.getByLabelText<HTMLInputElement>('E-mail').value).toBe('ben@example.com');
-    expect(screen.getByLabelText<HTMLInputElement>('Full name').value).toBe('Ben Berger');
     expect(screen.getByLabelText<HTMLSelectElement>('Role').value).toBe('viewer');
-    expect(screen.getByLabelText<HTMLInputElement>('Initial password').value).toBe(
-      'ein-gutes-passwort',
-    );
     expect(screen.getAllByTestId('member-row')).toHaveLength(2);
+    expect(screen.queryByTestId('invite-link')).toBeNull();
   });
 
   it('shows a viewer the list only: no form, no role choice, no remove buttons', async () => {
@@ -373,7 +358,7 @@ describe('MembersPage', () => {
     expect(sent('DELETE')).toHaveLength(1);
     expect(client.getQueryState(queryKeys.me)?.isInvalidated).toBe(true);
     // The list of a workspace one has left cannot be read: it is not asked for again.
-    expect(sent('GET')).toHaveLength(1);
+    expect(sent('GET').filter((c) => c.url.endsWith('/members'))).toHaveLength(1);
   });
 
   it('speaks German, with “du”', async () => {
@@ -386,7 +371,7 @@ describe('MembersPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Mitglieder' })).toBeTruthy();
     expect(within(rowOf('Olga Owner')).getByRole('rowheader').textContent).toBe('Olga Owner (du)');
     expect(screen.getByRole('button', { name: 'Entfernen: Ben Berger' })).toBeTruthy();
-    expect(screen.getByLabelText('Startpasswort')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Einladung senden' })).toBeTruthy();
     expect(within(rowOf('Ben Berger')).getByText('10.05.2026')).toBeTruthy();
   });
 });

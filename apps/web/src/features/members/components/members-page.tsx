@@ -9,6 +9,7 @@ import { useMembers } from '../../../lib/api/queries';
 import { useChangeMemberRole, useRemoveMember } from '../api/use-members';
 import { memberErrorMessage } from '../utils/member-form';
 import { AddMemberForm } from './add-member-form';
+import { InvitationList } from './invitation-list';
 import { MemberList } from './member-list';
 import { RemoveMemberDialog } from './remove-member-dialog';
 import '../members.css';
@@ -22,8 +23,9 @@ type Props = {
 };
 
 /**
- * The workspace's members. Everyone sees who is in it; owners and admins add colleagues (for
- * example an approver for four-eyes review), change roles and remove people.
+ * The workspace's members. Everyone sees who is in it; owners and admins invite colleagues (for
+ * example an approver for four-eyes review), see and revoke open invitations, change roles and
+ * remove people.
  */
 export function MembersPage({ workspace, currentUserId, onLeft }: Props) {
   const { t } = useI18n();
@@ -122,6 +124,7 @@ export function MembersPage({ workspace, currentUserId, onLeft }: Props) {
       </header>
 
       {manages && <AddMemberForm workspace={workspace} />}
+      {manages && <InvitationList workspace={workspace} />}
 
       <section className="settings-section" aria-labelledby="members-list-title">
         <h2 id="members-list-title" className="settings-section__title">

@@ -9,24 +9,13 @@ import {
   toAddMemberRequest,
 } from './member-form';
 
-describe('the add-member form', () => {
-  const filled = {
-    ...emptyMemberForm(),
-    email: ' anna@example.com ',
-    name: ' Anna Beispiel ',
-    role: 'admin' as const,
-    password: 'geheim-genug-1',
-  };
+describe('the invitation form', () => {
+  const filled = { ...emptyMemberForm(), email: ' anna@example.com ', role: 'admin' as const };
 
-  it('sends the trimmed entries with the role and the initial password', () => {
+  it('sends the trimmed address and the role, and never a password', () => {
     expect(toAddMemberRequest(filled)).toEqual({
       ok: true,
-      request: {
-        email: 'anna@example.com',
-        name: 'Anna Beispiel',
-        role: 'admin',
-        password: 'geheim-genug-1',
-      },
+      request: { email: 'anna@example.com', role: 'admin' },
     });
   });
 
@@ -34,23 +23,18 @@ describe('the add-member form', () => {
     expect(emptyMemberForm().role).toBe('editor');
   });
 
-  it('names every field that is wrong, and asks for a password even though the API would not', () => {
+  it('names a wrong address', () => {
     expect(toAddMemberRequest(emptyMemberForm())).toEqual({
       ok: false,
-      errors: {
-        email: 'form.invalidEmail',
-        name: 'form.required',
-        password: 'members.error.password',
-      },
+      errors: { email: 'form.invalidEmail' },
     });
-    expect(toAddMemberRequest({ ...filled, email: 'anna@', password: 'kurz' })).toEqual({
+    expect(toAddMemberRequest({ ...filled, email: 'anna@' })).toEqual({
       ok: false,
-      errors: { email: 'form.invalidEmail', password: 'members.error.password' },
+      errors: { email: 'form.invalidEmail' },
     });
   });
 
   it('puts a server-side issue at its field', () => {
-    expect(memberFormField('password')).toBe('password');
     expect(memberFormField('email')).toBe('email');
     expect(memberFormField('role')).toBeNull();
   });

@@ -6,45 +6,35 @@ import type { Translate } from '../../../lib/i18n/translate';
 
 export type MemberFormValues = {
   email: string;
-  name: string;
   role: Role;
-  password: string;
 };
 
-export type MemberFormField = 'email' | 'name' | 'password';
+export type MemberFormField = 'email';
 export type MemberFormErrors = Partial<Record<MemberFormField, MessageKey>>;
 
 /** What each field says when it is refused, here or by the server. */
 export const MEMBER_FIELD_MESSAGES: Record<MemberFormField, MessageKey> = {
   email: 'form.invalidEmail',
-  name: 'form.required',
-  password: 'members.error.password',
 };
 
 /** A new colleague is an editor unless the admin says otherwise. */
 export function emptyMemberForm(): MemberFormValues {
-  return { email: '', name: '', role: 'editor', password: '' };
+  return { email: '', role: 'editor' };
 }
 
-/** The field a server-side issue path (`email`, `password`, …) belongs to, if any. */
+/** The field a server-side issue path (`email`, …) belongs to, if any. */
 export function memberFormField(path: string): MemberFormField | null {
-  const field = path.split('.')[0];
-  return field === 'email' || field === 'name' || field === 'password' ? field : null;
+  return path.split('.')[0] === 'email' ? 'email' : null;
 }
 
 /**
- * Validates with the API's own schema. The API would also accept no password (an invited
- * account that cannot log in yet); the page asks for one, since there is no invitation mail.
+ * Validates with the API's own schema. Only the address and the role: the colleague chooses
+ * their own name and password when they accept.
  */
 export function toAddMemberRequest(
   values: MemberFormValues,
 ): { ok: true; request: AddMemberRequest } | { ok: false; errors: MemberFormErrors } {
-  const request: AddMemberRequest = {
-    email: values.email.trim(),
-    name: values.name.trim(),
-    role: values.role,
-    password: values.password,
-  };
+  const request: AddMemberRequest = { email: values.email.trim(), role: values.role };
   const errors: MemberFormErrors = {};
   const result = AddMemberRequestSchema.safeParse(request);
   if (!result.success) {
@@ -53,7 +43,6 @@ export function toAddMemberRequest(
       if (field) errors[field] ??= MEMBER_FIELD_MESSAGES[field];
     }
   }
-  if (values.password === '') errors.password = MEMBER_FIELD_MESSAGES.password;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
 }
 
