@@ -89,6 +89,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
       'Textregeln',
       'Mitglieder',
       'Benachrichtigungen',
+      'Konto',
       'Freigabe-Links',
       'Freigaberegeln',
       'Protokoll',

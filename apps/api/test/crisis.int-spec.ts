@@ -2,8 +2,10 @@ import { ManualClock } from '../src/common/clock/clock';
 import { type Browser, type TestApp, addMember, count, setUpOwner, startTestApp } from './test-app';
 
 // The app's clock, which stands still: posts are planned and pauses backdated relative to it,
-// and what the app stamps (pause, resume, "publish now") can be asserted exactly.
-const clock = new ManualClock('2026-11-20T09:00:00Z');
+// and what the app stamps (pause, resume, "publish now") can be asserted exactly. It starts at
+// the wall clock's time: what the database stamps itself (invitations, sessions) is compared
+// with the database's now().
+const clock = new ManualClock();
 beforeEach(() => clock.advance(86_400_000));
 
 let t: TestApp;
