@@ -8,6 +8,9 @@ import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 import { Accounts1764600000000 } from './1764600000000-accounts';
+import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
+import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
+import { PostSearch1765010000000 } from './1765010000000-post-search';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -21,4 +24,7 @@ export const migrations = [
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
   Accounts1764600000000,
+  PlanExchange1764800000000,
+  BrandRuleGenders1765000000000,
+  PostSearch1765010000000,
 ];

@@ -54,6 +54,9 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   await row.getByLabel(/^Type: /).selectOption('preferred');
   await row.getByLabel(/^Term: /).fill('Newsletter');
   await row.getByLabel('Replacement: Newsletter').fill('Rundbrief');
+  // "unseren Newsletter" -> "unseren Rundbrief": both masculine, so the article stays right.
+  await row.getByLabel('Term gender: Newsletter').selectOption('m');
+  await row.getByLabel('Replacement gender: Newsletter').selectOption('m');
   await page.getByRole('button', { name: 'Save brand rules' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Brand rules saved.' })).toBeVisible();
 
@@ -75,7 +78,7 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   await expect(counter).toHaveCSS('color', 'rgb(185, 28, 28)');
   await expect(counter.getByRole('status')).toHaveText('X Stadtwerke: the text is over the limit.');
   await expect(submit).toBeDisabled();
-  await expect(editor.getByTestId('submit-blocked-note')).toHaveText('Errors block submitting: 1');
+  await expect(editor.getByTestId('submit-blocked-note')).toHaveText('1 error blocks submitting.');
   await expect(
     editor.getByTestId(`text-${x.id}-findings`).getByText(/11 weighted characters too long/),
   ).toBeVisible();

@@ -109,7 +109,7 @@ test('an author submits, an approver asks for a change with a suggestion, the au
     // 2. The approver finds it in the review queue.
     await switchUser(page, APPROVER);
     const nav = page.getByTestId('nav-review');
-    await expect(nav).toContainText('1 waiting for you');
+    await expect(nav).toContainText('1 post waiting for you');
     await nav.click();
     const row = page.getByTestId('queue-row').filter({ hasText: TITLE });
     await expect(row).toContainText('Redaktion');

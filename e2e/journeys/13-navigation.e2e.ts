@@ -91,6 +91,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
       'Benachrichtigungen',
       'Konto',
       'Freigabe-Links',
+      'Plan-Links',
       'Freigaberegeln',
       'Protokoll',
     ]);

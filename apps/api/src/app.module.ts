@@ -20,6 +20,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
@@ -55,6 +56,7 @@ export class AppModule {
         PostsModule,
         CommentsModule,
         ReviewLinksModule,
+        PlanExchangeModule,
         CrisisModule,
         DemoModule,
       ],

@@ -42,7 +42,13 @@ export function loggerOptions(config: AppConfig): Params {
   };
 }
 
-/** Review-link tokens travel in the path (/r/<token>, /api/v1/review/<token>/...). */
+/**
+ * Link tokens travel in the path: review links (/r/<token>, /api/v1/review/<token>/...), share
+ * links (/s/<token>, /api/v1/shared/<token>/...) and calendar feeds (/api/v1/feeds/<token>/...).
+ * A share feed's key travels in the query.
+ */
 export function redactPathSecrets(url: string): string {
-  return url.replace(/\/(r|review)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]');
+  return url
+    .replace(/\/(r|review|s|shared|feeds)\/[A-Za-z0-9_-]{20,}/g, '/$1/[redacted]')
+    .replace(/([?&]key=)[^&]+/g, '$1[redacted]');
 }

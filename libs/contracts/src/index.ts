@@ -12,3 +12,4 @@ export * from './review-links';
 export * from './notifications';
 export * from './crisis';
 export * from './health';
+export * from './plan-exchange';

@@ -1,4 +1,4 @@
-import { type Platform } from '@postplan/domain';
+import { type LengthUnit, type Platform } from '@postplan/domain';
 
 /**
  * The one seam between the publishing engine and a platform. The engine owns the outbox,
@@ -107,7 +107,8 @@ export type VerifyResult =
   | { ok: false; error: PublishError };
 
 export type PlatformLimits = {
-  text: { max: number; unit: 'characters' | 'graphemes' | 'weighted' | 'bytes' } | null;
+  /** Counted the way the wording engine counts (`utf16`: JavaScript string length, as the Graph APIs and Telegram measure). */
+  text: { max: number; unit: LengthUnit } | null;
   media: {
     maxCount: number;
     maxImageBytes: number | null;

@@ -10,7 +10,7 @@ describe('adapter registry', () => {
   });
 
   it('refuses a platform without an adapter as permanent', () => {
-    expect(() => adapterFor('pinterest')).toThrow(
+    expect(() => adapterFor('instagram')).toThrow(
       expect.objectContaining({ errorClass: 'permanent', code: 'PLATFORM_NOT_SUPPORTED' }),
     );
   });

@@ -66,6 +66,7 @@ export const EnvSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   POSTPLAN_WEB_DIST: z.string().optional(),
+  CHROMIUM_PATH: z.string().min(1).optional(),
   POSTPLAN_CALENDAR_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   POSTPLAN_SMTP_URL: z
     .string()
@@ -114,6 +115,8 @@ export type AppConfig = {
   migrateOnStart: boolean;
   sessionTtlMs: number;
   webDist: string;
+  /** Debian's chromium, for PDF exports; missing: PDF downloads answer PDF_RENDERER_UNAVAILABLE. */
+  chromiumPath: string;
   calendarCacheBytes: number;
   /** Where notification e-mail goes out; undefined: no e-mail is sent. */
   smtp: SmtpConfig | undefined;
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: e.POSTPLAN_MIGRATE_ON_START,
     sessionTtlMs: e.POSTPLAN_SESSION_TTL_HOURS * 3_600_000,
     webDist: resolve(e.POSTPLAN_WEB_DIST ?? join(repoRoot, 'dist', 'web')),
+    chromiumPath: e.CHROMIUM_PATH ?? '/usr/bin/chromium',
     calendarCacheBytes: e.POSTPLAN_CALENDAR_CACHE_MB * 1024 * 1024,
     smtp: smtpConfig(e),
     webhookAllow: e.POSTPLAN_WEBHOOK_ALLOW,

@@ -52,6 +52,53 @@ function ReviewLinksRoute() {
   );
 }
 
+const ImportPage = lazy(() =>
+  import('../features/plan-exchange/components/import-page').then((m) => ({
+    default: m.ImportPage,
+  })),
+);
+const ShareLinksPage = lazy(() =>
+  import('../features/plan-exchange/components/share-links-page').then((m) => ({
+    default: m.ShareLinksPage,
+  })),
+);
+const SharedPlanPage = lazy(() =>
+  import('../features/plan-exchange/components/shared-plan-page').then((m) => ({
+    default: m.SharedPlanPage,
+  })),
+);
+
+function ImportRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ImportPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+function ShareLinksRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <ShareLinksPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+/** The read-only plan a stakeholder opens from a share link: no session, no app layout. */
+function SharedPlanRoute() {
+  const { t } = useI18n();
+  const { token = '' } = useParams();
+  return (
+    <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+      <SharedPlanPage key={token} token={token} />
+    </Suspense>
+  );
+}
+
 const WordingSettingsPage = lazy(() =>
   import('../features/settings/components/wording-settings-page').then((m) => ({
     default: m.WordingSettingsPage,
@@ -198,6 +245,7 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
+            { path: 'import', element: <ImportRoute /> },
             {
               path: 'settings',
               element: <SettingsLayout />,
@@ -210,6 +258,7 @@ export function createRouter() {
                 { path: 'members', element: <MembersRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },
+                { path: 'share-links', element: <ShareLinksRoute /> },
               ],
             },
           ],
@@ -217,6 +266,7 @@ export function createRouter() {
       ],
     },
     { path: '/r/:token', element: <ClientReviewRoute /> },
+    { path: '/s/:token', element: <SharedPlanRoute /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

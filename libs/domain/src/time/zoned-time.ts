@@ -244,12 +244,29 @@ export function parseRangeBound(input: string, timeZone: string): Date {
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 // Since 1900 every zone changes its offset only on a quarter hour, so one offset per zone and
-// quarter hour is exact. Asking Intl costs microseconds; a calendar month has thousands of posts.
+// quarter hour is exact. Asking Intl costs microseconds; a calendar month has thousands of posts
+// and an export of years hundreds of thousands. Most UTC days have one offset throughout (zone
+// transitions are days apart), so the offset is remembered per day where it does not change,
+// and per quarter hour only on the days it does.
 const QUARTER_HOUR = 15 * MINUTE;
+const DAY = 24 * HOUR;
 const MODERN_ERA = Date.UTC(1900, 0, 1);
 const offsetCache = new Map<string, Map<number, number>>();
+const dayCache = new Map<string, Map<number, number | null>>();
 
 function cachedOffsetMinutes(instant: Date, timeZone: string): number {
+  let days = dayCache.get(timeZone);
+  if (!days) dayCache.set(timeZone, (days = new Map<number, number | null>()));
+  const day = Math.floor(instant.getTime() / DAY);
+  let constant = days.get(day);
+  if (constant === undefined) {
+    if (days.size > 100_000) days.clear();
+    const atStart = offsetMinutesAt(new Date(day * DAY), timeZone);
+    const atEnd = offsetMinutesAt(new Date((day + 1) * DAY - 1000), timeZone);
+    constant = atStart === atEnd ? atStart : null;
+    days.set(day, constant);
+  }
+  if (constant !== null) return constant;
   let zone = offsetCache.get(timeZone);
   if (!zone) offsetCache.set(timeZone, (zone = new Map<number, number>()));
   const bucket = Math.floor(instant.getTime() / QUARTER_HOUR);

@@ -13,6 +13,8 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_CREDENTIALS':
     case 'REVIEW_LINK_PASSWORD_REQUIRED':
     case 'REVIEW_LINK_PASSWORD_WRONG':
+    case 'SHARE_LINK_PASSWORD_REQUIRED':
+    case 'SHARE_LINK_PASSWORD_WRONG':
     case 'TOKEN_EXPIRED':
       return 401;
     case 'CSRF_TOKEN_INVALID':
@@ -37,6 +39,9 @@ export function statusOf(code: ErrorCode): number {
     case 'COMMENT_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVIEW_LINK_NOT_FOUND':
+    case 'IMPORT_NOT_FOUND':
+    case 'SHARE_LINK_NOT_FOUND':
+    case 'FEED_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
@@ -56,9 +61,11 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_YET_DUE':
     case 'REVIEW_ROUND_MISSING':
     case 'SUGGESTION_OUTDATED':
+    case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
+    case 'SHARE_LINK_EXPIRED':
     case 'INVITATION_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
@@ -75,6 +82,8 @@ export function statusOf(code: ErrorCode): number {
     case 'WORDING_BLOCKED':
     case 'NO_ELIGIBLE_APPROVER':
     case 'ANCHOR_RANGE_INVALID':
+    case 'IMPORT_FILE_INVALID':
+    case 'IMPORT_HAS_ERRORS':
     case 'WEAK_PASSWORD':
       return 422;
     case 'VERSION_REQUIRED':
@@ -83,6 +92,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'PDF_RENDERER_UNAVAILABLE':
+      return 503;
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP status for error code ${String(unhandled)}`);

@@ -20,6 +20,7 @@ export function SettingsLayout() {
     ...(canManageWorkspace(workspace.role)
       ? [
           { path: 'review-links', label: t('nav.reviewLinks') },
+          { path: 'share-links', label: t('nav.shareLinks') },
           { path: 'approval', label: t('nav.approvalPolicy') },
           { path: 'audit', label: t('nav.audit') },
         ]

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ImportJobSchema } from '@postplan/contracts';
 import { ApiError, errorFromBody } from './api-error';
 
 export const CSRF_COOKIE = 'postplan_csrf';
@@ -107,4 +108,38 @@ export async function apiRequest<T = void>(
     );
   }
   return parsed.data;
+}
+
+/** A file as the request body (imports): same origin, CSRF header, the file's own type. */
+export async function uploadFile(path: string, file: File) {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': file.type || 'application/octet-stream',
+  };
+  const token = readCookie(CSRF_COOKIE);
+  if (token) headers[CSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${toQueryString({ name: file.name })}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch (cause) {
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      cause instanceof Error ? cause.message : 'Network error',
+    );
+  }
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw errorFromBody(response.status, body);
+  return ImportJobSchema.parse(body);
 }

@@ -41,6 +41,17 @@ import {
   type WordingSettings,
 } from '@postplan/contracts';
 import {
+  CalendarFeedSchema,
+  ImportJobSchema,
+  ImportResultSchema,
+  ShareLinkListSchema,
+  ShareLinkSchema,
+  SharedPlanInfoSchema,
+  SharedPostListSchema,
+  type CreateShareLinkRequest,
+  type ImportMapping,
+} from '@postplan/contracts';
+import {
   CreatedReviewLinkSchema,
   ReviewLinkInfoSchema,
   ReviewLinkListSchema,
@@ -76,7 +87,7 @@ import {
   type DecideDuePostsRequest,
   type UpdateNotificationSettingsRequest,
 } from '@postplan/contracts';
-import { apiRequest, type QueryValue } from './api-client';
+import { apiRequest, type QueryValue, uploadFile } from './api-client';
 import { isApiError } from './api-error';
 
 const ws = (workspace: string) => `/v1/workspaces/${encodeURIComponent(workspace)}`;
@@ -398,6 +409,45 @@ export const api = {
     apiRequest(`${ws(workspace)}/pause/history`, { query, schema: PauseHistorySchema }),
   duePosts: (workspace: string) =>
     apiRequest(`${ws(workspace)}/pause/due-posts`, { schema: DuePostListSchema }),
+  // Export, import and sharing the plan
+  calendarFeed: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/calendar-feed`, { schema: CalendarFeedSchema }),
+  rotateCalendarFeed: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/calendar-feed`, { method: 'POST', schema: CalendarFeedSchema }),
+  uploadImport: (workspace: string, file: File) => uploadFile(`${ws(workspace)}/imports`, file),
+  importJob: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/imports/${id}`, { schema: ImportJobSchema }),
+  importDryRun: (workspace: string, id: string, body: ImportMapping) =>
+    apiRequest(`${ws(workspace)}/imports/${id}/dry-run`, {
+      method: 'POST',
+      body,
+      schema: ImportResultSchema,
+    }),
+  importRun: (workspace: string, id: string, body: ImportMapping) =>
+    apiRequest(`${ws(workspace)}/imports/${id}/run`, {
+      method: 'POST',
+      body,
+      schema: ImportResultSchema,
+    }),
+  shareLinks: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/share-links`, { schema: ShareLinkListSchema }),
+  createShareLink: (workspace: string, body: CreateShareLinkRequest) =>
+    apiRequest(`${ws(workspace)}/share-links`, { method: 'POST', body, schema: ShareLinkSchema }),
+  revokeShareLink: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/share-links/${id}`, { method: 'DELETE' }),
+  sharedPlan: (token: string) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}`, { schema: SharedPlanInfoSchema }),
+  sharedUnlock: (token: string, password: string) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}/unlock`, {
+      method: 'POST',
+      body: { password },
+    }),
+  sharedPosts: (token: string, query: { from?: string; to?: string }) =>
+    apiRequest(`/v1/shared/${encodeURIComponent(token)}/posts`, {
+      query,
+      schema: SharedPostListSchema,
+    }),
+
   decideDuePosts: (workspace: string, body: DecideDuePostsRequest) =>
     apiRequest(`${ws(workspace)}/pause/due-posts/decide`, {
       method: 'POST',
@@ -454,4 +504,11 @@ export const queryKeys = {
   notificationSettings: ['notifications', 'settings'] as const,
   pause: (workspace: string) => ['workspaces', workspace, 'pause'] as const,
   duePosts: (workspace: string) => ['workspaces', workspace, 'pause', 'due-posts'] as const,
+  calendarFeed: (workspace: string) => ['workspaces', workspace, 'calendar-feed'] as const,
+  shareLinks: (workspace: string) => ['workspaces', workspace, 'share-links'] as const,
+  importJob: (workspace: string, id: string) => ['workspaces', workspace, 'imports', id] as const,
+  /** A stakeholder's page: kept apart from everything of a signed-in member. */
+  sharedPlan: (token: string) => ['shared-plan', token] as const,
+  sharedPosts: (token: string, query: { from?: string; to?: string }) =>
+    ['shared-plan', token, 'posts', query] as const,
 };

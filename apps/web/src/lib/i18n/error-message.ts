@@ -71,6 +71,16 @@ export const ERROR_MESSAGE_KEYS: Record<AnyErrorCode, MessageKey> = {
   NOT_PAUSED: 'error.NOT_PAUSED',
   POST_NOT_DUE: 'error.POST_NOT_DUE',
   PLANNED_TIME_IN_PAST: 'error.PLANNED_TIME_IN_PAST',
+  IMPORT_NOT_FOUND: 'error.IMPORT_NOT_FOUND',
+  IMPORT_FILE_INVALID: 'error.IMPORT_FILE_INVALID',
+  IMPORT_HAS_ERRORS: 'error.IMPORT_HAS_ERRORS',
+  IMPORT_ALREADY_RUN: 'error.IMPORT_ALREADY_RUN',
+  SHARE_LINK_NOT_FOUND: 'error.SHARE_LINK_NOT_FOUND',
+  SHARE_LINK_EXPIRED: 'error.SHARE_LINK_EXPIRED',
+  SHARE_LINK_PASSWORD_REQUIRED: 'error.SHARE_LINK_PASSWORD_REQUIRED',
+  SHARE_LINK_PASSWORD_WRONG: 'error.SHARE_LINK_PASSWORD_WRONG',
+  FEED_NOT_FOUND: 'error.FEED_NOT_FOUND',
+  PDF_RENDERER_UNAVAILABLE: 'error.PDF_RENDERER_UNAVAILABLE',
   INTERNAL_ERROR: 'error.INTERNAL_ERROR',
   NETWORK_ERROR: 'error.NETWORK_ERROR',
   INVALID_RESPONSE: 'error.INVALID_RESPONSE',
@@ -88,4 +98,22 @@ export function errorMessage(error: unknown, t: Translate): string {
     return t(ERROR_MESSAGE_KEYS[error.code]);
   }
   return t('error.unknown');
+}
+
+/** Codes a client can meet on a review link, worded for them (German: "Sie"). */
+export const CLIENT_ERROR_MESSAGE_KEYS = {
+  VALIDATION_FAILED: 'clientReview.error.VALIDATION_FAILED',
+  VERSION_REQUIRED: 'clientReview.error.VERSION_REQUIRED',
+  NOT_AN_APPROVER: 'clientReview.error.NOT_AN_APPROVER',
+  ALREADY_DECIDED: 'clientReview.error.ALREADY_DECIDED',
+  INTERNAL_ERROR: 'clientReview.error.INTERNAL_ERROR',
+  NETWORK_ERROR: 'clientReview.error.NETWORK_ERROR',
+} as const satisfies Partial<Record<AnyErrorCode, MessageKey>>;
+
+/** Like errorMessage, for the pages clients see: the formal wording where the team's differs. */
+export function clientErrorMessage(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && Object.hasOwn(CLIENT_ERROR_MESSAGE_KEYS, error.code)) {
+    return t(CLIENT_ERROR_MESSAGE_KEYS[error.code as keyof typeof CLIENT_ERROR_MESSAGE_KEYS]);
+  }
+  return errorMessage(error, t);
 }

@@ -1,6 +1,6 @@
 import type { Post, PostStatus, WorkspaceMembership } from '@postplan/contracts';
 import type { CalendarRef } from '@fullcalendar/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
@@ -19,15 +19,19 @@ import {
 } from '../utils/calendar-views';
 import { yearsInRange } from '../utils/holidays';
 import { moveRequest } from '../utils/move-request';
+import { distinctChannelColors } from '../utils/channel-display';
 import { displayTitle } from '../utils/post-events';
 import {
   countActiveFilters,
   filtersFromSearchParams,
+  isSearch,
   withFilters,
   type PostFilters,
   type VisibleRange,
 } from '../utils/post-filters';
 import { CalendarToolbar } from './calendar-toolbar';
+import { ChannelLegend } from './channel-icons';
+import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
 import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
@@ -41,14 +45,37 @@ type CalendarPageProps = {
   onOpenPost: (post: Post) => void;
 };
 
+/** Below this width a month grid cannot show a post readably: phones get the month as a list. */
+const PHONE_QUERY = '(max-width: 599px)';
+
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(
+    () => typeof window !== 'undefined' && !!window.matchMedia?.(PHONE_QUERY).matches,
+  );
+  useEffect(() => {
+    const media = window.matchMedia?.(PHONE_QUERY);
+    if (!media) return;
+    const update = () => setPhone(media.matches);
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+  return phone;
+}
+
+/** The view to show: on a phone the month is a list of its days. */
+export function viewForScreen(view: CalendarView, phone: boolean): CalendarView {
+  return phone && view === 'month' ? 'list' : view;
+}
+
 export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: CalendarPageProps) {
   const { t, intlLocale, locale } = useI18n();
   const toast = useToast();
   const ws = workspace.slug;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearchParams(params), [params]);
+  const phone = usePhone();
   const [initial] = useState(() => ({
-    view: viewFromParam(params.get('view')),
+    view: viewForScreen(viewFromParam(params.get('view')), phone),
     date: dateFromParam(params.get('date')),
   }));
   const [view, setView] = useState<CalendarView>(initial.view);
@@ -63,6 +90,7 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
   );
 
   const { channels, channelsById } = useChannels(ws);
+  const channelColors = useMemo(() => distinctChannelColors(channels), [channels]);
   const members = useMembers(ws, canListMembers(workspace.role));
   const posts = useRangePosts(ws, range, filters);
   const ideas = useIdeas(ws, filters);
@@ -95,6 +123,11 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
   const setFilters = (next: PostFilters) => setParams((current) => withFilters(current, next));
 
   const api = () => calendarRef.current?.getApi();
+
+  // Turning a tablet or narrowing the window into phone size leaves the month grid.
+  useEffect(() => {
+    if (phone && view === 'month') calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEW.list);
+  }, [phone, view]);
 
   const onDrop = ({ post, startStr, allDay, revert }: DropRequest) => {
     const name = displayTitle(post, t('calendar.untitled'));
@@ -142,7 +175,11 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
   const postItems = posts.data?.items ?? [];
   const scheduledCount = postItems.filter((p) => p.plannedAt).length;
   const showEmpty =
-    posts.isSuccess && !posts.isPlaceholderData && scheduledCount === 0 && view !== 'list';
+    posts.isSuccess &&
+    !posts.isPlaceholderData &&
+    scheduledCount === 0 &&
+    view !== 'list' &&
+    !isSearch(filters.q);
 
   return (
     <div className="calendar-page">
@@ -159,8 +196,11 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           onPrev={() => api()?.prev()}
           onNext={() => api()?.next()}
           onToday={() => api()?.today()}
-          onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[next])}
+          onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[viewForScreen(next, phone)])}
           onNewPost={() => onCreate({ slot: null, status: 'draft' })}
+          extra={
+            <ExportMenu workspace={ws} range={range} filters={filters} canImport={canCreate} />
+          }
         />
         <FilterBar
           filters={filters}
@@ -169,6 +209,12 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           members={members.data?.items ?? null}
           userId={userId}
         />
+        <ChannelLegend channels={channels} colors={channelColors} />
+        {isSearch(filters.q) && posts.isSuccess && (
+          <p className="calendar-page__search" role="status" data-testid="search-results">
+            {t('calendar.searchResults', { count: scheduledCount, q: filters.q })}
+          </p>
+        )}
         {!canCreate && (
           <p className="notice" data-testid="read-only-notice">
             {t('calendar.readOnly')}
@@ -200,6 +246,7 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           posts={postItems}
           holidays={holidays.data ?? []}
           channelsById={channelsById}
+          channelColors={channelColors}
           initialView={initial.view}
           view={view}
           initialDate={initial.date}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { CALENDAR_VIEWS, type CalendarView } from '../utils/calendar-views';
 
@@ -12,6 +13,8 @@ type CalendarToolbarProps = {
   onToday: () => void;
   onView: (view: CalendarView) => void;
   onNewPost: () => void;
+  /** More actions beside the view switch (the export menu). */
+  extra?: ReactNode;
 };
 
 export function CalendarToolbar(props: CalendarToolbarProps) {
@@ -64,6 +67,7 @@ export function CalendarToolbar(props: CalendarToolbarProps) {
             </button>
           ))}
         </div>
+        {props.extra}
         {props.canCreate && (
           <button
             type="button"

@@ -1,11 +1,25 @@
 import type { Post } from '@postplan/contracts';
+import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 
-type PostEventContentProps = { post: Post; title: string; timeText: string; draggable: boolean };
+type PostEventContentProps = {
+  post: Post;
+  title: string;
+  timeText: string;
+  draggable: boolean;
+  /** Where the post goes (ChannelIcons). */
+  channels?: ReactNode;
+};
 
 /** What a post looks like inside the calendar; the test ids are stable, FullCalendar's classes are not. */
-export function PostEventContent({ post, title, timeText, draggable }: PostEventContentProps) {
+export function PostEventContent({
+  post,
+  title,
+  timeText,
+  draggable,
+  channels,
+}: PostEventContentProps) {
   const { t } = useI18n();
   const statusLabel = t(`status.${post.status}`);
   return (
@@ -21,6 +35,7 @@ export function PostEventContent({ post, title, timeText, draggable }: PostEvent
         {timeText && <span className="post-event__time">{timeText}</span>}
         <StatusBadge status={post.status} label={statusLabel} />
       </span>
+      {channels}
       <span className="post-event__title">{title}</span>
     </div>
   );

@@ -15,6 +15,8 @@ import {
 } from '../utils/wording-settings-form';
 import { csvErrorsFrom, type CsvRowError } from '../utils/csv-errors';
 
+const GENDERS = ['m', 'f', 'n'] as const;
+
 type Props = {
   workspace: string;
   rules: readonly BrandRule[];
@@ -149,6 +151,8 @@ export function BrandRulesEditor({ workspace, rules, editable }: Props) {
                 <th scope="col">{t('settings.brand.col.messageDe')}</th>
                 <th scope="col">{t('settings.brand.col.messageEn')}</th>
                 <th scope="col">{t('settings.brand.col.inflect')}</th>
+                <th scope="col">{t('settings.brand.col.termGender')}</th>
+                <th scope="col">{t('settings.brand.col.replacementGender')}</th>
                 {editable && (
                   <th scope="col">
                     <span className="visually-hidden">{t('settings.brand.col.actions')}</span>
@@ -260,6 +264,25 @@ export function BrandRulesEditor({ workspace, rules, editable }: Props) {
                         onChange={(e) => update(row.key, { inflect: e.target.checked })}
                       />
                     </td>
+                    {(['termGender', 'replacementGender'] as const).map((field) => (
+                      <td key={field}>
+                        <select
+                          aria-label={label(t(`settings.brand.col.${field}`))}
+                          value={row[field]}
+                          disabled={!editable}
+                          onChange={(e) =>
+                            update(row.key, {
+                              [field]: GENDERS.find((g) => g === e.target.value) ?? '',
+                            })
+                          }
+                        >
+                          <option value="">{t('settings.brand.gender.unknown')}</option>
+                          <option value="m">{t('settings.brand.gender.m')}</option>
+                          <option value="f">{t('settings.brand.gender.f')}</option>
+                          <option value="n">{t('settings.brand.gender.n')}</option>
+                        </select>
+                      </td>
+                    ))}
                     {editable && (
                       <td>
                         <button

@@ -261,6 +261,9 @@ export type BrandRuleRow = {
   messageDe: string;
   messageEn: string;
   inflect: boolean;
+  /** Grammatical gender of term and replacement; '' unknown. Lets fixes re-inflect articles. */
+  termGender: '' | 'm' | 'f' | 'n';
+  replacementGender: '' | 'm' | 'f' | 'n';
 };
 
 export type BrandRowProblem = 'termRequired' | 'replacementRequired' | 'duplicate' | 'tooLong';
@@ -276,6 +279,8 @@ export function ruleToRow(rule: BrandRule): BrandRuleRow {
     messageDe: rule.message?.de ?? '',
     messageEn: rule.message?.en ?? '',
     inflect: rule.inflect ?? true,
+    termGender: rule.termGender ?? '',
+    replacementGender: rule.replacementGender ?? '',
   };
 }
 
@@ -290,6 +295,8 @@ export function emptyRow(): BrandRuleRow {
     messageDe: '',
     messageEn: '',
     inflect: true,
+    termGender: '',
+    replacementGender: '',
   };
 }
 
@@ -344,6 +351,8 @@ export function rowsToRequest(
       ...(row.severity ? { severity: row.severity } : {}),
       ...(messageDe || messageEn ? { message } : {}),
       inflect: row.inflect,
+      ...(row.termGender ? { termGender: row.termGender } : {}),
+      ...(row.replacementGender ? { replacementGender: row.replacementGender } : {}),
     });
   }
   return problems.size > 0 ? { ok: false, problems } : { ok: true, items };

@@ -1,0 +1,366 @@
+import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { type Writable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ExportQuerySchema, EXPORT_COLUMNS, type Post } from '@postplan/contracts';
+import { formatInZone, parseRangeBound } from '@postplan/domain';
+import ExcelJS from 'exceljs';
+import { type z } from 'zod';
+import { withTimeErrors } from '../../common/errors/time-errors';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { type ExportPostRow, ExportRepository, type ExportSelection } from './export.repository';
+import { PlanExchangeError } from './plan-exchange.errors';
+import { calendarFooter, calendarHeader, eventLines, type IcsEvent, vtimezone } from './ics-writer';
+import { type PrintPost, renderPrintPlan } from './print-plan';
+import {
+  csvLine,
+  csvRow,
+  headings,
+  type Lang,
+  utcOffsetText,
+  wallClock,
+} from './spreadsheet-format';
+
+type ExportQuery = z.output<typeof ExportQuerySchema>;
+
+/** Exports stream, so the range may be long; ten years keeps a typo from scanning forever. */
+const MAX_RANGE_DAYS = 3_700;
+const MAX_PRINT_POSTS = 2_000;
+const EVENT_MINUTES = 15;
+
+/** Writes a chunk and waits when the client reads slower than we write. */
+export async function send(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/**
+ * Collects small strings into writes of about 64 KB. Much larger strings would land in V8's
+ * large-object space, freed only by full collections: an export of 100,000 rows would then hold
+ * a hundred megabytes of garbage before the collector comes.
+ */
+class Chunks {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly out: Writable) {}
+
+  async add(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 64 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    await send(this.out, chunk);
+  }
+}
+
+export type FeedScope = {
+  workspaceId: string;
+  workspaceName: string;
+  timeZone: string;
+  from: Date;
+  to: Date;
+  channelIds?: string[];
+  excludeIdeas?: boolean;
+  /** Share-link feeds show only the channels of the link in each event. */
+  visibleChannelIds?: string[] | null;
+};
+
+@Injectable()
+export class ExportService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: ExportRepository,
+  ) {}
+
+  selection(ws: WorkspaceWithRole, q: ExportQuery): ExportSelection {
+    const from = withTimeErrors(() => parseRangeBound(q.from, ws.timeZone));
+    const to = withTimeErrors(() => parseRangeBound(q.to, ws.timeZone));
+    if (to <= from) {
+      throw new PlanExchangeError('INVALID_DATE_RANGE', '"to" must be later than "from".');
+    }
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+      throw new PlanExchangeError(
+        'INVALID_DATE_RANGE',
+        `An export may span at most ${MAX_RANGE_DAYS} days.`,
+      );
+    }
+    return {
+      workspaceId: ws.id,
+      from,
+      to,
+      statuses: q.status,
+      channelIds: q.channel,
+      tags: q.tag,
+      authorIds: q.author,
+    };
+  }
+
+  lang(ws: WorkspaceWithRole, q: ExportQuery): Lang {
+    return q.lang ?? (ws.locale === 'de' ? 'de' : 'en');
+  }
+
+  /** RFC 4180 with CRLF; UTF-8 with a BOM so Excel reads umlauts; `;` by default for German Excel. */
+  async csv(ws: WorkspaceWithRole, q: ExportQuery, out: Writable): Promise<number> {
+    const s = this.selection(ws, q);
+    const delimiter = q.delimiter === 'comma' ? ',' : ';';
+    await send(out, '\uFEFF' + csvLine(headings(this.lang(ws, q)), delimiter));
+    let rows = 0;
+    for await (const batch of this.repo.rows(s)) {
+      const chunks = new Chunks(out);
+      for (const r of batch) await chunks.add(csvRow(r, ws.timeZone, delimiter));
+      await chunks.flush();
+      rows += batch.length;
+    }
+    return rows;
+  }
+
+  /**
+   * exceljs's streaming writer: rows are committed as they come, so memory stays flat. The
+   * planned time is a real date cell showing the workspace's wall-clock time (Excel has no
+   * zones), with the offset beside it.
+   */
+  async xlsx(ws: WorkspaceWithRole, q: ExportQuery, out: Writable): Promise<number> {
+    const s = this.selection(ws, q);
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    book.creator = 'Postplan';
+    const sheet = book.addWorksheet('Plan', {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    const widths: Record<(typeof EXPORT_COLUMNS)[number], number> = {
+      post_id: 38,
+      planned: 18,
+      utc_offset: 11,
+      channel: 18,
+      platform: 11,
+      status: 16,
+      title: 30,
+      text: 60,
+      channel_text: 40,
+      tags: 20,
+      author: 18,
+    };
+    const names = headings(this.lang(ws, q));
+    sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
+      header: names[i],
+      key: c,
+      width: widths[c],
+      style: c === 'planned' ? { numFmt: 'yyyy-mm-dd hh:mm' } : undefined,
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: 1, column: EXPORT_COLUMNS.length },
+    };
+    sheet.getRow(1).commit();
+    let rows = 0;
+    for await (const batch of this.repo.rows(s)) {
+      for (const r of batch) {
+        const clock = wallClock(r.planned_at, ws.timeZone);
+        sheet
+          .addRow([
+            r.post_id,
+            new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
+            utcOffsetText(clock.offsetMinutes),
+            r.channel ?? '',
+            r.platform ?? '',
+            r.status,
+            r.title,
+            r.text,
+            r.channel_text ?? '',
+            r.tags.join(', '),
+            r.author ?? '',
+          ])
+          .commit();
+      }
+      rows += batch.length;
+      // Let the zip stream flush before the next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
+    await book.commit();
+    return rows;
+  }
+
+  /** The API's post shape, streamed as one JSON document. */
+  async json(ws: WorkspaceWithRole, q: ExportQuery, out: Writable): Promise<number> {
+    const s = this.selection(ws, q);
+    await send(
+      out,
+      `{"timeZone":${JSON.stringify(ws.timeZone)},"from":${JSON.stringify(formatInZone(s.from, ws.timeZone))},` +
+        `"to":${JSON.stringify(formatInZone(s.to, ws.timeZone))},"items":[`,
+    );
+    let n = 0;
+    for await (const batch of this.repo.posts(s)) {
+      const chunks = new Chunks(out);
+      for (const row of batch) {
+        await chunks.add((n++ === 0 ? '' : ',') + JSON.stringify(toApiPost(row, ws.timeZone)));
+      }
+      await chunks.flush();
+    }
+    await send(out, ']}');
+    return n;
+  }
+
+  async ics(ws: WorkspaceWithRole, q: ExportQuery, out: Writable): Promise<number> {
+    const s = this.selection(ws, q);
+    return this.writeIcs(
+      { workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from: s.from, to: s.to },
+      s,
+      out,
+    );
+  }
+
+  /** A calendar of the selection; feeds and one-off files share it. */
+  async writeIcs(scope: FeedScope, s: ExportSelection, out: Writable): Promise<number> {
+    const zoneKnown = vtimezone(scope.timeZone) !== null;
+    await send(out, calendarHeader(`Postplan · ${scope.workspaceName}`, scope.timeZone));
+    let n = 0;
+    for await (const batch of this.repo.posts(s)) {
+      const chunks = new Chunks(out);
+      for (const row of batch) {
+        await chunks.add(
+          eventLines(toEvent(row, scope.visibleChannelIds ?? null), scope.timeZone, zoneKnown),
+        );
+        n++;
+      }
+      await chunks.flush();
+    }
+    await send(out, calendarFooter());
+    return n;
+  }
+
+  async printHtml(ws: WorkspaceWithRole, q: ExportQuery, scriptNonce?: string): Promise<string> {
+    const s = this.selection(ws, q);
+    const posts: PrintPost[] = [];
+    let truncated = false;
+    for await (const batch of this.repo.posts(s)) {
+      for (const row of batch) {
+        if (posts.length >= MAX_PRINT_POSTS) {
+          truncated = true;
+          break;
+        }
+        posts.push({
+          plannedAt: row.planned_at,
+          title: row.title,
+          text: row.text,
+          status: row.status,
+          channels: row.variants.map((v) => v.name),
+        });
+      }
+      if (truncated) break;
+    }
+    return renderPrintPlan({
+      workspaceName: ws.name,
+      timeZone: ws.timeZone,
+      lang: this.lang(ws, q),
+      view: q.view ?? 'week',
+      from: s.from,
+      to: s.to,
+      posts,
+      truncated,
+      scriptNonce,
+    });
+  }
+
+  /** The print view as PDF, rendered by the system's chromium (A4 landscape). */
+  async pdf(ws: WorkspaceWithRole, q: ExportQuery): Promise<Buffer> {
+    const html = await this.printHtml(ws, q);
+    const path = this.config.chromiumPath;
+    if (!existsSync(path)) throw pdfUnavailable(path);
+    const { chromium } = await import('playwright-core');
+    let browser: Awaited<ReturnType<typeof chromium.launch>>;
+    try {
+      browser = await chromium.launch({
+        executablePath: path,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          // The plan is self-contained; nothing in it may reach the network.
+          '--host-resolver-rules=MAP * ~NOTFOUND',
+        ],
+      });
+    } catch {
+      throw pdfUnavailable(path);
+    }
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({
+        format: 'A4',
+        landscape: true,
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
+function pdfUnavailable(path: string): PlanExchangeError {
+  return new PlanExchangeError(
+    'PDF_RENDERER_UNAVAILABLE',
+    'PDF export needs chromium on the server (apt-get install chromium, or set CHROMIUM_PATH). The print view works without it.',
+    { chromiumPath: path },
+  );
+}
+
+export function toApiPost(row: ExportPostRow, timeZone: string): Post {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    title: row.title,
+    text: row.text,
+    plannedAt: formatInZone(row.planned_at, timeZone),
+    tags: row.tags,
+    variants: row.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
+    authorId: row.author_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deletedAt: row.deleted_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * A post as a calendar event. The UID is the post's id, stable forever; SEQUENCE is the post's
+ * version, which grows with every change. Approved posts are CONFIRMED, the rest TENTATIVE.
+ */
+export function toEvent(row: ExportPostRow, visibleChannelIds: string[] | null): IcsEvent {
+  const variants = visibleChannelIds
+    ? row.variants.filter((v) => visibleChannelIds.includes(v.channelId))
+    : row.variants;
+  const channels = variants.map((v) => v.name);
+  const title = row.title || row.text.replace(/\s+/g, ' ').slice(0, 60);
+  const texts = variants.length
+    ? variants.map((v) => `${v.name}: ${v.text ?? row.text}`)
+    : [row.text];
+  return {
+    uid: `${row.id}@postplan`,
+    sequence: row.version,
+    start: row.planned_at,
+    durationMinutes: EVENT_MINUTES,
+    stamp: row.updated_at,
+    summary: channels.length ? `${title} [${channels.join(', ')}]` : title,
+    description: [`Status: ${row.status}`, ...texts].join('\n\n'),
+    categories: row.tags,
+    status: row.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE',
+  };
+}

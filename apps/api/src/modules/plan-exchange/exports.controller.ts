@@ -1,0 +1,116 @@
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ExportJsonSchema, ExportQuerySchema } from '@postplan/contracts';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { CurrentWorkspace, WorkspaceGuard } from '../../common/auth/workspace-access';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { ExportService } from './export.service';
+import { attachment, nonce, streamTo } from './http-helpers';
+
+class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
+class ExportJsonDto extends createZodDto(ExportJsonSchema) {}
+
+/** Every member may export what the calendar shows them; the same filters as the calendar. */
+@ApiTags('export')
+@Controller('v1/workspaces/:ws/exports')
+@UseGuards(WorkspaceGuard)
+export class ExportsController {
+  constructor(private readonly exports: ExportService) {}
+
+  @Get('posts.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'RFC 4180, UTF-8 with BOM, one row per post and channel; streamed',
+  })
+  async csv(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.exports.selection(ws, q);
+    attachment(res, 'text/csv; charset=utf-8', fileName(ws, q, 'csv'));
+    await streamTo(res, () => this.exports.csv(ws, q, res));
+  }
+
+  @Get('posts.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'One row per post and channel, date cells in the workspace zone' })
+  async xlsx(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.exports.selection(ws, q);
+    attachment(
+      res,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName(ws, q, 'xlsx'),
+    );
+    await streamTo(res, () => this.exports.xlsx(ws, q, res));
+  }
+
+  @Get('posts.json')
+  @ApiOkResponse({ type: ExportJsonDto, description: 'The API post shape, streamed' })
+  async json(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.exports.selection(ws, q);
+    attachment(res, 'application/json; charset=utf-8', fileName(ws, q, 'json'));
+    await streamTo(res, () => this.exports.json(ws, q, res));
+  }
+
+  @Get('posts.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'RFC 5545, one event per post, TZID with VTIMEZONE' })
+  async ics(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.exports.selection(ws, q);
+    attachment(res, 'text/calendar; charset=utf-8', fileName(ws, q, 'ics'));
+    await streamTo(res, () => this.exports.ics(ws, q, res));
+  }
+
+  @Get('plan.html')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The print view (A4 landscape), week or month' })
+  async html(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const scriptNonce = nonce();
+    const html = await this.exports.printHtml(ws, q, scriptNonce);
+    // Stricter than the app's policy: the page needs its styles and one script, nothing else.
+    res.setHeader(
+      'Content-Security-Policy',
+      `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${scriptNonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+    );
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.type('text/html').send(html);
+  }
+
+  @Get('plan.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The print view as PDF; 503 PDF_RENDERER_UNAVAILABLE without chromium',
+  })
+  async pdf(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.exports.pdf(ws, q);
+    attachment(res, 'application/pdf', fileName(ws, q, 'pdf'));
+    res.send(pdf);
+  }
+}
+
+function fileName(ws: WorkspaceWithRole, q: { from: string; to: string }, ext: string): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return `postplan-${safe(ws.slug)}-${safe(q.from.slice(0, 10))}-${safe(q.to.slice(0, 10))}.${ext}`;
+}

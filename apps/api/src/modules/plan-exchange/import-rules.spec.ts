@@ -1,0 +1,132 @@
+import { type ImportTable } from './import-file';
+import {
+  parseLocalDateTime,
+  parseOffset,
+  resolveImportTime,
+  suggestMapping,
+  validateImport,
+} from './import-rules';
+
+const channels = [
+  {
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'Mastodon',
+    platform: 'mastodon' as const,
+    character_limit: null,
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000002',
+    name: 'X Konto',
+    platform: 'x' as const,
+    character_limit: null,
+  },
+];
+const berlin = 'Europe/Berlin';
+const local = (y: number, mo: number, d: number, h: number, mi: number) => ({
+  year: y,
+  month: mo,
+  day: d,
+  hour: h,
+  minute: mi,
+  second: 0,
+});
+
+describe('import times', () => {
+  it('reads the second 02:30 of 2026-10-25 with its offset as 01:30 UTC', () => {
+    const r = resolveImportTime(local(2026, 10, 25, 2, 30), parseOffset('UTC+01:00'), berlin);
+    expect(r).toEqual({ instant: new Date('2026-10-25T01:30:00Z') });
+  });
+
+  it('asks for an offset when the time happens twice, and rejects one the clocks skip', () => {
+    expect(resolveImportTime(local(2026, 10, 25, 2, 30), null, berlin)).toMatchObject({
+      code: 'LOCAL_TIME_AMBIGUOUS',
+    });
+    expect(resolveImportTime(local(2026, 3, 29, 2, 30), null, berlin)).toMatchObject({
+      code: 'LOCAL_TIME_DOES_NOT_EXIST',
+    });
+    expect(resolveImportTime(local(2026, 2, 31, 10, 0), null, berlin)).toMatchObject({
+      code: 'INVALID_DATE',
+    });
+  });
+
+  it('reads the formats people and schedulers write', () => {
+    expect(parseLocalDateTime('2026-10-25 02:30', 'dmy')?.local).toMatchObject(
+      local(2026, 10, 25, 2, 30),
+    );
+    expect(parseLocalDateTime('25.10.2026 14:05', 'dmy')?.local).toMatchObject(
+      local(2026, 10, 25, 14, 5),
+    );
+    expect(parseLocalDateTime('03/04/2026 2:30 PM', 'mdy')?.local).toMatchObject(
+      local(2026, 3, 4, 14, 30),
+    );
+    expect(parseLocalDateTime('03/04/2026 09:00', 'dmy')?.local).toMatchObject(
+      local(2026, 4, 3, 9, 0),
+    );
+    expect(parseLocalDateTime('2026-10-25T02:30+01:00', 'dmy')?.offset).toBe('+01:00');
+    expect(parseLocalDateTime('morgen', 'dmy')).toBeNull();
+    expect(parseOffset('+0530')).toBe(330);
+    expect(parseOffset('Z')).toBe(0);
+    expect(parseOffset('UTC+25:00')).toBeNull();
+  });
+});
+
+describe('mapping and validation', () => {
+  it('recognises the export columns and common bulk formats', () => {
+    expect(
+      suggestMapping([
+        'Post ID',
+        'Planned',
+        'UTC offset',
+        'Channel',
+        'Platform',
+        'Status',
+        'Title',
+        'Text',
+        'Channel text',
+        'Tags',
+        'Author',
+      ]).columns,
+    ).toEqual({
+      post_id: 0,
+      planned: 1,
+      utc_offset: 2,
+      channel: 3,
+      status: 5,
+      title: 6,
+      text: 7,
+      channel_text: 8,
+      tags: 9,
+    });
+    expect(
+      suggestMapping(['Date', 'Time', 'Message', 'Link', 'Image URL', 'Profile']).columns,
+    ).toEqual({
+      date: 0,
+      time: 1,
+      text: 2,
+      link: 3,
+      image_url: 4,
+      channel: 5,
+    });
+  });
+
+  it('counts length per platform and groups rows of one post', () => {
+    const table: ImportTable = {
+      headers: ['Post ID', 'Planned', 'Text', 'Channel'],
+      rows: [
+        { line: 2, cells: ['p1', '2026-11-01 10:00', 'a'.repeat(300), 'Mastodon'] },
+        { line: 3, cells: ['p1', '2026-11-01 10:00', 'a'.repeat(300), 'X Konto'] },
+      ],
+    };
+    const { report, drafts } = validateImport(
+      table,
+      suggestMapping(table.headers),
+      channels,
+      berlin,
+    );
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.variants.map((v) => v.channelId)).toEqual([channels[0]!.id, channels[1]!.id]);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'Text', code: 'TEXT_TOO_LONG' }),
+    ]);
+  });
+});

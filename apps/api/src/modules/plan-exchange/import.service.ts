@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ImportJob,
+  type ImportMappingSchema,
+  type ImportReport,
+  type ImportResult,
+} from '@postplan/contracts';
+import { type z } from 'zod';
+import { approvableContent, hashContent } from '../review/review-content';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { ExportRepository } from './export.repository';
+import { detectFormat, type ImportTable, readTable } from './import-file';
+import { type ImportDraft, suggestMapping, validateImport } from './import-rules';
+import { type ImportJobRow, ImportRepository } from './import.repository';
+import { importNotFound, PlanExchangeError } from './plan-exchange.errors';
+
+type Mapping = z.output<typeof ImportMappingSchema>;
+
+const SAMPLE_ROWS = 5;
+const BATCH = 1_000;
+/** What an error answer carries of the report; the dry run has all of it. */
+const ISSUES_IN_ERROR = 100;
+
+/**
+ * Import from CSV or XLSX in three steps: upload (the file is kept with the job, its headings
+ * and first rows shown for the mapping), dry run (every row's outcome, every problem with row
+ * and column; nothing is written), and the import itself: all posts as drafts (ideas stay
+ * ideas) in one transaction, or none. Progress is written beside it for the page to poll.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly repo: ImportRepository,
+    private readonly exportRepo: ExportRepository,
+  ) {}
+
+  async upload(
+    ws: WorkspaceWithRole,
+    userId: string,
+    fileName: string,
+    bytes: Buffer,
+  ): Promise<ImportJob> {
+    if (bytes.length === 0)
+      throw new PlanExchangeError('IMPORT_FILE_INVALID', 'The file is empty.');
+    const format = detectFormat(fileName, bytes);
+    const table = await readTable(format, bytes);
+    const row = await this.repo.insertJob({
+      workspaceId: ws.id,
+      createdBy: userId,
+      fileName,
+      format,
+      file: bytes,
+      headers: table.headers,
+      sample: table.rows.slice(0, SAMPLE_ROWS).map((r) =>
+        table.headers.map((_, i) => {
+          const c = r.cells[i];
+          return c instanceof Date ? c.toISOString().slice(0, 16).replace('T', ' ') : (c ?? '');
+        }),
+      ),
+      totalRows: table.rows.length,
+    });
+    return toJob(row);
+  }
+
+  async get(ws: WorkspaceWithRole, id: string): Promise<ImportJob> {
+    return toJob(await this.job(ws, id));
+  }
+
+  async dryRun(ws: WorkspaceWithRole, id: string, mapping: Mapping): Promise<ImportResult> {
+    const job = await this.job(ws, id);
+    const { report } = await this.validate(ws, job, mapping);
+    return { job: toJob(job), report };
+  }
+
+  async run(
+    ws: WorkspaceWithRole,
+    userId: string,
+    id: string,
+    mapping: Mapping,
+  ): Promise<ImportResult> {
+    const job = await this.job(ws, id);
+    if (job.state === 'done' || job.state === 'running') {
+      throw new PlanExchangeError(
+        'IMPORT_ALREADY_RUN',
+        job.state === 'done'
+          ? 'This file has been imported already; upload it again to import it once more.'
+          : 'This import is running.',
+      );
+    }
+    const { report, drafts } = await this.validate(ws, job, mapping);
+    if (!report.ok) throw hasErrors(report);
+    if (!(await this.repo.claim(job.id))) {
+      throw new PlanExchangeError('IMPORT_ALREADY_RUN', 'This import is running.');
+    }
+    try {
+      await this.repo.transaction(async (em) => {
+        for (let i = 0; i < drafts.length; i += BATCH) {
+          const batch = drafts.slice(i, i + BATCH);
+          await this.repo.insertPosts(em, ws.id, userId, job.id, batch.map(toWrite));
+          await this.repo.progress(
+            job.id,
+            Math.min(report.rows, Math.round(((i + batch.length) / drafts.length) * report.rows)),
+          );
+        }
+        await this.repo.finish(job.id, { state: 'done', importedPosts: drafts.length }, em);
+      });
+    } catch (e) {
+      await this.repo.finish(job.id, {
+        state: 'failed',
+        error: 'The import failed; nothing was imported.',
+      });
+      throw e;
+    }
+    return { job: toJob((await this.repo.findJob(ws.id, job.id))!), report };
+  }
+
+  private async job(ws: WorkspaceWithRole, id: string): Promise<ImportJobRow> {
+    const job = await this.repo.findJob(ws.id, id);
+    if (!job) throw importNotFound();
+    return job;
+  }
+
+  private async validate(ws: WorkspaceWithRole, job: ImportJobRow, mapping: Mapping) {
+    const table: ImportTable = await readTable(job.format, await this.repo.file(job.id));
+    const width = table.headers.length;
+    for (const [field, index] of Object.entries(mapping.columns)) {
+      if (index >= width) {
+        throw new PlanExchangeError('VALIDATION_FAILED', `The file has no column ${index + 1}.`, {
+          issues: [{ path: ['columns', field], message: 'no such column' }],
+        });
+      }
+    }
+    const channels = await this.exportRepo.channels(ws.id);
+    return validateImport(table, mapping, channels, ws.timeZone);
+  }
+}
+
+function hasErrors(report: ImportReport): PlanExchangeError {
+  return new PlanExchangeError(
+    'IMPORT_HAS_ERRORS',
+    `${report.errors} problems in the file; nothing was imported. Run the dry run to see them all.`,
+    { ...report, outcomes: undefined, issues: report.issues.slice(0, ISSUES_IN_ERROR) },
+  );
+}
+
+function toWrite(d: ImportDraft) {
+  return {
+    status: d.status,
+    title: d.title,
+    text: d.text,
+    plannedAt: d.plannedAt,
+    tags: d.tags,
+    variants: d.variants,
+    contentHash: hashContent(d),
+    content: approvableContent(d),
+  };
+}
+
+function toJob(row: ImportJobRow): ImportJob {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    format: row.format,
+    state: row.state,
+    headers: row.headers,
+    sample: row.sample,
+    totalRows: row.total_rows,
+    suggestedMapping: suggestMapping(row.headers),
+    progress: { processed: row.processed_rows, total: row.total_rows },
+    importedPosts: row.imported_posts,
+    error: row.error,
+    createdAt: row.created_at.toISOString(),
+  };
+}

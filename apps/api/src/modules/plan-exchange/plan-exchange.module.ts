@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { ExportRepository } from './export.repository';
+import { ExportService } from './export.service';
+import { ExportsController } from './exports.controller';
+import { ImportRepository } from './import.repository';
+import { ImportService } from './import.service';
+import { ImportsController } from './imports.controller';
+import { PlanLinksMaintenance } from './plan-links.maintenance';
+import {
+  CalendarFeedController,
+  FeedsController,
+  ShareLinksController,
+  SharedPlanController,
+} from './plan-links.controller';
+import { PlanLinksRepository } from './plan-links.repository';
+import { PlanLinksService } from './plan-links.service';
+
+/** The plan leaving and entering Postplan: exports, calendar feeds, share links, imports. */
+@Module({
+  imports: [WorkspacesModule],
+  controllers: [
+    ExportsController,
+    CalendarFeedController,
+    FeedsController,
+    ShareLinksController,
+    SharedPlanController,
+    ImportsController,
+  ],
+  providers: [
+    ExportRepository,
+    ExportService,
+    PlanLinksRepository,
+    PlanLinksService,
+    PlanLinksMaintenance,
+    ImportRepository,
+    ImportService,
+  ],
+})
+export class PlanExchangeModule {}
