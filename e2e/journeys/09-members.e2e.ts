@@ -2,6 +2,7 @@ import {
   expect,
   loginInBrowser,
   loginOwnerApi,
+  openSettings,
   logOutInBrowser,
   OWNER,
   test,
@@ -23,7 +24,7 @@ test('an owner invites a colleague on the members page; she joins from the hande
 
   await loginInBrowser(page, OWNER.email, OWNER.password);
   await page.goto(`/w/${slug}/calendar`);
-  await page.getByRole('link', { name: 'Members' }).click();
+  await openSettings(page, 'Members');
   await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
   // Nobody chooses a password for someone else.
   await expect(page.getByLabel(/password/i)).toHaveCount(0);
@@ -71,7 +72,7 @@ test('an owner invites a colleague on the members page; she joins from the hande
   await expect(page.getByTestId('read-only-notice')).toBeVisible();
 
   // She sees the members too, read-only.
-  await page.getByRole('link', { name: 'Members' }).click();
+  await openSettings(page, 'Members');
   await expect(page.getByTestId('members-read-only')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: COLLEAGUE.email })).toContainText('(you)');
   await expect(page.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);

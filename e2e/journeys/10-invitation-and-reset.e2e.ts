@@ -44,7 +44,9 @@ test('a colleague joins from the invitation e-mail, then forgets the password an
   await page.getByLabel('Your password', { exact: true }).fill(JONAS.password);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/calendar`));
-  await expect(page.getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }),
+  ).toBeVisible();
   await logOutInBrowser(page);
 
   // A week later he has forgotten it.

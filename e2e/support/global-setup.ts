@@ -136,6 +136,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DATABASE_URL: withDatabase(serverUrl, database),
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Journeys set the app's clock instead of waiting on the wall clock (docs/testing.md).
+    POSTPLAN_TEST_CLOCK: 'true',
     POSTPLAN_PUBLIC_URL: baseUrl,
     POSTPLAN_SMTP_HOST: '127.0.0.1',
     POSTPLAN_SMTP_PORT: String(sink.port),

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
+import { Clock } from '../src/common/clock/clock';
 import { NotificationMailer } from '../src/modules/notifications/notification-mailer';
 import {
   type NotifyInput,
@@ -371,6 +372,7 @@ describe('e-mail', () => {
       t.app.get<AppConfig>(APP_CONFIG),
       repo,
       t.app.get(AccountEmailsRepository),
+      t.app.get(Clock),
     );
     const recipients = [editor.userId, reader.userId];
     for (let i = 0; i < 6; i++)

@@ -108,6 +108,10 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   SHARE_LINK_PASSWORD_WRONG: undefined,
   FEED_NOT_FOUND: undefined,
   PDF_RENDERER_UNAVAILABLE: { chromiumPath: 'chromium' },
+  PUBLICATION_NOT_FOUND: undefined,
+  PUBLICATION_STATE_CONFLICT: { status: 'sending', allowed: ['failed'] },
+  POST_NOT_APPROVED: { status: 'draft' },
+  NOTHING_TO_PUBLISH: undefined,
   INTERNAL_ERROR: undefined,
 };
 

@@ -181,6 +181,10 @@ export const ERROR_DETAILS = {
   SHARE_LINK_PASSWORD_WRONG: none,
   FEED_NOT_FOUND: none,
   PDF_RENDERER_UNAVAILABLE: z.object({ chromiumPath: z.string() }),
+  PUBLICATION_NOT_FOUND: none,
+  PUBLICATION_STATE_CONFLICT: z.object({ status: z.string(), allowed: z.array(z.string()) }),
+  POST_NOT_APPROVED: z.object({ status: z.string() }).optional(),
+  NOTHING_TO_PUBLISH: none,
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

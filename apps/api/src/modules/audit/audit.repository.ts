@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuditEntry } from '@postplan/contracts';
-import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toAuditEntry } from './audit.mapper';
 
-type AuditRow = {
+export type AuditRow = {
   id: string;
   at: Date;
   workspace_id: string | null;
@@ -21,6 +22,23 @@ type AuditRow = {
   reason: string | null;
 };
 
+/** One entry as the table stores it; `before` and `after` are JSON text or null. */
+export type AuditInsert = {
+  workspaceId: string | null;
+  actorType: string;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  linkId: string | null;
+  action: string;
+  postId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  ip: string | null;
+};
+
 export type AuditFilter = {
   workspaceId: string;
   postId?: string;
@@ -34,36 +52,34 @@ export type AuditFilter = {
   order: 'newest' | 'oldest';
 };
 
-const toEntry = (r: AuditRow): AuditEntry => ({
-  id: r.id,
-  at: r.at.toISOString(),
-  workspaceId: r.workspace_id,
-  actor: {
-    type: r.actor_type,
-    userId: r.actor_user_id,
-    linkId: r.link_id,
-    name: r.actor_type === 'user' ? r.user_name : r.actor_label,
-    ...linkVisitor(r),
-  },
-  action: r.action,
-  postId: r.post_id,
-  subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
-  before: r.before ?? null,
-  after: r.after ?? null,
-  reason: r.reason,
-});
-
-/** The visitor and link of a link actor, from the label AuditService writes. */
-function linkVisitor(r: AuditRow): { viaLink?: { visitorName: string; label: string } } {
-  if (r.actor_type !== 'link' || !r.actor_label) return {};
-  const m = /^(.*) \(via link '(.*)'\)$/su.exec(r.actor_label);
-  return m ? { viaLink: { visitorName: m[1]!, label: m[2]! } } : {};
-}
-
-/** Reads of the audit log; writes go through AuditService only. */
+/** The audit log's SQL; services write through AuditService, which keeps it append-only. */
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Appends one entry, in the given transaction (or on its own with the plain manager). */
+  async insert(em: EntityManager | undefined, row: AuditInsert): Promise<void> {
+    await (em ?? this.db.manager).query(
+      `INSERT INTO audit_log (workspace_id, actor_type, actor_user_id, actor_label, link_id, action,
+                              post_id, subject_type, subject_id, before, after, reason, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        row.workspaceId,
+        row.actorType,
+        row.actorUserId,
+        row.actorLabel,
+        row.linkId,
+        row.action,
+        row.postId,
+        row.subjectType,
+        row.subjectId,
+        row.before,
+        row.after,
+        row.reason,
+        row.ip,
+      ],
+    );
+  }
 
   async list(f: AuditFilter): Promise<AuditEntry[]> {
     const values: unknown[] = [f.workspaceId];
@@ -95,6 +111,6 @@ export class AuditRepository {
         LIMIT $${values.length}`,
       values,
     );
-    return rows.map(toEntry);
+    return rows.map(toAuditEntry);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
+import { AuditRepository } from './audit.repository';
 
 /** Who did something: a member, a visitor of a review link, the system's clock, or nobody known. */
 export type AuditActor =
@@ -29,9 +29,9 @@ export type AuditRecord = {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
-  async record(em: EntityManager, rec: AuditRecord): Promise<void> {
+  async record(em: EntityManager | undefined, rec: AuditRecord): Promise<void> {
     const a = rec.actor;
     const label =
       a.type === 'link'
@@ -39,26 +39,21 @@ export class AuditService {
         : a.type === 'anonymous'
           ? (a.label ?? null)
           : null;
-    await em.query(
-      `INSERT INTO audit_log (workspace_id, actor_type, actor_user_id, actor_label, link_id, action,
-                              post_id, subject_type, subject_id, before, after, reason, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        rec.workspaceId,
-        a.type,
-        a.type === 'user' ? a.userId : null,
-        label,
-        a.type === 'link' ? a.linkId : null,
-        rec.action,
-        rec.postId ?? null,
-        rec.subject?.type ?? null,
-        rec.subject?.id ?? null,
-        rec.before === undefined ? null : JSON.stringify(rec.before),
-        rec.after === undefined ? null : JSON.stringify(rec.after),
-        rec.reason ?? null,
-        rec.ip ?? null,
-      ],
-    );
+    await this.repo.insert(em, {
+      workspaceId: rec.workspaceId,
+      actorType: a.type,
+      actorUserId: a.type === 'user' ? a.userId : null,
+      actorLabel: label,
+      linkId: a.type === 'link' ? a.linkId : null,
+      action: rec.action,
+      postId: rec.postId ?? null,
+      subjectType: rec.subject?.type ?? null,
+      subjectId: rec.subject?.id ?? null,
+      before: rec.before === undefined ? null : JSON.stringify(rec.before),
+      after: rec.after === undefined ? null : JSON.stringify(rec.after),
+      reason: rec.reason ?? null,
+      ip: rec.ip ?? null,
+    });
   }
 
   /**
@@ -81,6 +76,6 @@ export class AuditService {
 
   /** Records at once, in its own statement: for refusals whose request is about to fail. */
   recordNow(rec: AuditRecord): Promise<void> {
-    return this.record(this.db.manager, rec);
+    return this.record(undefined, rec);
   }
 }

@@ -35,30 +35,34 @@ export class ApiTokensRepository {
    * the script's author learns why it stopped working.
    */
   async use(tokenHash: Buffer): Promise<TokenUse> {
+    // One round trip; the database's clock on both sides, as it wrote the row's times.
     const rows: {
       id: string;
       user_id: string;
       scopes: TokenScope[];
-      last_used_at: Date | null;
       expired: boolean;
     }[] = await this.db.query(
-      `SELECT id, user_id, scopes, last_used_at, coalesce(expires_at <= now(), false) AS expired
-         FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+      `WITH t AS (
+         SELECT id, user_id, scopes, last_used_at, coalesce(expires_at <= now(), false) AS expired
+           FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL
+       ), touched AS (
+         UPDATE api_tokens a SET last_used_at = now() FROM t
+          WHERE a.id = t.id AND NOT t.expired
+            AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+       )
+       SELECT id, user_id, scopes, expired FROM t`,
       [tokenHash],
     );
     const r = rows[0];
     if (!r) return { status: 'unknown' };
     if (r.expired) return { status: 'expired' };
-    if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > 60_000) {
-      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [r.id]);
-    }
     return { status: 'ok', id: r.id, userId: r.user_id, scopes: r.scopes };
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {
     const r = await this.tokens.update(
       { id, userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
+      { revokedAt: () => 'now()' },
     );
     return (r.affected ?? 0) > 0;
   }

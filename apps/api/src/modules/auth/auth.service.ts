@@ -22,6 +22,7 @@ import { assertStrongPassword } from './password-strength';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
+import { Clock } from '../../common/clock/clock';
 
 export type NewSession = { token: string; csrfToken: string; ttlMs: number };
 export type LoginResult = { session: NewSession; me: MeResponse; deviceCookie: string };
@@ -55,6 +56,7 @@ export class AuthService {
     private readonly resets: PasswordResetsRepository,
     private readonly mail: AccountMailService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async login(
@@ -102,7 +104,7 @@ export class AuthService {
     client: Client,
     device: string | null,
   ) {
-    const now = new Date();
+    const now = this.clock.now();
     const counts = await this.attempts.failuresSince(
       email,
       client.ip,
@@ -130,7 +132,7 @@ export class AuthService {
       tokenHash: sha256(token),
       csrfToken,
       userId,
-      expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
+      expiresAt: new Date(this.clock.nowMs() + this.config.sessionTtlMs),
       ip: client.ip,
       userAgent: client.userAgent,
     });
@@ -143,7 +145,7 @@ export class AuthService {
   ): Promise<{ id: string; userId: string; csrfToken: string } | null> {
     const session = await this.sessions.findLive(sha256(token));
     if (!session) return null;
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    if (this.clock.nowMs() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await this.sessions.touch(session.id, this.config.sessionTtlMs);
     }
     return session;
@@ -215,7 +217,7 @@ export class AuthService {
    * are throttled per address and per client, counted whether or not the address has an account.
    */
   async requestPasswordReset(email: string, client: Client): Promise<void> {
-    const since = new Date(Date.now() - RESET_WINDOW_MS);
+    const since = new Date(this.clock.nowMs() - RESET_WINDOW_MS);
     const recent = await this.resets.countSince(email, client.ip, since);
     if (recent.email >= RESET_PER_EMAIL || recent.ip >= RESET_PER_IP) {
       throw tooManyAttempts('Too many reset requests. Try again in an hour.', 3600);
@@ -223,7 +225,7 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const token = randomSecret();
     const tokenHash = sha256(token);
-    const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+    const expiresAt = new Date(this.clock.nowMs() + RESET_TTL_MS);
     await this.workspaces.transaction(async (em) => {
       await this.resets.insert(em, {
         email,
@@ -303,7 +305,7 @@ export class AuthService {
       expiresAt:
         input.expiresInDays === null
           ? null
-          : new Date(Date.now() + input.expiresInDays * 86_400_000),
+          : new Date(this.clock.nowMs() + input.expiresInDays * 86_400_000),
     });
     return { ...toTokenSummary(row), token };
   }

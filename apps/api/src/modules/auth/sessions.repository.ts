@@ -57,8 +57,8 @@ export class SessionsRepository {
     return rows.length;
   }
 
-  async deleteExpired(): Promise<number> {
-    const r = await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+  async deleteExpired(now: Date): Promise<number> {
+    const r = await this.sessions.delete({ expiresAt: LessThan(now) });
     return r.affected ?? 0;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CrisisController } from './crisis.controller';
 import { CrisisService } from './crisis.service';
@@ -6,7 +7,7 @@ import { PausesRepository } from './pauses.repository';
 
 /** Audit and notifications come from their global modules. */
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule],
   controllers: [CrisisController],
   providers: [PausesRepository, CrisisService],
   exports: [PausesRepository],

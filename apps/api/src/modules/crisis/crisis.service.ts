@@ -20,6 +20,8 @@ import { CrisisError } from './crisis.errors';
 import { planDecisions } from './due-decisions';
 import { toDuePost, toPause } from './pause.mapper';
 import { PausesRepository } from './pauses.repository';
+import { Clock } from '../../common/clock/clock';
+import { PostsService } from '../posts/posts.service';
 
 type Caller = { userId: string; workspace: WorkspaceWithRole };
 type DecideInput = z.output<typeof DecideDuePostsRequestSchema>;
@@ -33,6 +35,8 @@ export class CrisisService {
     private readonly pauses: PausesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly posts: PostsService,
+    private readonly clock: Clock,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -76,6 +80,7 @@ export class CrisisService {
         workspaceId: ws.id,
         channelId: scope.channelId,
         reason,
+        at: this.clock.now(),
         userId: caller.userId,
       });
       if (!id) {
@@ -125,6 +130,7 @@ export class CrisisService {
         workspaceId: ws.id,
         channelId: scope.channelId,
         userId: caller.userId,
+        at: this.clock.now(),
       });
       if (!id) {
         throw new CrisisError(
@@ -185,7 +191,7 @@ export class CrisisService {
    */
   async decide(caller: Caller, input: DecideInput): Promise<DecideDuePostsResponse> {
     const ws = caller.workspace;
-    const now = new Date();
+    const now = this.clock.now();
     const planned = planDecisions(input.decisions, ws.timeZone, now);
     const ids = planned.map((d) => d.postId);
     const items = await this.pauses.transaction(async (em) => {
@@ -205,7 +211,7 @@ export class CrisisService {
       const done: DecideDuePostsResponse['items'] = [];
       for (const d of planned) {
         const before = due.get(d.postId)!;
-        const version = await this.pauses.movePlannedTime(em, ws.id, d.postId, d.plannedAt);
+        const version = await this.posts.movePlannedTime(em, ws.id, d.postId, d.plannedAt);
         await this.outbox?.syncPost(em, d.postId);
         await this.audit.record(em, {
           workspaceId: ws.id,

@@ -23,6 +23,7 @@ import {
   InvitationsRepository,
   type TokenKind,
 } from './invitations.repository';
+import { Clock } from '../../common/clock/clock';
 
 /** An invitation works for a week, once. */
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -48,6 +49,7 @@ export class InvitationsService {
     private readonly auth: AuthService,
     private readonly mail: AccountMailService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async invite(
@@ -58,7 +60,7 @@ export class InvitationsService {
     assertMayGrant(ws.role, input.role);
     const mailToken = randomSecret();
     const linkToken = randomSecret();
-    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const expiresAt = new Date(this.clock.nowMs() + INVITATION_TTL_MS);
     const inviter = await this.users.findById(inviterId);
     const id = await this.invitations.transaction(async (em) => {
       if (await this.invitations.isMember(em, ws.id, input.email)) {
@@ -103,7 +105,7 @@ export class InvitationsService {
         email: input.email,
         role: input.role,
         invitedBy: inviter?.name ?? null,
-        createdAt: new Date().toISOString(),
+        createdAt: this.clock.now().toISOString(),
         expiresAt: expiresAt.toISOString(),
       },
       inviteUrl: this.link(linkToken),
@@ -167,7 +169,7 @@ export class InvitationsService {
             email: invitation.email,
             name: input.name,
             passwordHash,
-            emailVerifiedAt: via === 'mail' ? new Date() : null,
+            emailVerifiedAt: via === 'mail' ? this.clock.now() : null,
           },
           em,
         );
@@ -291,7 +293,7 @@ export class InvitationsService {
       inv.accepted_at ||
       inv.declined_at ||
       inv.revoked_at ||
-      inv.expires_at <= new Date()
+      inv.expires_at <= this.clock.now()
     )
       throw notFound();
     return inv;
@@ -302,7 +304,7 @@ export class InvitationsService {
     const found = await this.invitations.findByToken(sha256(token));
     const inv = found?.invitation;
     if (!found || !inv || inv.accepted_at || inv.declined_at || inv.revoked_at) throw notFound();
-    if (inv.expires_at <= new Date()) {
+    if (inv.expires_at <= this.clock.now()) {
       throw new AuthError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one.');
     }
     return found;

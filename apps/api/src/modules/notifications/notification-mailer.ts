@@ -19,6 +19,7 @@ import {
   type EmailOutcome,
   NotificationsRepository,
 } from './notifications.repository';
+import { Clock } from '../../common/clock/clock';
 
 const BATCH = 5;
 // Longer than a batch can take with the timeouts below, so a live sender never loses its claim.
@@ -46,6 +47,7 @@ export class NotificationMailer implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: NotificationsRepository,
     private readonly accountEmails: AccountEmailsRepository,
+    private readonly clock: Clock,
   ) {
     this.smtp = config.smtp;
     this.publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -151,7 +153,7 @@ export class NotificationMailer implements OnModuleDestroy {
         );
         return { status: 'failed', error };
       }
-      const at = new Date(Date.now() + retryDelayMs(mail.attempts));
+      const at = new Date(this.clock.nowMs() + retryDelayMs(mail.attempts));
       this.logger.warn(
         `Notification e-mail ${mail.notification_id} failed (attempt ${mail.attempts}), next try ${at.toISOString()}: ${error}`,
       );
@@ -195,7 +197,7 @@ export class NotificationMailer implements OnModuleDestroy {
         this.logger.warn(`Account e-mail ${mail.id} failed for good: ${error}`);
         return { status: 'failed', error };
       }
-      const at = new Date(Date.now() + retryDelayMs(mail.attempts));
+      const at = new Date(this.clock.nowMs() + retryDelayMs(mail.attempts));
       this.logger.warn(`Account e-mail ${mail.id} failed (attempt ${mail.attempts}): ${error}`);
       return { status: 'retry', at, error };
     }

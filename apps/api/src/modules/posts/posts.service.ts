@@ -2,7 +2,6 @@ import { staleVersion } from '../../common/errors/app-error';
 import { Injectable, Optional } from '@nestjs/common';
 import {
   type CreatePostRequestSchema,
-  type Post,
   type PostDetail,
   type PostListQuerySchema,
   type UpdatePostRequestSchema,
@@ -22,7 +21,7 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
-import { type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
 
 type CreateInput = z.output<typeof CreatePostRequestSchema>;
 type UpdateInput = z.output<typeof UpdatePostRequestSchema>;
@@ -40,21 +39,28 @@ export class PostsService {
     private readonly cache: CalendarCache,
     private readonly review: ReviewService,
     private readonly audit: AuditService,
-    @Optional() private readonly wording?: WordingGate,
+    private readonly wording: WordingGate,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
-  /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
+  /**
+   * The calendar answer, serialised: built by PostgreSQL as JSON text (no per-post mapping
+   * here), and repeated reads of an unchanged calendar come from memory. Both give the same
+   * bytes: the cache keeps what the database built.
+   */
   async listCached(ws: WorkspaceWithRole, q: ListQuery): Promise<CachedAnswer> {
+    // The publications' status is part of the answer: their version keys the cache too.
     const version = `${ws.calendarVersion}:${(await this.outbox?.version(ws.id)) ?? ''}`;
     const key = JSON.stringify([ws.id, version, ws.timeZone, q]);
-    return this.cache.getOrCompute(key, version, async () => ({
-      items: await this.list(ws, q),
-      timeZone: ws.timeZone,
-    }));
+    return this.cache.getOrCompute(key, version, () => this.listJson(ws, q));
   }
 
-  async list(ws: WorkspaceWithRole, q: ListQuery): Promise<Post[]> {
+  /** The calendar answer as the database builds it, never from the cache. */
+  listJson(ws: WorkspaceWithRole, q: ListQuery): Promise<string> {
+    return this.posts.calendarJson(this.listFilter(ws, q), ws.timeZone);
+  }
+
+  private listFilter(ws: WorkspaceWithRole, q: ListQuery): PostFilter {
     const tz = ws.timeZone;
     let range: { from: Date; to: Date } | undefined;
     if (!q.unscheduled && !q.deleted) {
@@ -75,7 +81,7 @@ export class PostsService {
       }
       range = { from, to };
     }
-    const rows = await this.posts.list({
+    return {
       workspaceId: ws.id,
       range,
       unscheduled: q.unscheduled,
@@ -86,8 +92,21 @@ export class PostsService {
       authorIds: q.author,
       ...(q.q ? { search: { words: searchWords(q.q), locale: ws.locale } } : {}),
       limit: MAX_ITEMS,
-    });
-    return rows.map((r) => toPost(r, tz));
+    };
+  }
+
+  /**
+   * Moves the planned time only, in the caller's transaction (a decision about a post that
+   * came due during a pause): content, status and approval stay; the version moves. The one
+   * write path for posts: other modules come here instead of updating the table themselves.
+   */
+  movePlannedTime(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    plannedAt: Date | null,
+  ): Promise<number> {
+    return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
   }
 
   /** One post with its review state, as the caller may act on it. */
@@ -113,7 +132,7 @@ export class PostsService {
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
-      await this.wording?.indexPost(em, ws.id, id);
+      await this.wording.indexPost(em, ws.id, id);
       return id;
     });
     return this.get(caller, id);
@@ -163,7 +182,7 @@ export class PostsService {
     const saved = await this.posts.find(ws.id, id, em);
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
     await this.outbox?.syncPost(em, id);
-    await this.wording?.indexPost(em, ws.id, id);
+    await this.wording.indexPost(em, ws.id, id);
   }
 
   async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
@@ -180,7 +199,7 @@ export class PostsService {
         before: { status: current.status },
       });
       await this.outbox?.syncPost(em, id);
-      await this.wording?.indexPost(em, caller.workspace.id, id);
+      await this.wording.indexPost(em, caller.workspace.id, id);
     });
   }
 
@@ -196,7 +215,7 @@ export class PostsService {
         postId: id,
       });
       await this.outbox?.syncPost(em, id);
-      await this.wording?.indexPost(em, caller.workspace.id, id);
+      await this.wording.indexPost(em, caller.workspace.id, id);
     });
     return this.get(caller, id);
   }

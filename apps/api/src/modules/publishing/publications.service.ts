@@ -14,6 +14,7 @@ import { parseRangeBound } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { Clock } from '../../common/clock/clock';
+import { staleVersion } from '../../common/errors/app-error';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -232,10 +233,10 @@ export class PublicationsService extends PublicationsOutbox {
       }
       this.assertMayAct(caller, post.author_id);
       if (version !== undefined && version !== post.version) {
-        throw new PublicationError(
-          'STALE_VERSION',
+        throw staleVersion(
+          'post',
+          post.version,
           'Someone else changed this post in the meantime. Look at the new version first.',
-          { currentVersion: post.version },
         );
       }
       if (post.status !== 'approved' || !post.ok) {
@@ -326,7 +327,7 @@ export class PublicationsService extends PublicationsOutbox {
         throw new PublicationError(
           'PUBLICATION_STATE_CONFLICT',
           `This publication is ${row.status}; that is possible only when it is ${allowed.join(' or ')}.`,
-          { status: row.status, allowed },
+          { status: row.status, allowed: [...allowed] },
         );
       }
       const after = await change(em, row);

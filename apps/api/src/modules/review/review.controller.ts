@@ -222,26 +222,7 @@ export class ReviewController {
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Body() body: BulkApproveDto,
   ): Promise<z.infer<typeof BulkApproveResultSchema>> {
-    const results = [];
-    for (const p of body.posts) {
-      try {
-        await this.review.act({ userId: actor.userId, workspace: ws }, p.id, 'approve', {
-          version: p.version,
-          contentHash: p.contentHash,
-          note: body.note,
-        });
-        results.push({ id: p.id, ok: true });
-      } catch (e) {
-        const err = e as { code?: string; message?: string };
-        if (!err.code) throw e;
-        results.push({
-          id: p.id,
-          ok: false,
-          error: { code: err.code, message: err.message ?? '' },
-        });
-      }
-    }
-    return { results };
+    return this.review.approveEach({ userId: actor.userId, workspace: ws }, body);
   }
 
   @Get('approval-policy')

@@ -1,6 +1,8 @@
-import { type AppError, staleVersion } from '../../common/errors/app-error';
+import { staleVersion } from '../../common/errors/app-error';
 import { Injectable, Optional } from '@nestjs/common';
 import {
+  type BulkApproveRequestSchema,
+  type BulkApproveResultSchema,
   type PostDetail,
   type PostReview,
   type Role,
@@ -22,6 +24,8 @@ import {
   transition,
 } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
+import { type z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
 import { hasRole } from '@postplan/contracts';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { PostError, postNotFound } from '../posts/post.errors';
@@ -33,6 +37,7 @@ import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { WordingGate } from './wording-gate';
+import { Clock } from '../../common/clock/clock';
 
 /** The transitions people trigger through the API; expiry is the clock's. */
 export type UserAction =
@@ -74,6 +79,9 @@ const AUDIT_ACTION: Record<ReviewEffect['type'], string> = {
   planned_time_changed: 'post.moved',
 };
 
+/** A refusal with a code (any feature's), as opposed to a failure. */
+const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
 /**
  * The post's editorial life on top of the pure rules in @postplan/domain: loads the state,
  * asks the rules, stores what they decided, audits every effect and tells the people concerned.
@@ -86,7 +94,8 @@ export class ReviewService {
     private readonly repo: ReviewRepository,
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
-    @Optional() private readonly wording?: WordingGate,
+    private readonly clock: Clock,
+    private readonly wording: WordingGate,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -107,6 +116,36 @@ export class ReviewService {
       throw e;
     }
     return this.detail(ws, postId, caller.userId, ws.role);
+  }
+
+  /**
+   * Approves several posts, each in its own transaction, so one refusal (a stale version, a
+   * wording error) does not hold back the rest; each refusal is answered with its code.
+   */
+  async approveEach(
+    caller: MemberCaller,
+    input: z.output<typeof BulkApproveRequestSchema>,
+  ): Promise<z.infer<typeof BulkApproveResultSchema>> {
+    const results: z.infer<typeof BulkApproveResultSchema>['results'] = [];
+    for (const p of input.posts) {
+      try {
+        await this.act(caller, p.id, 'approve', {
+          version: p.version,
+          contentHash: p.contentHash,
+          note: input.note,
+        });
+        results.push({ id: p.id, ok: true });
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        const refusal = e;
+        results.push({
+          id: p.id,
+          ok: false,
+          error: { code: refusal.code, message: refusal.message },
+        });
+      }
+    }
+    return { results };
   }
 
   /** The same, inside a transaction the caller holds. */
@@ -259,7 +298,7 @@ export class ReviewService {
   // ---- the clock ----
 
   /** Unapproved posts whose planned time has come become approval_expired; nothing goes out. */
-  async expireDue(now = new Date(), batch = 100): Promise<number> {
+  async expireDue(now = this.clock.now(), batch = 100): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.posts.transaction(async (em) => {
@@ -297,7 +336,7 @@ export class ReviewService {
     const post = toPost(row, ws.timeZone);
     const [review, wording] = await Promise.all([
       this.reviewOf(row, userId, role),
-      this.wording ? this.wording.checkPost(ws.id, post) : { variants: [], blocking: [] },
+      this.wording.checkPost(ws.id, post),
     ]);
     return { ...post, review, wording };
   }
@@ -414,7 +453,7 @@ export class ReviewService {
       approval: row.approval,
     };
     const ctx: TransitionContext = {
-      now: new Date(),
+      now: this.clock.now(),
       contentHash: row.content_hash,
       authorRole: (await this.repo.memberRole(workspaceId, row.author_id, em)) ?? undefined,
       ...extra,
@@ -555,7 +594,6 @@ export class ReviewService {
   }
 
   private async blockingFindings(workspaceId: string, row: PostRow) {
-    if (!this.wording) return [];
     return this.wording.blockingFindings(workspaceId, toPost(row, 'UTC'));
   }
 

@@ -11,8 +11,9 @@ export type GateFinding = {
 };
 
 /**
- * What posts and review ask of the wording check. The wording module provides it; without one
- * (a trimmed-down test app) nothing is checked and nothing is blocked.
+ * What posts and review ask of the wording check. The wording module provides it, and both
+ * services require it: an app without it does not start, rather than submitting and approving
+ * posts with wording errors unchecked.
  */
 export abstract class WordingGate {
   /** Findings per variant, for the post's answers. */

@@ -8,6 +8,7 @@ import { UsersRepository } from '../users/users.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { alreadyDone } from './setup.errors';
+import { Clock } from '../../common/clock/clock';
 
 type FirstOwner = z.output<typeof SetupRequestSchema>;
 
@@ -26,6 +27,7 @@ export class SetupService implements OnApplicationBootstrap {
     private readonly workspaces: WorkspacesRepository,
     private readonly workspaceService: WorkspacesService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,7 +75,7 @@ export class SetupService implements OnApplicationBootstrap {
           passwordHash,
           locale: input.locale,
           // The operator who sets the server up vouches for the first owner's address.
-          emailVerifiedAt: new Date(),
+          emailVerifiedAt: this.clock.now(),
         },
         em,
       );

@@ -28,7 +28,7 @@ export class UsersRepository {
   }
 
   async update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'locale'>>): Promise<void> {
-    await this.users.update({ id }, { ...patch, updatedAt: new Date() });
+    await this.users.update({ id }, { ...patch, updatedAt: () => 'now()' });
   }
 
   async setPassword(
@@ -41,8 +41,8 @@ export class UsersRepository {
       { id },
       {
         passwordHash,
-        updatedAt: new Date(),
-        ...(opts.verifyEmail ? { emailVerifiedAt: new Date() } : {}),
+        updatedAt: () => 'now()',
+        ...(opts.verifyEmail ? { emailVerifiedAt: () => 'now()' } : {}),
       },
     );
   }

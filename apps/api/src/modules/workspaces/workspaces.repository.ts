@@ -63,7 +63,15 @@ export class WorkspacesRepository {
     id: string,
     patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt' | 'calendarVersion'>>,
   ): Promise<void> {
-    await this.workspaces.update({ id }, { ...patch, updatedAt: new Date() });
+    await this.workspaces.update({ id }, { ...patch, updatedAt: () => 'now()' });
+  }
+
+  async isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (em ?? this.db.manager).query(
+      `SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`,
+      [workspaceId, userId],
+    );
+    return rows.length > 0;
   }
 
   async addMember(

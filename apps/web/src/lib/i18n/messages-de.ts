@@ -267,6 +267,14 @@ export const de: Messages = {
     '{count, plural, one {# Beitrag wartet auf dich} other {# Beiträge warten auf dich}}',
   'nav.approvalPolicy': 'Freigaberegeln',
   'nav.audit': 'Protokoll',
+  'field.datePlaceholder': 'TT.MM.JJJJ',
+  'field.timePlaceholder': 'hh:mm',
+  'field.pickDate': 'Datum auswählen',
+  'field.dateInvalid': 'Gib das Datum als {pattern} ein.',
+  'field.timeInvalid': 'Gib die Uhrzeit als {pattern} ein (24 Stunden).',
+  'nav.settings': 'Einstellungen',
+  'nav.settingsSections': 'Bereiche der Einstellungen',
+  'nav.notifications': 'Benachrichtigungen',
 
   'settings.wording.title': 'Textregeln',
   'settings.wording.intro':
@@ -605,7 +613,6 @@ export const de: Messages = {
   'queue.result.failed': 'Nicht freigegeben: {reason}',
   'queue.results.dismiss': 'Ergebnis ausblenden',
   'policy.title': 'Freigaberegeln',
-  'policy.settingsNav': 'Einstellungen zur Freigabe',
   'policy.intro':
     'Wer Beiträge vor der Veröffentlichung freigibt. Eine Änderung gilt für alle ab jetzt eingereichten Beiträge; getroffene Entscheidungen bleiben, wie sie sind.',
   'policy.loading': 'Freigaberegeln werden geladen …',

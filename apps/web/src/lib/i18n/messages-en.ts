@@ -264,6 +264,14 @@ export const en = {
     '{count, plural, one {# post waiting for you} other {# posts waiting for you}}',
   'nav.approvalPolicy': 'Approval policy',
   'nav.audit': 'Audit log',
+  'field.datePlaceholder': 'DD/MM/YYYY',
+  'field.timePlaceholder': 'hh:mm',
+  'field.pickDate': 'Choose a date',
+  'field.dateInvalid': 'Enter the date as {pattern}.',
+  'field.timeInvalid': 'Enter the time as {pattern} (24 hours).',
+  'nav.settings': 'Settings',
+  'nav.settingsSections': 'Settings pages',
+  'nav.notifications': 'Notifications',
 
   'settings.wording.title': 'Wording rules',
   'settings.wording.intro':
@@ -587,7 +595,6 @@ export const en = {
   'queue.result.failed': 'Not approved: {reason}',
   'queue.results.dismiss': 'Hide result',
   'policy.title': 'Approval policy',
-  'policy.settingsNav': 'Approval settings',
   'policy.intro':
     'Who approves posts before they are published. A change applies to posts submitted from now on; decisions already made stay as they are.',
   'policy.loading': 'Loading the approval policy…',

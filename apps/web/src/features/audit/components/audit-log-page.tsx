@@ -5,7 +5,6 @@ import { useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canManageWorkspace } from '../../../lib/permissions';
-import { ApprovalSettingsNav } from '../../review/components/approval-settings-nav';
 import { useAuditLog } from '../api/use-audit';
 import {
   AUDIT_ACTIONS,
@@ -16,6 +15,7 @@ import {
 } from '../utils/audit-filters';
 import { actorName, describeEntry, type DescribeContext } from '../utils/describe-entry';
 import './audit.css';
+import { DateInput } from '../../../components/ui/date-time-inputs';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -76,7 +76,6 @@ export function AuditLogPage({ workspace }: { workspace: WorkspaceMembership }) 
 
   return (
     <div className="audit-page" data-testid="audit-page">
-      <ApprovalSettingsNav slug={workspace.slug} />
       <header>
         <h1 className="audit-page__title">{t('audit.title')}</h1>
         <p className="audit-page__intro">
@@ -121,24 +120,22 @@ export function AuditLogPage({ workspace }: { workspace: WorkspaceMembership }) 
         </div>
         <div className="audit-filters__field">
           <label htmlFor={`${id}-from`}>{t('audit.filter.from')}</label>
-          <input
+          <DateInput
             id={`${id}-from`}
-            type="date"
             value={filters.from}
             aria-invalid={validRange ? undefined : true}
             aria-describedby={validRange ? undefined : `${id}-range`}
-            onChange={(e) => set({ from: e.target.value })}
+            onValueChange={(from) => set({ from })}
           />
         </div>
         <div className="audit-filters__field">
           <label htmlFor={`${id}-to`}>{t('audit.filter.to')}</label>
-          <input
+          <DateInput
             id={`${id}-to`}
-            type="date"
             value={filters.to}
             aria-invalid={validRange ? undefined : true}
             aria-describedby={validRange ? undefined : `${id}-range`}
-            onChange={(e) => set({ to: e.target.value })}
+            onValueChange={(to) => set({ to })}
           />
         </div>
         {active && (

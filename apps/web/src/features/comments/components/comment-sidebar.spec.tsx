@@ -7,8 +7,9 @@ import {
 } from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderWithProviders, type FakeCall } from '../../../testing/render-with-providers';
+import { renderWithProviders } from '../../../testing/render-with-providers';
 import { CommentSidebar, type CommentSidebarProps } from './comment-sidebar';
+import { routedFetch, type FakeRoute } from '../../../testing/routed-fetch';
 
 const ME = '00000000-0000-4000-8000-0000000000aa';
 const JANA = '00000000-0000-4000-8000-0000000000bb';
@@ -77,32 +78,8 @@ const done = thread('03', {
   resolvedBy: { userId: ME, name: 'Ben Autor' },
 });
 
-type Route = { method: string; path: string; status: number; body?: unknown };
-
-/** Answers by method and path, and records every call. */
-function routeFetch(routes: Route[]) {
-  const calls: FakeCall[] = [];
-  globalThis.fetch = ((input: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const path = input.split('?')[0];
-    calls.push({
-      url: input,
-      method,
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const route = routes.find((r) => r.method === method && r.path === path) ?? {
-      status: 500,
-      body: { error: { code: 'INTERNAL_ERROR', message: 'no route' } },
-    };
-    return Promise.resolve({
-      ok: route.status >= 200 && route.status < 300,
-      status: route.status,
-      text: () => Promise.resolve(route.body === undefined ? '' : JSON.stringify(route.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
-  return calls;
-}
+type Route = FakeRoute;
+const routeFetch = (routes: Route[]) => routedFetch(routes);
 
 const listed = (items: CommentThread[]): Route => ({
   method: 'GET',

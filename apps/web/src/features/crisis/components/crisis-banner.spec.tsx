@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { CrisisBanner } from './crisis-banner';
-import { routedFetch } from './crisis-test-fetch';
+import { routedFetch } from '../../../testing/routed-fetch';
 
 const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
   id: '00000000-0000-4000-8000-0000000000ff',

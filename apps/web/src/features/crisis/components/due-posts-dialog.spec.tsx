@@ -3,7 +3,7 @@ import type { Channel, DuePost, WorkspaceMembership } from '@postplan/contracts'
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
-import { routedFetch } from './crisis-test-fetch';
+import { routedFetch } from '../../../testing/routed-fetch';
 import { DuePostsDialog } from './due-posts-dialog';
 
 const workspace: WorkspaceMembership = {

@@ -3,7 +3,7 @@ import type { Channel, WorkspaceMembership } from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
-import { routedFetch } from './crisis-test-fetch';
+import { routedFetch } from '../../../testing/routed-fetch';
 import { PauseDialog } from './pause-dialog';
 
 const workspace: WorkspaceMembership = {

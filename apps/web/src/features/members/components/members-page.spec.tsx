@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { queryKeys } from '../../../lib/api/endpoints';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { MembersPage } from './members-page';
+import { routedFetch } from '../../../testing/routed-fetch';
 
 const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
   id: '00000000-0000-4000-8000-0000000000aa',
@@ -50,58 +51,82 @@ const refusal = (status: number, code: string, details?: unknown): Answer => ({
  * answer per method instead (a refusal); the list then stays as it is.
  */
 function serve(members: Member[], answers: Partial<Record<Route, Answer>> = {}) {
-  calls = [];
   stored = [...members];
   invitations = [];
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, url, body });
-    const userId = /\/members\/([^/?]+)$/.exec(url)?.[1];
-    let answer: Answer = refusal(404, 'ROUTE_NOT_FOUND');
-    if (method === 'GET' && url.endsWith('/workspaces/team/members')) {
-      answer = { status: 200, body: { items: stored } };
-    } else if (method === 'GET' && url.endsWith('/workspaces/team/invitations')) {
-      answer = { status: 200, body: { items: invitations } };
-    } else if (method === 'DELETE' && /\/invitations\/[^/]+$/.test(url)) {
-      invitations = invitations.filter((i) => !url.endsWith(i.id));
-      answer = { status: 204 };
-    } else if (method === 'POST' && url.endsWith('/workspaces/team/members')) {
-      const { email, role } = body as { email: string; role: Member['role'] };
-      const invitation: Invitation = {
-        id: '00000000-0000-4000-8000-0000000000f1',
-        email,
-        role,
-        invitedBy: 'Ben Berger',
-        createdAt: '2026-11-21T10:00:00Z',
-        expiresAt: '2026-11-28T10:00:00Z',
-      };
-      answer = answers.POST ?? {
-        status: 201,
-        body: {
-          invitation,
-          inviteUrl: `https://postplan.example/invite/${'x'.repeat(43)}`,
-          emailSent: false,
+  const ONE = /\/members\/([^/?]+)$/;
+  calls = routedFetch(
+    [
+      {
+        method: 'GET',
+        path: /\/workspaces\/team\/members$/,
+        answer: () => ({ status: 200, body: { items: stored } }),
+      },
+      {
+        method: 'GET',
+        path: /\/workspaces\/team\/invitations$/,
+        answer: () => ({ status: 200, body: { items: invitations } }),
+      },
+      {
+        method: 'DELETE',
+        path: /\/invitations\/([^/]+)$/,
+        answer: (_call, match) => {
+          invitations = invitations.filter((i) => i.id !== match![1]);
+          return { status: 204 };
         },
-      };
-      if (!answers.POST) invitations = [invitation, ...invitations];
-    } else if (method === 'PATCH' && userId) {
-      const changed = { ...stored.find((m) => m.userId === userId)!, ...(body as object) };
-      answer = answers.PATCH ?? { status: 200, body: changed };
-      if (!answers.PATCH) stored = stored.map((m) => (m.userId === userId ? changed : m));
-    } else if (method === 'DELETE' && userId) {
-      answer = answers.DELETE ?? { status: 204 };
-      if (!answers.DELETE) stored = stored.filter((m) => m.userId !== userId);
-    }
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
+      },
+      {
+        method: 'POST',
+        path: /\/workspaces\/team\/members$/,
+        answer: ({ body }) => {
+          const { email, role } = body as { email: string; role: Member['role'] };
+          const invitation: Invitation = {
+            id: '00000000-0000-4000-8000-0000000000f1',
+            email,
+            role,
+            invitedBy: 'Ben Berger',
+            createdAt: '2026-11-21T10:00:00Z',
+            expiresAt: '2026-11-28T10:00:00Z',
+          };
+          if (answers.POST) return answers.POST;
+          invitations = [invitation, ...invitations];
+          return {
+            status: 201,
+            body: {
+              invitation,
+              inviteUrl: `https://postplan.example/invite/${'x'.repeat(43)}`,
+              emailSent: false,
+            },
+          };
+        },
+      },
+      {
+        method: 'PATCH',
+        path: ONE,
+        answer: ({ body }, match) => {
+          if (answers.PATCH) return answers.PATCH;
+          const changed = { ...stored.find((m) => m.userId === match![1])!, ...(body as object) };
+          stored = stored.map((m) => (m.userId === match![1] ? changed : m));
+          return { status: 200, body: changed };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: ONE,
+        answer: (_call, match) => {
+          if (answers.DELETE) return answers.DELETE;
+          stored = stored.filter((m) => m.userId !== match![1]);
+          return { status: 204 };
+        },
+      },
+    ],
+    () => refusal(404, 'ROUTE_NOT_FOUND'),
+  );
 }
 
-const sent = (method: string) => calls.filter((c) => c.method === method);
+const sent = (method: string) =>
+  calls
+    .filter((c) => c.method === method)
+    .map(({ method: m, url, body }) => ({ method: m, url, body }));
 const rowOf = (name: string) =>
   screen.getAllByTestId('member-row').find((row) => row.textContent?.includes(name))!;
 const toasts = () =>

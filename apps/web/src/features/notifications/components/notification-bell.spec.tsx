@@ -6,6 +6,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { renderWithProviders, type FakeCall } from '../../../testing/render-with-providers';
 import { NotificationBell } from './notification-bell';
+import { routedFetch } from '../../../testing/routed-fetch';
 
 const WS = {
   id: '00000000-0000-4000-8000-0000000000ff',
@@ -36,34 +37,29 @@ const items = [
 ];
 
 function serve(): FakeCall[] {
-  const calls: FakeCall[] = [];
   let unread = 1;
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({
-      url,
-      method,
-      headers: {},
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    let body: unknown;
-    if (method === 'POST' && url.endsWith('/read')) {
-      unread = 0;
-      body = { updated: 1, unreadCount: 0 };
-    } else {
-      body = {
-        items: url.includes('limit=1&') || url.endsWith('limit=1') ? [] : items,
-        unreadCount: unread,
-        nextCursor: null,
-      };
-    }
-    return Promise.resolve({
-      ok: true,
-      status: 200,
-      text: () => Promise.resolve(JSON.stringify(body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
-  return calls;
+  return routedFetch([
+    {
+      method: 'POST',
+      path: /\/read$/,
+      answer: () => {
+        unread = 0;
+        return { status: 200, body: { updated: 1, unreadCount: 0 } };
+      },
+    },
+    {
+      method: 'GET',
+      path: /./,
+      answer: (call) => ({
+        status: 200,
+        body: {
+          items: /limit=1(&|$)/.test(call.url) ? [] : items,
+          unreadCount: unread,
+          nextCursor: null,
+        },
+      }),
+    },
+  ]);
 }
 
 describe('NotificationBell', () => {

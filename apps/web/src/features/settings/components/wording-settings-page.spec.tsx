@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { WordingSettingsPage } from './wording-settings-page';
+import { routedFetch } from '../../../testing/routed-fetch';
 
 const workspace = (role: WorkspaceMembership['role']): WorkspaceMembership => ({
   id: '00000000-0000-4000-8000-00000000000w',
@@ -37,32 +38,40 @@ function serve(
   rules: BrandRule[],
   answers: Partial<Record<'PUT settings' | 'PUT brand-rules' | 'POST csv', Answer>> = {},
 ) {
-  calls = [];
   storedVersion = 1;
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined);
-    calls.push({ method, url, body, headers: (init?.headers ?? {}) as Record<string, string> });
-    let answer: Answer = { status: 404, body: { error: { code: 'ROUTE_NOT_FOUND', message: '' } } };
-    if (method === 'GET' && url.endsWith('/wording/settings'))
-      answer = { status: 200, body: { settings, version: storedVersion, updatedAt: null } };
-    else if (method === 'GET' && url.endsWith('/wording/brand-rules'))
-      answer = { status: 200, body: { items: rules } };
-    else if (method === 'PUT' && url.endsWith('/wording/settings'))
-      answer = answers['PUT settings'] ?? {
-        status: 200,
-        body: { settings: body, version: 2, updatedAt: '2026-11-21T10:00:00Z' },
-      };
-    else if (method === 'PUT' && url.endsWith('/wording/brand-rules'))
-      answer = answers['PUT brand-rules'] ?? { status: 200, body: { items: rules } };
-    else if (method === 'POST' && url.includes('/wording/brand-rules.csv'))
-      answer = answers['POST csv'] ?? { status: 200, body: { items: rules, imported: 0 } };
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
+  calls = routedFetch(
+    [
+      {
+        method: 'GET',
+        path: /\/wording\/settings$/,
+        answer: () => ({
+          status: 200,
+          body: { settings, version: storedVersion, updatedAt: null },
+        }),
+      },
+      { method: 'GET', path: /\/wording\/brand-rules$/, body: { items: rules } },
+      {
+        method: 'PUT',
+        path: /\/wording\/settings$/,
+        answer: ({ body }) =>
+          answers['PUT settings'] ?? {
+            status: 200,
+            body: { settings: body, version: 2, updatedAt: '2026-11-21T10:00:00Z' },
+          },
+      },
+      {
+        method: 'PUT',
+        path: /\/wording\/brand-rules$/,
+        answer: () => answers['PUT brand-rules'] ?? { status: 200, body: { items: rules } },
+      },
+      {
+        method: 'POST',
+        path: /\/wording\/brand-rules\.csv/,
+        answer: () => answers['POST csv'] ?? { status: 200, body: { items: rules, imported: 0 } },
+      },
+    ],
+    () => ({ status: 404, body: { error: { code: 'ROUTE_NOT_FOUND', message: '' } } }),
+  );
 }
 
 const sent = (method: string, suffix: string) =>
