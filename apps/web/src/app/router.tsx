@@ -4,6 +4,7 @@ import { LoadingState } from '../components/ui/states';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
+import { SettingsLayout } from './layout/settings-layout';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
@@ -160,12 +161,19 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
-            { path: 'settings/approval', element: <ApprovalPolicyRoute /> },
-            { path: 'settings/audit', element: <AuditLogRoute /> },
-            { path: 'settings/review-links', element: <ReviewLinksRoute /> },
-            { path: 'settings/wording', element: <WordingSettingsRoute /> },
-            { path: 'settings/members', element: <MembersRoute /> },
-            { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+            {
+              path: 'settings',
+              element: <SettingsLayout />,
+              children: [
+                { index: true, element: <Navigate to="wording" replace /> },
+                { path: 'approval', element: <ApprovalPolicyRoute /> },
+                { path: 'audit', element: <AuditLogRoute /> },
+                { path: 'review-links', element: <ReviewLinksRoute /> },
+                { path: 'wording', element: <WordingSettingsRoute /> },
+                { path: 'members', element: <MembersRoute /> },
+                { path: 'notifications', element: <NotificationSettingsPage /> },
+              ],
+            },
           ],
         },
       ],

@@ -12,7 +12,6 @@ import { NotificationBell } from '../../features/notifications/components/notifi
 import { api, queryKeys } from '../../lib/api/endpoints';
 import { errorMessage } from '../../lib/i18n/error-message';
 import { useI18n } from '../../lib/i18n/i18n-context';
-import { canManageWorkspace } from '../../lib/permissions';
 import { rememberWorkspace } from '../../lib/last-workspace';
 import { useSession, type WorkspaceContext } from '../session';
 import './app-nav.css';
@@ -93,35 +92,13 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
+            {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
-              to={`/w/${encodeURIComponent(workspace.slug)}/settings/wording`}
+              to={`/w/${encodeURIComponent(workspace.slug)}/settings`}
               className="button button--ghost button--small"
             >
-              {t('nav.wordingSettings')}
+              {t('nav.settings')}
             </NavLink>
-            <NavLink
-              to={`/w/${encodeURIComponent(workspace.slug)}/settings/members`}
-              className="button button--ghost button--small"
-            >
-              {t('nav.members')}
-            </NavLink>
-            {canManageWorkspace(workspace.role) && (
-              <>
-                <NavLink
-                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/review-links`}
-                  className="button button--ghost button--small"
-                >
-                  {t('nav.reviewLinks')}
-                </NavLink>
-                {/* The audit log is one tab further, on the approval settings page. */}
-                <NavLink
-                  to={`/w/${encodeURIComponent(workspace.slug)}/settings/approval`}
-                  className="button button--ghost button--small"
-                >
-                  {t('nav.approvalPolicy')}
-                </NavLink>
-              </>
-            )}
           </nav>
         )}
         <div className="app-header__end">

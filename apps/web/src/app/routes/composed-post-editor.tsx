@@ -10,10 +10,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { CommentSidebar } from '../../features/comments/components/comment-sidebar';
 import type { CommentSelection } from '../../features/comments/utils/threads';
-import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
-import { BASE_FIELD } from '../../features/wording/utils/targets';
+import type { EditorTarget } from '../../features/editor/components/post-editor';
+import { BASE_TEXT_FIELD } from '../../features/editor/components/editor-text-field';
 import { api, queryKeys } from '../../lib/api/endpoints';
 import { CommentEditorBridge } from './comment-editor-bridge';
+import { ReviewedPostEditor } from './reviewed-post-editor';
 
 type ComposedPostEditorProps = {
   workspace: WorkspaceMembership;
@@ -28,7 +29,7 @@ type ComposedPostEditorProps = {
  * commented words highlighted in its texts. A new post has nothing to comment on yet.
  */
 export function ComposedPostEditor(props: ComposedPostEditorProps) {
-  if (props.target.kind === 'create') return <PostEditor {...props} />;
+  if (props.target.kind === 'create') return <ReviewedPostEditor {...props} />;
   return <EditorWithComments {...props} post={props.target.post} />;
 }
 
@@ -78,14 +79,14 @@ function EditorWithComments({
   // Stable per editor: a new array would reconfigure the text fields.
   const textExtensions = useMemo(() => {
     const byField: Record<string, readonly Extension[]> = {};
-    for (const field of [BASE_FIELD, ...channels.map((c) => c.id)]) {
+    for (const field of [BASE_TEXT_FIELD, ...channels.map((c) => c.id)]) {
       byField[field] = bridge.extensionsFor(field);
     }
     return byField;
   }, [bridge, channels]);
 
   return (
-    <PostEditor
+    <ReviewedPostEditor
       key={shown.key}
       workspace={workspace}
       userId={userId}

@@ -34,7 +34,10 @@ export function toQueryString(query: Record<string, QueryValue> | undefined): st
 
 export type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, with its content type (a file's bytes): instead of `body`. */
+  raw?: { contentType: string; data: Blob | string };
   query?: Record<string, QueryValue>;
   /** The version the change is based on (optimistic concurrency). */
   ifMatch?: number;
@@ -53,7 +56,8 @@ export async function apiRequest<T = void>(
 ): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
   if (MUTATING.has(method)) {
     const token = readCookie(CSRF_COOKIE);
@@ -66,7 +70,11 @@ export async function apiRequest<T = void>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {

@@ -198,15 +198,19 @@ export const api = {
       body,
       schema: BrandRuleListSchema,
     }),
-  importBrandRulesCsv: (workspace: string, csv: string, mode: 'replace' | 'merge') =>
+  /** A plain link: the browser downloads the file with the session cookie. */
+  brandRulesCsvUrl: (workspace: string) => `/api${ws(workspace)}/wording/brand-rules.csv`,
+  /**
+   * Sends the file's bytes as text/csv rather than text read in the browser: the server tells
+   * UTF-8 from the Windows-1252 that Excel writes on German Windows, which the browser cannot.
+   */
+  importBrandRulesCsv: (workspace: string, file: Blob, mode: 'replace' | 'merge') =>
     apiRequest(`${ws(workspace)}/wording/brand-rules.csv`, {
       method: 'POST',
       query: { mode },
-      body: { csv },
+      raw: { contentType: 'text/csv', data: file },
       schema: BrandRulesCsvImportResponseSchema,
     }),
-  /** A plain link: the browser downloads the file with the session cookie. */
-  brandRulesCsvUrl: (workspace: string) => `/api${ws(workspace)}/wording/brand-rules.csv`,
 
   // Review and approval
   /** One post with its review state (status reason, round, what the caller may do). */

@@ -26,6 +26,23 @@ export function useMembers(workspace: string, enabled: boolean) {
   });
 }
 
+/** The workspace's wording settings: read by the editor's review and the settings page. */
+export function useWordingSettings(workspace: string) {
+  return useQuery({
+    queryKey: queryKeys.wordingSettings(workspace),
+    queryFn: () => api.wordingSettings(workspace),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useBrandRules(workspace: string) {
+  return useQuery({
+    queryKey: queryKeys.brandRules(workspace),
+    queryFn: () => api.brandRules(workspace),
+    staleTime: 5 * 60_000,
+  });
+}
+
 function isPostList(value: unknown): value is PostList {
   return typeof value === 'object' && value !== null && Array.isArray((value as PostList).items);
 }

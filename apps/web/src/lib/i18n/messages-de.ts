@@ -236,6 +236,9 @@ export const de: Messages = {
   'nav.reviewCount': '{count} warten auf dich',
   'nav.approvalPolicy': 'Freigaberegeln',
   'nav.audit': 'Protokoll',
+  'nav.settings': 'Einstellungen',
+  'nav.settingsSections': 'Bereiche der Einstellungen',
+  'nav.notifications': 'Benachrichtigungen',
 
   'settings.wording.title': 'Textregeln',
   'settings.wording.intro':
@@ -535,7 +538,6 @@ export const de: Messages = {
   'queue.result.failed': 'Nicht freigegeben: {reason}',
   'queue.results.dismiss': 'Ergebnis ausblenden',
   'policy.title': 'Freigaberegeln',
-  'policy.settingsNav': 'Einstellungen zur Freigabe',
   'policy.intro':
     'Wer Beiträge vor der Veröffentlichung freigibt. Eine Änderung gilt für alle ab jetzt eingereichten Beiträge; getroffene Entscheidungen bleiben, wie sie sind.',
   'policy.loading': 'Freigaberegeln werden geladen …',

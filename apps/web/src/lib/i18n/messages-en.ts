@@ -233,6 +233,9 @@ export const en = {
   'nav.reviewCount': '{count} waiting for you',
   'nav.approvalPolicy': 'Approval policy',
   'nav.audit': 'Audit log',
+  'nav.settings': 'Settings',
+  'nav.settingsSections': 'Settings pages',
+  'nav.notifications': 'Notifications',
 
   'settings.wording.title': 'Wording rules',
   'settings.wording.intro':
@@ -525,7 +528,6 @@ export const en = {
   'queue.result.failed': 'Not approved: {reason}',
   'queue.results.dismiss': 'Hide result',
   'policy.title': 'Approval policy',
-  'policy.settingsNav': 'Approval settings',
   'policy.intro':
     'Who approves posts before they are published. A change applies to posts submitted from now on; decisions already made stay as they are.',
   'policy.loading': 'Loading the approval policy…',

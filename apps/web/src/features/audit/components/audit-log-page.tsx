@@ -5,7 +5,6 @@ import { useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canManageWorkspace } from '../../../lib/permissions';
-import { ApprovalSettingsNav } from '../../review/components/approval-settings-nav';
 import { useAuditLog } from '../api/use-audit';
 import {
   AUDIT_ACTIONS,
@@ -76,7 +75,6 @@ export function AuditLogPage({ workspace }: { workspace: WorkspaceMembership }) 
 
   return (
     <div className="audit-page" data-testid="audit-page">
-      <ApprovalSettingsNav slug={workspace.slug} />
       <header>
         <h1 className="audit-page__title">{t('audit.title')}</h1>
         <p className="audit-page__intro">

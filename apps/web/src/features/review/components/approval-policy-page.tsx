@@ -5,7 +5,6 @@ import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canManageWorkspace } from '../../../lib/permissions';
 import { useApprovalPolicy } from '../api/use-approval-policy';
 import { formatWhen } from '../utils/format';
-import { ApprovalSettingsNav } from './approval-settings-nav';
 import { PolicyForm } from './policy-form';
 import './review.css';
 
@@ -17,7 +16,6 @@ export function ApprovalPolicyPage({ workspace }: { workspace: WorkspaceMembersh
 
   return (
     <div className="review-page" data-testid="approval-policy-page">
-      {editable && <ApprovalSettingsNav slug={workspace.slug} />}
       <header className="review-page__header">
         <h1 className="review-page__title">{t('policy.title')}</h1>
         <p className="review-page__intro">{t('policy.intro')}</p>

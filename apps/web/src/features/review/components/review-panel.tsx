@@ -1,10 +1,9 @@
 import type { Channel, Post, WorkspaceMembership } from '@postplan/contracts';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { PostHistory } from '../../audit/components/post-history';
 import { usePostDetail } from '../api/use-post-review';
 import { namesFrom } from '../utils/people';
 import { ApprovalPanel } from './approval-panel';
@@ -26,6 +25,14 @@ export type ReviewPanelProps = {
   onTransition?: (post: Post) => void;
   /** The server has a newer version than the editor shows: load it there. */
   onOutdated?: (current: Post) => void;
+  /** The post's history tab, from the audit feature; gets the names this panel knows. */
+  renderHistory?: (names: ReviewNames) => ReactNode;
+};
+
+/** How the history names people and approval levels, as the review round knows them. */
+export type ReviewNames = {
+  nameOf: (userId: string) => string | null;
+  levelName: (round: number, index: number) => string | null;
 };
 
 /**
@@ -40,6 +47,7 @@ export function ReviewPanel({
   unsaved,
   onTransition,
   onOutdated,
+  renderHistory,
 }: ReviewPanelProps) {
   const { t } = useI18n();
   const id = useId();
@@ -141,14 +149,7 @@ export function ReviewPanel({
         {tab === 'changes' && (
           <DiffPanel workspace={workspace} postId={post.id} channels={channels} />
         )}
-        {tab === 'history' && (
-          <PostHistory
-            workspace={workspace}
-            postId={post.id}
-            nameOf={nameOf}
-            levelName={levelName}
-          />
-        )}
+        {tab === 'history' && renderHistory?.({ nameOf, levelName })}
       </div>
     </section>
   );

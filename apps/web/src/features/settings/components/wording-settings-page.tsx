@@ -2,7 +2,7 @@ import type { WorkspaceMembership } from '@postplan/contracts';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
-import { useBrandRules, useWordingSettings } from '../../wording/api/use-wording-settings';
+import { useBrandRules, useWordingSettings } from '../../../lib/api/queries';
 import { canEditWordingSettings } from '../utils/wording-settings-form';
 import { BrandRulesEditor } from './brand-rules-editor';
 import { WordingSettingsForm } from './wording-settings-form';

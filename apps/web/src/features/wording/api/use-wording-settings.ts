@@ -1,23 +1,6 @@
 import type { WorkspaceWordingSettings } from '@postplan/domain';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, queryKeys } from '../../../lib/api/endpoints';
-
-export function useWordingSettings(workspace: string) {
-  return useQuery({
-    queryKey: queryKeys.wordingSettings(workspace),
-    queryFn: () => api.wordingSettings(workspace),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useBrandRules(workspace: string) {
-  return useQuery({
-    queryKey: queryKeys.brandRules(workspace),
-    queryFn: () => api.brandRules(workspace),
-    staleTime: 5 * 60_000,
-  });
-}
+import { useBrandRules, useWordingSettings } from '../../../lib/api/queries';
 
 /**
  * The workspace's settings as the engine takes them, fetched once per editor session. Until they

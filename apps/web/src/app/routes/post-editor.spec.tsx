@@ -9,13 +9,10 @@ import type {
 } from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  fakeFetch,
-  renderWithProviders,
-  type FakeCall,
-} from '../../../testing/render-with-providers';
-import { setEditorText } from '../../wording/testing/editor-text';
-import { PostEditor, type EditorTarget } from './post-editor';
+import type { EditorTarget } from '../../features/editor/components/post-editor';
+import { setEditorText } from '../../features/wording/testing/editor-text';
+import { fakeFetch, renderWithProviders, type FakeCall } from '../../testing/render-with-providers';
+import { ReviewedPostEditor } from './reviewed-post-editor';
 
 const USER = '00000000-0000-4000-8000-0000000000aa';
 const workspace = (role: WorkspaceMembership['role'] = 'editor'): WorkspaceMembership => ({
@@ -129,7 +126,7 @@ function open(
 ) {
   const onClose = jest.fn();
   renderWithProviders(
-    <PostEditor
+    <ReviewedPostEditor
       workspace={workspace(role)}
       userId={USER}
       channels={withChannels}

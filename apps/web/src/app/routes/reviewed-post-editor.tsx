@@ -1,0 +1,123 @@
+import type { Extension } from '@codemirror/state';
+import type { Channel, WorkspaceMembership } from '@postplan/contracts';
+import { useMemo, type ReactNode } from 'react';
+import { PostHistory } from '../../features/audit/components/post-history';
+import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
+import type { EditorTextFieldProps } from '../../features/editor/components/editor-text-field';
+import { usePostEditor } from '../../features/editor/hooks/use-post-editor';
+import { useApprovalPolicy } from '../../features/review/api/use-approval-policy';
+import { ReviewPanel } from '../../features/review/components/review-panel';
+import { useEngineSettings } from '../../features/wording/api/use-wording-settings';
+import { WordingField, type FieldCounter } from '../../features/wording/components/wording-field';
+import { WordingSummary } from '../../features/wording/components/wording-summary';
+import {
+  useWordingReview,
+  type WordingReview,
+} from '../../features/wording/hooks/use-wording-review';
+import type { WordingChannel } from '../../features/wording/utils/targets';
+
+export type ReviewedPostEditorProps = {
+  workspace: WorkspaceMembership;
+  userId: string;
+  channels: readonly Channel[];
+  target: EditorTarget;
+  onClose: () => void;
+  textExtensions?: Readonly<Record<string, readonly Extension[]>>;
+  sections?: ReactNode;
+};
+
+function countersFor(review: WordingReview, field: string, fallbackLabel: string): FieldCounter[] {
+  return review.targets
+    .filter((r) => r.target.field === field)
+    .map((r) => ({
+      key: r.target.id,
+      label: r.target.channel?.name ?? fallbackLabel,
+      length: r.length,
+    }));
+}
+
+/**
+ * The post editor composed with the features it works with: the wording review on its texts
+ * (which also decides whether submitting is blocked), the approval policy (what submitting
+ * does), and for a saved post the review panel with the post's history.
+ */
+export function ReviewedPostEditor({
+  workspace,
+  userId,
+  channels,
+  target,
+  onClose,
+  textExtensions,
+  sections,
+}: ReviewedPostEditorProps) {
+  const ws = workspace.slug;
+  const policyKind = useApprovalPolicy(ws).data?.policy.kind;
+  const editor = usePostEditor({ workspace, userId, channels, target, onClose, policyKind });
+  const wordingChannels = useMemo(
+    () =>
+      new Map<string, WordingChannel>(
+        channels.map((c) => [
+          c.id,
+          {
+            id: c.id,
+            name: c.name,
+            platform: c.platform,
+            ...(c.wording ? { wording: c.wording } : {}),
+          },
+        ]),
+      ),
+    [channels],
+  );
+  const channelNames = useMemo(
+    () => new Map(channels.map((c) => [c.id, c.name] as const)),
+    [channels],
+  );
+  const settings = useEngineSettings(ws);
+  const review = useWordingReview({
+    workspace: ws,
+    ...(editor.base ? { postId: editor.base.id } : {}),
+    plannedAt: editor.plannedInstant,
+    baseText: editor.values.text,
+    channelTexts: editor.values.channels,
+    channelsById: wordingChannels,
+    settings,
+    server: editor.editable,
+  });
+
+  const renderTextField = ({ field, counterLabel, ...props }: EditorTextFieldProps) => (
+    <WordingField
+      {...props}
+      findings={review.byField.get(field) ?? []}
+      counters={countersFor(review, field, counterLabel)}
+      channelNames={channelNames}
+    />
+  );
+
+  const base = editor.base;
+  return (
+    <PostEditor
+      editor={editor}
+      renderTextField={renderTextField}
+      blockingCount={review.blocking.length}
+      summary={<WordingSummary review={review} />}
+      reviewPanel={
+        base && (
+          <ReviewPanel
+            workspace={workspace}
+            userId={userId}
+            post={base}
+            channels={channels}
+            unsaved={editor.unsaved}
+            onTransition={editor.setBase}
+            onOutdated={editor.showStale}
+            renderHistory={(names) => (
+              <PostHistory workspace={workspace} postId={base.id} {...names} />
+            )}
+          />
+        )
+      }
+      textExtensions={textExtensions}
+      sections={sections}
+    />
+  );
+}

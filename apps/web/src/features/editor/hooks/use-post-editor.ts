@@ -1,0 +1,320 @@
+import {
+  PostSchema,
+  type ApprovalPolicy,
+  type Channel,
+  type Post,
+  type PostStatus,
+  type WorkspaceMembership,
+} from '@postplan/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useToast } from '../../../components/ui/toast';
+import { isApiError } from '../../../lib/api/api-error';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useI18n } from '../../../lib/i18n/i18n-context';
+import { canCreatePosts, canEditPost } from '../../../lib/permissions';
+import { restorePost } from '../api/restore-post';
+import { useCreatePost, useDeletePost, useUpdatePost } from '../api/use-post-mutations';
+import { useSubmitPost } from '../api/use-submit-post';
+import {
+  checkPlannedTime,
+  createRequest,
+  emptyForm,
+  isBlank,
+  postToForm,
+  updateRequest,
+  type PostFormValues,
+} from '../utils/post-form';
+import { blockersFrom, canSubmitForReview, type ServerBlocker } from '../utils/submit';
+
+export type EditorTarget =
+  | { kind: 'create'; slot: { date: string; time: string } | null; status: PostStatus }
+  | { kind: 'edit'; post: Post };
+
+export type UsePostEditorOptions = {
+  workspace: WorkspaceMembership;
+  userId: string;
+  channels: readonly Channel[];
+  target: EditorTarget;
+  onClose: () => void;
+  /** The workspace's approval policy kind (undefined while unknown): what submitting does. */
+  policyKind: ApprovalPolicy['kind'] | undefined;
+};
+
+function candidatesFrom(details: unknown): [string, string] | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const list = (details as { candidates?: unknown }).candidates;
+  if (Array.isArray(list) && list.length === 2 && list.every((c) => typeof c === 'string')) {
+    return [list[0] as string, list[1] as string];
+  }
+  return null;
+}
+
+function currentFrom(details: unknown): Post | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const parsed = PostSchema.safeParse((details as { current?: unknown }).current);
+  return parsed.success ? parsed.data : null;
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && new Date(a).getTime() === new Date(b).getTime();
+}
+
+function initialChoice(post: Post | null, values: PostFormValues, timeZone: string): string | null {
+  if (!post?.plannedAt) return null;
+  const check = checkPlannedTime(values, timeZone);
+  if (check.kind !== 'ambiguous') return null;
+  return check.candidates.find((c) => sameInstant(c, post.plannedAt)) ?? null;
+}
+
+/**
+ * The post editor's state and actions: the form against the post it was opened with, the planned
+ * time's check in the workspace's zone, saving, deleting (with undo), submitting and the conflict
+ * when someone else saved first. The components only show it.
+ */
+export function usePostEditor({
+  workspace,
+  userId,
+  channels,
+  target,
+  onClose,
+  policyKind,
+}: UsePostEditorOptions) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const client = useQueryClient();
+  const ws = workspace.slug;
+  const tz = workspace.timeZone;
+
+  const [base, setBase] = useState<Post | null>(target.kind === 'edit' ? target.post : null);
+  const [original, setOriginal] = useState<PostFormValues>(() =>
+    target.kind === 'edit' ? postToForm(target.post, tz) : emptyForm(target.slot, target.status),
+  );
+  const [values, setValues] = useState<PostFormValues>(original);
+  const [chosen, setChosen] = useState<string | null>(() => initialChoice(base, original, tz));
+  const [serverCandidates, setServerCandidates] = useState<[string, string] | null>(null);
+  const [stale, setStale] = useState<{ current: Post | null } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [serverBlockers, setServerBlockers] = useState<ServerBlocker[]>([]);
+  const [requestReview, setRequestReview] = useState(false);
+
+  const create = useCreatePost(ws);
+  const update = useUpdatePost(ws);
+  const remove = useDeletePost(ws);
+  const submit = useSubmitPost(ws);
+  const releases = policyKind === 'none' || (policyKind === 'optional' && !requestReview);
+  const pending = create.isPending || update.isPending || remove.isPending || submit.isPending;
+
+  const editable = base
+    ? canEditPost(workspace.role, base, userId)
+    : canCreatePosts(workspace.role);
+  const check = useMemo(() => checkPlannedTime(values, tz), [values, tz]);
+  const candidates = check.kind === 'ambiguous' ? check.candidates : serverCandidates;
+  const channelsById = useMemo(() => new Map(channels.map((c) => [c.id, c])), [channels]);
+  const submittable = base !== null && editable && canSubmitForReview(base.status);
+  /** The planned instant as far as it is known (null while unscheduled or undecided). */
+  const plannedInstant = check.kind === 'exact' ? check.instant : chosen;
+
+  const set = <K extends keyof PostFormValues>(key: K, value: PostFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    if (key === 'date' || key === 'time') {
+      setChosen(null);
+      setServerCandidates(null);
+    }
+    setFormError(null);
+    setServerBlockers([]);
+  };
+
+  const toggleChannel = (channelId: string, selected: boolean) => {
+    setValues((current) => ({
+      ...current,
+      channels: selected
+        ? [...current.channels, { channelId, text: '' }]
+        : current.channels.filter((c) => c.channelId !== channelId),
+    }));
+  };
+  const setOverride = (channelId: string, text: string) => {
+    setValues((current) => ({
+      ...current,
+      channels: current.channels.map((c) => (c.channelId === channelId ? { ...c, text } : c)),
+    }));
+  };
+
+  const fail = (error: unknown) => {
+    if (isApiError(error, 'STALE_VERSION')) {
+      setStale({ current: currentFrom(error.details) });
+      setConfirming(false);
+      return;
+    }
+    if (isApiError(error, 'WORDING_BLOCKED')) setServerBlockers(blockersFrom(error.details));
+    if (isApiError(error, 'LOCAL_TIME_AMBIGUOUS')) {
+      const fromServer = candidatesFrom(error.details);
+      if (fromServer) {
+        setServerCandidates(fromServer);
+        setChosen(null);
+      }
+    }
+    setFormError(errorMessage(error, t));
+  };
+
+  const timeBlocks =
+    check.kind === 'incomplete' ||
+    check.kind === 'nonexistent' ||
+    (candidates !== null && chosen === null);
+  const textMissing = isBlank(values);
+  const canSubmit = editable && !pending && !timeBlocks && !textMissing;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!canSubmit) return;
+    setFormError(null);
+    if (!base) {
+      create.mutate(createRequest(values, chosen), {
+        onSuccess: () => {
+          toast.show({ tone: 'success', message: t('editor.created') });
+          onClose();
+        },
+        onError: fail,
+      });
+      return;
+    }
+    const body = updateRequest(values, original, chosen, base.plannedAt);
+    if (Object.keys(body).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: base.id, version: base.version, body },
+      {
+        onSuccess: () => {
+          toast.show({ tone: 'success', message: t('editor.saved') });
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  /**
+   * Saves what changed first (the reviewers must see what the summary showed), then submits with
+   * the version that save returned. `blocked`: the wording review has findings that block.
+   */
+  const submitForReview = async (blocked: boolean) => {
+    if (!base || blocked) return;
+    setFormError(null);
+    setServerBlockers([]);
+    try {
+      let current = base;
+      const body = updateRequest(values, original, chosen, base.plannedAt);
+      if (Object.keys(body).length > 0) {
+        current = await update.mutateAsync({ id: base.id, version: base.version, body });
+        const form = postToForm(current, tz);
+        setBase(current);
+        setOriginal(form);
+        setValues(form);
+      }
+      const result = await submit.mutateAsync({
+        id: current.id,
+        version: current.version,
+        requestReview: policyKind === 'optional' && requestReview,
+      });
+      toast.show({
+        tone: 'success',
+        message: t(result.status === 'approved' ? 'editor.released' : 'editor.submitted'),
+      });
+      onClose();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const onDelete = () => {
+    if (!base) return;
+    const name = base.title.trim() || t('calendar.untitled');
+    remove.mutate(base, {
+      onSuccess: (deleted) => {
+        onClose();
+        toast.show({
+          tone: 'info',
+          message: t('editor.deleted', { title: name }),
+          action: {
+            label: t('editor.undo'),
+            onClick: () => {
+              restorePost(client, ws, deleted.id).then(
+                () => toast.show({ tone: 'success', message: t('editor.restored') }),
+                (error: unknown) => toast.show({ tone: 'error', message: errorMessage(error, t) }),
+              );
+            },
+          },
+        });
+      },
+      onError: fail,
+    });
+  };
+
+  const loadCurrent = () => {
+    const current = stale?.current;
+    setStale(null);
+    if (!current) {
+      onClose();
+      return;
+    }
+    const form = postToForm(current, tz);
+    setBase(current);
+    setOriginal(form);
+    setValues(form);
+    setChosen(initialChoice(current, form, tz));
+    setServerCandidates(null);
+    setFormError(null);
+  };
+
+  return {
+    workspace,
+    channels,
+    channelsById,
+    onClose,
+    policyKind,
+    base,
+    values,
+    /** True once the form differs from what was loaded. */
+    unsaved: values !== original,
+    check,
+    candidates,
+    chosen,
+    plannedInstant,
+    stale,
+    formError,
+    serverBlockers,
+    submitted,
+    confirming,
+    requestReview,
+    releases,
+    pending,
+    saving: pending && !remove.isPending,
+    deleting: remove.isPending,
+    submitting: submit.isPending || update.isPending,
+    editable,
+    submittable,
+    timeBlocks,
+    textMissing,
+    set,
+    setChosen,
+    toggleChannel,
+    setOverride,
+    setConfirming,
+    setRequestReview,
+    /** A transition elsewhere (the review panel) returned a newer post. */
+    setBase,
+    /** Something else found the post outdated. */
+    showStale: (current: Post | null) => setStale({ current }),
+    onSubmit,
+    submitForReview,
+    onDelete,
+    loadCurrent,
+  };
+}
+
+export type PostEditorState = ReturnType<typeof usePostEditor>;
