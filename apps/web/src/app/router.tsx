@@ -130,6 +130,22 @@ function AuditLogRoute() {
   );
 }
 
+const PublishingLogPage = lazy(() =>
+  import('../features/publishing/components/publishing-log-page').then((m) => ({
+    default: m.PublishingLogPage,
+  })),
+);
+
+function PublishingLogRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('publishing.log.loading')} />}>
+      <PublishingLogPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
 /** The page a client opens from a review link: no session, no app layout. */
 function ClientReviewRoute() {
   const { t } = useI18n();
@@ -161,6 +177,7 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
+            { path: 'publishing', element: <PublishingLogRoute /> },
             {
               path: 'settings',
               element: <SettingsLayout />,

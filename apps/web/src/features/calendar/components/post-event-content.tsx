@@ -1,11 +1,25 @@
 import type { Post } from '@postplan/contracts';
+import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 
-type PostEventContentProps = { post: Post; title: string; timeText: string; draggable: boolean };
+type PostEventContentProps = {
+  post: Post;
+  title: string;
+  timeText: string;
+  draggable: boolean;
+  /** What other features show on the event (publishing status per channel), from the app. */
+  extra?: ReactNode;
+};
 
 /** What a post looks like inside the calendar; the test ids are stable, FullCalendar's classes are not. */
-export function PostEventContent({ post, title, timeText, draggable }: PostEventContentProps) {
+export function PostEventContent({
+  post,
+  title,
+  timeText,
+  draggable,
+  extra,
+}: PostEventContentProps) {
   const { t } = useI18n();
   const statusLabel = t(`status.${post.status}`);
   return (
@@ -22,6 +36,7 @@ export function PostEventContent({ post, title, timeText, draggable }: PostEvent
         <StatusBadge status={post.status} label={statusLabel} />
       </span>
       <span className="post-event__title">{title}</span>
+      {extra}
     </div>
   );
 }
