@@ -929,16 +929,17 @@ export const de: Messages = {
     '„{title}“ hat seine geplante Zeit ohne Freigabe erreicht und wird nicht veröffentlicht',
   'notifications.kind.comment': '{actor} hat „{title}“ kommentiert',
   'notifications.kind.workspace_paused': '{actor} hat die Veröffentlichung für {scope} angehalten',
+  'notifications.publication.someChannel': 'einem Kanal',
   'notifications.kind.publication_alert':
-    '„{title}“ braucht eine Entscheidung zur Veröffentlichung ({scope})',
+    '„{title}“ auf {channel} braucht eine Entscheidung zur Veröffentlichung',
   'notifications.kind.publication_alert.failed':
-    '„{title}“ konnte nicht auf {scope} veröffentlicht werden',
+    'Die Veröffentlichung von „{title}“ auf {channel} ist fehlgeschlagen: Nichts ging raus',
   'notifications.kind.publication_alert.unconfirmed':
-    '„{title}“ ist vielleicht auf {scope} veröffentlicht: bitte prüfen',
+    '„{title}“ auf {channel} ist unbestätigt: Prüfe, ob der Beitrag rausging',
   'notifications.kind.publication_alert.missed':
-    '„{title}“ wurde auf {scope} verpasst und nicht veröffentlicht',
+    '„{title}“ wurde auf {channel} verpasst: Jetzt veröffentlichen oder auslassen',
   'notifications.kind.publication_alert.manual_due':
-    '„{title}“ ist fällig: bitte von Hand auf {scope} veröffentlichen',
+    '„{title}“ ist auf {channel} fällig: Veröffentliche ihn von Hand und gib seine Adresse an',
   'notifications.kind.workspace_resumed':
     '{actor} hat die Veröffentlichung für {scope} fortgesetzt',
   'notifications.settings.title': 'Benachrichtigungen einstellen',

@@ -902,14 +902,17 @@ export const en = {
     '“{title}” reached its planned time without approval and will not be published',
   'notifications.kind.comment': '{actor} commented on “{title}”',
   'notifications.kind.workspace_paused': '{actor} paused publishing for {scope}',
-  'notifications.kind.publication_alert': '“{title}” needs a decision about publishing ({scope})',
-  'notifications.kind.publication_alert.failed': '“{title}” could not be published to {scope}',
+  'notifications.publication.someChannel': 'a channel',
+  'notifications.kind.publication_alert':
+    '“{title}” on {channel} needs a decision about publishing',
+  'notifications.kind.publication_alert.failed':
+    'Publishing “{title}” on {channel} failed: nothing went out',
   'notifications.kind.publication_alert.unconfirmed':
-    '“{title}” may have been published to {scope}: please check',
+    '“{title}” on {channel} is unconfirmed: check whether it went out',
   'notifications.kind.publication_alert.missed':
-    '“{title}” was missed on {scope} and not published',
+    '“{title}” was missed on {channel}: publish it now or skip it',
   'notifications.kind.publication_alert.manual_due':
-    '“{title}” is due: publish it by hand on {scope}',
+    '“{title}” is due on {channel}: publish it by hand and give its address',
   'notifications.kind.workspace_resumed': '{actor} resumed publishing for {scope}',
   'notifications.settings.title': 'Notification settings',
   'notifications.settings.intro':

@@ -24,7 +24,9 @@ describe('PublicationChips on a calendar event', () => {
     jest.useFakeTimers();
     jest.setSystemTime(NOW);
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('counts down within the last hour, second by second', () => {
     render(
