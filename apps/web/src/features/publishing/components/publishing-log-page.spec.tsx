@@ -96,7 +96,7 @@ describe('PublishingLogPage', () => {
     const calls = show([], '/w/team/publishing?status=missed');
     expect(await screen.findByText('Nothing matches these filters.')).toBeTruthy();
     expect(calls[0]?.url).toContain('status=missed');
-    expect((screen.getByLabelText('Outcome') as HTMLSelectElement).value).toBe('missed');
+    expect(screen.getByLabelText<HTMLSelectElement>('Outcome').value).toBe('missed');
   });
 
   it('shows a load failure with the reason and a way to try again', async () => {
