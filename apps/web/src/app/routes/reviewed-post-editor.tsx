@@ -107,7 +107,12 @@ export function ReviewedPostEditor({
           <>
             {/* Once approved (or published before), each channel's publishing status. */}
             {(base.status === 'approved' || (base.publications?.length ?? 0) > 0) && (
-              <PostPublishing workspace={workspace} post={base} channels={channels} />
+              <PostPublishing
+                workspace={workspace}
+                userId={userId}
+                post={base}
+                channels={channels}
+              />
             )}
             <ReviewPanel
               workspace={workspace}

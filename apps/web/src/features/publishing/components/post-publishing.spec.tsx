@@ -14,6 +14,8 @@ import {
 } from '../testing/publishing-fixtures';
 import { PostPublishing } from './post-publishing';
 
+const ME = '00000000-0000-4000-8000-0000000000b1';
+const AUTHOR = '00000000-0000-4000-8000-0000000000b2';
 const LIST = /\/posts\/[^/]+\/publications$/;
 const inMinutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
@@ -39,8 +41,9 @@ function show(
   renderWithProviders(
     <PostPublishing
       workspace={workspace(role)}
-      post={{ id: POST_ID, version: 4, status }}
+      post={{ id: POST_ID, version: 4, status, authorId: AUTHOR }}
       channels={channels}
+      userId={ME}
     />,
     { locale },
   );
@@ -232,7 +235,7 @@ describe('PostPublishing', () => {
     ]);
   });
 
-  it('shows authors and viewers the status but no buttons', async () => {
+  it('shows viewers, and authors of other posts, the status but no buttons', async () => {
     for (const role of ['author', 'viewer'] as const) {
       const view = show(
         [
@@ -276,7 +279,22 @@ describe('PostPublishing', () => {
     expect(await screen.findByText('Publishing started.')).toBeTruthy();
   });
 
-  it('does not offer "Publish now" once nothing waits, or to an author', async () => {
+  it('lets the author of the post decide about its publications', async () => {
+    routedFetch([
+      { method: 'GET', path: LIST, body: { items: [publication({ status: 'failed' })] } },
+    ]);
+    renderWithProviders(
+      <PostPublishing
+        workspace={workspace('author')}
+        post={{ id: POST_ID, version: 4, status: 'approved', authorId: ME }}
+        channels={channels}
+        userId={ME}
+      />,
+    );
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('does not offer "Publish now" once nothing waits, or to another author', async () => {
     show([publication({ status: 'published', url: 'https://sandbox.example/p/1' })]);
     await screen.findByTestId('publication-list');
     expect(screen.queryByRole('button', { name: 'Publish now' })).toBeNull();
@@ -303,7 +321,8 @@ describe('PostPublishing', () => {
     renderWithProviders(
       <PostPublishing
         workspace={workspace('editor')}
-        post={{ id: POST_ID, version: 1, status: 'approved' }}
+        post={{ id: POST_ID, version: 1, status: 'approved', authorId: AUTHOR }}
+        userId={ME}
         channels={channels}
       />,
     );

@@ -12,15 +12,16 @@ import './publishing.css';
 
 type PostPublishingProps = {
   workspace: WorkspaceMembership;
-  post: { id: string; version: number; status: PostStatus };
+  post: { id: string; version: number; status: PostStatus; authorId: string };
   channels: readonly Channel[];
+  userId: string;
 };
 
 /**
  * The editor's publishing section: per target channel where the post stands (waiting with a
  * countdown, sending, published with its link, or what went wrong) and what a person may do.
  */
-export function PostPublishing({ workspace, post, channels }: PostPublishingProps) {
+export function PostPublishing({ workspace, post, channels, userId }: PostPublishingProps) {
   const { t } = useI18n();
   const toast = useToast();
   const titleId = useId();
@@ -30,6 +31,7 @@ export function PostPublishing({ workspace, post, channels }: PostPublishingProp
   const [nowError, setNowError] = useState<string | null>(null);
   // Re-evaluates whether "Publish now" still makes sense as the planned time comes closer.
   const now = useNow(15_000);
+  const who = { role: workspace.role, userId, authorId: post.authorId };
   const names = new Map(channels.map((c) => [c.id, c.name] as const));
 
   let body;
@@ -58,7 +60,7 @@ export function PostPublishing({ workspace, post, channels }: PostPublishingProp
     );
   else {
     const items = byAttention(list.data.items);
-    const offerNow = canPublishNow(post, items, workspace.role, now);
+    const offerNow = canPublishNow(post, items, who, now);
     body = (
       <>
         <ul className="publication-list" data-testid="publication-list">
@@ -67,7 +69,7 @@ export function PostPublishing({ workspace, post, channels }: PostPublishingProp
               key={p.id}
               workspace={workspace.slug}
               timeZone={workspace.timeZone}
-              role={workspace.role}
+              who={who}
               publication={p}
               channelName={names.get(p.channelId) ?? t('publishing.unknownChannel')}
             />

@@ -1,17 +1,18 @@
-import { ConfirmPublicationRequestSchema, type Publication, type Role } from '@postplan/contracts';
+import { ConfirmPublicationRequestSchema, type Publication } from '@postplan/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { usePublicationAction, type PublicationMutation } from '../api/use-publications';
 import { dayRelation, plannedMinute, timeOfDay } from '../utils/countdown';
-import { actionsFor } from '../utils/publication-actions';
+import { actionsFor, type Decider } from '../utils/publication-actions';
 import { CountdownText } from './countdown-text';
 import { PublicationBadge } from './publication-badge';
 
 type PublicationItemProps = {
   workspace: string;
   timeZone: string;
-  role: Role;
+  /** Who looks at it: the actions offered follow the API's rule. */
+  who: Decider;
   publication: Publication;
   channelName: string;
 };
@@ -22,7 +23,7 @@ type Open = 'none' | 'confirm' | 'publishAgain';
 export function PublicationItem({
   workspace,
   timeZone,
-  role,
+  who,
   publication: p,
   channelName,
 }: PublicationItemProps) {
@@ -30,7 +31,7 @@ export function PublicationItem({
   const action = usePublicationAction(workspace);
   const [open, setOpen] = useState<Open>('none');
   const [error, setError] = useState<string | null>(null);
-  const actions = actionsFor(p.status, role);
+  const actions = actionsFor(p.status, who);
   const headingId = useId();
 
   const when = (iso: string) => {

@@ -2,6 +2,9 @@ import type { PublicationStatus, Role } from '@postplan/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { actionsFor, byAttention, canPublishNow, refreshInterval } from './publication-actions';
 
+const ME = '00000000-0000-4000-8000-0000000000b1';
+const OTHER = '00000000-0000-4000-8000-0000000000b2';
+const as = (role: Role, authorId = OTHER) => ({ role, userId: ME, authorId });
 const NOW = Date.parse('2026-11-21T09:00:00Z');
 const pending = (minutes: number) => ({
   status: 'pending' as const,
@@ -20,36 +23,39 @@ describe('actionsFor', () => {
       cancelled: [],
     };
     for (const [status, actions] of Object.entries(table)) {
-      expect([status, actionsFor(status as PublicationStatus, 'editor')]).toEqual([
+      expect([status, actionsFor(status as PublicationStatus, as('editor'))]).toEqual([
         status,
         actions,
       ]);
     }
   });
 
-  it('offers nothing to authors and viewers, as the server refuses them', () => {
+  it('offers them to editors and up, and to the author of the post, as the server does', () => {
     const roles: Role[] = ['owner', 'admin', 'editor', 'author', 'viewer'];
-    expect(roles.map((role) => actionsFor('failed', role).length > 0)).toEqual([
+    expect(roles.map((role) => actionsFor('failed', as(role)).length > 0)).toEqual([
       true,
       true,
       true,
       false,
       false,
     ]);
+    expect(actionsFor('failed', as('author', ME))).toEqual(['retry']);
+    expect(actionsFor('failed', as('viewer', ME))).toEqual([]);
   });
 });
 
 describe('canPublishNow', () => {
   it('brings an approved post forward while a channel still waits for its time', () => {
-    expect(canPublishNow({ status: 'approved' }, [pending(30)], 'editor', NOW)).toBe(true);
-    expect(canPublishNow({ status: 'approved' }, [pending(30)], 'author', NOW)).toBe(false);
-    expect(canPublishNow({ status: 'in_review' }, [pending(30)], 'owner', NOW)).toBe(false);
-    expect(canPublishNow({ status: 'approved' }, [pending(-1)], 'owner', NOW)).toBe(false);
+    expect(canPublishNow({ status: 'approved' }, [pending(30)], as('editor'), NOW)).toBe(true);
+    expect(canPublishNow({ status: 'approved' }, [pending(30)], as('author'), NOW)).toBe(false);
+    expect(canPublishNow({ status: 'approved' }, [pending(30)], as('author', ME), NOW)).toBe(true);
+    expect(canPublishNow({ status: 'in_review' }, [pending(30)], as('owner'), NOW)).toBe(false);
+    expect(canPublishNow({ status: 'approved' }, [pending(-1)], as('owner'), NOW)).toBe(false);
     expect(
       canPublishNow(
         { status: 'approved' },
         [{ ...pending(30), status: 'published' }],
-        'owner',
+        as('owner'),
         NOW,
       ),
     ).toBe(false);

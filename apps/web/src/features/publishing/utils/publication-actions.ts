@@ -3,17 +3,20 @@ import { hasRole, type PostStatus, type PublicationStatus, type Role } from '@po
 /** What a person can do about one publication, by its status. */
 export type PublicationAction = 'retry' | 'confirm' | 'publishAgain' | 'publishMissed' | 'skip';
 
+/** Who is asking, about whose post: the API's rule depends on both. */
+export type Decider = { role: Role; userId: string; authorId: string };
+
 /**
- * The UI mirrors the API's rule: whoever may edit every post (owners, admins, editors) decides
- * what happens to a publication. Authors and viewers see the status but are not offered actions.
+ * The UI mirrors the API's rule: editors, admins and owners decide about every post's
+ * publications, an author about their own post's. Viewers only see the status.
  */
-export function canControlPublishing(role: Role): boolean {
-  return hasRole(role, 'editor');
+export function canControlPublishing({ role, userId, authorId }: Decider): boolean {
+  return hasRole(role, 'editor') || (hasRole(role, 'author') && authorId === userId);
 }
 
 /** The actions one status offers, in the order the buttons appear; none for those who may not. */
-export function actionsFor(status: PublicationStatus, role: Role): PublicationAction[] {
-  if (!canControlPublishing(role)) return [];
+export function actionsFor(status: PublicationStatus, who: Decider): PublicationAction[] {
+  if (!canControlPublishing(who)) return [];
   switch (status) {
     case 'failed':
       return ['retry'];
@@ -38,10 +41,10 @@ type PublicationLike = { status: PublicationStatus; dueAt: string };
 export function canPublishNow(
   post: { status: PostStatus },
   publications: readonly PublicationLike[],
-  role: Role,
+  who: Decider,
   now: number,
 ): boolean {
-  if (!canControlPublishing(role) || post.status !== 'approved') return false;
+  if (!canControlPublishing(who) || post.status !== 'approved') return false;
   return publications.some((p) => p.status === 'pending' && Date.parse(p.dueAt) > now);
 }
 
