@@ -125,7 +125,12 @@ export function ReviewedPostEditor({
               renderHistory={(names) => (
                 <>
                   <PublicationAttempts workspace={workspace} postId={base.id} channels={channels} />
-                  <PostHistory workspace={workspace} postId={base.id} {...names} />
+                  <PostHistory
+                    workspace={workspace}
+                    postId={base.id}
+                    channelName={(id) => channelNames.get(id) ?? null}
+                    {...names}
+                  />
                 </>
               )}
             />

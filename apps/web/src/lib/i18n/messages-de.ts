@@ -505,6 +505,23 @@ export const de: Messages = {
   'history.suggestionAccepted': '{name} hat einen Vorschlag übernommen',
   'history.suggestionDismissed': '{name} hat einen Vorschlag verworfen',
   'history.pauseDecision': '{name} hat entschieden, was nach der Pause passiert',
+  'history.publishNow': '{name} hat ihn sofort statt zur geplanten Zeit veröffentlicht',
+  'history.publication.someChannel': 'einem Kanal',
+  'history.publication.published': 'Versuch {attempt} auf {channel}: veröffentlicht',
+  'history.publication.failed': 'Versuch {attempt} auf {channel} fehlgeschlagen: {reason}',
+  'history.publication.unconfirmed':
+    'Versuch {attempt} auf {channel}: keine klare Antwort der Plattform, unbestätigt',
+  'history.publication.retrying':
+    'Versuch {attempt} auf {channel} kam nicht durch, ein weiterer folgt: {reason}',
+  'history.publication.missed': '{channel}: verpasst, zu spät zum Veröffentlichen, nicht gepostet',
+  'history.publication.attempted': 'Versuch {attempt} auf {channel}',
+  'history.publication.reconciledOnline': 'Bei {channel} nachgefragt: Der Beitrag ist online',
+  'history.publication.reconciledAbsent': 'Bei {channel} nachgefragt: Der Beitrag ist nicht da',
+  'history.publication.confirmed': '{name} hat bestätigt, dass er auf {channel} online ist',
+  'history.publication.publishedAgain':
+    '{name} hat ihn auf {channel} noch einmal veröffentlichen lassen',
+  'history.publication.retried': '{name} hat die Veröffentlichung auf {channel} erneut versucht',
+  'history.publication.skipped': '{name} hat die Veröffentlichung auf {channel} ausgelassen',
   'history.other': '{name} hat „{action}“ ausgeführt',
   'history.note': '„{note}“',
   'queue.title': 'Prüfung',
