@@ -5,6 +5,7 @@ const aliases = {
   '@postplan/domain': ['libs/domain/src/index.ts'],
   '@postplan/migrations': ['migrations/index.ts'],
   '@postplan/platforms': ['libs/platforms/src/index.ts'],
+  '@postplan/platforms/testing': ['libs/platforms/src/testing.ts'],
 };
 
 // swc rewrites the workspace aliases itself, so they resolve in globalSetup too, where Jest's
@@ -35,6 +36,7 @@ const moduleNameMapper = {
   '^@postplan/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@postplan/migrations$': '<rootDir>/migrations/index.ts',
   '^@postplan/platforms$': '<rootDir>/libs/platforms/src/index.ts',
+  '^@postplan/platforms/testing$': '<rootDir>/libs/platforms/src/testing.ts',
   '\\.(css)$': '<rootDir>/apps/web/test/style-stub.cjs',
 };
 

@@ -31,6 +31,9 @@ export class Publications1764700000000 implements MigrationInterface {
         platform text NOT NULL,
         status text NOT NULL CHECK (status IN
           ('pending', 'sending', 'published', 'failed', 'unconfirmed', 'missed', 'cancelled')),
+        -- the post's planned time this row was made for; due_at differs once a person moved
+        -- this one row (publish again), and a later re-plan of the post moves both
+        planned_at timestamptz NOT NULL,
         due_at timestamptz NOT NULL,
         next_attempt_at timestamptz,
         attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
@@ -67,6 +70,9 @@ export class Publications1764700000000 implements MigrationInterface {
     // Per-channel limits: rows in flight, and claims in the last minute.
     await q.query(
       `CREATE INDEX publications_channel_claims_idx ON publications (channel_id, claimed_at)`,
+    );
+    await q.query(
+      `CREATE INDEX publications_sending_channel_idx ON publications (channel_id) WHERE status = 'sending'`,
     );
     await q.query(`CREATE INDEX publications_post_idx ON publications (post_id)`);
     await q.query(

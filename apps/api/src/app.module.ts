@@ -19,6 +19,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { PublishingModule } from './modules/publishing/publishing.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { UsersModule } from './modules/users/users.module';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         NotificationsModule,
+        PublishingModule,
         UsersModule,
         WorkspacesModule,
         AuthModule,

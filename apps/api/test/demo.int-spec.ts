@@ -18,8 +18,12 @@ describe('the demo workspace', () => {
         })
       ).status,
     ).toBe(200);
-    const channels = (await demo.get('/v1/workspaces/bergquell/channels')).body.items as unknown[];
-    expect(channels).toHaveLength(6);
+    const channels = (await demo.get('/v1/workspaces/bergquell/channels')).body.items as {
+      id: string;
+      platform: string;
+    }[];
+    expect(channels).toHaveLength(7);
+    const sandbox = channels.find((c) => c.platform === 'sandbox')!;
     const roles = (
       (await demo.get('/v1/workspaces/bergquell/members')).body.items as { role: string }[]
     ).map((m) => m.role);
@@ -31,14 +35,24 @@ describe('the demo workspace', () => {
     const items = (await demo.get(`/v1/workspaces/bergquell/posts?from=${from}&to=${to}`)).body
       .items as {
       status: string;
-      variants: unknown[];
+      variants: { channelId: string }[];
+      publications?: { channelId: string; status: string }[];
     }[];
     expect(items.length).toBeGreaterThan(30);
     // What is past went out approved; what lies ahead is partly in review, partly still drafts.
     expect(new Set(items.map((p) => p.status))).toEqual(
       new Set(['idea', 'draft', 'in_review', 'approved']),
     );
-    expect(items.every((p) => p.variants.length === 2)).toBe(true);
+    const [welcome, ...rest] = [
+      ...items.filter((p) => p.variants.some((v) => v.channelId === sandbox.id)),
+      ...items.filter((p) => !p.variants.some((v) => v.channelId === sandbox.id)),
+    ];
+    expect(rest.every((p) => p.variants.length === 2)).toBe(true);
+    // One approved post goes to the sandbox a couple of minutes after start.
+    expect(welcome!.status).toBe('approved');
+    expect(welcome!.publications).toEqual([
+      expect.objectContaining({ channelId: sandbox.id, status: 'pending' }),
+    ]);
     expect(
       (await demo.get('/v1/workspaces/bergquell/posts?unscheduled=true')).body.items,
     ).toHaveLength(3);

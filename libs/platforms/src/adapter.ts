@@ -29,7 +29,7 @@ export interface PlatformAdapter {
    * Asks the platform whether an attempt whose outcome is unknown did go out. Adapters that
    * cannot tell leave it out; their unconfirmed rows wait for a person.
    */
-  reconcile?(request: PublishRequest): Promise<ReconcileResult>;
+  reconcile?(request: ReconcileRequest): Promise<ReconcileResult>;
 
   /** Checks that the channel's settings and credentials work, without posting anything. */
   verify?(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult>;
@@ -86,6 +86,15 @@ export type PublishRequest = {
   saveCheckpoint(checkpoint: Record<string, unknown>): Promise<void>;
   /** Aborted when the lease runs out or the process stops. */
   signal: AbortSignal;
+};
+
+/** What a reconcile has to go on: the key and the channel, and what earlier attempts saved. */
+export type ReconcileRequest = Pick<
+  PublishRequest,
+  'idempotencyKey' | 'channel' | 'checkpoint' | 'signal'
+> & {
+  /** The platform's id if an attempt learned it (a duplicate answer), else null. */
+  platformPostId: string | null;
 };
 
 export type PublishResult = {

@@ -73,6 +73,11 @@ export const EnvSchema = z.object({
     .string()
     .regex(SMTP_FROM, 'must be an address such as "Postplan <postplan@example.com>"')
     .optional(),
+  POSTPLAN_SANDBOX_URL: z.url().optional(),
+  POSTPLAN_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  POSTPLAN_PUBLISH_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
+  POSTPLAN_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  POSTPLAN_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -97,6 +102,20 @@ export type AppConfig = {
   /** Where notification e-mail goes out; undefined: no e-mail is sent. */
   smtp: SmtpConfig | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  publishing: PublishingConfig;
+};
+
+/** The publishing engine's knobs (docs/publishing.md). */
+export type PublishingConfig = {
+  /** Where the sandbox adapter posts; default: this server's own built-in sandbox. */
+  sandboxUrl: string;
+  /** Calls in flight per worker process. */
+  concurrency: number;
+  /** Rows claimed per statement. */
+  batchSize: number;
+  leaseMs: number;
+  /** One adapter call gives up after this long (its outcome is then unknown). */
+  callTimeoutMs: number;
 };
 
 /** SMTP settings. The credentials are never logged; `server` is what log lines may show. */
@@ -166,6 +185,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarCacheBytes: e.POSTPLAN_CALENDAR_CACHE_MB * 1024 * 1024,
     smtp: smtpConfig(e),
     logLevel: e.LOG_LEVEL,
+    publishing: {
+      sandboxUrl: (
+        e.POSTPLAN_SANDBOX_URL ??
+        `http://${e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST}:${e.PORT}/api/sandbox`
+      ).replace(/\/+$/, ''),
+      concurrency: e.POSTPLAN_PUBLISH_CONCURRENCY,
+      batchSize: e.POSTPLAN_PUBLISH_BATCH,
+      leaseMs: e.POSTPLAN_PUBLISH_LEASE_SECONDS * 1000,
+      callTimeoutMs: e.POSTPLAN_PUBLISH_TIMEOUT_MS,
+    },
   };
 }
 

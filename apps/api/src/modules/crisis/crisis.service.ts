@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   type DecideDuePostsRequestSchema,
   type DecideDuePostsResponse,
@@ -13,6 +13,7 @@ import { formatInZone } from '@postplan/domain';
 import { type z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PublicationsOutbox } from '../posts/publications-outbox';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { CrisisError } from './crisis.errors';
 import { planDecisions } from './due-decisions';
@@ -31,6 +32,7 @@ export class CrisisService {
     private readonly pauses: PausesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
   async state(workspaceId: string): Promise<PauseState> {
@@ -207,6 +209,7 @@ export class CrisisService {
       for (const d of planned) {
         const before = due.get(d.postId)!;
         const version = await this.pauses.movePlannedTime(em, ws.id, d.postId, d.plannedAt);
+        await this.outbox?.syncPost(em, d.postId);
         await this.audit.record(em, {
           workspaceId: ws.id,
           actor,

@@ -28,6 +28,21 @@ export const DEMO_CHANNELS: { name: string; platform: Platform }[] = [
   { name: 'WhatsApp-Kanal', platform: 'manual' },
 ];
 
+/**
+ * The built-in sandbox platform, and a post that goes out to it a couple of minutes after the
+ * demo starts, so a newcomer watches a post publish and can open it.
+ */
+export const DEMO_SANDBOX_CHANNEL = {
+  name: 'Sandbox (Testplattform)',
+  platform: 'sandbox' as const,
+};
+export const DEMO_SANDBOX_POST = {
+  title: 'Willkommen in der Sandbox',
+  text: 'Dieser Beitrag ist freigegeben und geht kurz nach dem Start in die Sandbox. Schaut im Kalender zu, wie er veröffentlicht wird, und öffnet dann den Link!',
+  tags: ['demo'],
+  minutesAfterStart: 2,
+};
+
 export const DEMO_POSTS: { title: string; text: string; tags: string[] }[] = [
   {
     title: 'Quellwasser-Fakt der Woche',

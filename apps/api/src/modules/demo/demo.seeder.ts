@@ -17,6 +17,8 @@ import {
   DEMO_PASSWORD,
   DEMO_PEOPLE,
   DEMO_POSTS,
+  DEMO_SANDBOX_CHANNEL,
+  DEMO_SANDBOX_POST,
   DEMO_WORKSPACE,
 } from './demo-content';
 
@@ -146,6 +148,42 @@ export class DemoSeeder implements OnApplicationBootstrap {
           n++;
         }
       }
+      const sandbox = await this.channels.create(
+        {
+          workspaceId: ws.id,
+          name: DEMO_SANDBOX_CHANNEL.name,
+          platform: DEMO_SANDBOX_CHANNEL.platform,
+          color: defaultChannelColor(DEMO_SANDBOX_CHANNEL.platform),
+        },
+        em,
+      );
+      const sandboxContent: PostWrite = {
+        title: DEMO_SANDBOX_POST.title,
+        text: DEMO_SANDBOX_POST.text,
+        plannedAt: new Date(now.getTime() + DEMO_SANDBOX_POST.minutesAfterStart * 60_000),
+        tags: DEMO_SANDBOX_POST.tags,
+        variants: [{ channelId: sandbox.id, text: null }],
+      };
+      const sandboxPostId = await this.posts.insert(em, {
+        ...sandboxContent,
+        workspaceId: ws.id,
+        authorId: people[1]!.id,
+        status: 'draft',
+        contentHash: hashContent(sandboxContent),
+      });
+      await this.review.onCreated(
+        em,
+        ws.id,
+        (await this.posts.find(ws.id, sandboxPostId, em))!,
+        people[1]!.id,
+      );
+      // Approved through the real transitions below, which plan its publication.
+      toReview.push({
+        ws,
+        postId: sandboxPostId,
+        author: { id: people[1]!.id, role: DEMO_PEOPLE[1]!.role },
+        approverId: people[0]!.id,
+      });
       for (const idea of DEMO_IDEAS) {
         const content: PostWrite = {
           title: idea.title,

@@ -17,5 +17,13 @@ export function toPost(row: PostRow, timeZone: string): Post {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
+    ...(row.publications
+      ? {
+          publications: row.publications.map((p) => ({
+            ...p,
+            dueAt: new Date(p.dueAt).toISOString(),
+          })),
+        }
+      : {}),
   };
 }

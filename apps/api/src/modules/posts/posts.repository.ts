@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PostStatus } from '@postplan/contracts';
+import { type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -21,6 +21,7 @@ export type PostRow = {
   content_hash: string;
   approval: Approval | null;
   status_reason: string | null;
+  publications?: PublicationSummary[];
 };
 
 export type PostFilter = {
@@ -47,7 +48,12 @@ const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
          coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
-                     FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants
+                     FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
+         coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,
+                                     'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
+                                   ORDER BY pb.created_at)
+                     FROM publications pb WHERE pb.post_id = p.id AND pb.status <> 'cancelled'),
+                  '[]'::json) AS publications
     FROM posts p`;
 
 /** The list query as SQL and parameters; the benchmark runs EXPLAIN ANALYZE on exactly this. */

@@ -16,6 +16,7 @@ import { ChannelsRepository } from '../channels/channels.repository';
 import { hashContent } from '../review/review-content';
 import { ReviewService } from '../review/review.service';
 import { WordingGate } from '../review/wording-gate';
+import { PublicationsOutbox } from './publications-outbox';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
@@ -39,6 +40,7 @@ export class PostsService {
     private readonly review: ReviewService,
     private readonly audit: AuditService,
     @Optional() private readonly wording?: WordingGate,
+    @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
   /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
@@ -157,6 +159,7 @@ export class PostsService {
     );
     const saved = await this.posts.find(ws.id, id, em);
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
+    await this.outbox?.syncPost(em, id);
     await this.wording?.indexPost(em, ws.id, id);
   }
 
@@ -173,6 +176,7 @@ export class PostsService {
         postId: id,
         before: { status: current.status },
       });
+      await this.outbox?.syncPost(em, id);
       await this.wording?.indexPost(em, caller.workspace.id, id);
     });
   }
@@ -188,6 +192,7 @@ export class PostsService {
         action: 'post.restored',
         postId: id,
       });
+      await this.outbox?.syncPost(em, id);
       await this.wording?.indexPost(em, caller.workspace.id, id);
     });
     return this.get(caller, id);

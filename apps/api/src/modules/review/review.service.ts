@@ -30,6 +30,7 @@ import { approvableContent, hashContent } from './review-content';
 import { ReviewError, reviewError } from './review.errors';
 import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
+import { PublicationsOutbox } from '../posts/publications-outbox';
 import { WordingGate } from './wording-gate';
 
 /** The transitions people trigger through the API; expiry is the clock's. */
@@ -83,6 +84,7 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
     @Optional() private readonly wording?: WordingGate,
+    @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
   // ---- transitions people trigger ----
@@ -455,6 +457,7 @@ export class ReviewService {
       },
       bumpVersion,
     );
+    await this.outbox?.syncPost(em, row.id);
     for (const effect of result.effects) {
       await this.audit.record(em, {
         workspaceId,

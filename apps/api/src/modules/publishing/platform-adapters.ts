@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Platform } from '@postplan/contracts';
+import { ManualAdapter, type PlatformAdapter, SandboxAdapter } from '@postplan/platforms';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+
+/**
+ * The adapters this server publishes with, one per platform. A platform without an adapter
+ * fails its publications permanently (NO_ADAPTER) instead of guessing.
+ */
+@Injectable()
+export class PlatformAdapters {
+  private readonly byPlatform = new Map<Platform, PlatformAdapter>();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const p = config.publishing;
+    this.register(new SandboxAdapter({ baseUrl: p.sandboxUrl, timeoutMs: p.callTimeoutMs }));
+    this.register(new ManualAdapter());
+  }
+
+  /** Adds or replaces the adapter of its platform (tests point adapters at fakes this way). */
+  register(adapter: PlatformAdapter): void {
+    this.byPlatform.set(adapter.platform, adapter);
+  }
+
+  get(platform: Platform): PlatformAdapter | undefined {
+    return this.byPlatform.get(platform);
+  }
+
+  all(): PlatformAdapter[] {
+    return [...this.byPlatform.values()];
+  }
+}

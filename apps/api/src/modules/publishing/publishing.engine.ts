@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  isPublishError,
+  MANUAL_ACTION_NEEDED,
+  type PlatformAdapter,
+  type PublishRequest,
+} from '@postplan/platforms';
+import { Clock } from '../../common/clock/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PlatformAdapters } from './platform-adapters';
+import { PublicationsService } from './publications.service';
+import { type ClaimedRow, type Outcome, PublicationsRepository } from './publications.repository';
+import { PublishingMetrics } from './publishing.metrics';
+
+/** After this many attempts a retryable error is given up on (failed). */
+export const MAX_ATTEMPTS = 8;
+const BACKOFF_BASE_MS = 10_000;
+const BACKOFF_CAP_MS = 15 * 60_000;
+
+/**
+ * The wait before the next attempt after a retryable error: what the platform asked for (plus
+ * up to 10 % so a crowd of workers does not return at the same millisecond), else exponential
+ * from 10 s, ±20 % jitter, capped at 15 minutes.
+ */
+export function retryDelayMs(attempt: number, retryAfterMs?: number, random = Math.random): number {
+  if (retryAfterMs !== undefined) return Math.round(retryAfterMs * (1 + random() * 0.1));
+  const exp = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(Math.min(BACKOFF_CAP_MS, exp * (0.8 + random() * 0.4)));
+}
+
+/**
+ * One publication attempt, from claim to outcome, and the sweeps that keep the outbox honest
+ * (expired leases, missed rows, reconciling). No timers here: PublishingWorker decides when;
+ * tests call these methods directly with the time they choose.
+ */
+@Injectable()
+export class PublishingEngine {
+  private readonly log = new Logger(PublishingEngine.name);
+  /** Who holds a lease: host, process and a random part (a restarted process is someone else). */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly repo: PublicationsRepository,
+    private readonly adapters: PlatformAdapters,
+    private readonly publications: PublicationsService,
+    private readonly metrics: PublishingMetrics,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Aborts calls in flight (their outcome becomes unknown, as it is). */
+  stop(): void {
+    this.stopping.abort();
+  }
+
+  claim(now = this.clock.now(), limit = this.config.publishing.batchSize): Promise<ClaimedRow[]> {
+    return this.repo.claim({
+      now,
+      limit,
+      leaseMs: this.config.publishing.leaseMs,
+      owner: this.owner,
+      limits: this.adapters.all().map((a) => ({
+        platform: a.platform,
+        concurrency: a.limits.concurrency,
+        perMinute: a.limits.perMinute,
+      })),
+    });
+  }
+
+  /** Claims and sends everything due at `now`, waiting for each outcome. For tests and sweeps. */
+  async processDue(now = this.clock.now()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.claim(now);
+      if (rows.length === 0) return total;
+      await Promise.all(rows.map((r) => this.send(r)));
+      total += rows.length;
+    }
+  }
+
+  /** Calls the adapter once for a claimed row and stores what came of it (fenced). */
+  async send(row: ClaimedRow): Promise<Outcome['status'] | 'lost'> {
+    const adapter = this.adapters.get(row.platform);
+    const startedAt = this.clock.nowMs();
+    this.metrics.startLag.observe(Math.max(0, startedAt - row.ready_at.getTime()) / 1000);
+    let outcome: Outcome;
+    if (!adapter) {
+      outcome = {
+        status: 'failed',
+        error: {
+          code: 'NO_ADAPTER',
+          message: `This server cannot publish to ${row.platform} yet.`,
+          class: 'permanent',
+        },
+      };
+    } else {
+      outcome = await this.call(adapter, row);
+    }
+    this.metrics.attempts.inc({ platform: row.platform, outcome: outcome.status });
+    if ('error' in outcome) {
+      this.metrics.adapterErrors.inc({ platform: row.platform, class: outcome.error.class });
+    }
+    const written = await this.persist(row, outcome);
+    if (!written) {
+      this.log.warn(`Publication ${row.id}: the lease was lost before the outcome was written`);
+      return 'lost';
+    }
+    return outcome.status;
+  }
+
+  private async call(adapter: PlatformAdapter, row: ClaimedRow): Promise<Outcome> {
+    // The call must end before the lease does, or another worker would see it expire.
+    const budget = Math.max(100, this.config.publishing.leaseMs - 2000);
+    const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(budget)]);
+    const request: PublishRequest = {
+      idempotencyKey: row.id,
+      attempt: row.attempts,
+      channel: {
+        id: row.channel_id,
+        name: row.channel_name,
+        platform: row.platform,
+        settings: {},
+        credentials: null,
+      },
+      content: {
+        postId: row.post_id,
+        title: row.title || null,
+        text: row.text,
+        tags: row.tags,
+        media: [],
+        options: {},
+        plannedAt: row.planned_at.toISOString(),
+        contentHash: row.content_hash,
+      },
+      checkpoint: row.checkpoint,
+      saveCheckpoint: async (checkpoint) => {
+        if (!(await this.repo.saveCheckpoint(row.id, row.fencing, checkpoint))) {
+          throw new Error('The lease was lost; stop before the next step.');
+        }
+      },
+      signal,
+    };
+    try {
+      const result = await adapter.publish(request);
+      return { status: 'published', platformPostId: result.platformPostId, url: result.url };
+    } catch (e) {
+      return this.classify(e, row);
+    }
+  }
+
+  private classify(e: unknown, row: ClaimedRow): Outcome {
+    if (!isPublishError(e)) {
+      this.log.error(`Publication ${row.id}: the adapter threw ${(e as Error)?.message ?? e}`);
+      return {
+        status: 'unconfirmed',
+        error: {
+          code: 'ADAPTER_CRASHED',
+          message: 'Publishing stopped unexpectedly; the post may have gone out.',
+          class: 'unknown',
+        },
+      };
+    }
+    if (e.options.existing) {
+      return {
+        status: 'published',
+        platformPostId: e.options.existing.platformPostId,
+        url: e.options.existing.url,
+      };
+    }
+    const error = { code: e.code, message: e.message, class: e.errorClass };
+    switch (e.errorClass) {
+      case 'retryable':
+        if (row.attempts >= MAX_ATTEMPTS) return { status: 'failed', error };
+        return {
+          status: 'pending',
+          nextAttemptAt: new Date(
+            this.clock.nowMs() + retryDelayMs(row.attempts, e.options.retryAfterMs),
+          ),
+          error,
+        };
+      case 'permanent':
+        return { status: 'failed', error };
+      case 'unknown':
+        return { status: 'unconfirmed', error };
+    }
+  }
+
+  /**
+   * Writes the outcome, retrying while the database is away (a restart, a dropped connection):
+   * what the platform said must not be lost to a blip. Failures and unknowns alert people in the
+   * same transaction.
+   */
+  private async persist(row: ClaimedRow, outcome: Outcome): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (outcome.status === 'failed' || outcome.status === 'unconfirmed') {
+          return await this.repo.transaction(async (em) => {
+            const ok = await this.repo.finish(row.id, row.fencing, outcome, em);
+            if (ok) {
+              await this.publications.alert(em, [
+                {
+                  id: row.id,
+                  workspace_id: row.workspace_id,
+                  post_id: row.post_id,
+                  channel_id: row.channel_id,
+                  status: outcome.status,
+                  last_error_code: outcome.error.code,
+                  last_error_message: outcome.error.message,
+                },
+              ]);
+            }
+            return ok;
+          });
+        }
+        const ok = await this.repo.finish(row.id, row.fencing, outcome);
+        if (ok && outcome.status === 'pending') {
+          await this.repo.transaction((em) => this.repo.notifyDue(em, outcome.nextAttemptAt));
+        }
+        return ok;
+      } catch (e) {
+        if (attempt >= 20) throw e;
+        this.log.warn(
+          `Writing the outcome of ${row.id} failed (${(e as Error).message}); retrying`,
+        );
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  // ---- sweeps ----
+
+  /** Expired leases, missed rows and reconciling, in that order. */
+  async sweep(
+    now = this.clock.now(),
+  ): Promise<{ expired: number; missed: number; reconciled: number }> {
+    const expired = await this.expireLeases(now);
+    const missed = await this.markMissed(now);
+    const reconciled = await this.reconcile(now);
+    return { expired, missed, reconciled };
+  }
+
+  async expireLeases(now = this.clock.now()): Promise<number> {
+    const idempotent = this.adapters
+      .all()
+      .filter((a) => a.idempotent)
+      .map((a) => a.platform);
+    return this.repo.transaction(async (em) => {
+      const rows = await this.repo.expireLeases(em, now, idempotent);
+      await this.publications.alert(em, rows, 'unconfirmed');
+      return rows.length;
+    });
+  }
+
+  async markMissed(now = this.clock.now()): Promise<number> {
+    return this.repo.transaction(async (em) => {
+      const rows = await this.repo.markMissed(em, now);
+      await this.publications.alert(em, rows, 'missed');
+      return rows.length;
+    });
+  }
+
+  /** Asks platforms that can tell about unconfirmed rows; what they cannot settle waits for a person. */
+  async reconcile(now = this.clock.now()): Promise<number> {
+    const able = this.adapters.all().filter((a) => a.reconcile);
+    const rows = await this.repo.takeForReconcile(
+      now,
+      able.map((a) => a.platform),
+    );
+    let settled = 0;
+    for (const row of rows) {
+      const adapter = this.adapters.get(row.platform)!;
+      try {
+        const answer = await adapter.reconcile!({
+          idempotencyKey: row.id,
+          channel: {
+            id: row.channel_id,
+            name: '',
+            platform: row.platform,
+            settings: {},
+            credentials: null,
+          },
+          checkpoint: row.checkpoint,
+          platformPostId: row.platform_post_id,
+          signal: AbortSignal.any([
+            this.stopping.signal,
+            AbortSignal.timeout(this.config.publishing.callTimeoutMs),
+          ]),
+        });
+        const ok = await this.repo.settleReconciled(
+          row.id,
+          row.fencing,
+          answer.status === 'published'
+            ? answer
+            : answer.status === 'absent'
+              ? { status: 'pending', at: now }
+              : { status: 'unknown', reason: answer.reason },
+        );
+        if (ok) settled++;
+        if (ok && answer.status === 'absent') {
+          await this.repo.transaction((em) => this.repo.notifyDue(em, now));
+        }
+      } catch (e) {
+        this.log.warn(`Reconciling ${row.id} failed (${(e as Error).message}); asking again later`);
+        await this.repo.settleReconciled(row.id, row.fencing, {
+          status: 'later',
+          at: new Date(now.getTime() + 60_000),
+        });
+      }
+    }
+    return settled;
+  }
+
+  /** The manual kind's code, for whoever explains an unconfirmed row to a person. */
+  static readonly MANUAL = MANUAL_ACTION_NEEDED;
+}

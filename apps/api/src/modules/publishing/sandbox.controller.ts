@@ -1,0 +1,121 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IdSchema, MAX_TEXT_LENGTH } from '@postplan/contracts';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Public } from '../../common/auth/actor';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { escapeHtml } from '../notifications/notification-mail';
+
+const SandboxPostSchema = z.object({
+  channelId: IdSchema.optional(),
+  title: z.string().max(200).default(''),
+  text: z.string().min(1).max(MAX_TEXT_LENGTH),
+});
+const KeySchema = z.string().trim().min(1).max(200);
+
+type Stored = { id: string; title: string; text: string; created_at: Date };
+
+/**
+ * The sandbox platform built into Postplan: a place to publish to without any account, so a
+ * new workspace sees the whole way a post goes out, and can open what was "published". It
+ * speaks the small API SandboxAdapter expects (libs/platforms/src/sandbox), deduplicating on the
+ * Idempotency-Key like a careful platform would. It is not a real audience: its pages are open
+ * to anyone who has the link, like a public post.
+ */
+@ApiExcludeController()
+@Controller('sandbox')
+@Public()
+export class SandboxController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('posts')
+  async create(
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const parsedKey = KeySchema.safeParse(key);
+    const parsed = SandboxPostSchema.safeParse(body);
+    if (!parsedKey.success || !parsed.success) {
+      res.status(422).json({
+        error: 'REJECTED',
+        message: parsedKey.success ? 'The post needs a text.' : 'Send an Idempotency-Key header.',
+      });
+      return;
+    }
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [parsedKey.data, parsed.data.channelId ?? null, parsed.data.title, parsed.data.text],
+    );
+    if (rows[0]) {
+      res.status(201).json(this.answer(rows[0].id));
+      return;
+    }
+    const existing = await this.byKey(parsedKey.data);
+    res.status(409).json({ error: 'DUPLICATE', existing: existing && this.answer(existing.id) });
+  }
+
+  @Get('posts')
+  async find(@Query('idempotencyKey') key: string | undefined, @Res() res: Response) {
+    const parsed = KeySchema.safeParse(key);
+    const row = parsed.success ? await this.byKey(parsed.data) : null;
+    if (!row) res.status(404).json({ error: 'NOT_FOUND' });
+    else res.status(200).json(this.answer(row.id));
+  }
+
+  /** The "published post": a plain page a person can open from the calendar. */
+  @Get(':id')
+  async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const rows: Stored[] = IdSchema.safeParse(id).success
+      ? await this.db.query(`SELECT id, title, text, created_at FROM sandbox_posts WHERE id = $1`, [
+          id,
+        ])
+      : [];
+    const post = rows[0];
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    if (!post) {
+      res.status(404).send(page('Sandbox', '<p>This sandbox post does not exist.</p>'));
+      return;
+    }
+    const title = escapeHtml(post.title || 'Sandbox post');
+    res.status(200).send(
+      page(
+        title,
+        `<p class="meta">Postplan sandbox · published ${escapeHtml(post.created_at.toISOString())}</p>
+         <h1>${title}</h1>
+         <div class="text">${escapeHtml(post.text).replace(/\n/g, '<br>')}</div>
+         <p class="meta">A test platform built into Postplan: nobody but you sees this.</p>`,
+      ),
+    );
+  }
+
+  private async byKey(key: string): Promise<{ id: string } | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM sandbox_posts WHERE idempotency_key = $1`,
+      [key],
+    );
+    return rows[0] ?? null;
+  }
+
+  private answer(id: string) {
+    const base =
+      this.config.publicUrl?.replace(/\/+$/, '') ??
+      this.config.publishing.sandboxUrl.replace(/\/api\/sandbox$/, '');
+    return { id, url: `${base}/api/sandbox/${id}` };
+  }
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2937}
+.meta{color:#6b7280;font-size:.875rem}.text{font-size:1.125rem;line-height:1.6;white-space:normal}</style>
+</head><body>${body}</body></html>`;
+}

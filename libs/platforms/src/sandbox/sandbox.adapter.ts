@@ -1,0 +1,129 @@
+import {
+  type PlatformAdapter,
+  type PlatformLimits,
+  PublishError,
+  type PublishRequest,
+  type PublishResult,
+  type ReconcileRequest,
+  type ReconcileResult,
+} from '../adapter';
+import { classifyHttpFailure, parseRetryAfter } from '../http-errors';
+
+/**
+ * The sandbox: a tiny platform built into Postplan (and faked for tests by sandbox.fake.ts),
+ * so a new workspace sees posts go out end to end. Its HTTP API:
+ *
+ *   POST {baseUrl}/posts   Idempotency-Key: <publication id>   { channelId, title, text }
+ *        201 { id, url } | 409 { error: 'DUPLICATE', existing: { id, url } } (same key again)
+ *        400/422 validation, 429 + Retry-After, 503 (documented as "not applied"), other 5xx
+ *   GET  {baseUrl}/posts?idempotencyKey=<key>   200 { id, url } | 404
+ */
+export class SandboxAdapter implements PlatformAdapter {
+  readonly platform = 'sandbox' as const;
+  readonly limits: PlatformLimits = {
+    text: { max: 5000, unit: 'characters' },
+    media: null,
+    concurrency: 8,
+    perMinute: null,
+  };
+  /**
+   * The sandbox deduplicates on the idempotency key, but an expired lease still becomes
+   * unconfirmed and is resolved by asking (reconcile): the engine never re-sends on a guess.
+   */
+  readonly idempotent = false;
+
+  constructor(
+    private readonly options: {
+      /** e.g. http://127.0.0.1:3000/api/sandbox */
+      baseUrl: string;
+      /** Give up on one call after this long; the outcome is then unknown. */
+      timeoutMs: number;
+    },
+  ) {}
+
+  async publish(req: PublishRequest): Promise<PublishResult> {
+    const signal = AbortSignal.any([req.signal, AbortSignal.timeout(this.options.timeoutMs)]);
+    let res: Response;
+    try {
+      res = await fetch(`${this.options.baseUrl}/posts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': req.idempotencyKey },
+        body: JSON.stringify({
+          channelId: req.channel.id,
+          title: req.content.title ?? '',
+          text: req.content.text,
+        }),
+        signal,
+      });
+    } catch (e) {
+      throw networkFailure(e);
+    }
+    const body = (await res.json().catch(() => null)) as SandboxAnswer | null;
+    if (res.status === 201 || res.status === 200) return resultOf(body);
+    if (res.status === 409 && body?.existing) {
+      // The same key was posted before: that post is ours, and it is online.
+      return resultOf(body.existing);
+    }
+    if (res.status === 503) {
+      throw new PublishError('retryable', 'PLATFORM_UNAVAILABLE', 'The sandbox is unavailable.', {
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+      });
+    }
+    throw classifyHttpFailure(res.status, res.headers, body?.message);
+  }
+
+  async reconcile(req: ReconcileRequest): Promise<ReconcileResult> {
+    const url = `${this.options.baseUrl}/posts?idempotencyKey=${encodeURIComponent(req.idempotencyKey)}`;
+    const res = await fetch(url, {
+      signal: AbortSignal.any([req.signal, AbortSignal.timeout(this.options.timeoutMs)]),
+    });
+    if (res.status === 404) return { status: 'absent' };
+    if (res.status === 200) {
+      const r = resultOf((await res.json()) as SandboxAnswer);
+      return { status: 'published', ...r };
+    }
+    return { status: 'unknown', reason: `The sandbox answered ${res.status}.` };
+  }
+}
+
+type SandboxAnswer = {
+  id?: string;
+  url?: string | null;
+  message?: string;
+  existing?: { id: string; url: string | null };
+};
+
+function resultOf(body: SandboxAnswer | null): PublishResult {
+  if (!body?.id) {
+    throw new PublishError('unknown', 'MALFORMED_ANSWER', 'The sandbox answered without an id.');
+  }
+  return { platformPostId: body.id, url: body.url ?? null };
+}
+
+/** Before an answer: refused connections sent nothing; a timeout may have sent everything. */
+export function networkFailure(e: unknown): PublishError {
+  const cause = (e as { cause?: { code?: string } }).cause;
+  const code = cause?.code ?? (e as { code?: string }).code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new PublishError(
+      'retryable',
+      'CONNECTION_REFUSED',
+      'The platform could not be reached.',
+      {
+        cause: e,
+      },
+    );
+  }
+  const name = (e as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new PublishError(
+      'unknown',
+      'TIMEOUT_AFTER_SEND',
+      'The platform did not answer in time; the post may have gone out.',
+      { cause: e },
+    );
+  }
+  return new PublishError('unknown', 'CONNECTION_LOST', 'The connection broke during the call.', {
+    cause: e,
+  });
+}

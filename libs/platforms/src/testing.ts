@@ -1,0 +1,2 @@
+// Fake platform servers for tests and benchmarks; not part of the runtime API.
+export * from './sandbox/sandbox.fake';
