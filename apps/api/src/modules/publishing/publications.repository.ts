@@ -45,6 +45,8 @@ export type ClaimedRow = {
   /** When it became claimable: the due time, or the end of a retry's wait. */
   ready_at: Date;
   lease_until: Date;
+  /** The claim's "now": retries wait from here. */
+  claimed_at: Date;
   content_hash: string;
   checkpoint: Record<string, unknown> | null;
   title: string;
@@ -109,6 +111,22 @@ const AUDIT_ATTEMPT = `
                                  ELSE jsonb_build_object('code', u.last_error_code,
                                         'message', u.last_error_message, 'class', u.last_error_class) END)
     FROM u`;
+
+/**
+ * TypeORM answers a top-level UPDATE with [rows, affected] and a SELECT with rows; this gives
+ * the rows either way.
+ */
+function returned<T>(result: unknown): T[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
 
 @Injectable()
 export class PublicationsRepository {
@@ -232,7 +250,7 @@ export class PublicationsRepository {
     limits: ChannelLimit[];
   }): Promise<ClaimedRow[]> {
     const { now, limit, leaseMs, owner, limits } = args;
-    return this.db.query(
+    const result: unknown = await this.db.query(
       `WITH lim AS (
          SELECT * FROM unnest($5::text[], $6::int[], $7::int[]) AS l(platform, concurrency, per_minute)
        ),
@@ -284,7 +302,7 @@ export class PublicationsRepository {
          FROM allowed a, posts p, channels ch
         WHERE pub.id = a.id AND p.id = pub.post_id AND ch.id = pub.channel_id
        RETURNING pub.id, pub.workspace_id, pub.post_id, pub.channel_id, ch.name AS channel_name,
-                 pub.platform, pub.fencing, pub.attempts, pub.due_at, a.ready_at, pub.lease_until,
+                 pub.platform, pub.fencing, pub.attempts, pub.due_at, a.ready_at, pub.lease_until, pub.claimed_at,
                  pub.content_hash, pub.checkpoint, p.title,
                  coalesce((SELECT v.text FROM post_variants v
                             WHERE v.post_id = pub.post_id AND v.channel_id = pub.channel_id), p.text) AS text,
@@ -299,6 +317,7 @@ export class PublicationsRepository {
         limits.map((l) => l.perMinute),
       ],
     );
+    return returned<ClaimedRow>(result);
   }
 
   /**
@@ -359,10 +378,12 @@ export class PublicationsRepository {
   }
 
   async saveCheckpoint(id: string, fencing: string, checkpoint: unknown): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE publications SET checkpoint = $3, updated_at = now()
-        WHERE id = $1 AND fencing = $2 AND status = 'sending' RETURNING id`,
-      [id, fencing, JSON.stringify(checkpoint)],
+    const rows = returned(
+      await this.db.query(
+        `UPDATE publications SET checkpoint = $3, updated_at = now()
+          WHERE id = $1 AND fencing = $2 AND status = 'sending' RETURNING id`,
+        [id, fencing, JSON.stringify(checkpoint)],
+      ),
     );
     return rows.length === 1;
   }
@@ -402,8 +423,9 @@ export class PublicationsRepository {
 
   /** Pending rows later than their workspace's catch-up window become missed; never sent. */
   async markMissed(em: EntityManager, now: Date, limit = 500): Promise<AlertRow[]> {
-    return em.query(
-      `WITH due AS (
+    return returned<AlertRow>(
+      await em.query(
+        `WITH due AS (
          SELECT pub.id FROM publications pub JOIN workspaces w ON w.id = pub.workspace_id
           WHERE pub.status = 'pending'
             AND $1 > pub.due_at + make_interval(mins => w.catch_up_minutes)
@@ -417,7 +439,8 @@ export class PublicationsRepository {
          FROM due WHERE pub.id = due.id
        RETURNING pub.id, pub.workspace_id, pub.post_id, pub.channel_id, pub.status,
                  pub.last_error_code, pub.last_error_message`,
-      [now, limit],
+        [now, limit],
+      ),
     );
   }
 
@@ -427,8 +450,9 @@ export class PublicationsRepository {
    */
   async takeForReconcile(now: Date, platforms: string[], limit = 50): Promise<PublicationRow[]> {
     if (platforms.length === 0) return [];
-    return this.db.query(
-      `UPDATE publications pub SET lease_until = $1::timestamptz + interval '1 minute',
+    return returned<PublicationRow>(
+      await this.db.query(
+        `UPDATE publications pub SET lease_until = $1::timestamptz + interval '1 minute',
               fencing = pub.fencing + 1
         WHERE pub.id IN (
           SELECT id FROM publications
@@ -436,7 +460,8 @@ export class PublicationsRepository {
              AND (lease_until IS NULL OR lease_until < $1)
            ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING ${COLUMNS}`,
-      [now, platforms, limit],
+        [now, platforms, limit],
+      ),
     );
   }
 

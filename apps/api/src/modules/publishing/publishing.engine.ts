@@ -177,7 +177,7 @@ export class PublishingEngine {
         return {
           status: 'pending',
           nextAttemptAt: new Date(
-            this.clock.nowMs() + retryDelayMs(row.attempts, e.options.retryAfterMs),
+            row.claimed_at.getTime() + retryDelayMs(row.attempts, e.options.retryAfterMs),
           ),
           error,
         };

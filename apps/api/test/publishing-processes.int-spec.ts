@@ -1,0 +1,250 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeSandbox } from '@postplan/platforms/testing';
+import { type Browser, type TestApp, setUpOwner, startTestApp } from './test-app';
+
+/**
+ * Worker processes, as `npm start` runs them (the built server with POSTPLAN_ROLE=worker),
+ * against this file's database and the fake sandbox: many at once, one killed mid-send, their
+ * database connections cut. The only waiting is for the work to be done.
+ */
+const root = join(__dirname, '../../..');
+let t: TestApp;
+let fake: FakeSandbox;
+let owner: Browser;
+let ws: string;
+let wsId: string;
+let ownerId: string;
+let dbUrl: string;
+const workers = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  const built = spawnSync(process.execPath, ['apps/api/scripts/build.mjs', 'api'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  fake = new FakeSandbox();
+  await fake.start();
+  t = await startTestApp({ POSTPLAN_SANDBOX_URL: fake.url });
+  ({ owner, ws } = await setUpOwner(t));
+  const me = (await owner.get('/v1/me')).body as {
+    user: { id: string };
+    workspaces: { id: string }[];
+  };
+  ownerId = me.user.id;
+  wsId = me.workspaces[0]!.id;
+  dbUrl = (t.db as unknown as { options: { connectionString: string } }).options.connectionString;
+}, 120_000);
+
+afterEach(async () => {
+  await Promise.all([...workers].map((w) => stop(w, 'SIGTERM')));
+  fake.delayMs = 0;
+});
+
+afterAll(async () => {
+  await t.close();
+  await fake.stop();
+});
+
+function startWorker(env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, [join(root, 'dist/server/apps/api/src/main.js')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: '6',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      POSTPLAN_ROLE: 'worker',
+      POSTPLAN_MIGRATE_ON_START: 'false',
+      POSTPLAN_SECRET_KEY: randomBytes(32).toString('base64'),
+      POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'postplan-worker-')),
+      POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
+      POSTPLAN_SANDBOX_URL: fake.url,
+      POSTPLAN_PUBLISH_LEASE_SECONDS: '5',
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) =>
+    process.stderr.write(`[worker ${child.pid}] ${d.toString()}`),
+  );
+  workers.add(child);
+  child.on('exit', () => workers.delete(child));
+  return child;
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function sandboxChannels(n: number): Promise<string[]> {
+  const { rows } = await t.db.query<{ id: string }>(
+    `INSERT INTO channels (workspace_id, name, platform, color)
+     SELECT $1, 'Sandbox ' || g, 'sandbox', '#059669' FROM generate_series(1, $2::int) g RETURNING id`,
+    [wsId, n],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** n approved posts, each with its publication due at `dueAt`, spread over the channels. */
+async function seed(n: number, dueAt: Date, channels: string[], tag: string): Promise<void> {
+  await t.db.query(
+    `WITH p AS (
+       INSERT INTO posts (workspace_id, status, title, text, planned_at, author_id, content_hash, approval, tags)
+       SELECT $1, 'approved', 'Burst ' || g, 'Text ' || g, $3, $2, 'h', '{"contentHash":"h"}'::jsonb, ARRAY[$6]
+         FROM generate_series(1, $4::int) g
+       RETURNING id
+     ), numbered AS (
+       SELECT id, (row_number() OVER ()) % cardinality($5::uuid[]) + 1 AS c FROM p
+     ), v AS (
+       INSERT INTO post_variants (post_id, channel_id, position)
+       SELECT id, ($5::uuid[])[c], 0 FROM numbered
+     )
+     INSERT INTO publications (workspace_id, post_id, channel_id, platform, status, planned_at, due_at,
+                               next_attempt_at, content_hash)
+     SELECT $1, id, ($5::uuid[])[c], 'sandbox', 'pending', $3, $3, $3, 'h' FROM numbered`,
+    [wsId, ownerId, dueAt, n, channels, tag],
+  );
+}
+
+async function statusCounts(tag: string): Promise<Record<string, number>> {
+  const { rows } = await t.db.query<{ status: string; n: string }>(
+    `SELECT pub.status, count(*) AS n FROM publications pub JOIN posts p ON p.id = pub.post_id
+      WHERE $1 = ANY(p.tags) GROUP BY 1`,
+    [tag],
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+async function keysOf(tag: string): Promise<string[]> {
+  const { rows } = await t.db.query<{ id: string }>(
+    `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id WHERE $1 = ANY(p.tags)`,
+    [tag],
+  );
+  return rows.map((r) => r.id);
+}
+
+it('four worker processes, 10,000 publications due at one instant: 10,000 calls, none twice', async () => {
+  fake.keepCalls = false;
+  const channels = await sandboxChannels(100);
+  await seed(10_000, new Date(Date.now() + 1000), channels, 'burst');
+  for (let i = 0; i < 4; i++) startWorker();
+  await until('all published', async () => (await statusCounts('burst')).published === 10_000);
+  const keys = await keysOf('burst');
+  expect(keys.filter((k) => fake.callsByKey.get(k) !== 1)).toEqual([]);
+  expect(keys.every((k) => fake.posts.has(k))).toBe(true);
+  expect(fake.duplicates()).toEqual([]);
+}, 180_000);
+
+it('a worker killed mid-send and restarted: no duplicate, no loss; in-flight rows are reconciled', async () => {
+  const channels = await sandboxChannels(2);
+  fake.delayMs = 1500;
+  await seed(100, new Date(), channels, 'kill');
+  const first = startWorker();
+  const keys = await keysOf('kill');
+  await until('calls in flight', () => keys.some((k) => fake.callsByKey.has(k)));
+  await stop(first, 'SIGKILL');
+  const inFlight = keys.filter((k) => fake.callsByKey.has(k));
+  expect(inFlight.length).toBeGreaterThan(0);
+  // The killed worker's rows are sending; nobody holds them now.
+  expect((await statusCounts('kill')).sending).toBe(inFlight.length);
+  fake.delayMs = 0;
+  startWorker();
+  await until('all published', async () => (await statusCounts('kill')).published === 100, 90_000);
+  expect(keys.filter((k) => fake.callsByKey.get(k) !== 1)).toEqual([]);
+  // Those in flight ran out of lease, became unconfirmed and were found by asking the platform.
+  const { rows } = await t.db.query<{ n: string }>(
+    `SELECT count(DISTINCT subject_id) AS n FROM audit_log
+      WHERE action = 'publication.reconciled' AND subject_id = ANY($1::text[])`,
+    [inFlight],
+  );
+  expect(Number(rows[0]!.n)).toBe(inFlight.length);
+}, 120_000);
+
+it("the workers' database connections are cut during a run: they reconnect and finish", async () => {
+  const channels = await sandboxChannels(20);
+  fake.delayMs = 5;
+  await seed(2_000, new Date(), channels, 'cut');
+  startWorker();
+  startWorker();
+  const keys = await keysOf('cut');
+  await until('a third sent', () => keys.filter((k) => fake.callsByKey.has(k)).length > 600);
+  // The server is shared, so it is not restarted: every connection of the workers is ended.
+  const cut = await t.db.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'postplan%'`,
+  );
+  expect(cut.rowCount).toBeGreaterThan(0);
+  await until(
+    'all published',
+    async () => (await statusCounts('cut')).published === 2_000,
+    120_000,
+  );
+  expect(keys.filter((k) => fake.callsByKey.get(k) !== 1)).toEqual([]);
+}, 180_000);
+
+it('2026-10-25 02:30 Europe/Berlin (+01:00) goes out once at 01:30 UTC, with the process in another TZ', async () => {
+  const channel = (
+    await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Sandbox DST', platform: 'sandbox' })
+  ).body.id as string;
+  await owner.put(`/v1/workspaces/${ws}/approval-policy`, {
+    policy: { kind: 'none', selfApprovalRoles: [] },
+  });
+  // Without an offset this local time happens twice that night, so it needs one.
+  const ambiguous = await owner.post(`/v1/workspaces/${ws}/posts`, {
+    text: 'Zeitumstellung',
+    plannedAt: '2026-10-25T02:30',
+    variants: [{ channelId: channel }],
+  });
+  expect(ambiguous.body.error.code).toBe('LOCAL_TIME_AMBIGUOUS');
+  const created = await owner.post(`/v1/workspaces/${ws}/posts`, {
+    text: 'Zeitumstellung',
+    plannedAt: '2026-10-25T02:30+01:00',
+    variants: [{ channelId: channel }],
+  });
+  expect(created.status).toBe(201);
+  expect(
+    (await owner.post(`/v1/workspaces/${ws}/posts/${created.body.id}/submit`, {})).body.status,
+  ).toBe('approved');
+  const [pub] = (await owner.get(`/v1/workspaces/${ws}/posts/${created.body.id}/publications`)).body
+    .items as { id: string; dueAt: string }[];
+  expect(pub!.dueAt).toBe('2026-10-25T01:30:00.000Z');
+  const child = spawnSync(process.execPath, [join(__dirname, 'publishing-dst.child.cjs')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      TZ: 'America/New_York',
+      DATABASE_URL: dbUrl,
+      POSTPLAN_SANDBOX_URL: fake.url,
+    },
+    timeout: 60_000,
+  });
+  expect(child.stderr).toBe('');
+  expect(JSON.parse(child.stdout.trim())).toEqual({
+    tz: 'America/New_York',
+    early: 0,
+    onTime: 1,
+    after: 0,
+  });
+  expect(fake.callsByKey.get(pub!.id)).toBe(1);
+}, 90_000);
