@@ -28,7 +28,7 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
   const editor = page.getByRole('dialog', { name: 'New post' });
   await expect(editor).toBeVisible();
-  await expect(editor.getByLabel('Date', { exact: true })).toHaveValue('2031-06-10');
+  await expect(editor.getByLabel('Date', { exact: true })).toHaveValue('10/06/2031');
   await expect(editor.getByLabel('Time', { exact: true })).toHaveValue('09:00');
   await expect(editor.getByTestId('zone-hint')).toHaveText(
     'Time zone of the workspace: Europe/Berlin (UTC+02:00)',
@@ -76,7 +76,7 @@ test('an owner plans a post on a day, drags it to another day, and it stays ther
   await eventButton.focus();
   await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit post' });
-  await expect(edit.getByLabel('Date', { exact: true })).toHaveValue('2031-06-12');
+  await expect(edit.getByLabel('Date', { exact: true })).toHaveValue('12/06/2031');
   await expect(edit.getByLabel('Time', { exact: true })).toHaveValue('09:00');
   // The text fields are CodeMirror editors (contenteditable), not inputs.
   await expect(edit.getByLabel('Own text for Instagram')).toHaveText('Sommerfest! 🎉 Link in Bio.');

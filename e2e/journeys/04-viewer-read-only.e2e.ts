@@ -41,20 +41,21 @@ test('a viewer sees the plan but can neither create nor move posts', async ({ pa
     if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
   });
 
+  // The calendar offers the viewer nothing to drag; a drag attempt changes nothing.
+  await expect(event).toHaveAttribute('data-draggable', 'false');
   await drag(page, event, dayCell(page, '2031-07-10'));
-  await page.waitForTimeout(750);
   expect(await isInside(page, event, home)).toBe(true);
-  expect(writes).toEqual([]);
 
-  // Clicking an empty day offers nothing to create.
+  // Clicking an empty day offers nothing to create. (An editor's click opens the editor at
+  // once, so the dialog would be there by the time the next step looks.)
   const empty = (await dayCell(page, '2031-07-15').boundingBox())!;
   await page.mouse.click(empty.x + empty.width / 2, empty.y + empty.height - 8);
-  await page.waitForTimeout(300);
-  await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // The post opens read-only.
+  // The post opens read-only, and it is the only dialog: the empty day's click opened none.
   await event.click();
   const panel = page.getByRole('dialog', { name: 'Edit post' });
+  await expect(panel).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(1);
   await expect(panel.getByText('You can view this post but not change it.')).toBeVisible();
   await expect(panel.getByLabel('Title', { exact: true })).toBeDisabled();
   await expect(panel.getByRole('button', { name: 'Save' })).toHaveCount(0);
@@ -62,6 +63,8 @@ test('a viewer sees the plan but can neither create nor move posts', async ({ pa
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
 
+  // The server still has it where it was, and the browser sent no change at any point: a drop
+  // would have sent its PATCH before the reload's requests.
   await page.reload();
   await expect(event).toBeVisible();
   expect(await isInside(page, event, dayCell(page, '2031-07-08'))).toBe(true);

@@ -5,6 +5,7 @@ import {
   expect,
   loginInBrowser,
   loginOwnerApi,
+  openSettings,
   OWNER,
   test,
 } from '../support/fixtures';
@@ -49,7 +50,7 @@ test('the editor reviews wording as you type: X counts its way, errors block sub
   await loginInBrowser(page, OWNER.email, OWNER.password);
 
   // The brand wording is set up on the settings page, linked from the header.
-  await page.getByRole('link', { name: 'Wording rules' }).click();
+  await openSettings(page, 'Wording rules');
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/wording$`));
   await expect(page.getByRole('heading', { name: 'Wording rules' })).toBeVisible();
   await page.getByRole('button', { name: 'Add rule' }).click();

@@ -6,6 +6,7 @@ import {
   expect,
   loginInBrowser,
   loginOwnerApi,
+  openSettings,
   logOutInBrowser,
   OWNER,
   test,
@@ -229,11 +230,7 @@ test('an author submits, an approver asks for a change with a suggestion, the au
     });
     // 5. The owner finds both decisions in the workspace's audit log.
     await switchUser(page, OWNER);
-    await page.getByRole('link', { name: 'Approval policy' }).click();
-    await page
-      .getByRole('navigation', { name: 'Approval settings' })
-      .getByRole('link', { name: 'Audit log' })
-      .click();
+    await openSettings(page, 'Audit log');
     await page.getByLabel('Action').selectOption({ label: 'Approvals and change requests' });
     const rows = page.getByTestId('audit-row');
     await expect(rows).toHaveCount(2);

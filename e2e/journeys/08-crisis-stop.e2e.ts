@@ -1,11 +1,13 @@
 import {
   apiPost,
+  appNow,
   csrfToken,
   expect,
   loginInBrowser,
   loginOwnerApi,
   logOutInBrowser,
   OWNER,
+  setAppClock,
   test,
   VIEWER,
 } from '../support/fixtures';
@@ -35,7 +37,8 @@ test('an owner stops all publishing with a reason, everyone sees it on every pag
   page,
   request,
 }) => {
-  test.setTimeout(150_000);
+  // Several logins on a shared machine; nothing here waits on the clock.
+  test.setTimeout(120_000);
   const me = await loginOwnerApi(request);
   const slug = me.workspaces[0]!.slug;
   const base = `/api/v1/workspaces/${slug}`;
@@ -73,7 +76,7 @@ test('an owner stops all publishing with a reason, everyone sees it on every pag
     await expect(
       page.getByTestId('toast').filter({ hasText: 'Publishing is paused.' }),
     ).toBeVisible();
-    const pausedAt = Date.now();
+    const pausedAt = await appNow(request);
 
     const banner = page.getByTestId('crisis-banner');
     await expect(banner).toContainText(
@@ -110,11 +113,10 @@ test('an owner stops all publishing with a reason, everyone sees it on every pag
     await expect(banner.getByRole('button', { name: 'Resume publishing' })).toHaveCount(0);
     await expect(page.getByTestId('crisis-control')).toHaveCount(0);
 
-    // 3. Once the post's minute has passed, the owner resumes.
+    // 3. Once the post's minute has passed (the app's clock moves there), the owner resumes.
     await logOutInBrowser(page);
     await loginInBrowser(page, OWNER.email, OWNER.password);
-    const wait = dueAt + 1500 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
+    await setAppClock(request, dueAt + 1000);
     await banner.getByRole('button', { name: 'Resume publishing' }).click();
     const resume = page.getByRole('dialog', { name: 'Resume publishing' });
     await expect(resume).toContainText(REASON);
@@ -144,6 +146,7 @@ test('an owner stops all publishing with a reason, everyone sees it on every pag
     await expect(page.getByTestId('ideas')).toContainText(TITLE);
     await expect(banner).toHaveCount(0);
   } finally {
+    await setAppClock(request, null);
     const state = (await (await request.get(`${base}/pause`)).json()) as {
       workspace: unknown;
     };

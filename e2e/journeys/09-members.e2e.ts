@@ -2,6 +2,7 @@ import {
   expect,
   loginInBrowser,
   loginOwnerApi,
+  openSettings,
   logOutInBrowser,
   OWNER,
   test,
@@ -22,7 +23,7 @@ test('an owner adds a colleague on the members page, who can log in at once', as
 
   await loginInBrowser(page, OWNER.email, OWNER.password);
   await page.goto(`/w/${slug}/calendar`);
-  await page.getByRole('link', { name: 'Members' }).click();
+  await openSettings(page, 'Members');
   await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
 
   await page.getByLabel('E-mail').fill(COLLEAGUE.email);
@@ -47,7 +48,7 @@ test('an owner adds a colleague on the members page, who can log in at once', as
   await expect(page.getByTestId('read-only-notice')).toBeVisible();
 
   // She sees the members too, read-only.
-  await page.getByRole('link', { name: 'Members' }).click();
+  await openSettings(page, 'Members');
   await expect(page.getByTestId('members-read-only')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: COLLEAGUE.email })).toContainText('(you)');
   await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);

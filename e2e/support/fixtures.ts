@@ -132,3 +132,32 @@ export async function drag(
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
   await page.mouse.up();
 }
+
+/** Opens a settings page the way people do: the header's one "Settings" entry, then its tab. */
+export async function openSettings(page: Page, name: string) {
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Settings pages' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
+
+/**
+ * The app's clock (POSTPLAN_TEST_CLOCK, which the global setup turns on): journeys move it to
+ * the moment they need instead of waiting for it. `null` returns it to the wall clock.
+ */
+export async function setAppClock(request: APIRequestContext, at: number | null) {
+  const response = await request.put('/api/test/clock', {
+    data: { at: at === null ? null : new Date(at).toISOString() },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+export async function appNow(request: APIRequestContext): Promise<number> {
+  const response = await request.get('/api/test/clock');
+  expect(response.status(), await response.text()).toBe(200);
+  return Date.parse(((await response.json()) as { now: string }).now);
+}

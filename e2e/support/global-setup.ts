@@ -86,6 +86,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DATABASE_URL: withDatabase(serverUrl, database),
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Journeys set the app's clock instead of waiting on the wall clock (docs/testing.md).
+    POSTPLAN_TEST_CLOCK: 'true',
   };
   // The first-run setup page is one of the journeys, so no admin is created at start.
   delete env.POSTPLAN_ADMIN_EMAIL;

@@ -8,14 +8,18 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { type Clock } from './common/clock/clock';
 import { type AppConfig } from './config/app-config';
 import { jsonBody } from './common/http/json-body';
 import { serverTiming } from './common/http/server-timing';
 import { setupOpenApi } from './openapi';
 
 /** Builds the HTTP application; main.ts listens with it, integration tests drive it in-process. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     bufferLogs: true,
   });

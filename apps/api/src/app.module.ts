@@ -4,7 +4,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_PIPE } from '@nestjs/core';
-import { ClockModule } from './common/clock/clock';
+import { Clock, ClockModule, ShiftedClock, SystemClock } from './common/clock/clock';
+import { TestClockModule } from './common/clock/test-clock.module';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { type AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -28,14 +29,18 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: the integration tests' own (a ManualClock); otherwise the system's, or with
+   *  POSTPLAN_TEST_CLOCK one the browser journeys can set. */
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+    const clock = options.clock ?? (config.testClock ? new ShiftedClock() : new SystemClock());
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         ScheduleModule.forRoot(),
-        ClockModule,
+        ClockModule.forRoot(clock),
+        ...(config.testClock ? [TestClockModule] : []),
         DatabaseModule,
         HealthModule,
         AuditModule,

@@ -1,4 +1,10 @@
+import { ManualClock } from '../src/common/clock/clock';
 import { type Browser, type TestApp, addMember, count, setUpOwner, startTestApp } from './test-app';
+
+// The app's clock, which stands still: posts are planned and pauses backdated relative to it,
+// and what the app stamps (pause, resume, "publish now") can be asserted exactly.
+const clock = new ManualClock('2026-11-20T09:00:00Z');
+beforeEach(() => clock.advance(86_400_000));
 
 let t: TestApp;
 let owner: Browser;
@@ -13,7 +19,7 @@ let insta: string;
 let linkedin: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { clock });
   ({ owner, ws } = await setUpOwner(t));
   const me = (await owner.get('/v1/me')).body as {
     user: { id: string };
@@ -48,7 +54,7 @@ type PauseState = {
 };
 
 /**
- * A post in the given status whose planned time lies `minutes` from now (negative: past),
+ * A post in the given status whose planned time lies `minutes` from the app's now (negative: past),
  * written straight into the database: these tests are about the pause, not about editing.
  */
 async function post(
@@ -59,12 +65,20 @@ async function post(
   const { rows } = await t.db.query<{ id: string }>(
     `INSERT INTO posts (workspace_id, status, title, text, planned_at, author_id, approval, deleted_at)
      VALUES ($1, $2, $3, 'Unser Adventsgewinnspiel startet!',
-             CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(mins => $4::int) END,
+             CASE WHEN $4::int IS NULL THEN NULL ELSE $7::timestamptz + make_interval(mins => $4::int) END,
              $5,
              CASE WHEN $2 = 'approved' THEN '{"contentHash":"h","approvedAt":"x"}'::jsonb END,
              CASE WHEN $6 THEN now() END)
      RETURNING id`,
-    [wsId, status, opts.title ?? `Post ${minutes}`, minutes, ownerId, opts.deleted ?? false],
+    [
+      wsId,
+      status,
+      opts.title ?? `Post ${minutes}`,
+      minutes,
+      ownerId,
+      opts.deleted ?? false,
+      clock.now(),
+    ],
   );
   const id = rows[0]!.id;
   for (const [position, channelId] of (opts.channels ?? []).entries()) {
@@ -79,9 +93,9 @@ async function post(
 /** Moves the start of the pause in force back in time, as if it had lasted that long. */
 async function backdatePause(minutes: number, channelId: string | null = null): Promise<void> {
   await t.db.query(
-    `UPDATE pauses SET paused_at = now() - make_interval(mins => $3::int)
+    `UPDATE pauses SET paused_at = $4::timestamptz - make_interval(mins => $3::int)
       WHERE workspace_id = $1 AND channel_id IS NOT DISTINCT FROM $2::uuid AND resumed_at IS NULL`,
-    [wsId, channelId, minutes],
+    [wsId, channelId, minutes, clock.now()],
   );
 }
 
@@ -129,7 +143,6 @@ describe('pausing and resuming the workspace', () => {
   });
 
   it('pauses with who, when and why, visible to every member, audited and announced', async () => {
-    const before = Date.now();
     const res = await admin.browser.post(path('/pause'), {
       reason: '  Shitstorm zum Gewinnspiel – bitte nichts posten  ',
     });
@@ -139,7 +152,7 @@ describe('pausing and resuming the workspace', () => {
       reason: 'Shitstorm zum Gewinnspiel – bitte nichts posten',
       pausedBy: { userId: admin.userId, name: 'admin person' },
     });
-    expect(Date.parse(state.workspace!.pausedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(state.workspace!.pausedAt)).toBe(clock.nowMs());
     const seen = await viewer.browser.get(path('/pause'));
     expect(seen.status).toBe(200);
     expect(seen.body).toEqual(state);
@@ -237,6 +250,8 @@ describe('pausing one channel', () => {
     expect(
       (await admin.browser.post(path(`/channels/${insta}/pause`), { reason: 'x' })).body.error.code,
     ).toBe('ALREADY_PAUSED');
+    // A minute later, the whole workspace.
+    clock.advance(60_000);
     expect((await owner.post(path('/pause'), { reason: 'Alles stopp' })).status).toBe(201);
     const both = (await viewer.browser.get(path('/pause'))).body as PauseState;
     expect(both.workspace?.reason).toBe('Alles stopp');
@@ -407,7 +422,6 @@ describe('deciding about the posts that came due', () => {
     expect(ambiguous.status).toBe(422);
     expect(ambiguous.body.error.code).toBe('LOCAL_TIME_AMBIGUOUS');
 
-    const startedAt = Date.now();
     const res = await editor.browser.post(path('/pause/due-posts/decide'), {
       decisions: [
         { postId: first, action: 'publish_now' },
@@ -428,8 +442,8 @@ describe('deciding about the posts that came due', () => {
 
     const after = new Map((await versions([first, second, beforeSecond])).map((r) => [r.id, r]));
     const published = after.get(first)!;
-    expect(published.planned_at!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
-    expect(published.planned_at!.getTime()).toBeLessThanOrEqual(Date.now());
+    // "Publish now" is the app's now.
+    expect(published.planned_at!.getTime()).toBe(clock.nowMs());
     for (const id of [first, second, beforeSecond]) {
       expect(after.get(id)).toMatchObject({
         status: 'approved',

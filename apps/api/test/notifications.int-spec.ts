@@ -2,6 +2,7 @@ import { type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
+import { Clock } from '../src/common/clock/clock';
 import { NotificationMailer } from '../src/modules/notifications/notification-mailer';
 import {
   type NotifyInput,
@@ -477,7 +478,7 @@ describe('e-mail', () => {
   it('is sent once, even with two senders working at the same time', async () => {
     sink.messages.length = 0;
     const repo = t.app.get(NotificationsRepository);
-    const other = new NotificationMailer(t.app.get<AppConfig>(APP_CONFIG), repo);
+    const other = new NotificationMailer(t.app.get<AppConfig>(APP_CONFIG), repo, t.app.get(Clock));
     const recipients = [editor.userId, reader.userId];
     for (let i = 0; i < 6; i++)
       await notify({

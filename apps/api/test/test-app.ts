@@ -6,6 +6,7 @@ import { type INestApplication } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
+import { type Clock } from '../src/common/clock/clock';
 import { loadConfig } from '../src/config/app-config';
 import { adminUrl, templateDb, testDbPrefix } from './db-names';
 
@@ -21,7 +22,13 @@ export type TestApp = {
  * The real AppModule on a database of this test file's own, cloned from the migrated template:
  * real PostgreSQL, real migrations, files isolated from each other.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: {
+    /** The app's clock (a ManualClock), for tests that move time instead of waiting for it. */
+    clock?: Clock;
+  } = {},
+): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set; run integration tests through `npm test`.');
   const name = `${testDbPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -48,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   const db = new Pool({ connectionString: url.toString(), max: 2 });
   return {
     app,

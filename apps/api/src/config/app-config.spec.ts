@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('never lets the clock be set in production', () => {
+    expect(messageOf({ ...base, NODE_ENV: 'production', POSTPLAN_TEST_CLOCK: 'true' })).toMatch(
+      /POSTPLAN_TEST_CLOCK: .*cannot be on with NODE_ENV=production/,
+    );
+    const c = loadConfig({ ...base, POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
+    expect(c.testClock).toBe(false);
+  });
+
   it('rejects a secret key that is not 32 bytes', () => {
     expect(messageOf({ ...base, POSTPLAN_SECRET_KEY: 'c2hvcnQ=' })).toMatch(
       /POSTPLAN_SECRET_KEY: must be 32 bytes/,

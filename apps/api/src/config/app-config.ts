@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   POSTPLAN_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** Browser journeys only: lets a loopback request set the app's clock (docs/testing.md). */
+  POSTPLAN_TEST_CLOCK: bool.default(false),
   POSTPLAN_DATA_DIR: z.string().min(1).optional(),
   POSTPLAN_SECRET_KEY: z
     .string()
@@ -88,6 +90,8 @@ export type AppConfig = {
   databaseUrl: string;
   databasePoolSize: number;
   role: 'all' | 'api' | 'worker';
+  /** The clock can be set through /api/test/clock (never in production). */
+  testClock: boolean;
   dataDir: string;
   secretKey: Buffer;
   publicUrl: string | undefined;
@@ -154,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Postplan cannot start; fix these environment variables:\n  POSTPLAN_ADMIN_EMAIL and POSTPLAN_ADMIN_PASSWORD: set both or neither',
     );
   }
+  if (e.POSTPLAN_TEST_CLOCK && e.NODE_ENV === 'production') {
+    throw configError(
+      'POSTPLAN_TEST_CLOCK: a settable clock is for browser tests; it cannot be on with NODE_ENV=production',
+    );
+  }
   const dataDir = resolve(e.POSTPLAN_DATA_DIR ?? join(repoRoot, '.data'));
   return {
     env: e.NODE_ENV,
@@ -162,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     role: e.POSTPLAN_ROLE,
+    testClock: e.POSTPLAN_TEST_CLOCK,
     dataDir,
     secretKey: e.POSTPLAN_SECRET_KEY
       ? Buffer.from(e.POSTPLAN_SECRET_KEY, 'base64')

@@ -28,22 +28,25 @@ export class ApiTokensRepository {
    * polls must not turn every read into a write.
    */
   async use(tokenHash: Buffer): Promise<{ id: string; userId: string } | null> {
-    const rows: { id: string; user_id: string; last_used_at: Date | null }[] = await this.db.query(
-      `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+    const rows: { id: string; user_id: string }[] = await this.db.query(
+      `SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [tokenHash],
     );
     const r = rows[0];
     if (!r) return null;
-    if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > 60_000) {
-      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [r.id]);
-    }
+    // The database's clock on both sides: the row's time was written by it.
+    await this.db.query(
+      `UPDATE api_tokens SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [r.id],
+    );
     return { id: r.id, userId: r.user_id };
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {
     const r = await this.tokens.update(
       { id, userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
+      { revokedAt: () => 'now()' },
     );
     return (r.affected ?? 0) > 0;
   }

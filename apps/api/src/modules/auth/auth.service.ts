@@ -13,6 +13,7 @@ import { LoginAttemptsRepository } from './login-attempts.repository';
 import { THROTTLE_WINDOW_MS, decideThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
+import { Clock } from '../../common/clock/clock';
 
 export type NewSession = { token: string; csrfToken: string; ttlMs: number };
 export type LoginResult = { session: NewSession; me: MeResponse; deviceCookie: string };
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly tokens: ApiTokensRepository,
     private readonly attempts: LoginAttemptsRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async login(
@@ -41,7 +43,7 @@ export class AuthService {
     client: { ip: string; userAgent: string | null },
     deviceCookie: string | undefined,
   ): Promise<LoginResult> {
-    const now = new Date();
+    const now = this.clock.now();
     const counts = await this.attempts.failuresSince(
       email,
       client.ip,
@@ -96,7 +98,7 @@ export class AuthService {
       tokenHash: sha256(token),
       csrfToken,
       userId,
-      expiresAt: new Date(Date.now() + this.config.sessionTtlMs),
+      expiresAt: new Date(this.clock.nowMs() + this.config.sessionTtlMs),
       ip: client.ip,
       userAgent: client.userAgent,
     });
@@ -109,7 +111,7 @@ export class AuthService {
   ): Promise<{ id: string; userId: string; csrfToken: string } | null> {
     const session = await this.sessions.findLive(sha256(token));
     if (!session) return null;
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    if (this.clock.nowMs() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await this.sessions.touch(session.id, this.config.sessionTtlMs);
     }
     return session;

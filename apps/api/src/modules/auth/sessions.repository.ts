@@ -45,8 +45,8 @@ export class SessionsRepository {
     await this.sessions.delete({ id });
   }
 
-  async deleteExpired(): Promise<number> {
-    const r = await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+  async deleteExpired(now: Date): Promise<number> {
+    const r = await this.sessions.delete({ expiresAt: LessThan(now) });
     return r.affected ?? 0;
   }
 }

@@ -41,6 +41,6 @@ export class ChannelsRepository {
     id: string,
     patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording'>>,
   ): Promise<void> {
-    await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: new Date() });
+    await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: () => 'now()' });
   }
 }

@@ -19,6 +19,7 @@ import { CrisisError } from './crisis.errors';
 import { planDecisions } from './due-decisions';
 import { toDuePost, toPause } from './pause.mapper';
 import { PausesRepository } from './pauses.repository';
+import { Clock } from '../../common/clock/clock';
 
 type Caller = { userId: string; workspace: WorkspaceWithRole };
 type DecideInput = z.output<typeof DecideDuePostsRequestSchema>;
@@ -32,6 +33,7 @@ export class CrisisService {
     private readonly pauses: PausesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -79,6 +81,7 @@ export class CrisisService {
         workspaceId: ws.id,
         channelId: scope.channelId,
         reason,
+        at: this.clock.now(),
         userId: caller.userId,
       });
       if (!id) {
@@ -128,6 +131,7 @@ export class CrisisService {
         workspaceId: ws.id,
         channelId: scope.channelId,
         userId: caller.userId,
+        at: this.clock.now(),
       });
       if (!id) {
         throw new CrisisError(
@@ -188,7 +192,7 @@ export class CrisisService {
    */
   async decide(caller: Caller, input: DecideInput): Promise<DecideDuePostsResponse> {
     const ws = caller.workspace;
-    const now = new Date();
+    const now = this.clock.now();
     const planned = planDecisions(input.decisions, ws.timeZone, now);
     const ids = planned.map((d) => d.postId);
     const items = await this.pauses.transaction(async (em) => {

@@ -96,14 +96,21 @@ export class PausesRepository {
   /** Starts a pause; null when the scope is paused already (one pause in force per scope). */
   async insert(
     em: EntityManager,
-    p: { workspaceId: string; channelId: string | null; reason: string; userId: string },
+    p: {
+      workspaceId: string;
+      channelId: string | null;
+      reason: string;
+      userId: string;
+      /** The app's clock: which posts a pause covers is compared with the planned times. */
+      at: Date;
+    },
   ): Promise<string | null> {
     const rows: { id: string }[] = await em.query(
-      `INSERT INTO pauses (workspace_id, channel_id, reason, paused_by)
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO pauses (workspace_id, channel_id, reason, paused_by, paused_at)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [p.workspaceId, p.channelId, p.reason, p.userId],
+      [p.workspaceId, p.channelId, p.reason, p.userId, p.at],
     );
     return rows[0]?.id ?? null;
   }
@@ -111,17 +118,17 @@ export class PausesRepository {
   /** Ends the pause in force for the scope; null when there is none. */
   async end(
     em: EntityManager,
-    p: { workspaceId: string; channelId: string | null; userId: string },
+    p: { workspaceId: string; channelId: string | null; userId: string; at: Date },
   ): Promise<string | null> {
     const rows: { id: string }[] = await em.query(
       `WITH ended AS (
-         UPDATE pauses SET resumed_at = now(), resumed_by = $3
+         UPDATE pauses SET resumed_at = greatest($4::timestamptz, paused_at), resumed_by = $3
           WHERE workspace_id = $1 AND channel_id IS NOT DISTINCT FROM $2::uuid
             AND resumed_at IS NULL
           RETURNING id
        )
        SELECT id FROM ended`,
-      [p.workspaceId, p.channelId, p.userId],
+      [p.workspaceId, p.channelId, p.userId, p.at],
     );
     return rows[0]?.id ?? null;
   }

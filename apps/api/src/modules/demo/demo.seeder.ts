@@ -21,6 +21,7 @@ import {
   DEMO_SANDBOX_POST,
   DEMO_WORKSPACE,
 } from './demo-content';
+import { Clock } from '../../common/clock/clock';
 
 const DAY = 86_400_000;
 
@@ -40,11 +41,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly channels: ChannelsRepository,
     private readonly posts: PostsRepository,
     private readonly review: ReviewService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
-    const created = await this.seed(new Date());
+    const created = await this.seed(this.clock.now());
     this.logger.log(
       `${created ? 'Created' : 'Found'} the demo workspace "${DEMO_WORKSPACE.name}"; log in as ${DEMO_PEOPLE[0]!.email} with the password ${DEMO_PASSWORD}`,
     );

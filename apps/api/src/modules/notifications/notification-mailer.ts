@@ -14,6 +14,7 @@ import {
   type EmailOutcome,
   NotificationsRepository,
 } from './notifications.repository';
+import { Clock } from '../../common/clock/clock';
 
 const BATCH = 5;
 // Longer than a batch can take with the timeouts below, so a live sender never loses its claim.
@@ -40,6 +41,7 @@ export class NotificationMailer implements OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: NotificationsRepository,
+    private readonly clock: Clock,
   ) {
     this.smtp = config.smtp;
     this.publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -131,7 +133,7 @@ export class NotificationMailer implements OnModuleDestroy {
         );
         return { status: 'failed', error };
       }
-      const at = new Date(Date.now() + retryDelayMs(mail.attempts));
+      const at = new Date(this.clock.nowMs() + retryDelayMs(mail.attempts));
       this.logger.warn(
         `Notification e-mail ${mail.notification_id} failed (attempt ${mail.attempts}), next try ${at.toISOString()}: ${error}`,
       );

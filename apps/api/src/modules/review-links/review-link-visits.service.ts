@@ -41,6 +41,7 @@ import {
   type VisitorPostRow,
 } from './review-links.repository';
 import { UnlockAttemptsRepository } from './unlock-attempts.repository';
+import { Clock } from '../../common/clock/clock';
 
 /** What the browser brings along: the link's cookies and where it comes from. */
 export type VisitorContext = {
@@ -81,6 +82,7 @@ export class ReviewLinkVisitsService {
     private readonly review: ReviewService,
     private readonly comments: CommentsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async info(token: string, visitor: VisitorContext): Promise<ReviewLinkInfo> {
@@ -103,7 +105,7 @@ export class ReviewLinkVisitsService {
    */
   async unlock(token: string, input: UnlockInput, visitor: VisitorContext): Promise<Unlocked> {
     const link = await this.open(token);
-    const now = new Date();
+    const now = this.clock.now();
     if (link.password_hash === null) return { unlockedUntil: link.expires_at, cookies: null };
     const counts = await this.attempts.failuresSince(
       link.id,
@@ -165,7 +167,7 @@ export class ReviewLinkVisitsService {
       postIds: link.post_ids,
       limit: MAX_POSTS,
     });
-    const now = new Date();
+    const now = this.clock.now();
     const shown = rows.filter((row) => linkAllows(scope, toLinkedPost(row), 'view', now).ok);
     return { items: await this.present(link, shown, now), timeZone: link.time_zone };
   }
@@ -173,7 +175,7 @@ export class ReviewLinkVisitsService {
   async post(token: string, postId: string, visitor: VisitorContext): Promise<ReviewPost> {
     const link = await this.enter(token, visitor);
     const row = await this.allowed(link, postId, 'view');
-    return (await this.present(link, [row], new Date()))[0]!;
+    return (await this.present(link, [row], this.clock.now()))[0]!;
   }
 
   async approve(
@@ -268,7 +270,7 @@ export class ReviewLinkVisitsService {
     if (!isWellFormedToken(token)) throw linkNotFound();
     const link = await this.links.findByTokenHash(sha256(token));
     if (!link || link.revoked_at) throw linkNotFound();
-    if (link.expires_at.getTime() <= Date.now()) throw linkExpired();
+    if (link.expires_at.getTime() <= this.clock.nowMs()) throw linkExpired();
     return link;
   }
 
@@ -291,7 +293,7 @@ export class ReviewLinkVisitsService {
       this.config.secretKey,
       { id: link.id, passwordHash: link.password_hash },
       visitor.accessCookie,
-      new Date(),
+      this.clock.now(),
     );
   }
 
@@ -312,7 +314,7 @@ export class ReviewLinkVisitsService {
       limit: 1,
     });
     if (!row) throw postNotInLink();
-    const decision = linkAllows(toDomainLink(link), toLinkedPost(row), action, new Date());
+    const decision = linkAllows(toDomainLink(link), toLinkedPost(row), action, this.clock.now());
     if (decision.ok) return row;
     const error = denial(decision.code, decision.message);
     if (actor && error.code !== 'POST_NOT_FOUND') {

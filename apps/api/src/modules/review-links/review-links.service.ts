@@ -19,6 +19,7 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { invalidField, linkNotFound, ReviewLinkError } from './review-link.errors';
 import { toReviewLink } from './review-link.mapper';
 import { type NewReviewLink, ReviewLinksRepository } from './review-links.repository';
+import { Clock } from '../../common/clock/clock';
 
 type CreateInput = z.output<typeof CreateReviewLinkRequestSchema>;
 
@@ -40,10 +41,11 @@ export class ReviewLinksService {
   constructor(
     private readonly links: ReviewLinksRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(ws: WorkspaceWithRole): Promise<ReviewLink[]> {
-    const now = new Date();
+    const now = this.clock.now();
     return (await this.links.list(ws.id)).map((row) => toReviewLink(row, ws.timeZone, now));
   }
 
@@ -57,7 +59,7 @@ export class ReviewLinksService {
     input: CreateInput,
     origin: string,
   ): Promise<CreatedReviewLink> {
-    const now = new Date();
+    const now = this.clock.now();
     const row = await this.checked(ws, userId, input, now);
     // argon2 takes a moment: outside the transaction, so no row lock waits for it.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -84,7 +86,7 @@ export class ReviewLinksService {
       const row = await this.links.lock(em, ws.id, id);
       if (!row) throw linkNotFound();
       if (row.revoked_at) return;
-      const now = new Date();
+      const now = this.clock.now();
       await this.links.revoke(em, id, userId);
       const before = toReviewLink(row, ws.timeZone, now);
       await this.audit.record(em, {

@@ -32,6 +32,7 @@ import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { WordingGate } from './wording-gate';
+import { Clock } from '../../common/clock/clock';
 
 /** The transitions people trigger through the API; expiry is the clock's. */
 export type UserAction =
@@ -83,6 +84,7 @@ export class ReviewService {
     private readonly repo: ReviewRepository,
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
+    private readonly clock: Clock,
     @Optional() private readonly wording?: WordingGate,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
@@ -256,7 +258,7 @@ export class ReviewService {
   // ---- the clock ----
 
   /** Unapproved posts whose planned time has come become approval_expired; nothing goes out. */
-  async expireDue(now = new Date(), batch = 100): Promise<number> {
+  async expireDue(now = this.clock.now(), batch = 100): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.posts.transaction(async (em) => {
@@ -403,7 +405,7 @@ export class ReviewService {
       approval: row.approval,
     };
     const ctx: TransitionContext = {
-      now: new Date(),
+      now: this.clock.now(),
       contentHash: row.content_hash,
       authorRole: (await this.repo.memberRole(workspaceId, row.author_id, em)) ?? undefined,
       ...extra,

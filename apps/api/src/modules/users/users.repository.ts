@@ -27,7 +27,7 @@ export class UsersRepository {
   }
 
   async update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'locale'>>): Promise<void> {
-    await this.users.update({ id }, { ...patch, updatedAt: new Date() });
+    await this.users.update({ id }, { ...patch, updatedAt: () => 'now()' });
   }
 
   async count(em?: EntityManager): Promise<number> {

@@ -10,6 +10,7 @@ import { SIGNATURE_VERSION } from '@postplan/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DuplicateSignaturesRepository } from './duplicate-signatures.repository';
 import { WordingService } from './wording.service';
+import { Clock } from '../../common/clock/clock';
 
 /** The longest duplicate window a workspace can choose; older signatures serve no lookup. */
 const HORIZON_DAYS = 366;
@@ -30,7 +31,12 @@ export class WordingMaintenance implements OnApplicationBootstrap, OnModuleDestr
     private readonly signatures: DuplicateSignaturesRepository,
     private readonly wording: WordingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
+
+  private horizon(): Date {
+    return new Date(this.clock.nowMs() - HORIZON_DAYS * 86_400_000);
+  }
 
   /** Background work belongs to worker processes (POSTPLAN_ROLE all or worker). */
   private get isWorker(): boolean {
@@ -56,7 +62,7 @@ export class WordingMaintenance implements OnApplicationBootstrap, OnModuleDestr
 
   /** One round of what the daily job does: drop unreachable signatures, sign what is missing. */
   async runDaily(): Promise<void> {
-    const removed = await this.signatures.prune(horizon());
+    const removed = await this.signatures.prune(this.horizon());
     const signed = await this.catchUp();
     if (removed > 0 || signed > 0)
       this.logger.log(`Duplicate index: ${signed} posts signed, ${removed} signatures dropped`);
@@ -68,7 +74,7 @@ export class WordingMaintenance implements OnApplicationBootstrap, OnModuleDestr
     const failed = new Set<string>();
     while (!this.stopping) {
       const batch = (
-        await this.signatures.unindexed(horizon(), SIGNATURE_VERSION, BATCH + failed.size)
+        await this.signatures.unindexed(this.horizon(), SIGNATURE_VERSION, BATCH + failed.size)
       ).filter((p) => !failed.has(p.id));
       if (batch.length === 0) break;
       for (const post of batch) {
@@ -88,8 +94,4 @@ export class WordingMaintenance implements OnApplicationBootstrap, OnModuleDestr
     }
     return signed;
   }
-}
-
-function horizon(): Date {
-  return new Date(Date.now() - HORIZON_DAYS * 86_400_000);
 }

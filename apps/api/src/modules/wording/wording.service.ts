@@ -27,6 +27,7 @@ import { storedChannelSettings, WordingConfigStore } from './wording-config.stor
 import { WordingError } from './wording.errors';
 import { toFinding } from './wording.mapper';
 import { type CheckContextRow, WordingRepository } from './wording.repository';
+import { Clock } from '../../common/clock/clock';
 
 type CheckInput = z.output<typeof WordingCheckRequestSchema>;
 
@@ -55,6 +56,7 @@ export class WordingService extends WordingGate {
     private readonly signatures: DuplicateSignaturesRepository,
     private readonly config: WordingConfigStore,
     private readonly spelling: SpellCheckerProvider,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -93,7 +95,7 @@ export class WordingService extends WordingGate {
     }
     const at = input.plannedAt
       ? withTimeErrors(() => parseZonedDateTime(input.plannedAt!, ws.timeZone))
-      : new Date();
+      : this.clock.now();
     const workspace = await this.config.get(ws.id, ctx.version);
     const duplicateIndex = channel
       ? await this.duplicateIndex(
@@ -161,7 +163,7 @@ export class WordingService extends WordingGate {
       }));
     if (variants.length === 0) return { variants: [], blocking: [] };
 
-    const at = post.plannedAt ? new Date(post.plannedAt) : new Date();
+    const at = post.plannedAt ? new Date(post.plannedAt) : this.clock.now();
     const workspace = await this.config.get(workspaceId, ctx.version);
     const signed = new Map<string, SignedText>();
     const signedOf = (text: string) => {

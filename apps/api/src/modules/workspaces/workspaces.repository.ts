@@ -63,7 +63,7 @@ export class WorkspacesRepository {
     id: string,
     patch: Partial<Omit<WorkspaceEntity, 'id' | 'createdAt' | 'calendarVersion'>>,
   ): Promise<void> {
-    await this.workspaces.update({ id }, { ...patch, updatedAt: new Date() });
+    await this.workspaces.update({ id }, { ...patch, updatedAt: () => 'now()' });
   }
 
   async addMember(

@@ -127,6 +127,7 @@ export function AppLayout() {
           <button
             type="button"
             className="button button--ghost"
+            title={t('header.signedInAs', { name: me.user.name })}
             disabled={logout.isPending}
             onClick={() => logout.mutate()}
           >

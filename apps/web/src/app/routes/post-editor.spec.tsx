@@ -143,9 +143,45 @@ describe('PostEditor', () => {
   it('opens on the clicked slot and shows the workspace zone with its offset', () => {
     open({ kind: 'create', slot: { date: '2026-11-21', time: '09:00' }, status: 'draft' });
     expect(screen.getByRole('dialog', { name: 'New post' })).toBeTruthy();
-    expect(screen.getByLabelText<HTMLInputElement>('Date').value).toBe('2026-11-21');
+    expect(screen.getByLabelText<HTMLInputElement>('Date').value).toBe('21/11/2026');
     expect(screen.getByLabelText<HTMLInputElement>('Time').value).toBe('09:00');
     expect(screen.getByText('Time zone of the workspace: Europe/Berlin (UTC+01:00)')).toBeTruthy();
+  });
+
+  it('writes date and time as the app’s language does, not as the browser’s locale would', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    renderWithProviders(
+      <ReviewedPostEditor
+        workspace={workspace()}
+        userId={USER}
+        channels={channels}
+        target={{ kind: 'edit', post: post() }}
+        onClose={jest.fn()}
+      />,
+      { locale: 'de' },
+    );
+    const date = screen.getByLabelText<HTMLInputElement>('Datum');
+    const time = screen.getByLabelText<HTMLInputElement>('Uhrzeit');
+    expect(date.value).toBe('24.11.2026');
+    expect(time.value).toBe('12:30');
+    fireEvent.change(date, { target: { value: '1.12.26' } });
+    fireEvent.blur(date);
+    expect(date.value).toBe('01.12.2026');
+    fireEvent.change(time, { target: { value: '1800' } });
+    fireEvent.click(screen.getByTestId('editor-save'));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.body).toMatchObject({ plannedAt: '2026-12-01T18:00' });
+  });
+
+  it('says when a typed date is none, and does not save it', () => {
+    const { calls } = serve([]);
+    open({ kind: 'edit', post: post() });
+    const date = screen.getByLabelText<HTMLInputElement>('Date');
+    fireEvent.change(date, { target: { value: '31/02/2026' } });
+    expect(screen.getByRole('alert').textContent).toBe('Enter the date as DD/MM/YYYY.');
+    fireEvent.click(screen.getByTestId('editor-save'));
+    expect(screen.getByText('Enter both a date and a time, or neither.')).toBeTruthy();
+    expect(calls).toHaveLength(0);
   });
 
   it('asks which 02:30 is meant on the night the clocks go back, and sends that instant', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../utils/audit-filters';
 import { actorName, describeEntry, type DescribeContext } from '../utils/describe-entry';
 import './audit.css';
+import { DateInput } from '../../../components/ui/date-time-inputs';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -119,24 +120,22 @@ export function AuditLogPage({ workspace }: { workspace: WorkspaceMembership }) 
         </div>
         <div className="audit-filters__field">
           <label htmlFor={`${id}-from`}>{t('audit.filter.from')}</label>
-          <input
+          <DateInput
             id={`${id}-from`}
-            type="date"
             value={filters.from}
             aria-invalid={validRange ? undefined : true}
             aria-describedby={validRange ? undefined : `${id}-range`}
-            onChange={(e) => set({ from: e.target.value })}
+            onValueChange={(from) => set({ from })}
           />
         </div>
         <div className="audit-filters__field">
           <label htmlFor={`${id}-to`}>{t('audit.filter.to')}</label>
-          <input
+          <DateInput
             id={`${id}-to`}
-            type="date"
             value={filters.to}
             aria-invalid={validRange ? undefined : true}
             aria-describedby={validRange ? undefined : `${id}-range`}
-            onChange={(e) => set({ to: e.target.value })}
+            onValueChange={(to) => set({ to })}
           />
         </div>
         {active && (

@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n/i18n-context';
 import type { MessageKey } from '../../../lib/i18n/messages-en';
 import { useDecideDuePosts } from '../api/use-crisis';
 import { buildDecisions, type Choice, type ChoiceProblem, offsetsOf } from '../utils/crisis-rules';
+import { DateInput, TimeInput } from '../../../components/ui/date-time-inputs';
 
 type Props = {
   workspace: WorkspaceMembership;
@@ -158,22 +159,16 @@ export function DuePostsDialog({ workspace, posts, channelsById, onClose, onStal
                     <div className="due-post__reschedule">
                       <label className="field">
                         <span className="field__label">{t('editor.plannedDate')}</span>
-                        <input
-                          type="date"
+                        <DateInput
                           value={choice.date}
-                          onChange={(e) =>
-                            change(p.id, { date: e.target.value, offset: undefined })
-                          }
+                          onValueChange={(date) => change(p.id, { date, offset: undefined })}
                         />
                       </label>
                       <label className="field">
                         <span className="field__label">{t('editor.plannedTime')}</span>
-                        <input
-                          type="time"
+                        <TimeInput
                           value={choice.time}
-                          onChange={(e) =>
-                            change(p.id, { time: e.target.value, offset: undefined })
-                          }
+                          onValueChange={(time) => change(p.id, { time, offset: undefined })}
                         />
                       </label>
                       <p className="field__hint">

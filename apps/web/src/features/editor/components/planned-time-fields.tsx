@@ -2,6 +2,7 @@ import { Field } from '../../../components/ui/field';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import type { PostEditorState } from '../hooks/use-post-editor';
 import { offsetOf } from '../utils/post-form';
+import { DateInput, TimeInput } from '../../../components/ui/date-time-inputs';
 
 /** Date and time in the workspace's zone, with the zone's offset, a gap or a doubled hour. */
 export function PlannedTimeFields({ editor }: { editor: PostEditorState }) {
@@ -17,20 +18,10 @@ export function PlannedTimeFields({ editor }: { editor: PostEditorState }) {
       <legend className="field__label">{t('editor.planned')}</legend>
       <div className="editor-form__row">
         <Field label={t('editor.plannedDate')}>
-          <input
-            type="date"
-            name="date"
-            value={values.date}
-            onChange={(e) => set('date', e.target.value)}
-          />
+          <DateInput name="date" value={values.date} onValueChange={(v) => set('date', v)} />
         </Field>
         <Field label={t('editor.plannedTime')}>
-          <input
-            type="time"
-            name="time"
-            value={values.time}
-            onChange={(e) => set('time', e.target.value)}
-          />
+          <TimeInput name="time" value={values.time} onValueChange={(v) => set('time', v)} />
         </Field>
         {(values.date || values.time) && (
           <button

@@ -20,6 +20,7 @@ import {
   type LinkFormErrors,
 } from '../utils/link-form';
 import { dayIn, formatDay } from '../utils/visitor';
+import { DateInput } from '../../../components/ui/date-time-inputs';
 
 type Props = {
   workspace: WorkspaceMembership;
@@ -150,15 +151,10 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
         {form.usePeriod && (
           <div className="review-link-form__nested review-link-form__row">
             <Field label={t('reviewLinks.form.from')} error={err('period')}>
-              <input type="date" value={form.from} onChange={(e) => set('from', e.target.value)} />
+              <DateInput value={form.from} onValueChange={(v) => set('from', v)} />
             </Field>
             <Field label={t('reviewLinks.form.to')}>
-              <input
-                type="date"
-                value={form.to}
-                min={form.from}
-                onChange={(e) => set('to', e.target.value)}
-              />
+              <DateInput value={form.to} min={form.from} onValueChange={(v) => set('to', v)} />
             </Field>
           </div>
         )}
@@ -245,12 +241,11 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
           hint={t('reviewLinks.form.expiresHint', { zone: workspace.timeZone })}
           error={err('expiresOn')}
         >
-          <input
-            type="date"
+          <DateInput
             value={form.expiresOn}
             min={today}
             max={addDays(today, MAX_EXPIRY_DAYS)}
-            onChange={(e) => set('expiresOn', e.target.value)}
+            onValueChange={(v) => set('expiresOn', v)}
           />
         </Field>
         <Field
