@@ -8,6 +8,8 @@ import { Comments1764300000000 } from './1764300000000-comments';
 import { ReviewLinks1764400000000 } from './1764400000000-review-links';
 import { ApprovalPolicyVersion1764500000000 } from './1764500000000-approval-policy-version';
 import { Publications1764700000000 } from './1764700000000-publications';
+import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
+import { PostSearch1765010000000 } from './1765010000000-post-search';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   ReviewLinks1764400000000,
   ApprovalPolicyVersion1764500000000,
   Publications1764700000000,
+  BrandRuleGenders1765000000000,
+  PostSearch1765010000000,
 ];

@@ -195,18 +195,50 @@ describe('brand wording', () => {
     expect(saved.body.items).toHaveLength(2);
     expect(saved.body.items[0]).toMatchObject({ kind: 'banned', term: 'Kunde', inflect: true });
 
-    const text = 'Liebe Kunden, unsere Kundin Frau Ott gewinnt den Hauptpreis!';
+    const text = 'Mit der Kundin Frau Ott feiern wir. Liebe Kunden, danke!';
     const res = await check({ text, platform: 'facebook' });
     const banned = findings(res, 'brand.banned');
-    expect(banned.map((f) => text.slice(f.start, f.end))).toEqual(['Kunden', 'Kundin']);
-    expect(banned[0]).toMatchObject({
-      severity: 'error',
-      message: 'Bei uns gibt es keine Kunden, nur Gäste.',
-      messages: { en: 'We have no customers, only guests.' },
+    expect(banned.map((f) => text.slice(f.start, f.end))).toEqual(['Kundin', 'Kunden']);
+    expect(banned[0]).toMatchObject({ severity: 'error' });
+    expect(banned[0]!.message).toMatch(/^Bei uns gibt es keine Kunden, nur Gäste\./u);
+    expect(banned[0]!.messages.en).toMatch(/^We have no customers, only guests\./u);
+    // The gender of "Gast" is unknown to the rule, so neither form gets a one-click fix that
+    // could leave "der Gast" in a dative; the message says what to adjust.
+    expect(banned[0]!.fix).toBeUndefined();
+    expect(banned[1]!.fix).toBeUndefined();
+
+    // With the genders the fix re-inflects the article: "mit der Kundin" -> "mit dem Gast".
+    const withGenders = await put('/brand-rules', {
+      items: [
+        {
+          kind: 'banned',
+          term: 'Kunde',
+          replacement: 'Gast',
+          termGender: 'm',
+          replacementGender: 'm',
+        },
+      ],
     });
-    const fix = banned[0]!.fix!;
-    expect([fix.start, fix.end]).toEqual([banned[0]!.start, banned[0]!.end]);
-    expect(fix.replacement).toMatch(/^G(a|ä)st/);
+    expect(withGenders.status).toBe(200);
+    expect(withGenders.body.items[0]).toMatchObject({ termGender: 'm', replacementGender: 'm' });
+    const again = findings(await check({ text, platform: 'facebook' }), 'brand.banned');
+    expect(applyFix(text, again[0]!.fix!)).toBe(
+      'Mit dem Gast Frau Ott feiern wir. Liebe Kunden, danke!',
+    );
+    await put('/brand-rules', {
+      items: [
+        {
+          kind: 'banned',
+          term: 'Kunde',
+          replacement: 'Gast',
+          message: {
+            de: 'Bei uns gibt es keine Kunden, nur Gäste.',
+            en: 'We have no customers, only guests.',
+          },
+        },
+        { kind: 'preferred', term: 'Social Media Team', replacement: 'Community-Team' },
+      ],
+    });
   });
 
   it('offers the preferred term as a one-click fix that yields the brand’s wording', async () => {

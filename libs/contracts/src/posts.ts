@@ -119,6 +119,17 @@ export const PostListQuerySchema = z.strictObject({
   channel: csv(IdSchema).optional(),
   tag: csv(TagSchema).optional(),
   author: csv(IdSchema).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((v) => /[\p{L}\p{N}]/u.test(v), 'Search for at least one letter or digit')
+    .optional()
+    .meta({
+      description:
+        'Full-text search over title, texts (base and per channel) and tags, with the workspace language’s stemming (German: "Kisten" finds "Kiste"); every word must match, the last may be a prefix',
+    }),
   unscheduled: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -141,3 +152,8 @@ export const PostListSchema = z.object({
   timeZone: z.string(),
 });
 export type PostList = z.infer<typeof PostListSchema>;
+
+/** The words of a search, as the API matches them: letters and digits, at most 10. */
+export function searchWords(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10).map((w) => w.toLowerCase());
+}

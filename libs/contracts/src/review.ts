@@ -28,6 +28,8 @@ export const ReviewDecisionSchema = z.object({
   at: InstantSchema,
   note: z.string().optional(),
   viaLinkId: z.string().optional(),
+  /** For a decision through a review link: who the visitor said they are, and the link's label. */
+  viaLink: z.object({ visitorName: z.string(), label: z.string() }).optional(),
 });
 
 export const ReviewLevelSchema = z.object({
@@ -211,6 +213,8 @@ export const AuditEntrySchema = z.object({
       .string()
       .nullable()
       .meta({ description: 'Display name at read time, or "name (via link \'label\')"' }),
+    /** For a visitor through a review link: their name and the link's label, to word in any language. */
+    viaLink: z.object({ visitorName: z.string(), label: z.string() }).optional(),
   }),
   action: z.string(),
   postId: z.string().nullable(),

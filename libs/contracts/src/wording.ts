@@ -164,6 +164,8 @@ export const BrandRuleSchema = z.object({
   severity: SeveritySchema.optional(),
   message: z.object({ de: z.string().optional(), en: z.string().optional() }).optional(),
   inflect: z.boolean().optional(),
+  termGender: z.enum(['m', 'f', 'n']).optional(),
+  replacementGender: z.enum(['m', 'f', 'n']).optional(),
 });
 export type BrandRule = z.infer<typeof BrandRuleSchema>;
 

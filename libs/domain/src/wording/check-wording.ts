@@ -23,6 +23,7 @@ import { spellingRule } from './rules/spelling.rule';
 import { styleRule } from './rules/style.rule';
 import { resolveWordingSettings } from './settings/resolve-settings';
 import {
+  type BrandRule,
   type ChannelWordingSettings,
   type WorkspaceWordingSettings,
 } from './settings/settings.schema';
@@ -47,6 +48,11 @@ export type WordingCheckInput = {
     postId?: string;
   };
   spellChecker?: SpellCheckers;
+  /**
+   * Names the workspace knows (members, channels): the spell checker accepts their words. Brand
+   * terms and replacements are known words too; they come with the settings.
+   */
+  knownNames?: readonly string[];
   /** Leave out spelling (and the dictionary-based hashtag split), e.g. for a quick count. */
   skipSpelling?: boolean;
 };
@@ -73,7 +79,12 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
     languageOf(analysis.words, input.workspace?.language);
   const spelling = input.skipSpelling
     ? { checker: undefined, knownWord: undefined }
-    : spellingContext(language, input.spellChecker, settings.wordList);
+    : spellingContext(
+        language,
+        input.spellChecker,
+        settings.wordList,
+        knownNamesOf(settings.brandRules, input.knownNames),
+      );
 
   const findings: WordingFinding[] = [];
   const context: RuleContext = {
@@ -152,4 +163,15 @@ function byPosition(a: WordingFinding, b: WordingFinding): number {
     (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0) ||
     a.end - b.end
   );
+}
+
+const brandNames = new WeakMap<readonly BrandRule[], string[]>();
+
+function knownNamesOf(rules: readonly BrandRule[], names: readonly string[] | undefined): string[] {
+  let fromRules = brandNames.get(rules);
+  if (!fromRules) {
+    fromRules = rules.flatMap((r) => (r.replacement ? [r.term, r.replacement] : [r.term]));
+    brandNames.set(rules, fromRules);
+  }
+  return names && names.length > 0 ? [...fromRules, ...names] : fromRules;
 }

@@ -43,6 +43,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
     userId: r.actor_user_id,
     linkId: r.link_id,
     name: r.actor_type === 'user' ? r.user_name : r.actor_label,
+    ...linkVisitor(r),
   },
   action: r.action,
   postId: r.post_id,
@@ -51,6 +52,13 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   after: r.after ?? null,
   reason: r.reason,
 });
+
+/** The visitor and link of a link actor, from the label AuditService writes. */
+function linkVisitor(r: AuditRow): { viaLink?: { visitorName: string; label: string } } {
+  if (r.actor_type !== 'link' || !r.actor_label) return {};
+  const m = /^(.*) \(via link '(.*)'\)$/su.exec(r.actor_label);
+  return m ? { viaLink: { visitorName: m[1]!, label: m[2]! } } : {};
+}
 
 /** Reads of the audit log; writes go through AuditService only. */
 @Injectable()

@@ -33,6 +33,8 @@ export type PostFilter = {
   channelIds?: string[];
   tags?: string[];
   authorIds?: string[];
+  /** Full-text search: words (each a prefix) in the workspace's language and as typed. */
+  search?: { words: string[]; locale: 'de' | 'en' };
   limit: number;
 };
 
@@ -78,6 +80,18 @@ export function buildListQuery(f: PostFilter): { text: string; values: unknown[]
       (n) =>
         `EXISTS (SELECT 1 FROM post_variants fv WHERE fv.post_id = p.id AND fv.channel_id = ANY(${n}::uuid[]))`,
       f.channelIds,
+    );
+  }
+  if (f.search && f.search.words.length > 0) {
+    // Each word is letters and digits only, so the tsquery cannot be malformed; ":*" lets a
+    // word being typed match ("Kist" finds "Kisten").
+    const query = f.search.words.map((w) => `${w}:*`).join(' & ');
+    values.push(f.search.locale);
+    const locale = `$${values.length}`;
+    add(
+      (n) =>
+        `p.search @@ (to_tsquery(post_search_config(${locale}), ${n}) || to_tsquery('pg_catalog.simple', ${n}))`,
+      query,
     );
   }
   const order = f.deleted

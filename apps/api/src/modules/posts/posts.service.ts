@@ -9,7 +9,7 @@ import {
 import { parseRangeBound, parseZonedDateTime } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
-import { hasRole } from '@postplan/contracts';
+import { hasRole, searchWords } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsRepository } from '../channels/channels.repository';
@@ -82,6 +82,7 @@ export class PostsService {
       channelIds: q.channel,
       tags: q.tag,
       authorIds: q.author,
+      ...(q.q ? { search: { words: searchWords(q.q), locale: ws.locale } } : {}),
       limit: MAX_ITEMS,
     });
     return rows.map((r) => toPost(r, tz));

@@ -347,6 +347,14 @@ export class ReviewService {
                 at: d.at,
                 ...(d.note ? { note: d.note } : {}),
                 ...(d.viaLink ? { viaLinkId: d.viaLink.linkId } : {}),
+                ...(d.viaLink
+                  ? {
+                      viaLink: {
+                        visitorName: linkVisitorName(d.userId) ?? '?',
+                        label: labels.get(d.viaLink.linkId) ?? '?',
+                      },
+                    }
+                  : {}),
               })),
             }
           : null,

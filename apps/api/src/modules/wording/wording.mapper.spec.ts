@@ -68,6 +68,21 @@ describe('wording findings as the API answers them', () => {
 });
 
 describe('brand rules between API and storage', () => {
+  it('keeps the genders of term and replacement', () => {
+    const row = toBrandRuleRow(
+      {
+        kind: 'preferred',
+        term: 'Kiste',
+        replacement: 'Kasten',
+        termGender: 'f',
+        replacementGender: 'm',
+      },
+      'a3f1c2de-0000-4000-8000-000000000002',
+    );
+    expect(row).toMatchObject({ term_gender: 'f', replacement_gender: 'm' });
+    expect(toBrandRule(row)).toMatchObject({ termGender: 'f', replacementGender: 'm' });
+  });
+
   it('stores empty optional fields as null and reads them back as absent', () => {
     const row = toBrandRuleRow(
       { kind: 'banned', term: ' Kunde ', replacement: ' ', message: { de: 'Wir haben Gäste.' } },
@@ -82,6 +97,8 @@ describe('brand rules between API and storage', () => {
       message_de: 'Wir haben Gäste.',
       message_en: null,
       inflect: true,
+      term_gender: null,
+      replacement_gender: null,
     });
     expect(toBrandRule(row)).toEqual({
       id: row.id,

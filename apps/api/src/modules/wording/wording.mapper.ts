@@ -42,6 +42,8 @@ export type BrandRuleRow = {
   message_de: string | null;
   message_en: string | null;
   inflect: boolean;
+  term_gender: 'm' | 'f' | 'n' | null;
+  replacement_gender: 'm' | 'f' | 'n' | null;
 };
 
 /** Stored rule -> the API's and the engine's shape (empty fields left out). */
@@ -58,6 +60,8 @@ export function toBrandRule(row: BrandRuleRow): BrandRule & EngineBrandRule {
     ...(row.severity ? { severity: row.severity } : {}),
     ...(row.message_de || row.message_en ? { message } : {}),
     inflect: row.inflect,
+    ...(row.term_gender ? { termGender: row.term_gender } : {}),
+    ...(row.replacement_gender ? { replacementGender: row.replacement_gender } : {}),
   };
 }
 
@@ -72,5 +76,7 @@ export function toBrandRuleRow(rule: BrandRuleInput | EngineBrandRule, id: strin
     message_de: rule.message?.de?.trim() || null,
     message_en: rule.message?.en?.trim() || null,
     inflect: rule.inflect ?? true,
+    term_gender: rule.termGender ?? null,
+    replacement_gender: rule.replacementGender ?? null,
   };
 }

@@ -11,6 +11,8 @@ export type CheckContextRow = {
   workspace_locale: Locale;
   user_locale: Locale | null;
   channels: { id: string; platform: Platform; wording: Record<string, unknown> }[];
+  /** Names of the members and channels, which the spell checker takes as known words. */
+  names: string[];
 };
 
 export type StoredWordingConfig = {
@@ -36,7 +38,11 @@ export class WordingRepository {
               w.locale AS workspace_locale,
               (SELECT u.locale FROM users u WHERE u.id = $3) AS user_locale,
               coalesce((SELECT json_agg(json_build_object('id', c.id, 'platform', c.platform, 'wording', c.wording))
-                          FROM channels c WHERE c.workspace_id = w.id AND c.id = ANY($2::uuid[])), '[]'::json) AS channels
+                          FROM channels c WHERE c.workspace_id = w.id AND c.id = ANY($2::uuid[])), '[]'::json) AS channels,
+              array(SELECT n FROM (SELECT u.name AS n FROM memberships m JOIN users u ON u.id = m.user_id
+                                    WHERE m.workspace_id = w.id
+                                   UNION SELECT c.name FROM channels c WHERE c.workspace_id = w.id) names
+                     WHERE n IS NOT NULL ORDER BY n) AS names
          FROM workspaces w
          LEFT JOIN wording_settings s ON s.workspace_id = w.id
         WHERE w.id = $1`,
@@ -62,7 +68,8 @@ export class WordingRepository {
               coalesce((SELECT json_agg(json_build_object(
                           'id', r.id, 'kind', r.kind, 'term', r.term, 'replacement', r.replacement,
                           'severity', r.severity, 'message_de', r.message_de, 'message_en', r.message_en,
-                          'inflect', r.inflect) ORDER BY r.position)
+                          'inflect', r.inflect, 'term_gender', r.term_gender,
+                          'replacement_gender', r.replacement_gender) ORDER BY r.position)
                           FROM wording_brand_rules r WHERE r.workspace_id = k.id), '[]'::json) AS rules,
               coalesce((SELECT array_agg(ww.word ORDER BY lower(ww.word), ww.word)
                           FROM wording_words ww WHERE ww.workspace_id = k.id), '{}'::text[]) AS words
@@ -110,10 +117,14 @@ export class WordingRepository {
     if (rules.length === 0) return;
     await em.query(
       `INSERT INTO wording_brand_rules
-              (workspace_id, id, position, kind, term, replacement, severity, message_de, message_en, inflect)
-       SELECT $1, r.id, r.position, r.kind, r.term, r.replacement, r.severity, r.message_de, r.message_en, r.inflect
-         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[])
-              AS r(id, position, kind, term, replacement, severity, message_de, message_en, inflect)`,
+              (workspace_id, id, position, kind, term, replacement, severity, message_de, message_en, inflect,
+               term_gender, replacement_gender)
+       SELECT $1, r.id, r.position, r.kind, r.term, r.replacement, r.severity, r.message_de, r.message_en, r.inflect,
+              r.term_gender, r.replacement_gender
+         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[],
+                     $11::text[], $12::text[])
+              AS r(id, position, kind, term, replacement, severity, message_de, message_en, inflect,
+                   term_gender, replacement_gender)`,
       [
         workspaceId,
         rules.map((r) => r.id),
@@ -125,6 +136,8 @@ export class WordingRepository {
         rules.map((r) => r.message_de),
         rules.map((r) => r.message_en),
         rules.map((r) => r.inflect),
+        rules.map((r) => r.term_gender),
+        rules.map((r) => r.replacement_gender),
       ],
     );
   }

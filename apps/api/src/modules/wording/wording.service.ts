@@ -114,6 +114,7 @@ export class WordingService extends WordingGate {
         ? { channel: { ...storedChannelSettings(channel.wording), channelId: channel.id } }
         : {}),
       workspace,
+      knownNames: ctx.names,
       ...(input.language ? { language: input.language } : {}),
       context: {
         now: at,
@@ -193,6 +194,7 @@ export class WordingService extends WordingGate {
         ...(v.media ? { media: v.media } : {}),
         channel: { ...storedChannelSettings(v.channel.wording), channelId: v.channelId },
         workspace,
+        knownNames: ctx.names,
         context: {
           now: at,
           postId: post.id,

@@ -461,6 +461,8 @@ describe('PostEditor', () => {
             kind: 'preferred',
             term: 'Newsletter',
             replacement: 'Rundbrief',
+            termGender: 'm',
+            replacementGender: 'm',
             message: { en: 'We say Rundbrief.' },
           },
         ],

@@ -84,3 +84,21 @@ export function errorMessage(error: unknown, t: Translate): string {
   }
   return t('error.unknown');
 }
+
+/** Codes a client can meet on a review link, worded for them (German: "Sie"). */
+export const CLIENT_ERROR_MESSAGE_KEYS = {
+  VALIDATION_FAILED: 'clientReview.error.VALIDATION_FAILED',
+  VERSION_REQUIRED: 'clientReview.error.VERSION_REQUIRED',
+  NOT_AN_APPROVER: 'clientReview.error.NOT_AN_APPROVER',
+  ALREADY_DECIDED: 'clientReview.error.ALREADY_DECIDED',
+  INTERNAL_ERROR: 'clientReview.error.INTERNAL_ERROR',
+  NETWORK_ERROR: 'clientReview.error.NETWORK_ERROR',
+} as const satisfies Partial<Record<AnyErrorCode, MessageKey>>;
+
+/** Like errorMessage, for the pages clients see: the formal wording where the team's differs. */
+export function clientErrorMessage(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && Object.hasOwn(CLIENT_ERROR_MESSAGE_KEYS, error.code)) {
+    return t(CLIENT_ERROR_MESSAGE_KEYS[error.code as keyof typeof CLIENT_ERROR_MESSAGE_KEYS]);
+  }
+  return errorMessage(error, t);
+}

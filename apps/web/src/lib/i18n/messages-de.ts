@@ -79,6 +79,28 @@ export const de: Messages = {
   'calendar.moveFailed': '„{title}“ konnte nicht verschoben werden: {reason}',
   'calendar.moveNotAllowed': 'Du darfst diesen Beitrag nicht verschieben.',
   'calendar.moveAllDay': 'Ein Beitrag braucht eine Uhrzeit; zieh ihn auf ein Zeitfeld.',
+  'platform.x': 'X',
+  'platform.bluesky': 'Bluesky',
+  'platform.mastodon': 'Mastodon',
+  'platform.threads': 'Threads',
+  'platform.linkedin': 'LinkedIn',
+  'platform.instagram': 'Instagram',
+  'platform.facebook': 'Facebook',
+  'platform.telegram': 'Telegram',
+  'platform.pinterest': 'Pinterest',
+  'platform.discord': 'Discord',
+  'platform.slack': 'Slack',
+  'platform.webhook': 'Webhook',
+  'platform.manual': 'Manuell (von Hand)',
+  'platform.sandbox': 'Testkanal',
+  'calendar.channelIcon': '{name} auf {platform}',
+  'calendar.channelsOf': 'Geht an: {names}',
+  'calendar.legend': 'Kanäle',
+  'calendar.list.noText': '(noch ohne Text)',
+  'calendar.searchResults':
+    '{count, plural, =0 {Kein Beitrag in diesem Zeitraum passt zu „{q}“.} one {# Beitrag in diesem Zeitraum passt zu „{q}“.} other {# Beiträge in diesem Zeitraum passen zu „{q}“.}}',
+  'filters.search': 'Suche',
+  'filters.searchPlaceholder': 'Titel, Text oder Tag',
   'calendar.untitled': 'Beitrag ohne Titel',
   'calendar.holiday': 'Feiertag',
   'calendar.more': '+{count} weitere',
@@ -163,7 +185,8 @@ export const de: Messages = {
   'editor.submit.back': 'Weiter bearbeiten',
   'editor.submit.intro':
     'Prüfe die Zusammenfassung der Textprüfung. Ungespeicherte Änderungen werden vor dem Einreichen gespeichert.',
-  'editor.submit.blockedNote': 'Fehler blockieren das Einreichen: {count}',
+  'editor.submit.blockedNote':
+    '{count, plural, one {# Fehler blockiert das Einreichen.} other {# Fehler blockieren das Einreichen.}}',
   'editor.submitted': 'Zur Freigabe eingereicht.',
   'editor.released': 'Freigegeben: Der Beitrag erscheint wie geplant.',
   'editor.release.open': 'Zur Veröffentlichung freigeben …',
@@ -194,7 +217,8 @@ export const de: Messages = {
   'wording.summary.noChannel': 'Ohne Kanal',
   'wording.summary.variant': 'Variante',
   'wording.summary.length': 'Länge',
-  'wording.summary.blocked': 'Diese Fehler blockieren das Einreichen ({count}):',
+  'wording.summary.blocked':
+    '{count, plural, one {Dieser Fehler blockiert das Einreichen:} other {Diese # Fehler blockieren das Einreichen:}}',
   'wording.summary.ready': 'Keine Fehler: Der Beitrag kann eingereicht werden.',
   'wording.server.failed':
     'Rechtschreibung und Wiederholungen konnten gerade nicht geprüft werden; beim Einreichen prüft der Server erneut.',
@@ -233,7 +257,8 @@ export const de: Messages = {
   'nav.wordingSettings': 'Textregeln',
   'nav.members': 'Mitglieder',
   'nav.review': 'Prüfung',
-  'nav.reviewCount': '{count} warten auf dich',
+  'nav.reviewCount':
+    '{count, plural, one {# Beitrag wartet auf dich} other {# Beiträge warten auf dich}}',
   'nav.approvalPolicy': 'Freigaberegeln',
   'nav.audit': 'Protokoll',
   'field.datePlaceholder': 'TT.MM.JJJJ',
@@ -248,7 +273,7 @@ export const de: Messages = {
   'settings.wording.title': 'Textregeln',
   'settings.wording.intro':
     'Wie jeder Beitrag dieses Arbeitsbereichs geprüft wird: live im Editor und noch einmal vor der Freigabe.',
-  'settings.wording.readOnly': 'Nur Eigentümer:innen und Admins können diese Einstellungen ändern.',
+  'settings.wording.readOnly': 'Nur Inhaber:innen und Admins können diese Einstellungen ändern.',
   'settings.wording.loading': 'Textregeln werden geladen …',
   'settings.wording.loadFailed': 'Die Textregeln konnten nicht geladen werden.',
   'settings.wording.save': 'Einstellungen speichern',
@@ -262,7 +287,8 @@ export const de: Messages = {
   'settings.wording.invalidInteger': 'Gib eine ganze Zahl von {min} bis {max} ein.',
   'settings.wording.invalidNumber': 'Gib eine Zahl von {min} bis {max} ein.',
   'settings.wording.lineLength': 'Zeile {line}: Jeder Eintrag braucht {min} bis {max} Zeichen.',
-  'settings.wording.tooManyLines': 'Höchstens {max} Einträge.',
+  'settings.wording.tooManyLines':
+    '{max, plural, one {Höchstens # Eintrag.} other {Höchstens # Einträge.}}',
   'settings.wording.section.rules': 'Regeln',
   'settings.wording.rules.intro':
     'Fehler blockieren Einreichen und Freigeben; Warnungen und Hinweise informieren nur. Was die Plattform selbst vorgibt, lässt sich nicht ändern.',
@@ -308,7 +334,8 @@ export const de: Messages = {
   'settings.wording.section.words': 'Wortliste',
   'settings.wording.words.label':
     'Wörter, die die Rechtschreibprüfung akzeptiert (eines pro Zeile)',
-  'settings.wording.words.count': '{count} Wörter',
+  'settings.wording.words.count':
+    '{count, plural, =0 {Noch keine Wörter} one {# Wort} other {# Wörter}}',
 
   'settings.brand.title': 'Markensprache',
   'settings.brand.intro':
@@ -331,7 +358,7 @@ export const de: Messages = {
   'settings.brand.save': 'Markensprache speichern',
   'settings.brand.saved': 'Markensprache gespeichert.',
   'settings.brand.fixRows':
-    'Nichts gespeichert: {count} Regel(n) brauchen Aufmerksamkeit; sieh dir die markierten Zeilen an.',
+    '{count, plural, one {Nichts gespeichert: # Regel braucht Aufmerksamkeit; sieh dir die markierte Zeile an.} other {Nichts gespeichert: # Regeln brauchen Aufmerksamkeit; sieh dir die markierten Zeilen an.}}',
   'settings.brand.problem.termRequired': 'Gib einen Begriff ein.',
   'settings.brand.problem.replacementRequired': 'Ein bevorzugter Begriff braucht einen Ersatz.',
   'settings.brand.problem.duplicate': 'Dieser Begriff steht zweimal in der Liste.',
@@ -346,7 +373,8 @@ export const de: Messages = {
   'settings.brand.csv.mode.replace': 'Alle Regeln durch die Datei ersetzen',
   'settings.brand.csv.importButton': 'Importieren',
   'settings.brand.csv.importing': 'Wird importiert …',
-  'settings.brand.csv.imported': '{count} Zeilen importiert.',
+  'settings.brand.csv.imported':
+    '{count, plural, =0 {Keine Zeilen importiert.} one {# Zeile importiert.} other {# Zeilen importiert.}}',
   'settings.brand.csv.errorLine': 'Zeile {line}, Spalte {column}: {message}',
   'settings.brand.csv.more': '… und {count} weitere.',
 
@@ -382,14 +410,14 @@ export const de: Messages = {
   'review.level.approval': 'Freigabe',
   'review.level.modeAny': 'eine Freigabe genügt',
   'review.level.modeAll': 'alle Genannten geben frei',
-  'review.level.client': 'Kunde, per Review-Link',
+  'review.level.client': 'Kunde, per Freigabe-Link',
   'review.level.state.done': 'Erledigt',
   'review.level.state.current': 'Jetzt',
   'review.level.state.later': 'Später',
   'review.level.approvedBy': 'Freigegeben von {names}',
   'review.level.waitingAll': 'Wartet auf {names}',
-  'review.level.waitingAny': 'Wartet auf eine Freigabe von: {names}',
-  'review.level.waitingClient': 'Wartet auf den Kunden (Review-Link)',
+  'review.level.waitingAny': 'Wartet auf eine Freigabe durch: {names}',
+  'review.level.waitingClient': 'Wartet auf den Kunden (Freigabe-Link)',
   'review.level.nobody':
     'Niemand kann diese Stufe mehr freigeben. Zieh den Beitrag zurück und reiche ihn erneut ein.',
   'review.level.later': 'Beginnt, sobald die Stufe davor freigegeben ist.',
@@ -397,11 +425,14 @@ export const de: Messages = {
   'review.approval.notRequired': 'Freigegeben {when}; keine Prüfung nötig.',
   'review.decisions.title': 'Entscheidungen in dieser Runde',
   'review.decisions.none': 'In dieser Runde hat noch niemand entschieden.',
-  'review.decision.approved': '{name} hat freigegeben',
-  'review.decision.changes': '{name} bittet um Änderungen',
+  'review.decision.approved':
+    '{who, select, you {Du hast freigegeben} other {{name} hat freigegeben}}',
+  'review.decision.changes':
+    '{who, select, you {Du bittest um Änderungen} other {{name} bittet um Änderungen}}',
   'review.decision.level': 'Stufe {level}',
   'review.someone': 'ein ehemaliges Mitglied',
-  'review.you': 'du',
+  'review.you': 'dir',
+  'review.youAccusative': 'dich',
   'review.actions.title': 'Deine Entscheidung',
   'review.action.approve': 'Freigeben',
   'review.action.requestChanges': 'Änderungen anfordern',
@@ -472,17 +503,28 @@ export const de: Messages = {
   'history.label': 'Verlauf dieses Beitrags',
   'history.system': 'Postplan (automatisch)',
   'history.someone': 'Jemand',
-  'history.created': '{name} hat den Beitrag angelegt',
-  'history.contentChanged': '{name} hat den Text geändert',
-  'history.moved': '{name} hat ihn auf {when} verschoben',
-  'history.unplanned': '{name} hat den Termin entfernt',
-  'history.retagged': '{name} hat die Tags geändert',
-  'history.deleted': '{name} hat den Beitrag gelöscht',
-  'history.restored': '{name} hat den Beitrag wiederhergestellt',
-  'history.submitted': '{name} hat ihn zur Prüfung eingereicht',
-  'history.promoted': '{name} hat aus der Idee einen Entwurf gemacht',
-  'history.withdrawn': '{name} hat ihn aus der Prüfung zurückgezogen',
-  'history.reopened': '{name} hat ihn als Entwurf wieder geöffnet',
+  'history.created':
+    '{who, select, you {Du hast den Beitrag angelegt} other {{name} hat den Beitrag angelegt}}',
+  'history.contentChanged':
+    '{who, select, you {Du hast den Text geändert} other {{name} hat den Text geändert}}',
+  'history.moved':
+    '{who, select, you {Du hast ihn auf {when} verschoben} other {{name} hat ihn auf {when} verschoben}}',
+  'history.unplanned':
+    '{who, select, you {Du hast den Termin entfernt} other {{name} hat den Termin entfernt}}',
+  'history.retagged':
+    '{who, select, you {Du hast die Tags geändert} other {{name} hat die Tags geändert}}',
+  'history.deleted':
+    '{who, select, you {Du hast den Beitrag gelöscht} other {{name} hat den Beitrag gelöscht}}',
+  'history.restored':
+    '{who, select, you {Du hast den Beitrag wiederhergestellt} other {{name} hat den Beitrag wiederhergestellt}}',
+  'history.submitted':
+    '{who, select, you {Du hast ihn zur Prüfung eingereicht} other {{name} hat ihn zur Prüfung eingereicht}}',
+  'history.promoted':
+    '{who, select, you {Du hast aus der Idee einen Entwurf gemacht} other {{name} hat aus der Idee einen Entwurf gemacht}}',
+  'history.withdrawn':
+    '{who, select, you {Du hast ihn aus der Prüfung zurückgezogen} other {{name} hat ihn aus der Prüfung zurückgezogen}}',
+  'history.reopened':
+    '{who, select, you {Du hast ihn als Entwurf wieder geöffnet} other {{name} hat ihn als Entwurf wieder geöffnet}}',
   'history.nowApproved': 'Freigegeben: Alle Stufen haben zugestimmt',
   'history.released': 'Ohne Prüfung freigegeben',
   'history.nowChangesRequested': 'Status: Änderungen erbeten',
@@ -490,27 +532,41 @@ export const de: Messages = {
   'history.backToDraft': 'Wieder Entwurf: Der geänderte Text hat Fehler',
   'history.expired': 'Freigabe abgelaufen: Der Termin kam zuerst; nichts wurde veröffentlicht',
   'history.status': 'Status geändert: {from} → {to}',
-  'history.approvedBy': 'Freigegeben von {name}',
-  'history.approvedByLevel': 'Freigegeben von {name} (Stufe {level})',
-  'history.changesBy': 'Änderungen angefordert von {name}',
-  'history.changesByLevel': 'Änderungen angefordert von {name} (Stufe {level})',
+  'history.approvedBy': '{who, select, you {Freigegeben von dir} other {Freigegeben von {name}}}',
+  'history.approvedByLevel':
+    '{who, select, you {Freigegeben von dir (Stufe {level})} other {Freigegeben von {name} (Stufe {level})}}',
+  'history.changesBy':
+    '{who, select, you {Änderungen angefordert von dir} other {Änderungen angefordert von {name}}}',
+  'history.changesByLevel':
+    '{who, select, you {Änderungen angefordert von dir (Stufe {level})} other {Änderungen angefordert von {name} (Stufe {level})}}',
   'history.roundStarted': 'Prüfrunde {round} begonnen',
   'history.reviewersRequested': 'Prüfung angefragt bei {names}',
-  'history.reviewersClient': 'Prüfung beim Kunden angefragt (Review-Link)',
+  'history.reviewersClient': 'Prüfung beim Kunden angefragt (Freigabe-Link)',
   'history.decisionsVoided': 'Frühere Entscheidungen gelten nicht mehr: Der Text wurde geändert',
   'history.approvalVoided': 'Die Freigabe gilt nicht mehr: Der Text wurde geändert',
   'history.approvalWithdrawn': 'Die Freigabe wurde zurückgenommen',
   'history.approvalGranted': 'Freigabe an genau diesen Inhalt gebunden',
-  'history.denied': '{name} wurde abgewiesen: {reason}',
-  'history.commented': '{name} hat kommentiert',
-  'history.commentEdited': '{name} hat einen Kommentar bearbeitet',
-  'history.commentDeleted': '{name} hat einen Kommentar gelöscht',
-  'history.commentResolved': '{name} hat einen Kommentar erledigt',
-  'history.commentReopened': '{name} hat einen Kommentar wieder geöffnet',
-  'history.suggestionAccepted': '{name} hat einen Vorschlag übernommen',
-  'history.suggestionDismissed': '{name} hat einen Vorschlag verworfen',
-  'history.pauseDecision': '{name} hat entschieden, was nach der Pause passiert',
-  'history.publishNow': '{name} hat ihn sofort statt zur geplanten Zeit veröffentlicht',
+  'history.denied':
+    '{who, select, you {Du wurdest abgewiesen: {reason}} other {{name} wurde abgewiesen: {reason}}}',
+  'history.commented': '{who, select, you {Du hast kommentiert} other {{name} hat kommentiert}}',
+  'history.commentEdited':
+    '{who, select, you {Du hast einen Kommentar bearbeitet} other {{name} hat einen Kommentar bearbeitet}}',
+  'history.commentDeleted':
+    '{who, select, you {Du hast einen Kommentar gelöscht} other {{name} hat einen Kommentar gelöscht}}',
+  'history.commentResolved':
+    '{who, select, you {Du hast einen Kommentar erledigt} other {{name} hat einen Kommentar erledigt}}',
+  'history.commentReopened':
+    '{who, select, you {Du hast einen Kommentar wieder geöffnet} other {{name} hat einen Kommentar wieder geöffnet}}',
+  'history.suggestionAccepted':
+    '{who, select, you {Du hast einen Vorschlag übernommen} other {{name} hat einen Vorschlag übernommen}}',
+  'history.suggestionDismissed':
+    '{who, select, you {Du hast einen Vorschlag verworfen} other {{name} hat einen Vorschlag verworfen}}',
+  'history.pauseDecision':
+    '{who, select, you {Du hast entschieden, was nach der Pause passiert} other {{name} hat entschieden, was nach der Pause passiert}}',
+  'history.other':
+    '{who, select, you {Du hast „{action}“ ausgeführt} other {{name} hat „{action}“ ausgeführt}}',
+  'history.publishNow':
+    '{who, select, you {Du hast ihn sofort statt zur geplanten Zeit veröffentlicht} other {{name} hat ihn sofort statt zur geplanten Zeit veröffentlicht}}',
   'history.publication.someChannel': 'einem Kanal',
   'history.publication.published': 'Versuch {attempt} auf {channel}: veröffentlicht',
   'history.publication.failed': 'Versuch {attempt} auf {channel} fehlgeschlagen: {reason}',
@@ -522,12 +578,14 @@ export const de: Messages = {
   'history.publication.attempted': 'Versuch {attempt} auf {channel}',
   'history.publication.reconciledOnline': 'Bei {channel} nachgefragt: Der Beitrag ist online',
   'history.publication.reconciledAbsent': 'Bei {channel} nachgefragt: Der Beitrag ist nicht da',
-  'history.publication.confirmed': '{name} hat bestätigt, dass er auf {channel} online ist',
+  'history.publication.confirmed':
+    '{who, select, you {Du hast bestätigt, dass er auf {channel} online ist} other {{name} hat bestätigt, dass er auf {channel} online ist}}',
   'history.publication.publishedAgain':
-    '{name} hat ihn auf {channel} noch einmal veröffentlichen lassen',
-  'history.publication.retried': '{name} hat die Veröffentlichung auf {channel} erneut versucht',
-  'history.publication.skipped': '{name} hat die Veröffentlichung auf {channel} ausgelassen',
-  'history.other': '{name} hat „{action}“ ausgeführt',
+    '{who, select, you {Du hast ihn auf {channel} noch einmal veröffentlichen lassen} other {{name} hat ihn auf {channel} noch einmal veröffentlichen lassen}}',
+  'history.publication.retried':
+    '{who, select, you {Du hast die Veröffentlichung auf {channel} erneut versucht} other {{name} hat die Veröffentlichung auf {channel} erneut versucht}}',
+  'history.publication.skipped':
+    '{who, select, you {Du hast die Veröffentlichung auf {channel} ausgelassen} other {{name} hat die Veröffentlichung auf {channel} ausgelassen}}',
   'history.note': '„{note}“',
   'queue.title': 'Prüfung',
   'queue.intro':
@@ -564,7 +622,7 @@ export const de: Messages = {
     'Wer Beiträge vor der Veröffentlichung freigibt. Eine Änderung gilt für alle ab jetzt eingereichten Beiträge; getroffene Entscheidungen bleiben, wie sie sind.',
   'policy.loading': 'Freigaberegeln werden geladen …',
   'policy.loadFailed': 'Die Freigaberegeln konnten nicht geladen werden.',
-  'policy.readOnly': 'Nur Eigentümer und Admins können die Freigaberegeln ändern.',
+  'policy.readOnly': 'Nur Inhaber:innen und Admins können die Freigaberegeln ändern.',
   'policy.updated': 'Zuletzt geändert {when}.',
   'policy.kind.legend': 'Nötige Freigabe',
   'policy.kind.none': 'Keine Freigabe',
@@ -590,7 +648,7 @@ export const de: Messages = {
   'policy.level.mode': 'Wie viele freigeben müssen',
   'policy.level.modeAny': 'Eine Person genügt',
   'policy.level.modeAll': 'Alle',
-  'policy.level.client': 'Kundenstufe: Freigabe per Review-Link',
+  'policy.level.client': 'Kundenstufe: Freigabe per Freigabe-Link',
   'policy.level.clientHint':
     'Hier genannte Mitglieder können die Antwort des Kunden auch selbst eintragen.',
   'policy.level.add': 'Stufe hinzufügen',
@@ -613,14 +671,14 @@ export const de: Messages = {
   'policy.error.duplicateName': 'Zwei Stufen heißen so; gib jeder Stufe einen eigenen Namen.',
   'policy.error.noApprovers': 'Leg fest, wer freigibt: Wähle mindestens eine Rolle oder Person.',
   'policy.error.clientAll':
-    'Eine Kundenstufe wird per Review-Link freigegeben, dort lässt sich „alle“ nicht zählen; wähle „eine Person genügt“.',
+    'Eine Kundenstufe wird per Freigabe-Link freigegeben, dort lässt sich „alle“ nicht zählen; wähle „eine Person genügt“.',
   'policy.error.notMember': 'Freigebende müssen Mitglieder dieses Arbeitsbereichs sein.',
   'policy.error.noLevels': 'Füge mindestens eine Freigabestufe hinzu.',
   'policy.error.tooManyLevels': 'Höchstens 10 Freigabestufen.',
   'audit.title': 'Protokoll',
   'audit.intro':
     'Alles, was in diesem Arbeitsbereich passiert ist, das Neueste zuerst. Einträge lassen sich weder ändern noch löschen. Zeiten in {zone}.',
-  'audit.readOnly': 'Nur Eigentümer und Admins können das Protokoll lesen.',
+  'audit.readOnly': 'Nur Inhaber:innen und Admins können das Protokoll lesen.',
   'audit.filters': 'Protokoll filtern',
   'audit.filter.action': 'Aktion',
   'audit.filter.member': 'Mitglied',
@@ -637,7 +695,7 @@ export const de: Messages = {
   'audit.action.postMoved': 'Beiträge verschoben',
   'audit.action.postDeleted': 'Beiträge gelöscht',
   'audit.action.comment': 'Kommentare',
-  'audit.action.reviewLink': 'Review-Links',
+  'audit.action.reviewLink': 'Freigabe-Links',
   'audit.action.workspace': 'Einstellungen des Arbeitsbereichs',
   'audit.action.wording': 'Einstellungen der Textprüfung',
   'audit.action.denied': 'Abgewiesene Versuche',
@@ -651,24 +709,33 @@ export const de: Messages = {
   'audit.after': 'Nachher',
   'audit.reason': 'Grund oder Notiz',
   'audit.post': 'Beitrag {id}',
-  'audit.policyChanged': '{name} hat die Freigaberegeln geändert',
+  'audit.policyChanged':
+    '{who, select, you {Du hast die Freigaberegeln geändert} other {{name} hat die Freigaberegeln geändert}}',
   'audit.action.auth': 'Anmeldungen',
-  'audit.login': '{name} hat sich angemeldet',
+  'audit.login': '{who, select, you {Du hast sich angemeldet} other {{name} hat sich angemeldet}}',
   'audit.loginFailed': 'Fehlgeschlagene Anmeldung als {name}',
-  'audit.deniedRole': '{name} wurde abgewiesen: Dafür braucht es mindestens die Rolle {role}',
-  'audit.linkCreated': '{name} hat einen Review-Link erstellt',
-  'audit.linkRevoked': '{name} hat einen Review-Link widerrufen',
-  'audit.linkUnlocked': '{name} hat einen Review-Link geöffnet',
-  'audit.linkUnlockFailed': '{name} hat für einen Review-Link ein falsches Passwort eingegeben',
-  'audit.wordingChanged': '{name} hat die Einstellungen der Textprüfung geändert',
-  'audit.wordsAdded': '{name} hat Wörter zur Wortliste hinzugefügt',
+  'audit.deniedRole':
+    '{who, select, you {Du wurdest abgewiesen: Dafür braucht es mindestens die Rolle {role}} other {{name} wurde abgewiesen: Dafür braucht es mindestens die Rolle {role}}}',
+  'audit.linkCreated':
+    '{who, select, you {Du hast einen Freigabe-Link erstellt} other {{name} hat einen Freigabe-Link erstellt}}',
+  'audit.linkRevoked':
+    '{who, select, you {Du hast einen Freigabe-Link widerrufen} other {{name} hat einen Freigabe-Link widerrufen}}',
+  'audit.linkUnlocked':
+    '{who, select, you {Du hast einen Freigabe-Link geöffnet} other {{name} hat einen Freigabe-Link geöffnet}}',
+  'audit.linkUnlockFailed':
+    '{who, select, you {Du hast für einen Freigabe-Link ein falsches Passwort eingegeben} other {{name} hat für einen Freigabe-Link ein falsches Passwort eingegeben}}',
+  'audit.wordingChanged':
+    '{who, select, you {Du hast die Einstellungen der Textprüfung geändert} other {{name} hat die Einstellungen der Textprüfung geändert}}',
+  'audit.wordsAdded':
+    '{who, select, you {Du hast Wörter zur Wortliste hinzugefügt} other {{name} hat Wörter zur Wortliste hinzugefügt}}',
   'audit.loading': 'Protokoll wird geladen …',
   'audit.loadFailed': 'Das Protokoll konnte nicht geladen werden.',
   'audit.empty': 'Keine Einträge passen zu diesen Filtern.',
   'audit.loadMore': 'Mehr laden',
   'audit.loadingMore': 'Wird geladen …',
   'audit.end': 'Das ist alles.',
-  'audit.count': '{count} Einträge angezeigt',
+  'audit.count':
+    '{count, plural, =0 {Keine Einträge} one {# Eintrag angezeigt} other {# Einträge angezeigt}}',
 
   'toast.dismiss': 'Schließen',
   'toast.region': 'Benachrichtigungen',
@@ -712,7 +779,7 @@ export const de: Messages = {
   'error.TRANSITION_NOT_ALLOWED':
     'Dieser Schritt ist im aktuellen Status des Beitrags nicht möglich.',
   'error.NOT_ALLOWED_VIA_LINK':
-    'Über einen Review-Link kann man nur freigeben oder Änderungen anfordern.',
+    'Über einen Freigabe-Link kann man nur freigeben oder Änderungen anfordern.',
   'error.SELF_APPROVAL_FORBIDDEN':
     'Du kannst deinen eigenen Beitrag nicht freigeben: Das muss jemand anderes tun (Vier-Augen-Prinzip).',
   'error.NOT_AN_APPROVER': 'Du gehörst nicht zu den Freigebenden dieses Beitrags.',
@@ -754,7 +821,17 @@ export const de: Messages = {
   'reviewLinks.form.from': 'Von',
   'reviewLinks.form.to': 'Bis (einschließlich)',
   'reviewLinks.form.channels': 'Beiträge für diese Kanäle',
-  'reviewLinks.form.noChannels': 'Dieser Workspace hat noch keine Kanäle.',
+  'reviewLinks.form.noClientLevel.title': 'Dieser Link kann noch nicht freigeben',
+  'reviewLinks.form.noClientLevel.body':
+    'Die Freigaberegeln haben keine Kundenstufe, der Kunde könnte also nur kommentieren. Füge eine Kundenstufe hinzu: Beiträge warten dann auch auf die Freigabe des Kunden.',
+  'reviewLinks.form.addClientLevel': 'Kundenstufe hinzufügen',
+  'reviewLinks.form.askAdmin':
+    'Bitte eine Inhaberin, einen Inhaber oder einen Admin, den Freigaberegeln eine Kundenstufe hinzuzufügen.',
+  'reviewLinks.form.clientLevelAdded':
+    'Kundenstufe hinzugefügt: Beiträge warten jetzt auch auf die Freigabe des Kunden.',
+  'reviewLinks.clientLevelName': 'Kunde',
+  'reviewLinks.teamLevelName': 'Redaktion',
+  'reviewLinks.form.noChannels': 'Dieser Arbeitsbereich hat noch keine Kanäle.',
   'reviewLinks.form.posts': 'Ausgewählte Beiträge',
   'reviewLinks.form.postsFilter': 'Beiträge suchen',
   'reviewLinks.form.postsLoading': 'Beiträge werden geladen …',
@@ -794,7 +871,7 @@ export const de: Messages = {
   'reviewLinks.list.lastUsed': 'zuletzt benutzt {date}',
   'reviewLinks.list.neverUsed': 'noch nicht benutzt',
   'reviewLinks.list.password': 'mit Passwort',
-  'reviewLinks.list.createdBy': 'erstellt von {name}',
+  'reviewLinks.list.createdBy': '{who, select, you {erstellt von dir} other {erstellt von {name}}}',
   'reviewLinks.state.active': 'Aktiv',
   'reviewLinks.state.expired': 'Abgelaufen',
   'reviewLinks.state.revoked': 'Widerrufen',
@@ -809,37 +886,38 @@ export const de: Messages = {
   'clientReview.loading': 'Die Freigabe wird geladen …',
   'clientReview.notFound.title': 'Dieser Link funktioniert nicht',
   'clientReview.notFound.body':
-    'Vielleicht ist er unvollständig oder wurde zurückgezogen. Bitte frag die Person, die ihn dir geschickt hat, nach einem neuen.',
+    'Vielleicht ist er unvollständig oder wurde zurückgezogen. Bitte fragen Sie die Person, die ihn Ihnen geschickt hat, nach einem neuen.',
   'clientReview.expired.title': 'Dieser Link ist abgelaufen',
   'clientReview.expired.body':
-    'Bitte frag die Person, die ihn dir geschickt hat, nach einem neuen.',
-  'clientReview.welcome.title': '{workspace} bittet um deine Freigabe',
-  'clientReview.welcome.body': '„{label}“. Du brauchst kein Konto.',
-  'clientReview.welcome.name': 'Dein Name',
-  'clientReview.welcome.nameHint':
-    'Das Team sieht ihn neben deinen Kommentaren und Entscheidungen.',
+    'Bitte fragen Sie die Person, die ihn Ihnen geschickt hat, nach einem neuen.',
+  'clientReview.welcome.title': '{workspace} bittet um Ihre Freigabe',
+  'clientReview.welcome.body': '„{label}“. Sie brauchen kein Konto.',
+  'clientReview.welcome.name': 'Ihr Name',
+  'clientReview.welcome.nameHint': 'Das Team sieht ihn neben Ihren Kommentaren und Entscheidungen.',
   'clientReview.welcome.password': 'Passwort',
-  'clientReview.welcome.passwordHint': 'Du hast es getrennt vom Link bekommen.',
+  'clientReview.welcome.passwordHint': 'Sie haben es getrennt vom Link bekommen.',
   'clientReview.welcome.submit': 'Weiter',
   'clientReview.welcome.submitting': 'Wird geprüft …',
-  'clientReview.error.name': 'Bitte gib deinen Namen ein (bis zu 80 Zeichen).',
-  'clientReview.error.password': 'Bitte gib das Passwort ein.',
-  'clientReview.header.as': 'Du prüfst als {name}.',
+  'clientReview.error.name': 'Bitte geben Sie Ihren Namen ein (bis zu 80 Zeichen).',
+  'clientReview.error.password': 'Bitte geben Sie das Passwort ein.',
+  'clientReview.header.as': 'Sie prüfen als {name}.',
   'clientReview.header.change': 'Namen ändern',
-  'clientReview.permission.view': 'Du kannst diese Beiträge lesen.',
-  'clientReview.permission.comment': 'Du kannst diese Beiträge lesen und kommentieren.',
-  'clientReview.permission.approve': 'Du kannst diese Beiträge lesen, kommentieren und freigeben.',
+  'clientReview.permission.view': 'Sie können diese Beiträge lesen.',
+  'clientReview.permission.comment': 'Sie können diese Beiträge lesen und kommentieren.',
+  'clientReview.permission.approve': 'Sie können diese Beiträge lesen, kommentieren und freigeben.',
   'clientReview.expiresAt': 'Der Link funktioniert bis {date}.',
   'clientReview.timeZone': 'Zeiten in {zone}.',
   'clientReview.empty': 'Gerade gibt es nichts zu prüfen.',
   'clientReview.planned': 'Geplant für {date}',
   'clientReview.unplanned': 'Noch ohne Termin',
   'clientReview.baseText': 'Beitragstext',
-  'clientReview.levels.waiting': 'Wartet auf deine Freigabe',
-  'clientReview.levels.notYet': 'Das Team prüft zuerst; danach kannst du freigeben.',
+  'clientReview.levels.waiting': 'Wartet auf Ihre Freigabe',
+  'clientReview.levels.notYet': 'Das Team prüft zuerst; danach können Sie freigeben.',
   'clientReview.levels.approvedBy': 'Freigegeben von {names}',
-  'clientReview.decision.approve': '{name} hat freigegeben',
-  'clientReview.decision.request_changes': '{name} hat um Änderungen gebeten',
+  'clientReview.decision.approve':
+    '{who, select, you {Sie haben freigegeben} other {{name} hat freigegeben}}',
+  'clientReview.decision.request_changes':
+    '{who, select, you {Sie haben um Änderungen gebeten} other {{name} hat um Änderungen gebeten}}',
   'clientReview.approve': 'Freigeben',
   'clientReview.approving': 'Wird freigegeben …',
   'clientReview.approved': 'Danke! Der Beitrag ist freigegeben.',
@@ -847,25 +925,36 @@ export const de: Messages = {
   'clientReview.requestChanges.note': 'Was soll sich ändern?',
   'clientReview.requestChanges.send': 'Anfrage senden',
   'clientReview.requestChanges.sent': 'Danke! Das Team überarbeitet den Beitrag.',
-  'clientReview.requestChanges.noteRequired': 'Bitte schreib, was sich ändern soll.',
+  'clientReview.requestChanges.noteRequired': 'Bitte schreiben Sie, was sich ändern soll.',
   'clientReview.comment': 'Kommentieren',
-  'clientReview.comment.label': 'Dein Kommentar',
+  'clientReview.comment.label': 'Ihr Kommentar',
   'clientReview.comment.send': 'Kommentar senden',
-  'clientReview.comment.sent': 'Dein Kommentar ist angekommen.',
-  'clientReview.comment.required': 'Bitte schreib einen Kommentar.',
-  'clientReview.comments.title': 'Deine Kommentare',
+  'clientReview.comment.sent': 'Ihr Kommentar ist angekommen.',
+  'clientReview.comment.required': 'Bitte schreiben Sie einen Kommentar.',
+  'clientReview.comments.title': 'Ihre Kommentare',
+  'clientReview.error.VALIDATION_FAILED':
+    'Einige Eingaben sind ungültig. Bitte prüfen Sie die Felder.',
+  'clientReview.error.VERSION_REQUIRED':
+    'Der Beitrag hat sich geändert. Bitte laden Sie die Seite neu.',
+  'clientReview.error.NOT_AN_APPROVER':
+    'Über diesen Link können Sie diesen Beitrag nicht freigeben.',
+  'clientReview.error.ALREADY_DECIDED': 'Sie haben diesen Beitrag bereits freigegeben.',
+  'clientReview.error.INTERNAL_ERROR':
+    'Auf dem Server ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
+  'clientReview.error.NETWORK_ERROR':
+    'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
   'clientReview.cancel': 'Abbrechen',
   'clientReview.contentChanged':
-    'Der Beitrag wurde gerade geändert. Bitte lies ihn noch einmal, bevor du entscheidest.',
+    'Der Beitrag wurde gerade geändert. Bitte lesen Sie ihn noch einmal, bevor Sie entscheiden.',
   'error.REVIEW_LINK_NOT_FOUND':
     'Diesen Freigabe-Link gibt es nicht, oder er funktioniert nicht mehr.',
   'error.REVIEW_LINK_EXPIRED': 'Dieser Freigabe-Link ist abgelaufen.',
-  'error.REVIEW_LINK_PASSWORD_REQUIRED': 'Bitte gib das Passwort dieses Freigabe-Links ein.',
+  'error.REVIEW_LINK_PASSWORD_REQUIRED': 'Bitte geben Sie das Passwort dieses Freigabe-Links ein.',
   'error.REVIEW_LINK_PASSWORD_WRONG': 'Das Passwort stimmt nicht.',
   'error.REVIEW_LINK_PERMISSION_MISSING': 'Das erlaubt dieser Freigabe-Link nicht.',
   'error.REVIEW_LINK_SCOPE_PARTIAL':
     'Dieser Beitrag geht auch an Kanäle, die der Link nicht zeigt. Deshalb kann er hier nicht freigegeben werden.',
-  'error.UNKNOWN_POST': 'Ein gewählter Beitrag gehört nicht zu diesem Workspace.',
+  'error.UNKNOWN_POST': 'Ein gewählter Beitrag gehört nicht zu diesem Arbeitsbereich.',
   // Comments on the wording
   'comments.title': 'Kommentare',
   'comments.openCount': '{count} offen',
@@ -939,18 +1028,24 @@ export const de: Messages = {
   'notifications.someone': 'Jemand',
   'notifications.viaLink': '{name} (über Link „{label}“)',
   'notifications.untitled': 'Beitrag ohne Titel',
-  'notifications.scope.workspace': 'den Workspace {workspace}',
+  'notifications.scope.workspace': 'den Arbeitsbereich {workspace}',
   'notifications.scope.channel': 'den Kanal {channel}',
   'notifications.duePosts':
     'Beiträge, die in der Zwischenzeit fällig wurden und auf eine Entscheidung warten: {count}',
-  'notifications.kind.review_requested': '{actor} bittet dich, „{title}“ zu prüfen',
-  'notifications.kind.approved': '{actor} hat „{title}“ freigegeben',
-  'notifications.kind.changes_requested': '{actor} wünscht Änderungen an „{title}“',
-  'notifications.kind.mention': '{actor} hat dich bei „{title}“ erwähnt',
+  'notifications.kind.review_requested':
+    '{who, select, you {Du bittest dich selbst, „{title}“ zu prüfen} other {{actor} bittet dich, „{title}“ zu prüfen}}',
+  'notifications.kind.approved':
+    '{who, select, you {Du hast „{title}“ freigegeben} other {{actor} hat „{title}“ freigegeben}}',
+  'notifications.kind.changes_requested':
+    '{who, select, you {Du wünschst Änderungen an „{title}“} other {{actor} wünscht Änderungen an „{title}“}}',
+  'notifications.kind.mention':
+    '{who, select, you {Du hast dich selbst bei „{title}“ erwähnt} other {{actor} hat dich bei „{title}“ erwähnt}}',
   'notifications.kind.approval_expired':
     '„{title}“ hat seine geplante Zeit ohne Freigabe erreicht und wird nicht veröffentlicht',
-  'notifications.kind.comment': '{actor} hat „{title}“ kommentiert',
-  'notifications.kind.workspace_paused': '{actor} hat die Veröffentlichung für {scope} angehalten',
+  'notifications.kind.comment':
+    '{who, select, you {Du hast „{title}“ kommentiert} other {{actor} hat „{title}“ kommentiert}}',
+  'notifications.kind.workspace_paused':
+    '{who, select, you {Du hast die Veröffentlichung für {scope} angehalten} other {{actor} hat die Veröffentlichung für {scope} angehalten}}',
   'notifications.publication.someChannel': 'einem Kanal',
   'notifications.kind.publication_alert':
     '„{title}“ auf {channel} braucht eine Entscheidung zur Veröffentlichung',
@@ -963,10 +1058,10 @@ export const de: Messages = {
   'notifications.kind.publication_alert.manual_due':
     '„{title}“ ist auf {channel} fällig: Veröffentliche ihn von Hand und gib seine Adresse an',
   'notifications.kind.workspace_resumed':
-    '{actor} hat die Veröffentlichung für {scope} fortgesetzt',
+    '{who, select, you {Du hast die Veröffentlichung für {scope} fortgesetzt} other {{actor} hat die Veröffentlichung für {scope} fortgesetzt}}',
   'notifications.settings.title': 'Benachrichtigungen einstellen',
   'notifications.settings.intro':
-    'Alles erscheint in deinem Posteingang (die Glocke). Wähle, was du zusätzlich per E-Mail bekommen willst. Die Einstellungen gelten für alle deine Workspaces.',
+    'Alles erscheint in deinem Posteingang (die Glocke). Wähle, was du zusätzlich per E-Mail bekommen willst. Die Einstellungen gelten für alle deine Arbeitsbereiche.',
   'notifications.settings.noEmail':
     'Dieser Postplan-Server verschickt keine E-Mails (kein Mailserver eingerichtet). Frag deine Administration.',
   'notifications.settings.loading': 'Einstellungen werden geladen …',
@@ -989,14 +1084,15 @@ export const de: Messages = {
   'notifications.settings.kind.workspace_resumed': 'Veröffentlichung fortgesetzt',
 
   'crisis.control': 'Veröffentlichung stoppen',
-  'crisis.scope.workspace': 'den ganzen Workspace',
+  'crisis.scope.workspace': 'den ganzen Arbeitsbereich',
   'crisis.scope.channel': 'den Kanal {channel}',
   'crisis.banner.region': 'Veröffentlichung angehalten',
   'crisis.banner.workspacePaused':
-    'Die Veröffentlichung ist für den ganzen Workspace angehalten. Nichts geht raus.',
+    'Die Veröffentlichung ist für den ganzen Arbeitsbereich angehalten. Nichts geht raus.',
   'crisis.banner.channelPaused':
     'Die Veröffentlichung auf {channel} ist angehalten. Dort geht nichts raus.',
-  'crisis.banner.pausedBy': 'Angehalten von {name} seit {since}',
+  'crisis.banner.pausedBy':
+    '{who, select, you {Angehalten von dir seit {since}} other {Angehalten von {name} seit {since}}}',
   'crisis.banner.reason': 'Grund',
   'crisis.banner.resume': 'Veröffentlichung fortsetzen',
   'crisis.banner.resumeChannel': '{channel} fortsetzen',
@@ -1005,11 +1101,11 @@ export const de: Messages = {
   'crisis.banner.decide': 'Entscheiden',
   'crisis.pause.title': 'Veröffentlichung stoppen',
   'crisis.pause.intro':
-    'Solange angehalten ist, wird nichts veröffentlicht, auch keine freigegebenen Beiträge. Alle im Workspace sehen den Grund.',
+    'Solange angehalten ist, wird nichts veröffentlicht, auch keine freigegebenen Beiträge. Alle im Arbeitsbereich sehen den Grund.',
   'crisis.pause.scope': 'Was anhalten?',
-  'crisis.pause.scopeWorkspace': 'Den ganzen Workspace',
+  'crisis.pause.scopeWorkspace': 'Den ganzen Arbeitsbereich',
   'crisis.pause.scopeChannel': 'Nur {channel}',
-  'crisis.pause.allPaused': 'Der Workspace und alle Kanäle sind bereits angehalten.',
+  'crisis.pause.allPaused': 'Der Arbeitsbereich und alle Kanäle sind bereits angehalten.',
   'crisis.pause.reason': 'Grund',
   'crisis.pause.reasonHint': '{used} von {max} Zeichen',
   'crisis.pause.reasonRequired':
@@ -1040,7 +1136,7 @@ export const de: Messages = {
   'crisis.due.problem.past':
     'Der neue Termin muss in der Zukunft liegen. Wähle „Jetzt veröffentlichen“, um ihn sofort zu senden.',
   'crisis.due.problem.nonexistent':
-    'Diese Uhrzeit gibt es in der Zeitzone des Workspace nicht (die Uhr springt vor). Die nächste gültige Zeit ist {next}.',
+    'Diese Uhrzeit gibt es in der Zeitzone des Arbeitsbereichs nicht (die Uhr springt vor). Die nächste gültige Zeit ist {next}.',
   'crisis.due.problem.ambiguous':
     '{local} gibt es zweimal (die Uhr wird zurückgestellt). Welche meinst du?',
   'error.NOTIFICATION_NOT_FOUND': 'Diese Benachrichtigung gibt es nicht mehr.',
@@ -1087,7 +1183,8 @@ export const de: Messages = {
   'members.remove.confirm': 'Mitglied entfernen',
   'members.remove.confirmSelf': 'Arbeitsbereich verlassen',
   'members.remove.removing': 'Wird entfernt …',
-  'members.removed': '{name} wurde aus dem Arbeitsbereich entfernt.',
+  'members.removed':
+    '{who, select, you {Du wurdest aus dem Arbeitsbereich entfernt.} other {{name} wurde aus dem Arbeitsbereich entfernt.}}',
   'members.left': 'Du hast „{workspace}“ verlassen.',
   'members.add.title': 'Kolleg:in hinzufügen',
   'members.add.intro':
@@ -1102,7 +1199,8 @@ export const de: Messages = {
     'Mindestens 10 Zeichen. Gib es selbst weiter: Damit kann sich deine Kollegin oder dein Kollege sofort anmelden. Postplan verschickt keine Einladungs-E-Mail, ohne Passwort könnte sich das Konto also noch nicht anmelden. Hat die Adresse schon ein Konto, behält es sein eigenes Passwort.',
   'members.add.submit': 'Mitglied hinzufügen',
   'members.add.submitting': 'Wird hinzugefügt …',
-  'members.added': '{name} wurde mit der Rolle „{role}“ hinzugefügt.',
+  'members.added':
+    '{who, select, you {Du wurdest mit der Rolle „{role}“ hinzugefügt.} other {{name} wurde mit der Rolle „{role}“ hinzugefügt.}}',
   'members.error.password': 'Gib ein Startpasswort mit mindestens 10 Zeichen ein.',
   'members.error.ownerOnly':
     'Nur Inhaber:innen können jemanden zur Inhaber:in machen oder Inhaber:innen ändern oder entfernen.',
@@ -1145,7 +1243,7 @@ export const de: Messages = {
   'publishing.unconfirmed.text':
     'Unbestätigt: Wir wissen nicht, ob der Beitrag rausging, weil die Plattform nicht rechtzeitig geantwortet hat. Sieh im Kanal nach: Ist der Beitrag da, gib seine Adresse an; wenn nicht, veröffentliche ihn noch einmal.',
   'publishing.missed.text':
-    'Verpasst: Geplant war {when}; er kam später dran, als das Nachholfenster des Workspace erlaubt (etwa nach einer Störung). Er wurde nicht von selbst verspätet gepostet. Veröffentliche ihn jetzt oder lass ihn aus.',
+    'Verpasst: Geplant war {when}; er kam später dran, als das Nachholfenster des Arbeitsbereichs erlaubt (etwa nach einer Störung). Er wurde nicht von selbst verspätet gepostet. Veröffentliche ihn jetzt oder lass ihn aus.',
   'publishing.cancelled.text': 'Nicht veröffentlicht: ausgelassen, zurückgezogen oder verschoben.',
   'publishing.action.retry': 'Erneut versuchen',
   'publishing.action.confirm': 'Er ist online: hier ist die URL',
@@ -1171,7 +1269,8 @@ export const de: Messages = {
   'publishing.chip.open': 'Beitrag auf {channel} öffnen',
   'publishing.history.title': 'Veröffentlichungsversuche',
   'publishing.history.planned': 'geplant {when}',
-  'publishing.history.attempts': 'Versuche: {count}',
+  'publishing.history.attempts':
+    '{count, plural, =0 {noch kein Versuch} one {# Versuch} other {# Versuche}}',
   'publishing.history.lastError': 'Letzter Fehler: {reason} ({code})',
   'publishing.log.title': 'Veröffentlichungsprotokoll',
   'publishing.log.intro':
@@ -1201,7 +1300,7 @@ export const de: Messages = {
   'publishing.log.col.link': 'Adresse',
   'publishing.log.publishedAt': 'veröffentlicht {when}',
   'publishing.log.untitled': 'Beitrag ohne Titel',
-  'publishing.log.attempts': '{count} Versuche',
+  'publishing.log.attempts': '{count, plural, one {# Versuch} other {# Versuche}}',
   'publishing.log.author': 'Von {name}',
   'publishing.log.lastActor': 'zuletzt: {name}',
   'publishing.log.engine': 'automatisch gesendet',

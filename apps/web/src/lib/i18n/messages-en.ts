@@ -78,6 +78,28 @@ export const en = {
   'calendar.moveFailed': 'Could not move “{title}”: {reason}',
   'calendar.moveNotAllowed': 'You may not move this post.',
   'calendar.moveAllDay': 'A post needs a time of day; drop it on a time slot.',
+  'platform.x': 'X',
+  'platform.bluesky': 'Bluesky',
+  'platform.mastodon': 'Mastodon',
+  'platform.threads': 'Threads',
+  'platform.linkedin': 'LinkedIn',
+  'platform.instagram': 'Instagram',
+  'platform.facebook': 'Facebook',
+  'platform.telegram': 'Telegram',
+  'platform.pinterest': 'Pinterest',
+  'platform.discord': 'Discord',
+  'platform.slack': 'Slack',
+  'platform.webhook': 'Webhook',
+  'platform.manual': 'Manual (by hand)',
+  'platform.sandbox': 'Sandbox',
+  'calendar.channelIcon': '{name} on {platform}',
+  'calendar.channelsOf': 'Goes to: {names}',
+  'calendar.legend': 'Channels',
+  'calendar.list.noText': '(no text yet)',
+  'calendar.searchResults':
+    '{count, plural, =0 {No post in this period matches “{q}”.} one {# post in this period matches “{q}”.} other {# posts in this period match “{q}”.}}',
+  'filters.search': 'Search',
+  'filters.searchPlaceholder': 'Title, text or tag',
   'calendar.untitled': 'Untitled post',
   'calendar.holiday': 'Public holiday',
   'calendar.more': '+{count} more',
@@ -161,7 +183,8 @@ export const en = {
   'editor.submit.back': 'Keep editing',
   'editor.submit.intro':
     'Check the wording summary. Unsaved changes are saved before the post is submitted.',
-  'editor.submit.blockedNote': 'Errors block submitting: {count}',
+  'editor.submit.blockedNote':
+    '{count, plural, one {# error blocks submitting.} other {# errors block submitting.}}',
   'editor.submitted': 'Submitted for review.',
   'editor.released': 'Released: it will be published as planned.',
   'editor.release.open': 'Release for publishing…',
@@ -191,7 +214,8 @@ export const en = {
   'wording.summary.noChannel': 'No channel',
   'wording.summary.variant': 'Variant',
   'wording.summary.length': 'Length',
-  'wording.summary.blocked': 'These errors block submitting ({count}):',
+  'wording.summary.blocked':
+    '{count, plural, one {This error blocks submitting:} other {These # errors block submitting:}}',
   'wording.summary.ready': 'No errors: the post can be submitted.',
   'wording.server.failed':
     'Spelling and repeats could not be checked just now; the server checks again on submit.',
@@ -230,7 +254,8 @@ export const en = {
   'nav.wordingSettings': 'Wording rules',
   'nav.members': 'Members',
   'nav.review': 'Review',
-  'nav.reviewCount': '{count} waiting for you',
+  'nav.reviewCount':
+    '{count, plural, one {# post waiting for you} other {# posts waiting for you}}',
   'nav.approvalPolicy': 'Approval policy',
   'nav.audit': 'Audit log',
   'field.datePlaceholder': 'DD/MM/YYYY',
@@ -259,7 +284,8 @@ export const en = {
   'settings.wording.invalidInteger': 'Enter a whole number from {min} to {max}.',
   'settings.wording.invalidNumber': 'Enter a number from {min} to {max}.',
   'settings.wording.lineLength': 'Line {line}: each entry needs {min} to {max} characters.',
-  'settings.wording.tooManyLines': 'At most {max} entries.',
+  'settings.wording.tooManyLines':
+    '{max, plural, one {At most # entry.} other {At most # entries.}}',
   'settings.wording.section.rules': 'Rules',
   'settings.wording.rules.intro':
     'Errors block submitting and approving; warnings and hints only inform. Rules set by the platform itself cannot be changed.',
@@ -303,7 +329,7 @@ export const en = {
   'settings.wording.ctaHint': 'A post with a question or one of these gets no engagement hint.',
   'settings.wording.section.words': 'Word list',
   'settings.wording.words.label': 'Words the spell check accepts (one per line)',
-  'settings.wording.words.count': '{count} words',
+  'settings.wording.words.count': '{count, plural, =0 {No words yet} one {# word} other {# words}}',
 
   'settings.brand.title': 'Brand wording',
   'settings.brand.intro':
@@ -326,7 +352,7 @@ export const en = {
   'settings.brand.save': 'Save brand rules',
   'settings.brand.saved': 'Brand rules saved.',
   'settings.brand.fixRows':
-    'Nothing was saved: {count} rule(s) need attention; see the marked rows.',
+    '{count, plural, one {Nothing was saved: # rule needs attention; see the marked row.} other {Nothing was saved: # rules need attention; see the marked rows.}}',
   'settings.brand.problem.termRequired': 'Enter a term.',
   'settings.brand.problem.replacementRequired': 'A preferred term needs a replacement.',
   'settings.brand.problem.duplicate': 'This term is in the list twice.',
@@ -341,7 +367,8 @@ export const en = {
   'settings.brand.csv.mode.replace': 'Replace all rules with the file',
   'settings.brand.csv.importButton': 'Import',
   'settings.brand.csv.importing': 'Importing…',
-  'settings.brand.csv.imported': '{count} rows imported.',
+  'settings.brand.csv.imported':
+    '{count, plural, =0 {No rows imported.} one {# row imported.} other {# rows imported.}}',
   'settings.brand.csv.errorLine': 'Line {line}, column {column}: {message}',
   'settings.brand.csv.more': '… and {count} more.',
 
@@ -390,11 +417,13 @@ export const en = {
   'review.approval.notRequired': 'Released {when}; no approval was needed.',
   'review.decisions.title': 'Decisions in this round',
   'review.decisions.none': 'No decisions in this round yet.',
-  'review.decision.approved': '{name} approved',
-  'review.decision.changes': '{name} requested changes',
+  'review.decision.approved': '{who, select, you {You approved} other {{name} approved}}',
+  'review.decision.changes':
+    '{who, select, you {You requested changes} other {{name} requested changes}}',
   'review.decision.level': 'Level {level}',
   'review.someone': 'a former member',
   'review.you': 'you',
+  'review.youAccusative': 'you',
   'review.actions.title': 'Your decision',
   'review.action.approve': 'Approve',
   'review.action.requestChanges': 'Request changes',
@@ -462,17 +491,23 @@ export const en = {
   'history.label': 'History of this post',
   'history.system': 'Postplan (automatic)',
   'history.someone': 'Someone',
-  'history.created': '{name} created the post',
-  'history.contentChanged': '{name} changed the text',
-  'history.moved': '{name} moved it to {when}',
-  'history.unplanned': '{name} removed the planned time',
-  'history.retagged': '{name} changed the tags',
-  'history.deleted': '{name} deleted the post',
-  'history.restored': '{name} restored the post',
-  'history.submitted': '{name} submitted it for review',
-  'history.promoted': '{name} turned the idea into a draft',
-  'history.withdrawn': '{name} withdrew it from review',
-  'history.reopened': '{name} reopened it as a draft',
+  'history.created': '{who, select, you {You created the post} other {{name} created the post}}',
+  'history.contentChanged':
+    '{who, select, you {You changed the text} other {{name} changed the text}}',
+  'history.moved': '{who, select, you {You moved it to {when}} other {{name} moved it to {when}}}',
+  'history.unplanned':
+    '{who, select, you {You removed the planned time} other {{name} removed the planned time}}',
+  'history.retagged': '{who, select, you {You changed the tags} other {{name} changed the tags}}',
+  'history.deleted': '{who, select, you {You deleted the post} other {{name} deleted the post}}',
+  'history.restored': '{who, select, you {You restored the post} other {{name} restored the post}}',
+  'history.submitted':
+    '{who, select, you {You submitted it for review} other {{name} submitted it for review}}',
+  'history.promoted':
+    '{who, select, you {You turned the idea into a draft} other {{name} turned the idea into a draft}}',
+  'history.withdrawn':
+    '{who, select, you {You withdrew it from review} other {{name} withdrew it from review}}',
+  'history.reopened':
+    '{who, select, you {You reopened it as a draft} other {{name} reopened it as a draft}}',
   'history.nowApproved': 'Approved: every level has agreed',
   'history.released': 'Released without review',
   'history.nowChangesRequested': 'Status: changes requested',
@@ -480,10 +515,13 @@ export const en = {
   'history.backToDraft': 'Back to draft: the changed text has wording errors',
   'history.expired': 'Approval expired: the planned time came first; nothing was published',
   'history.status': 'Status changed: {from} → {to}',
-  'history.approvedBy': 'Approved by {name}',
-  'history.approvedByLevel': 'Approved by {name} (level {level})',
-  'history.changesBy': 'Changes requested by {name}',
-  'history.changesByLevel': 'Changes requested by {name} (level {level})',
+  'history.approvedBy': '{who, select, you {Approved by you} other {Approved by {name}}}',
+  'history.approvedByLevel':
+    '{who, select, you {Approved by you (level {level})} other {Approved by {name} (level {level})}}',
+  'history.changesBy':
+    '{who, select, you {Changes requested by you} other {Changes requested by {name}}}',
+  'history.changesByLevel':
+    '{who, select, you {Changes requested by you (level {level})} other {Changes requested by {name} (level {level})}}',
   'history.roundStarted': 'Review round {round} started',
   'history.reviewersRequested': 'Review requested from {names}',
   'history.reviewersClient': 'Review requested from the client (review link)',
@@ -491,16 +529,26 @@ export const en = {
   'history.approvalVoided': 'The approval no longer counts: the text changed',
   'history.approvalWithdrawn': 'The approval was withdrawn',
   'history.approvalGranted': 'Approval bound to exactly this content',
-  'history.denied': '{name} was refused: {reason}',
-  'history.commented': '{name} commented',
-  'history.commentEdited': '{name} edited a comment',
-  'history.commentDeleted': '{name} deleted a comment',
-  'history.commentResolved': '{name} resolved a comment',
-  'history.commentReopened': '{name} reopened a comment',
-  'history.suggestionAccepted': '{name} accepted a suggestion',
-  'history.suggestionDismissed': '{name} dismissed a suggestion',
-  'history.pauseDecision': '{name} decided what happens after the pause',
-  'history.publishNow': '{name} published it now instead of at the planned time',
+  'history.denied':
+    '{who, select, you {You were refused: {reason}} other {{name} was refused: {reason}}}',
+  'history.commented': '{who, select, you {You commented} other {{name} commented}}',
+  'history.commentEdited':
+    '{who, select, you {You edited a comment} other {{name} edited a comment}}',
+  'history.commentDeleted':
+    '{who, select, you {You deleted a comment} other {{name} deleted a comment}}',
+  'history.commentResolved':
+    '{who, select, you {You resolved a comment} other {{name} resolved a comment}}',
+  'history.commentReopened':
+    '{who, select, you {You reopened a comment} other {{name} reopened a comment}}',
+  'history.suggestionAccepted':
+    '{who, select, you {You accepted a suggestion} other {{name} accepted a suggestion}}',
+  'history.suggestionDismissed':
+    '{who, select, you {You dismissed a suggestion} other {{name} dismissed a suggestion}}',
+  'history.pauseDecision':
+    '{who, select, you {You decided what happens after the pause} other {{name} decided what happens after the pause}}',
+  'history.other': '{who, select, you {You did “{action}”} other {{name} did “{action}”}}',
+  'history.publishNow':
+    '{who, select, you {You published it now instead of at the planned time} other {{name} published it now instead of at the planned time}}',
   'history.publication.someChannel': 'a channel',
   'history.publication.published': 'Attempt {attempt} on {channel}: published',
   'history.publication.failed': 'Attempt {attempt} on {channel} failed: {reason}',
@@ -512,11 +560,14 @@ export const en = {
   'history.publication.attempted': 'Attempt {attempt} on {channel}',
   'history.publication.reconciledOnline': 'Checked with {channel}: the post is online',
   'history.publication.reconciledAbsent': 'Checked with {channel}: the post is not there',
-  'history.publication.confirmed': '{name} confirmed it is online on {channel}',
-  'history.publication.publishedAgain': '{name} had it published again on {channel}',
-  'history.publication.retried': '{name} retried publishing on {channel}',
-  'history.publication.skipped': '{name} skipped publishing on {channel}',
-  'history.other': '{name} did “{action}”',
+  'history.publication.confirmed':
+    '{who, select, you {You confirmed it is online on {channel}} other {{name} confirmed it is online on {channel}}}',
+  'history.publication.publishedAgain':
+    '{who, select, you {You had it published again on {channel}} other {{name} had it published again on {channel}}}',
+  'history.publication.retried':
+    '{who, select, you {You retried publishing on {channel}} other {{name} retried publishing on {channel}}}',
+  'history.publication.skipped':
+    '{who, select, you {You skipped publishing on {channel}} other {{name} skipped publishing on {channel}}}',
   'history.note': '“{note}”',
   'queue.title': 'Review',
   'queue.intro':
@@ -634,24 +685,32 @@ export const en = {
   'audit.after': 'After',
   'audit.reason': 'Reason or note',
   'audit.post': 'Post {id}',
-  'audit.policyChanged': '{name} changed the approval policy',
+  'audit.policyChanged':
+    '{who, select, you {You changed the approval policy} other {{name} changed the approval policy}}',
   'audit.action.auth': 'Logins',
-  'audit.login': '{name} logged in',
+  'audit.login': '{who, select, you {You logged in} other {{name} logged in}}',
   'audit.loginFailed': 'Failed login as {name}',
-  'audit.deniedRole': '{name} was refused: this needs the role {role} or higher',
-  'audit.linkCreated': '{name} created a review link',
-  'audit.linkRevoked': '{name} revoked a review link',
-  'audit.linkUnlocked': '{name} opened a review link',
-  'audit.linkUnlockFailed': '{name} entered a wrong password for a review link',
-  'audit.wordingChanged': '{name} changed the wording settings',
-  'audit.wordsAdded': '{name} added words to the word list',
+  'audit.deniedRole':
+    '{who, select, you {You were refused: this needs the role {role} or higher} other {{name} was refused: this needs the role {role} or higher}}',
+  'audit.linkCreated':
+    '{who, select, you {You created a review link} other {{name} created a review link}}',
+  'audit.linkRevoked':
+    '{who, select, you {You revoked a review link} other {{name} revoked a review link}}',
+  'audit.linkUnlocked':
+    '{who, select, you {You opened a review link} other {{name} opened a review link}}',
+  'audit.linkUnlockFailed':
+    '{who, select, you {You entered a wrong password for a review link} other {{name} entered a wrong password for a review link}}',
+  'audit.wordingChanged':
+    '{who, select, you {You changed the wording settings} other {{name} changed the wording settings}}',
+  'audit.wordsAdded':
+    '{who, select, you {You added words to the word list} other {{name} added words to the word list}}',
   'audit.loading': 'Loading the audit log…',
   'audit.loadFailed': 'The audit log could not be loaded.',
   'audit.empty': 'No entries match these filters.',
   'audit.loadMore': 'Load more',
   'audit.loadingMore': 'Loading…',
   'audit.end': 'That is everything.',
-  'audit.count': '{count} entries shown',
+  'audit.count': '{count, plural, =0 {No entries} one {# entry shown} other {# entries shown}}',
 
   'toast.dismiss': 'Dismiss',
   'toast.region': 'Notifications',
@@ -732,6 +791,16 @@ export const en = {
   'reviewLinks.form.from': 'From',
   'reviewLinks.form.to': 'Until (inclusive)',
   'reviewLinks.form.channels': 'Posts for these channels',
+  'reviewLinks.form.noClientLevel.title': 'This link cannot approve yet',
+  'reviewLinks.form.noClientLevel.body':
+    'The approval policy has no client level, so the client would only be able to comment. Add a client level: posts then also wait for the client’s approval.',
+  'reviewLinks.form.addClientLevel': 'Add a client level',
+  'reviewLinks.form.askAdmin':
+    'Ask an owner or admin to add a client level to the approval policy.',
+  'reviewLinks.form.clientLevelAdded':
+    'Client level added: posts now also wait for the client’s approval.',
+  'reviewLinks.clientLevelName': 'Client',
+  'reviewLinks.teamLevelName': 'Editorial team',
   'reviewLinks.form.noChannels': 'This workspace has no channels yet.',
   'reviewLinks.form.posts': 'Selected posts',
   'reviewLinks.form.postsFilter': 'Search posts',
@@ -771,7 +840,7 @@ export const en = {
   'reviewLinks.list.lastUsed': 'last used {date}',
   'reviewLinks.list.neverUsed': 'not used yet',
   'reviewLinks.list.password': 'password protected',
-  'reviewLinks.list.createdBy': 'created by {name}',
+  'reviewLinks.list.createdBy': '{who, select, you {created by you} other {created by {name}}}',
   'reviewLinks.state.active': 'Active',
   'reviewLinks.state.expired': 'Expired',
   'reviewLinks.state.revoked': 'Revoked',
@@ -812,8 +881,9 @@ export const en = {
   'clientReview.levels.waiting': 'Waiting for your approval',
   'clientReview.levels.notYet': 'The team reviews it first; you can approve it afterwards.',
   'clientReview.levels.approvedBy': 'Approved by {names}',
-  'clientReview.decision.approve': '{name} approved',
-  'clientReview.decision.request_changes': '{name} asked for changes',
+  'clientReview.decision.approve': '{who, select, you {You approved} other {{name} approved}}',
+  'clientReview.decision.request_changes':
+    '{who, select, you {You asked for changes} other {{name} asked for changes}}',
   'clientReview.approve': 'Approve',
   'clientReview.approving': 'Approving…',
   'clientReview.approved': 'Thank you! The post is approved.',
@@ -828,6 +898,12 @@ export const en = {
   'clientReview.comment.sent': 'Your comment has been sent.',
   'clientReview.comment.required': 'Please write a comment.',
   'clientReview.comments.title': 'Your comments',
+  'clientReview.error.VALIDATION_FAILED': 'Some input is not valid. Please check the fields.',
+  'clientReview.error.VERSION_REQUIRED': 'The post has changed. Please reload the page.',
+  'clientReview.error.NOT_AN_APPROVER': 'This link does not let you approve this post.',
+  'clientReview.error.ALREADY_DECIDED': 'You have already approved this post.',
+  'clientReview.error.INTERNAL_ERROR': 'Something went wrong on the server. Please try again.',
+  'clientReview.error.NETWORK_ERROR': 'The server cannot be reached. Please check your connection.',
   'clientReview.cancel': 'Cancel',
   'clientReview.contentChanged':
     'The post has just been changed. Please read it again before you decide.',
@@ -915,14 +991,22 @@ export const en = {
   'notifications.scope.workspace': 'the workspace {workspace}',
   'notifications.scope.channel': 'the channel {channel}',
   'notifications.duePosts': 'Posts that came due meanwhile and wait for a decision: {count}',
-  'notifications.kind.review_requested': '{actor} asks you to review “{title}”',
-  'notifications.kind.approved': '{actor} approved “{title}”',
-  'notifications.kind.changes_requested': '{actor} requested changes to “{title}”',
-  'notifications.kind.mention': '{actor} mentioned you on “{title}”',
+  'notifications.kind.review_requested':
+    '{who, select, you {You asked for a review of “{title}”} other {{actor} asks you to review “{title}”}}',
+  'notifications.kind.approved':
+    '{who, select, you {You approved “{title}”} other {{actor} approved “{title}”}}',
+  'notifications.kind.changes_requested':
+    '{who, select, you {You requested changes to “{title}”} other {{actor} requested changes to “{title}”}}',
+  'notifications.kind.mention':
+    '{who, select, you {You mentioned yourself on “{title}”} other {{actor} mentioned you on “{title}”}}',
   'notifications.kind.approval_expired':
     '“{title}” reached its planned time without approval and will not be published',
-  'notifications.kind.comment': '{actor} commented on “{title}”',
-  'notifications.kind.workspace_paused': '{actor} paused publishing for {scope}',
+  'notifications.kind.comment':
+    '{who, select, you {You commented on “{title}”} other {{actor} commented on “{title}”}}',
+  'notifications.kind.workspace_paused':
+    '{who, select, you {You paused publishing for {scope}} other {{actor} paused publishing for {scope}}}',
+  'notifications.kind.workspace_resumed':
+    '{who, select, you {You resumed publishing for {scope}} other {{actor} resumed publishing for {scope}}}',
   'notifications.publication.someChannel': 'a channel',
   'notifications.kind.publication_alert':
     '“{title}” on {channel} needs a decision about publishing',
@@ -934,7 +1018,6 @@ export const en = {
     '“{title}” was missed on {channel}: publish it now or skip it',
   'notifications.kind.publication_alert.manual_due':
     '“{title}” is due on {channel}: publish it by hand and give its address',
-  'notifications.kind.workspace_resumed': '{actor} resumed publishing for {scope}',
   'notifications.settings.title': 'Notification settings',
   'notifications.settings.intro':
     'Everything appears in your inbox (the bell). Choose what you also want by e-mail. These settings apply to all your workspaces.',
@@ -965,7 +1048,8 @@ export const en = {
   'crisis.banner.workspacePaused':
     'Publishing is paused for the whole workspace. Nothing goes out.',
   'crisis.banner.channelPaused': 'Publishing to {channel} is paused. Nothing goes out there.',
-  'crisis.banner.pausedBy': 'Paused by {name} since {since}',
+  'crisis.banner.pausedBy':
+    '{who, select, you {Paused by you since {since}} other {Paused by {name} since {since}}}',
   'crisis.banner.reason': 'Reason',
   'crisis.banner.resume': 'Resume publishing',
   'crisis.banner.resumeChannel': 'Resume {channel}',
@@ -1054,7 +1138,8 @@ export const en = {
   'members.remove.confirm': 'Remove member',
   'members.remove.confirmSelf': 'Leave workspace',
   'members.remove.removing': 'Removing…',
-  'members.removed': '{name} was removed from the workspace.',
+  'members.removed':
+    '{who, select, you {You were removed from the workspace.} other {{name} was removed from the workspace.}}',
   'members.left': 'You left “{workspace}”.',
   'members.add.title': 'Add a colleague',
   'members.add.intro':
@@ -1069,7 +1154,8 @@ export const en = {
     'At least 10 characters. Pass it on yourself: your colleague can log in with it at once. Postplan sends no invitation e-mail, so without a password the account could not log in yet. An address that already has an account keeps its own password.',
   'members.add.submit': 'Add member',
   'members.add.submitting': 'Adding…',
-  'members.added': '{name} was added as “{role}”.',
+  'members.added':
+    '{who, select, you {You were added as “{role}”.} other {{name} was added as “{role}”.}}',
   'members.error.password': 'Enter an initial password of at least 10 characters.',
   'members.error.ownerOnly':
     'Only an owner can make someone an owner, or change or remove an owner.',
@@ -1136,7 +1222,8 @@ export const en = {
   'publishing.chip.open': 'Open the post on {channel}',
   'publishing.history.title': 'Publishing attempts',
   'publishing.history.planned': 'planned {when}',
-  'publishing.history.attempts': 'attempts: {count}',
+  'publishing.history.attempts':
+    '{count, plural, =0 {no attempt yet} one {# attempt} other {# attempts}}',
   'publishing.history.lastError': 'Last error: {reason} ({code})',
   'publishing.log.title': 'Publishing log',
   'publishing.log.intro':
@@ -1166,7 +1253,7 @@ export const en = {
   'publishing.log.col.link': 'Link',
   'publishing.log.publishedAt': 'published {when}',
   'publishing.log.untitled': 'Untitled post',
-  'publishing.log.attempts': '{count} attempts',
+  'publishing.log.attempts': '{count, plural, one {# attempt} other {# attempts}}',
   'publishing.log.author': 'By {name}',
   'publishing.log.lastActor': 'last action: {name}',
   'publishing.log.engine': 'sent automatically',

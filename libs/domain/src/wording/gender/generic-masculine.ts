@@ -3,7 +3,6 @@
  * for gendered forms and a neutral alternative where one reads naturally. Sources: the
  * Duden guide "Richtig gendern" and geschicktgendern.de (see docs/wording.md).
  */
-export type MasculineEntry = { stem: string; neutral?: string; pairMasculine: string };
 
 const ENTRIES: [masculine: string[], stem: string, neutral: string | undefined][] = [
   [['Kunden'], 'Kund', 'Kundschaft'],
@@ -36,18 +35,46 @@ const ENTRIES: [masculine: string[], stem: string, neutral: string | undefined][
   [['Ärzte', 'Ärzten'], 'Ärzt', 'Ärzteschaft'],
 ];
 
+/**
+ * How a neutral word fits where a masculine plural stood. Participles decline like adjectives
+ * ("Mitarbeitende", "unsere Mitarbeitenden"); plural nouns only take the dative -n; a collective
+ * is singular ("das Kollegium ist"), so it never slots into a plural phrase by itself.
+ */
+export type NeutralKind = 'participle' | 'plural' | 'collective';
+export type MasculineEntry = {
+  stem: string;
+  /** The neutral word in its nominative plural (or, for a collective, singular) form. */
+  neutral?: string;
+  neutralKind?: NeutralKind;
+  pairMasculine: string;
+  /** The masculine form is the dative plural (Mitarbeitern). */
+  dative: boolean;
+};
+
+const COLLECTIVES = new Set([
+  'Kundschaft',
+  'Kollegium',
+  'Community',
+  'Publikum',
+  'Bevölkerung',
+  'Bürgerschaft',
+  'Ärzteschaft',
+]);
+
+export function neutralKindOf(neutral: string): NeutralKind {
+  if (COLLECTIVES.has(neutral)) return 'collective';
+  if (/(?:ende|ierte)$/u.test(neutral)) return 'participle';
+  return 'plural';
+}
+
 export const GENERIC_MASCULINE = new Map<string, MasculineEntry>();
 for (const [forms, stem, neutral] of ENTRIES) {
   for (const form of forms) {
-    // Dative plural forms take the dative of the neutral participle: Mitarbeitern -> Mitarbeitenden.
-    const dative =
-      form.endsWith('n') && forms[0] !== form && neutral?.endsWith('ende')
-        ? `${neutral}n`
-        : neutral;
     GENERIC_MASCULINE.set(form, {
       stem,
       pairMasculine: forms[0]!,
-      ...(dative ? { neutral: dative } : {}),
+      dative: form.endsWith('n') && forms[0] !== form,
+      ...(neutral ? { neutral, neutralKind: neutralKindOf(neutral) } : {}),
     });
   }
 }

@@ -47,6 +47,13 @@ export const BrandRuleSchema = z
       .optional(),
     /** Also match inflected German forms (Kunde -> Kunden, Kundin, Kundinnen). Default true. */
     inflect: z.boolean().optional(),
+    /**
+     * Grammatical gender of the term and of the replacement (German nouns), so a fix can
+     * re-inflect the article and adjectives: "die Kiste" -> "der Kasten". Without them the
+     * gender is read from a reliable suffix (-ung, -chen …) or the fix is only a hint.
+     */
+    termGender: z.enum(['m', 'f', 'n']).optional(),
+    replacementGender: z.enum(['m', 'f', 'n']).optional(),
   })
   .refine((rule) => rule.kind !== 'preferred' || rule.replacement !== undefined, {
     message: 'A preferred term needs a replacement',

@@ -11,13 +11,27 @@ export type SpellingContext = {
   knownWord: ((word: string) => boolean) | undefined;
 };
 
-const wordListSets = new WeakMap<readonly string[], Set<string>>();
+const wordListSets = new WeakMap<readonly string[], Map<string, Set<string>>>();
+const EMPTY: readonly string[] = [];
 
-function wordSet(words: readonly string[]): Set<string> {
-  let set = wordListSets.get(words);
+/**
+ * The words the checker accepts besides the dictionaries: the workspace's word list, and the
+ * names it knows (members, channels, brand terms), split into words ("Café Oberau" -> both).
+ * Cached per word list, then per set of names, so the same objects keep the verdicts warm.
+ */
+function wordSet(words: readonly string[], names: readonly string[] = EMPTY): Set<string> {
+  let byNames = wordListSets.get(words);
+  if (!byNames) {
+    byNames = new Map();
+    wordListSets.set(words, byNames);
+  }
+  const key = names.join('\u0000');
+  let set = byNames.get(key);
   if (!set) {
-    set = new Set([...SOCIAL_VOCABULARY, ...words].map(foldWord));
-    wordListSets.set(words, set);
+    const nameWords = names.flatMap((n) => n.match(/[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu) ?? []);
+    set = new Set([...SOCIAL_VOCABULARY, ...words, ...nameWords].map(foldWord));
+    if (byNames.size > 20) byNames.clear();
+    byNames.set(key, set);
   }
   return set;
 }
@@ -56,11 +70,12 @@ export function spellingContext(
   language: Language,
   checkers: SpellCheckers | undefined,
   wordList: readonly string[],
+  names: readonly string[] = EMPTY,
 ): SpellingContext {
   const own = checkers?.[language] ? memoized(checkers[language]) : undefined;
   const otherLanguage: Language = language === 'de' ? 'en' : 'de';
   const other = checkers?.[otherLanguage] ? memoized(checkers[otherLanguage]) : undefined;
-  const listed = wordSet(wordList);
+  const listed = wordSet(wordList, names);
   const available = [own, other].filter((c): c is SpellChecker => c !== undefined);
   const knownWord =
     available.length > 0 || wordList.length > 0
@@ -113,7 +128,11 @@ export function spellingContext(
       }
       return verdict;
     },
-    suggest: (word) => rankSuggestions(word.normalize('NFC'), own.suggest(word.normalize('NFC'))),
+    suggest: (word) => {
+      const typed = word.normalize('NFC');
+      const ranked = rankSuggestions(typed, own.suggest(typed));
+      return /^\p{Lu}/u.test(typed) ? ranked.filter((s) => isCloseToName(typed, s)) : ranked;
+    },
   };
   return { checker, knownWord };
 }
@@ -172,4 +191,61 @@ function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
   return i === short.length;
+}
+
+/** Neighbouring keys on a German (QWERTZ) keyboard: a slip of the finger, not another word. */
+const QWERTZ_ROWS = ['1234567890ß', 'qwertzuiopü', 'asdfghjklöä', 'yxcvbnm'];
+function keyNeighbours(a: string, b: string): boolean {
+  const pos = (ch: string) => {
+    for (let row = 0; row < QWERTZ_ROWS.length; row++) {
+      const col = QWERTZ_ROWS[row]!.indexOf(ch);
+      if (col >= 0) return { row, col };
+    }
+    return null;
+  };
+  const pa = pos(a);
+  const pb = pos(b);
+  if (pa === null || pb === null) return false;
+  if (pa.row === pb.row) return Math.abs(pa.col - pb.col) === 1;
+  if (Math.abs(pa.row - pb.row) !== 1) return false;
+  // Each row sits half a key to the right of the one above: a key touches the two below it.
+  const [upper, lower] = pa.row < pb.row ? [pa, pb] : [pb, pa];
+  return lower.col === upper.col || lower.col === upper.col - 1;
+}
+
+/**
+ * A capitalised word may well be a name (a place, a person, a product) that no dictionary knows.
+ * It gets a suggestion only when the suggestion is what a typing slip looks like: the same
+ * first letter and one letter left out, doubled, swapped with its neighbour or hit on the key
+ * next to it. "Tich" -> "Tisch" passes; "Oberau" -> "Obfrau" (e and f are not neighbours) and
+ * "Lukas" -> "Ukas" (a different first letter) do not.
+ */
+export function isCloseToName(typed: string, suggestion: string): boolean {
+  const a = typed.toLowerCase();
+  const b = suggestion.toLowerCase();
+  if (a === b) return true;
+  if (a[0] !== b[0]) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length + 1 === b.length) return isSubsequence(a, b); // a letter left out
+  if (a.length === b.length + 1) {
+    // An extra letter: only a doubled one ("Tissch") or one next to its neighbour key.
+    for (let i = 0; i < a.length; i++) {
+      if (a.slice(0, i) + a.slice(i + 1) !== b) continue;
+      const extra = a[i]!;
+      if (extra === a[i - 1] || extra === a[i + 1]) return true;
+      if (
+        (a[i - 1] && keyNeighbours(extra, a[i - 1]!)) ||
+        (a[i + 1] && keyNeighbours(extra, a[i + 1]!))
+      )
+        return true;
+    }
+    return false;
+  }
+  const diffs: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
+  if (diffs.length === 2) {
+    const [i, j] = diffs as [number, number];
+    return j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  }
+  return diffs.length === 1 && keyNeighbours(a[diffs[0]!]!, b[diffs[0]!]!);
 }

@@ -1,6 +1,7 @@
 import { checkWording } from '../check-wording';
 import { fixesOf } from '../core/types';
 import { splitCompound } from './compounds';
+import { isCloseToName } from './spelling-context';
 import { nodeSpellCheckers } from './node-dictionaries';
 
 // The real Hunspell dictionaries: what users get. Loading takes about a second, once per file.
@@ -67,6 +68,51 @@ describe('spelling', () => {
 
   it('flags a German noun written in lower case', () => {
     expect(misspelt('Das haus ist neu.')).toEqual(['haus']);
+  });
+});
+
+describe('names and capitalised words', () => {
+  const findingsFor = (text: string, extra: Partial<Parameters<typeof checkWording>[0]> = {}) =>
+    checkWording({
+      text,
+      platform: 'linkedin',
+      language: 'de',
+      spellChecker,
+      ...extra,
+    }).findings.filter((f) => f.rule === 'spelling.unknown-word');
+
+  it('offers no far-off one-click suggestion for a capitalised word that may be a name', () => {
+    for (const [text, word, wrong] of [
+      ['Wir feiern in Oberau am Samstag.', 'Oberau', 'Obfrau'],
+      ['Heute moderiert Lukas den Stream.', 'Lukas', 'Ukas'],
+    ] as const) {
+      const finding = findingsFor(text).find((f) => text.slice(f.start, f.end) === word);
+      if (!finding) continue; // the dictionary knows it: nothing to suggest
+      expect(fixesOf(finding).map((f) => f.replacement)).not.toContain(wrong);
+      expect(finding.message.de).not.toContain(wrong);
+    }
+    expect(isCloseToName('Oberau', 'Obfrau')).toBe(false);
+    expect(isCloseToName('Lukas', 'Ukas')).toBe(false);
+  });
+
+  it('still suggests what a typing slip looks like', () => {
+    expect(isCloseToName('Tich', 'Tisch')).toBe(true);
+    expect(isCloseToName('Wochenedne', 'Wochenende')).toBe(true);
+    expect(isCloseToName('Hsus', 'Haus')).toBe(true); // s is next to a
+    expect(isCloseToName('Tissch', 'Tisch')).toBe(true);
+  });
+
+  it('knows the names of members, channels and brand terms', () => {
+    const text = 'Kübra Yıldırımoğlu und Jördis aus Kleinoberauheim grüßen vom Knusperkorn-Stand.';
+    expect(findingsFor(text).length).toBeGreaterThan(0);
+    expect(
+      findingsFor(text, {
+        knownNames: ['Kübra Yıldırımoğlu', 'Jördis Ahlers', 'Café Kleinoberauheim'],
+        workspace: {
+          brandRules: [{ kind: 'preferred', term: 'Knuspi', replacement: 'Knusperkorn' }],
+        },
+      }).map((f) => text.slice(f.start, f.end)),
+    ).toEqual([]);
   });
 });
 

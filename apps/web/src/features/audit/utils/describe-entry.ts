@@ -1,7 +1,7 @@
 import { ROLES, type AuditEntry, type PostStatus, type Role } from '@postplan/contracts';
 import { isKnownErrorCode } from '../../../lib/api/api-error';
 import { ERROR_MESSAGE_KEYS } from '../../../lib/i18n/error-message';
-import type { Translate } from '../../../lib/i18n/translate';
+import { type MessageParams, type Translate, who } from '../../../lib/i18n/translate';
 
 export type DescribeContext = {
   t: Translate;
@@ -13,6 +13,8 @@ export type DescribeContext = {
   when: (iso: string) => string;
   /** A channel's name by id, for publishing attempts; without it they say "a channel". */
   channelName?: (channelId: string) => string | null;
+  /** The signed-in user: their own entries read "Du hast …" / "You …". */
+  userId?: string | null;
 };
 
 export type EntryDescription = { text: string; note: string | null };
@@ -41,8 +43,14 @@ export function actorName(entry: AuditEntry, t: Translate): string {
   switch (entry.actor.type) {
     case 'system':
       return t('history.system');
-    case 'user':
     case 'link':
+      if (entry.actor.viaLink)
+        return t('comments.viaLink', {
+          name: entry.actor.viaLink.visitorName,
+          label: entry.actor.viaLink.label,
+        });
+      return entry.actor.name ?? t('history.someone');
+    case 'user':
     case 'anonymous':
       return entry.actor.name ?? t('history.someone');
   }
@@ -52,6 +60,10 @@ export function actorName(entry: AuditEntry, t: Translate): string {
 export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDescription {
   const { t } = ctx;
   const name = actorName(entry, t);
+  const person = {
+    name,
+    who: who(entry.actor.type === 'user' && !!ctx.userId && entry.actor.userId === ctx.userId),
+  };
   const after = obj(entry.after);
   const before = obj(entry.before);
   const note = entry.reason?.trim() ? entry.reason.trim() : (str(after.note) ?? null);
@@ -60,24 +72,24 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
 
   switch (entry.action) {
     case 'post.created':
-      return plain(t('history.created', { name }));
+      return plain(t('history.created', person));
     case 'post.content_changed':
-      return plain(t('history.contentChanged', { name }));
+      return plain(t('history.contentChanged', person));
     case 'post.moved': {
-      if (entry.reason === 'publish_now') return plain(t('history.publishNow', { name }));
+      if (entry.reason === 'publish_now') return plain(t('history.publishNow', person));
       const at = str(after.plannedAt);
       return plain(
-        at ? t('history.moved', { name, when: ctx.when(at) }) : t('history.unplanned', { name }),
+        at ? t('history.moved', { ...person, when: ctx.when(at) }) : t('history.unplanned', person),
       );
     }
     case 'post.retagged':
-      return plain(t('history.retagged', { name }));
+      return plain(t('history.retagged', person));
     case 'post.deleted':
-      return plain(t('history.deleted', { name }));
+      return plain(t('history.deleted', person));
     case 'post.restored':
-      return plain(t('history.restored', { name }));
+      return plain(t('history.restored', person));
     case 'post.status_changed':
-      return withNote(statusSentence(name, before.status, after.status, after.reason, t));
+      return withNote(statusSentence(person, before.status, after.status, after.reason, t));
     case 'post.decision_recorded': {
       const round = num(after.round);
       const index = num(after.level);
@@ -88,8 +100,8 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
         (round !== null && index !== null ? ctx.levelName(round, index) : null);
       const approve = after.decision === 'approve';
       const text = level
-        ? t(approve ? 'history.approvedByLevel' : 'history.changesByLevel', { name, level })
-        : t(approve ? 'history.approvedBy' : 'history.changesBy', { name });
+        ? t(approve ? 'history.approvedByLevel' : 'history.changesByLevel', { ...person, level })
+        : t(approve ? 'history.approvedBy' : 'history.changesBy', person);
       return withNote(text);
     }
     case 'post.review_round_started':
@@ -111,43 +123,43 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
     case 'post.approval_granted':
       return plain(t('history.approvalGranted'));
     case 'post.pause_decision':
-      return withNote(t('history.pauseDecision', { name }));
+      return withNote(t('history.pauseDecision', person));
     case 'access.denied': {
       const code = after.code;
       if (!isKnownErrorCode(code) && isRole(after.required)) {
-        return plain(t('audit.deniedRole', { name, role: t(`role.${after.required}`) }));
+        return plain(t('audit.deniedRole', { ...person, role: t(`role.${after.required}`) }));
       }
       const reason = isKnownErrorCode(code) ? t(ERROR_MESSAGE_KEYS[code]) : (entry.reason ?? '');
-      return plain(t('history.denied', { name, reason }));
+      return plain(t('history.denied', { ...person, reason }));
     }
     case 'auth.login':
-      return plain(t('audit.login', { name }));
+      return plain(t('audit.login', person));
     case 'auth.login_failed':
-      return plain(t('audit.loginFailed', { name }));
+      return plain(t('audit.loginFailed', person));
     case 'review_link.created':
-      return plain(t('audit.linkCreated', { name }));
+      return plain(t('audit.linkCreated', person));
     case 'review_link.revoked':
-      return plain(t('audit.linkRevoked', { name }));
+      return plain(t('audit.linkRevoked', person));
     case 'review_link.unlocked':
-      return plain(t('audit.linkUnlocked', { name }));
+      return plain(t('audit.linkUnlocked', person));
     case 'review_link.unlock_failed':
-      return plain(t('audit.linkUnlockFailed', { name }));
+      return plain(t('audit.linkUnlockFailed', person));
     case 'wording.settings_changed':
-      return plain(t('audit.wordingChanged', { name }));
+      return plain(t('audit.wordingChanged', person));
     case 'wording.words_added':
-      return plain(t('audit.wordsAdded', { name }));
+      return plain(t('audit.wordsAdded', person));
     case 'comment.created':
-      return plain(t('history.commented', { name }));
+      return plain(t('history.commented', person));
     case 'comment.edited':
-      return plain(t('history.commentEdited', { name }));
+      return plain(t('history.commentEdited', person));
     case 'comment.deleted':
-      return plain(t('history.commentDeleted', { name }));
+      return plain(t('history.commentDeleted', person));
     case 'comment.resolved':
-      return plain(t('history.commentResolved', { name }));
+      return plain(t('history.commentResolved', person));
     case 'comment.reopened':
-      return plain(t('history.commentReopened', { name }));
+      return plain(t('history.commentReopened', person));
     case 'comment.suggestion_accepted':
-      return plain(t('history.suggestionAccepted', { name }));
+      return plain(t('history.suggestionAccepted', person));
     case 'comment.suggestion_dismissed':
       return plain(t('history.suggestionDismissed', { name }));
     case 'publication.attempted':
@@ -156,18 +168,19 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
     case 'publication.publish_again':
     case 'publication.retry':
     case 'publication.skip':
-      return withNote(publicationSentence(entry.action, name, after, ctx));
+      return withNote(publicationSentence(entry.action, person, after, ctx));
+      return plain(t('history.suggestionDismissed', person));
     case 'workspace.approval_policy_changed':
-      return plain(t('audit.policyChanged', { name }));
+      return plain(t('audit.policyChanged', person));
     default:
-      return withNote(t('history.other', { name, action: entry.action }));
+      return withNote(t('history.other', { ...person, action: entry.action }));
   }
 }
 
 /** One publishing attempt, a check with the platform, or a person's decision, per channel. */
 function publicationSentence(
   action: string,
-  name: string,
+  person: MessageParams,
   after: Json,
   ctx: DescribeContext,
 ): string {
@@ -200,18 +213,18 @@ function publicationSentence(
         ? t('history.publication.reconciledOnline', { channel })
         : t('history.publication.reconciledAbsent', { channel });
     case 'publication.confirm':
-      return t('history.publication.confirmed', { name, channel });
+      return t('history.publication.confirmed', { ...person, channel });
     case 'publication.publish_again':
-      return t('history.publication.publishedAgain', { name, channel });
+      return t('history.publication.publishedAgain', { ...person, channel });
     case 'publication.retry':
-      return t('history.publication.retried', { name, channel });
+      return t('history.publication.retried', { ...person, channel });
     default:
-      return t('history.publication.skipped', { name, channel });
+      return t('history.publication.skipped', { ...person, channel });
   }
 }
 
 function statusSentence(
-  name: string,
+  person: { name: string; who: 'you' | 'other' },
   from: unknown,
   to: unknown,
   reason: unknown,
@@ -219,13 +232,13 @@ function statusSentence(
 ): string {
   switch (reason) {
     case 'submitted':
-      return t('history.submitted', { name });
+      return t('history.submitted', person);
     case 'promoted':
-      return t('history.promoted', { name });
+      return t('history.promoted', person);
     case 'withdrawn':
-      return t('history.withdrawn', { name });
+      return t('history.withdrawn', person);
     case 'reopened':
-      return t('history.reopened', { name });
+      return t('history.reopened', person);
     case 'approved':
       return t('history.nowApproved');
     case 'released_without_review':

@@ -1,6 +1,6 @@
 import type { Post, PostStatus, WorkspaceMembership } from '@postplan/contracts';
 import type { CalendarRef } from '@fullcalendar/react';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
@@ -19,15 +19,18 @@ import {
 } from '../utils/calendar-views';
 import { yearsInRange } from '../utils/holidays';
 import { moveRequest } from '../utils/move-request';
+import { distinctChannelColors } from '../utils/channel-display';
 import { displayTitle } from '../utils/post-events';
 import {
   countActiveFilters,
   filtersFromSearchParams,
+  isSearch,
   withFilters,
   type PostFilters,
   type VisibleRange,
 } from '../utils/post-filters';
 import { CalendarToolbar } from './calendar-toolbar';
+import { ChannelLegend } from './channel-icons';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
 import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
@@ -43,6 +46,28 @@ type CalendarPageProps = {
   renderPostExtra?: (post: Post) => ReactNode;
 };
 
+/** Below this width a month grid cannot show a post readably: phones get the month as a list. */
+const PHONE_QUERY = '(max-width: 599px)';
+
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(
+    () => typeof window !== 'undefined' && !!window.matchMedia?.(PHONE_QUERY).matches,
+  );
+  useEffect(() => {
+    const media = window.matchMedia?.(PHONE_QUERY);
+    if (!media) return;
+    const update = () => setPhone(media.matches);
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+  return phone;
+}
+
+/** The view to show: on a phone the month is a list of its days. */
+export function viewForScreen(view: CalendarView, phone: boolean): CalendarView {
+  return phone && view === 'month' ? 'list' : view;
+}
+
 export function CalendarPage({
   workspace,
   userId,
@@ -55,8 +80,9 @@ export function CalendarPage({
   const ws = workspace.slug;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearchParams(params), [params]);
+  const phone = usePhone();
   const [initial] = useState(() => ({
-    view: viewFromParam(params.get('view')),
+    view: viewForScreen(viewFromParam(params.get('view')), phone),
     date: dateFromParam(params.get('date')),
   }));
   const [view, setView] = useState<CalendarView>(initial.view);
@@ -71,6 +97,7 @@ export function CalendarPage({
   );
 
   const { channels, channelsById } = useChannels(ws);
+  const channelColors = useMemo(() => distinctChannelColors(channels), [channels]);
   const members = useMembers(ws, canListMembers(workspace.role));
   const posts = useRangePosts(ws, range, filters);
   const ideas = useIdeas(ws, filters);
@@ -103,6 +130,11 @@ export function CalendarPage({
   const setFilters = (next: PostFilters) => setParams((current) => withFilters(current, next));
 
   const api = () => calendarRef.current?.getApi();
+
+  // Turning a tablet or narrowing the window into phone size leaves the month grid.
+  useEffect(() => {
+    if (phone && view === 'month') calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEW.list);
+  }, [phone, view]);
 
   const onDrop = ({ post, startStr, allDay, revert }: DropRequest) => {
     const name = displayTitle(post, t('calendar.untitled'));
@@ -150,7 +182,11 @@ export function CalendarPage({
   const postItems = posts.data?.items ?? [];
   const scheduledCount = postItems.filter((p) => p.plannedAt).length;
   const showEmpty =
-    posts.isSuccess && !posts.isPlaceholderData && scheduledCount === 0 && view !== 'list';
+    posts.isSuccess &&
+    !posts.isPlaceholderData &&
+    scheduledCount === 0 &&
+    view !== 'list' &&
+    !isSearch(filters.q);
 
   return (
     <div className="calendar-page">
@@ -167,7 +203,7 @@ export function CalendarPage({
           onPrev={() => api()?.prev()}
           onNext={() => api()?.next()}
           onToday={() => api()?.today()}
-          onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[next])}
+          onView={(next) => api()?.changeView(FULLCALENDAR_VIEW[viewForScreen(next, phone)])}
           onNewPost={() => onCreate({ slot: null, status: 'draft' })}
         />
         <FilterBar
@@ -177,6 +213,12 @@ export function CalendarPage({
           members={members.data?.items ?? null}
           userId={userId}
         />
+        <ChannelLegend channels={channels} colors={channelColors} />
+        {isSearch(filters.q) && posts.isSuccess && (
+          <p className="calendar-page__search" role="status" data-testid="search-results">
+            {t('calendar.searchResults', { count: scheduledCount, q: filters.q })}
+          </p>
+        )}
         {!canCreate && (
           <p className="notice" data-testid="read-only-notice">
             {t('calendar.readOnly')}
@@ -208,6 +250,7 @@ export function CalendarPage({
           posts={postItems}
           holidays={holidays.data ?? []}
           channelsById={channelsById}
+          channelColors={channelColors}
           initialView={initial.view}
           view={view}
           initialDate={initial.date}

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { Channel, Member } from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render-with-providers';
 import { EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
 import { FilterBar } from './filter-bar';
@@ -34,6 +34,18 @@ describe('FilterBar', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_FILTERS, channel: ['c1'] });
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'idea' } });
     expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_FILTERS, status: ['idea'] });
+  });
+
+  it('searches when the person presses Enter, and after a pause in typing', async () => {
+    const onChange = renderBar(EMPTY_FILTERS, true);
+    const box = screen.getByLabelText('Search');
+    fireEvent.change(box, { target: { value: ' Kisten ' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_FILTERS, q: 'Kisten' });
+    fireEvent.change(box, { target: { value: 'Advent' } });
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_FILTERS, q: 'Advent' }),
+    );
   });
 
   it('offers the member list to those who may read it', () => {

@@ -1,5 +1,5 @@
 import { POST_STATUSES, type Channel, type Member } from '@postplan/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { countActiveFilters, EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
 
@@ -20,6 +20,17 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
   // What is being typed; null shows the tags from the URL (they change on back/forward too).
   const [tagDraft, setTagDraft] = useState<string | null>(null);
   const tag = tagDraft ?? filters.tag.join(', ');
+  const [searchDraft, setSearchDraft] = useState<string | null>(null);
+  const search = searchDraft ?? filters.q;
+  // Search as you type, once the typing pauses.
+  useEffect(() => {
+    if (searchDraft === null || searchDraft.trim() === filters.q) return;
+    const timer = setTimeout(() => {
+      onChange({ ...filters, q: searchDraft.trim() });
+      setSearchDraft(null);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [searchDraft, filters, onChange]);
 
   const active = countActiveFilters(filters);
   const set = (patch: Partial<PostFilters>) => onChange({ ...filters, ...patch });
@@ -41,6 +52,24 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
         commitTag();
       }}
     >
+      <div className="filter-bar__field filter-bar__field--search">
+        <label htmlFor={`${id}-q`}>{t('filters.search')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={search}
+          maxLength={200}
+          placeholder={t('filters.searchPlaceholder')}
+          data-testid="calendar-search"
+          onChange={(e) => setSearchDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            setSearchDraft(null);
+            if (search.trim() !== filters.q) set({ q: search.trim() });
+          }}
+        />
+      </div>
       <div className="filter-bar__field">
         <label htmlFor={`${id}-channel`}>{t('filters.channel')}</label>
         <select

@@ -25,6 +25,8 @@ import {
 } from '../utils/calendar-views';
 import { holidayEvents, type HolidayEntry } from '../utils/holidays';
 import { postToEvent } from '../utils/post-events';
+import { ChannelIcons } from './channel-icons';
+import { ListEventContent } from './list-event-content';
 import { HolidayContent, PostEventContent } from './post-event-content';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/forma/theme.css';
@@ -52,6 +54,8 @@ type PostCalendarProps = {
   posts: readonly Post[];
   holidays: readonly HolidayEntry[];
   channelsById: ReadonlyMap<string, Channel>;
+  /** Display colours per channel, told apart (distinctChannelColors). */
+  channelColors: ReadonlyMap<string, string>;
   initialView: CalendarView;
   /** The view on screen now (changes after initialView). */
   view: CalendarView;
@@ -84,13 +88,20 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
   const { workspace, posts, holidays, channelsById, canEdit, canCreate } = props;
   const untitled = t('calendar.untitled');
 
+  const colors = props.channelColors;
+  const timeZone = workspace.timeZone;
   const events = useMemo(() => {
     const postEvents = posts.flatMap((post) => {
-      const event = postToEvent(post, channelsById, { editable: canEdit(post), untitled });
+      const event = postToEvent(post, channelsById, {
+        editable: canEdit(post),
+        untitled,
+        colors,
+        timeZone,
+      });
       return event ? [event] : [];
     });
     return [...holidayEvents(holidays), ...postEvents];
-  }, [posts, holidays, channelsById, canEdit, untitled]);
+  }, [posts, holidays, channelsById, canEdit, untitled, colors, timeZone]);
 
   const onDatesSet = (info: DatesSetInfo) => {
     const local = toLocal(info.view.currentStart, workspace.timeZone);
@@ -134,12 +145,22 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
     const post: unknown = arg.event.extendedProps.post;
     if (arg.event.display === 'background' || !isPost(post))
       return <HolidayContent name={arg.event.title} />;
+    if (arg.view.type.startsWith('list'))
+      return (
+        <ListEventContent
+          post={post}
+          title={arg.event.title}
+          channelsById={channelsById}
+          colors={colors}
+        />
+      );
     return (
       <PostEventContent
         post={post}
         title={arg.event.title}
         timeText={arg.timeText}
         draggable={arg.isDraggable}
+        channels={<ChannelIcons post={post} channelsById={channelsById} colors={colors} />}
         extra={props.renderPostExtra?.(post)}
       />
     );

@@ -10,6 +10,8 @@ type PostEventContentProps = {
   draggable: boolean;
   /** What other features show on the event (publishing status per channel), from the app. */
   extra?: ReactNode;
+  /** Where the post goes (ChannelIcons). */
+  channels?: ReactNode;
 };
 
 /** What a post looks like inside the calendar; the test ids are stable, FullCalendar's classes are not. */
@@ -19,6 +21,7 @@ export function PostEventContent({
   timeText,
   draggable,
   extra,
+  channels,
 }: PostEventContentProps) {
   const { t } = useI18n();
   const statusLabel = t(`status.${post.status}`);
@@ -35,6 +38,7 @@ export function PostEventContent({
         {timeText && <span className="post-event__time">{timeText}</span>}
         <StatusBadge status={post.status} label={statusLabel} />
       </span>
+      {channels}
       <span className="post-event__title">{title}</span>
       {extra}
     </div>

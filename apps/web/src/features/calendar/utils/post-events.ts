@@ -1,4 +1,5 @@
 import type { Channel, Post } from '@postplan/contracts';
+import { toLocal } from '@postplan/domain';
 
 export const FALLBACK_COLOR = '#64748b';
 
@@ -6,6 +7,8 @@ export type PostEventInput = {
   id: string;
   title: string;
   start: string;
+  /** Set when the default hour would run past midnight: the post belongs to its own day. */
+  end?: string;
   allDay: false;
   startEditable: boolean;
   durationEditable: false;
@@ -47,17 +50,43 @@ export function readableTextColor(hex: string): string {
   return luminance > 0.4 ? '#111827' : '#ffffff';
 }
 
+const HOUR = 60 * 60_000;
+const MIN_DURATION = 15 * 60_000;
+
+/**
+ * Where a post's block ends: an hour after it starts, but never past the end of its day in the
+ * workspace's zone, so a post at 23:30 is not drawn across two days.
+ */
+export function eventEnd(plannedAt: string, timeZone: string): string | undefined {
+  const start = new Date(plannedAt);
+  const local = toLocal(start, timeZone);
+  const msToMidnight =
+    ((23 - local.hour) * 60 + (59 - local.minute)) * 60_000 + (60 - local.second) * 1000;
+  if (msToMidnight >= HOUR) return undefined;
+  const length = Math.max(Math.min(msToMidnight, HOUR), Math.min(MIN_DURATION, msToMidnight));
+  return new Date(start.getTime() + length).toISOString();
+}
+
 export function postToEvent(
   post: Post,
   channels: ReadonlyMap<string, Channel>,
-  options: { editable: boolean; untitled: string },
+  options: {
+    editable: boolean;
+    untitled: string;
+    /** Display colours per channel (distinctChannelColors); else the channel's own. */
+    colors?: ReadonlyMap<string, string>;
+    timeZone?: string;
+  },
 ): PostEventInput | null {
   if (!post.plannedAt) return null;
-  const color = channelColor(post, channels);
+  const first = post.variants[0];
+  const color = (first && options.colors?.get(first.channelId)) || channelColor(post, channels);
+  const end = options.timeZone ? eventEnd(post.plannedAt, options.timeZone) : undefined;
   return {
     id: post.id,
     title: displayTitle(post, options.untitled),
     start: post.plannedAt,
+    ...(end ? { end } : {}),
     allDay: false,
     startEditable: options.editable,
     durationEditable: false,

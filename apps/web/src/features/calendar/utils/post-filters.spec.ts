@@ -18,8 +18,18 @@ describe('filters in the URL', () => {
       status: ['idea'],
       tag: ['launch'],
       author: ['u1'],
+      q: '',
     });
     expect(countActiveFilters(filters)).toBe(4);
+  });
+
+  it('keeps a search in the URL and sends it as q only when it has a letter or digit', () => {
+    const filters = filtersFromSearchParams(new URLSearchParams('q=%20Kisten%20'));
+    expect(filters.q).toBe('Kisten');
+    expect(countActiveFilters(filters)).toBe(1);
+    expect(rangeQuery({ start: 'a', end: 'b' }, filters)).toMatchObject({ q: 'Kisten' });
+    expect(rangeQuery({ start: 'a', end: 'b' }, { ...filters, q: '#' })).not.toHaveProperty('q');
+    expect(withFilters(new URLSearchParams('q=alt'), { ...filters, q: '' }).has('q')).toBe(false);
   });
 
   it('writes filters without touching other parameters, and removes cleared ones', () => {

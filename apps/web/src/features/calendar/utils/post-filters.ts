@@ -6,10 +6,13 @@ export type PostFilters = {
   status: PostStatus[];
   tag: string[];
   author: string[];
+  /** Full-text search (title, texts, tags); empty: none. */
+  q: string;
 };
 
 export const FILTER_KEYS = ['channel', 'status', 'tag', 'author'] as const;
-export const EMPTY_FILTERS: PostFilters = { channel: [], status: [], tag: [], author: [] };
+export const EMPTY_FILTERS: PostFilters = { channel: [], status: [], tag: [], author: [], q: '' };
+const MAX_SEARCH = 200;
 
 const list = (value: string | null) =>
   (value ?? '')
@@ -27,6 +30,7 @@ export function filtersFromSearchParams(params: URLSearchParams): PostFilters {
     status: list(params.get('status')).filter(isStatus),
     tag: list(params.get('tag')),
     author: list(params.get('author')),
+    q: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH),
   };
 }
 
@@ -37,11 +41,20 @@ export function withFilters(params: URLSearchParams, filters: PostFilters): URLS
     if (values.length > 0) next.set(key, values.join(','));
     else next.delete(key);
   }
+  if (filters.q.trim()) next.set('q', filters.q.trim());
+  else next.delete('q');
   return next;
 }
 
 export function countActiveFilters(filters: PostFilters): number {
-  return FILTER_KEYS.filter((key) => filters[key].length > 0).length;
+  return (
+    FILTER_KEYS.filter((key) => filters[key].length > 0).length + (isSearch(filters.q) ? 1 : 0)
+  );
+}
+
+/** The API needs a letter or digit to search for; "#" alone is no search. */
+export function isSearch(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q);
 }
 
 function filterQuery(filters: PostFilters): Record<string, QueryValue> {
@@ -50,6 +63,7 @@ function filterQuery(filters: PostFilters): Record<string, QueryValue> {
     status: filters.status,
     tag: filters.tag,
     author: filters.author,
+    ...(isSearch(filters.q) ? { q: filters.q.trim() } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CreateReviewLinkRequest } from '@postplan/contracts';
+import type { ApprovalPolicyInput, CreateReviewLinkRequest } from '@postplan/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryKeys } from '../../../lib/api/endpoints';
 
@@ -32,5 +32,23 @@ export function usePickablePosts(workspace: string, from: string, to: string, en
     queryKey: queryKeys.postList(workspace, query),
     queryFn: ({ signal }) => api.posts(workspace, query, signal),
     enabled,
+  });
+}
+
+/** The approval policy, to tell whether a link's "approve" can count; null when not readable. */
+export function useLinkApprovalPolicy(workspace: string) {
+  return useQuery({
+    queryKey: queryKeys.approvalPolicy(workspace),
+    queryFn: () => api.approvalPolicy(workspace),
+    retry: false,
+  });
+}
+
+export function useSaveLinkApprovalPolicy(workspace: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ policy, version }: { policy: ApprovalPolicyInput; version: number }) =>
+      api.updateApprovalPolicy(workspace, policy, version),
+    onSuccess: (saved) => client.setQueryData(queryKeys.approvalPolicy(workspace), saved),
   });
 }

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useToast } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/i18n/error-message';
+import { clientErrorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useDecide, useSendComment, useVisitorComments } from '../api/use-client-review';
 import { formatPlanned } from '../utils/visitor';
@@ -44,7 +44,7 @@ export function ClientPostCard({ token, info, post, visitorName }: Props) {
       tone: 'error',
       message: isApiError(error, 'CONTENT_CHANGED')
         ? t('clientReview.contentChanged')
-        : errorMessage(error, t),
+        : clientErrorMessage(error, t),
     });
 
   const approve = () =>

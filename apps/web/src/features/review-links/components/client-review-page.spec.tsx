@@ -68,13 +68,13 @@ describe('ClientReviewPage', () => {
     renderWithProviders(<ClientReviewPage token={token} />, { locale: 'de' });
 
     expect(
-      await screen.findByRole('heading', { name: 'Stadtwerke Social bittet um deine Freigabe' }),
+      await screen.findByRole('heading', { name: 'Stadtwerke Social bittet um Ihre Freigabe' }),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Weiter' }));
-    expect(screen.getByText('Bitte gib deinen Namen ein (bis zu 80 Zeichen).')).toBeTruthy();
+    expect(screen.getByText('Bitte geben Sie Ihren Namen ein (bis zu 80 Zeichen).')).toBeTruthy();
     expect(calls).toHaveLength(1);
 
-    fireEvent.change(screen.getByLabelText('Dein Name'), { target: { value: ' Clara ' } });
+    fireEvent.change(screen.getByLabelText('Ihr Name'), { target: { value: ' Clara ' } });
     fireEvent.change(screen.getByLabelText('Passwort'), { target: { value: 'falsch' } });
     fireEvent.click(screen.getByRole('button', { name: 'Weiter' }));
     expect(await screen.findByText('Das Passwort stimmt nicht.')).toBeTruthy();
@@ -87,7 +87,7 @@ describe('ClientReviewPage', () => {
       url: `/api/v1/review/${token}/unlock`,
       body: { visitorName: 'Clara', password: 'kunden-passwort' },
     });
-    expect(screen.getByText('Wartet auf deine Freigabe')).toBeTruthy();
+    expect(screen.getByText('Wartet auf Ihre Freigabe')).toBeTruthy();
     expect(screen.getByText(/Geplant für Sonntag, 1\. Dezember 2030 um 09:00/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Freigeben' }));

@@ -4,7 +4,7 @@ import { PublicHeader } from '../../../components/ui/public-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api/api-error';
 import { queryKeys } from '../../../lib/api/endpoints';
-import { errorMessage } from '../../../lib/i18n/error-message';
+import { clientErrorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useReviewPosts, useReviewVisit } from '../api/use-client-review';
 import { formatPlanned, rememberVisitorName, storedVisitorName } from '../utils/visitor';
@@ -91,7 +91,7 @@ function LinkProblem({ error, retry }: { error: unknown; retry: () => void }) {
   return (
     <ErrorState
       message={t('app.loadFailed')}
-      detail={errorMessage(error, t)}
+      detail={clientErrorMessage(error, t)}
       action={
         <button type="button" className="button" onClick={retry}>
           {t('app.retry')}

@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useCreateReviewLink, usePickablePosts } from '../api/use-review-links';
+import { ClientLevelNotice } from './client-level-notice';
 import {
   addDays,
   emptyLinkForm,
@@ -127,6 +128,7 @@ export function ReviewLinkForm({ workspace, channels, today, onCreated, onCancel
             <span>{t(`reviewLinks.permission.${permission}`)}</span>
           </label>
         ))}
+        {form.permission === 'approve' && <ClientLevelNotice workspace={workspace} />}
       </fieldset>
 
       <fieldset

@@ -6,6 +6,7 @@ import { isApiError } from '../../../lib/api/api-error';
 import type { ReviewTransitionPath } from '../../../lib/api/endpoints';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
+import { who } from '../../../lib/i18n/translate';
 import type { MessageKey } from '../../../lib/i18n/messages-en';
 import { toPost, useReviewAction } from '../api/use-post-review';
 import { formatWhen } from '../utils/format';
@@ -78,8 +79,10 @@ export function ApprovalPanel({
   const { can, round } = review;
   const when = (iso: string) => formatWhen(iso, intlLocale, workspace.timeZone);
   const nameOf = useMemo(() => namesFrom(members, round), [members, round]);
-  const person = (id: string) =>
-    id === userId ? t('review.you') : (nameOf(id) ?? t('review.someone'));
+  const person = (id: string, grammaticalCase: 'dative' | 'accusative' = 'dative') =>
+    id === userId
+      ? t(grammaticalCase === 'dative' ? 'review.you' : 'review.youAccusative')
+      : (nameOf(id) ?? t('review.someone'));
   const running = detail.status === 'in_review';
   const levels = round ? levelViews(round, person, running) : [];
   const showRound =
@@ -164,7 +167,10 @@ export function ApprovalPanel({
           {review.approval.kind === 'reviewed'
             ? t('review.approval.reviewed', {
                 when: when(review.approval.at),
-                names: listNames(review.approval.approverIds.map(person), intlLocale),
+                names: listNames(
+                  review.approval.approverIds.map((id) => person(id)),
+                  intlLocale,
+                ),
               })
             : t('review.approval.notRequired', { when: when(review.approval.at) })}
         </p>
@@ -263,7 +269,13 @@ export function ApprovalPanel({
                         ? 'review.decision.approved'
                         : 'review.decision.changes',
                       {
-                        name: d.userId === userId ? t('review.you') : d.name,
+                        name: d.viaLink
+                          ? t('comments.viaLink', {
+                              name: d.viaLink.visitorName,
+                              label: d.viaLink.label,
+                            })
+                          : d.name,
+                        who: who(d.userId === userId),
                       },
                     )}
                     {round.policyKind === 'levels' && (

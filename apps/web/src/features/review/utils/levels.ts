@@ -23,7 +23,8 @@ export type LevelView = {
  */
 export function levelViews(
   round: Round,
-  label: (userId: string) => string,
+  /** A person's name as the sentence needs it: "von dir" (dative), "auf dich" (accusative). */
+  label: (userId: string, grammaticalCase: 'dative' | 'accusative') => string,
   running: boolean,
 ): LevelView[] {
   const named = round.policyKind === 'levels';
@@ -40,8 +41,8 @@ export function levelViews(
       mode: level.mode,
       client: level.client,
       state,
-      approvedBy: level.approvedBy.map(label),
-      waitingFor: waiting ? level.waitingFor.map(label) : [],
+      approvedBy: level.approvedBy.map((id) => label(id, 'dative')),
+      waitingFor: waiting ? level.waitingFor.map((id) => label(id, 'accusative')) : [],
       stuck: waiting && level.waitingFor.length === 0,
     };
   });

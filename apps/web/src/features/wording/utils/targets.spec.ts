@@ -50,7 +50,17 @@ describe('checkTargetLocally', () => {
     const check = checkTargetLocally(
       targets[0]!,
       targets,
-      { brandRules: [{ kind: 'preferred', term: 'Newsletter', replacement: 'Rundbrief' }] },
+      {
+        brandRules: [
+          {
+            kind: 'preferred',
+            term: 'Newsletter',
+            replacement: 'Rundbrief',
+            termGender: 'm',
+            replacementGender: 'm',
+          },
+        ],
+      },
       undefined,
     );
     expect(check.length.limit).toBe(100);
