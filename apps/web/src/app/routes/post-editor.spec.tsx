@@ -322,7 +322,7 @@ describe('PostEditor', () => {
         ).toBe(true),
       );
       expect(screen.getByTestId('submit-blocked-note').textContent).toBe(
-        'Errors block submitting: 1',
+        '1 error blocks submitting.',
       );
       const findings = within(screen.getByTestId(`text-${X_CHANNEL.id}-findings`));
       expect(findings.getByText(/too long: X allows 280/)).toBeTruthy();
