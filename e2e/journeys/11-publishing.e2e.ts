@@ -150,7 +150,15 @@ test('an approved post counts down to its minute, goes out to the sandbox with a
     await page.keyboard.press('Escape');
 
     // 5. The publishing log lists both, and filters what needs attention.
-    await page.getByTestId('nav-publishing').click();
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Settings pages' })
+      .getByRole('link', { name: 'Publishing log' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/publishing$`));
     const rows = page.getByTestId('publishing-log-row');
     await expect(rows.filter({ hasText: TITLE })).toContainText('Published');
     await expect(

@@ -96,6 +96,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
       'Textregeln',
       'Mitglieder',
       'Benachrichtigungen',
+      'Veröffentlichungen',
       'Freigabe-Links',
       'Freigaberegeln',
       'Protokoll',

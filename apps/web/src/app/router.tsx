@@ -177,7 +177,6 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
-            { path: 'publishing', element: <PublishingLogRoute /> },
             {
               path: 'settings',
               element: <SettingsLayout />,
@@ -189,6 +188,7 @@ export function createRouter() {
                 { path: 'wording', element: <WordingSettingsRoute /> },
                 { path: 'members', element: <MembersRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
+                { path: 'publishing', element: <PublishingLogRoute /> },
               ],
             },
           ],

@@ -92,13 +92,6 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
-            <NavLink
-              to={`/w/${encodeURIComponent(workspace.slug)}/publishing`}
-              className="button button--ghost button--small"
-              data-testid="nav-publishing"
-            >
-              {t('nav.publishingLog')}
-            </NavLink>
             {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/settings`}

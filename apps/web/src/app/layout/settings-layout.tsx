@@ -16,6 +16,8 @@ export function SettingsLayout() {
     { path: 'wording', label: t('nav.wordingSettings') },
     { path: 'members', label: t('nav.members') },
     { path: 'notifications', label: t('nav.notifications') },
+    // Every member reads the publishing log; the header stays one line with it here.
+    { path: 'publishing', label: t('nav.publishingLog') },
     ...(canManageWorkspace(workspace.role)
       ? [
           { path: 'review-links', label: t('nav.reviewLinks') },
