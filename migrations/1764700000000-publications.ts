@@ -82,30 +82,12 @@ export class Publications1764700000000 implements MigrationInterface {
       CREATE INDEX publications_unconfirmed_idx ON publications (updated_at)
         WHERE status = 'unconfirmed'`);
 
-    // The calendar badges each post's publications: a settled outcome moves the calendar's
-    // version (claims do not: "sending" shows as pending, and the claim stays cheap).
-    await q.query(`
-      CREATE FUNCTION bump_calendar_version_publications() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' THEN
-          UPDATE workspaces SET calendar_version = calendar_version + 1
-           WHERE id IN (SELECT n.workspace_id FROM changed n JOIN before o ON o.id = n.id
-                         WHERE o.status IS DISTINCT FROM n.status AND n.status <> 'sending'
-                            OR o.due_at IS DISTINCT FROM n.due_at OR o.url IS DISTINCT FROM n.url);
-        ELSE
-          UPDATE workspaces SET calendar_version = calendar_version + 1
-           WHERE id IN (SELECT workspace_id FROM changed);
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER publications_calendar_insert AFTER INSERT ON publications
-        REFERENCING NEW TABLE AS changed
-        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version_publications()`);
-    await q.query(`
-      CREATE TRIGGER publications_calendar_update AFTER UPDATE ON publications
-        REFERENCING OLD TABLE AS before NEW TABLE AS changed
-        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version_publications()`);
+    // The calendar badges each post's publications: its cache key includes the newest
+    // publication change of the workspace (not the workspace's calendar_version, whose row
+    // would become a lock every worker queues on).
+    await q.query(
+      `CREATE INDEX publications_workspace_updated_idx ON publications (workspace_id, updated_at)`,
+    );
 
     // The built-in sandbox platform: posts "published" there, each with a page of its own.
     await q.query(`
@@ -145,7 +127,6 @@ export class Publications1764700000000 implements MigrationInterface {
     );
     await q.query(`DROP TABLE sandbox_posts`);
     await q.query(`DROP TABLE publications`);
-    await q.query(`DROP FUNCTION bump_calendar_version_publications()`);
     await q.query(`ALTER TABLE workspaces DROP COLUMN catch_up_minutes`);
   }
 }

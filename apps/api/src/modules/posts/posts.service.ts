@@ -44,9 +44,10 @@ export class PostsService {
   ) {}
 
   /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
-  listCached(ws: WorkspaceWithRole, q: ListQuery): Promise<CachedAnswer> {
-    const key = JSON.stringify([ws.id, ws.calendarVersion, ws.timeZone, q]);
-    return this.cache.getOrCompute(key, ws.calendarVersion, async () => ({
+  async listCached(ws: WorkspaceWithRole, q: ListQuery): Promise<CachedAnswer> {
+    const version = `${ws.calendarVersion}:${(await this.outbox?.version(ws.id)) ?? ''}`;
+    const key = JSON.stringify([ws.id, version, ws.timeZone, q]);
+    return this.cache.getOrCompute(key, version, async () => ({
       items: await this.list(ws, q),
       timeZone: ws.timeZone,
     }));

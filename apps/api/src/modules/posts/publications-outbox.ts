@@ -8,4 +8,6 @@ import { type EntityManager } from 'typeorm';
  */
 export abstract class PublicationsOutbox {
   abstract syncPost(em: EntityManager, postId: string): Promise<void>;
+  /** Moves whenever a publication of the workspace changes; part of the calendar cache key. */
+  abstract version(workspaceId: string): Promise<string>;
 }

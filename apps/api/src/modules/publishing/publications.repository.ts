@@ -638,6 +638,21 @@ export class PublicationsRepository {
     return rows[0]?.name ?? null;
   }
 
+  /**
+   * The newest publication change of the workspace. A change of the last two seconds gives a
+   * fresh value every time (no caching): a write that started earlier may still commit.
+   */
+  async version(workspaceId: string): Promise<string> {
+    const rows: { v: string | null }[] = await this.db.query(
+      `SELECT CASE WHEN max(updated_at) > clock_timestamp() - interval '2 seconds'
+                   THEN 'live-' || md5(random()::text)
+                   ELSE (extract(epoch FROM max(updated_at)) * 1000000)::bigint::text END AS v
+         FROM publications WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return rows[0]?.v ?? '0';
+  }
+
   // ---- metrics ----
 
   async countsByStatus(): Promise<{ status: PublicationStatus; n: number }[]> {

@@ -115,6 +115,10 @@ export class PublicationsService extends PublicationsOutbox {
     }
   }
 
+  async version(workspaceId: string): Promise<string> {
+    return this.repo.version(workspaceId);
+  }
+
   // ---- reading ----
 
   async forPost(workspaceId: string, postId: string): Promise<PublicationList> {

@@ -124,9 +124,12 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   private async drain(): Promise<void> {
     const { concurrency, batchSize } = this.config.publishing;
     let blocked = false;
+    // Claim in batches: while calls are in flight, wait until a quarter of the room is free
+    // rather than running the claim statement for every single finished call.
+    const batch = Math.min(batchSize, concurrency);
     while (this.enabled) {
       const room = concurrency - this.inFlight;
-      if (room <= 0) {
+      if (room <= 0 || (this.inFlight > 0 && this.moreDue && room < Math.ceil(batch / 4))) {
         this.moreDue = true;
         return;
       }
