@@ -1,6 +1,7 @@
 // Calendar range read: 100,000 posts over three years, 10 channels, one workspace; a month
 // window requested by 20 concurrent clients. Prints client and server (Server-Timing)
-// latency percentiles and the database's own execution time for the same query.
+// latency percentiles, and for the cold path (cache off) the ratios against the database's own
+// execution time and a plain `pg` loop running the same query in the same run.
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import {
@@ -79,34 +80,86 @@ export async function calendarBench() {
       POSTPLAN_CALENDAR_CACHE_MB: '0',
     });
     await waitForHealth(base, 120_000);
-    await load(
+    const oneClient = await load(
       base,
       path,
       auth,
-      'without the cache (POSTPLAN_CALENDAR_CACHE_MB=0)',
-      Math.min(REQUESTS, 300),
+      'without the cache (POSTPLAN_CALENDAR_CACHE_MB=0), one client',
+      Math.min(REQUESTS, 200),
+      1,
+    );
+    const twenty = await load(
+      base,
+      path,
+      auth,
+      'without the cache (POSTPLAN_CALENDAR_CACHE_MB=0), 20 clients',
+      Math.min(REQUESTS, 400),
+      CLIENTS,
     );
 
-    const { buildListQuery } = createRequire(import.meta.url)(
+    // The database on its own, for the query the server runs (it builds the whole answer).
+    const { buildCalendarQuery } = createRequire(import.meta.url)(
       `${root}/dist/server/apps/api/src/modules/posts/posts.repository.js`,
     );
     const ws = (await db.query(`SELECT id, time_zone FROM workspaces WHERE slug = 'bench'`))
       .rows[0];
-    const q = buildListQuery({
-      workspaceId: ws.id,
-      range: { from: new Date('2026-05-31T22:00:00Z'), to: new Date('2026-06-30T22:00:00Z') },
-      limit: 10_000,
-    });
+    const q = buildCalendarQuery(
+      {
+        workspaceId: ws.id,
+        range: { from: new Date('2026-05-31T22:00:00Z'), to: new Date('2026-06-30T22:00:00Z') },
+        limit: 10_000,
+      },
+      ws.time_zone,
+    );
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await db.query(`EXPLAIN (ANALYZE, VERBOSE) ${q.text}`, q.values);
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+    }
     const dbTimes = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 30; i++) {
       const plan = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values);
       dbTimes.push(plan.rows[0]['QUERY PLAN'][0]['Execution Time']);
     }
     await db.end();
-
     dbTimes.sort((a, b) => a - b);
+    const dbP50 = percentile(dbTimes, 50);
+
+    // A plain `pg` loop: the same query, the answer's text read, from 20 connections at once.
+    const loopRequests = Math.min(REQUESTS, 400);
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('error', () => {});
+        await c.connect();
+        return c;
+      }),
+    );
+    let done = 0;
+    const loopStarted = performance.now();
+    await Promise.all(
+      clients.map(async (c) => {
+        while (done < loopRequests) {
+          done++;
+          const r = await c.query(q.text, q.values);
+          if (!r.rows[0].body) throw new Error('empty answer');
+        }
+      }),
+    );
+    const loopThroughput = loopRequests / ((performance.now() - loopStarted) / 1000);
+    await Promise.all(clients.map((c) => c.end()));
+
     console.log(
-      `\ndatabase alone (EXPLAIN ANALYZE of the same query)  p50 ${fmt(percentile(dbTimes, 50))}  min ${fmt(dbTimes[0])}`,
+      `\ndatabase alone (EXPLAIN ANALYZE of the server's query, ${oneClient.count} posts)  p50 ${fmt(dbP50)}  min ${fmt(dbTimes[0])}`,
+    );
+    console.log(
+      `plain pg loop, same query, ${CLIENTS} connections, ${loopRequests} queries: ${loopThroughput.toFixed(0)} queries/s`,
+    );
+    console.log('\ncold path (cache off) against the database, in this run:');
+    console.log(
+      `  one client: server p50 ${fmt(oneClient.serverP50)} / database p50 ${fmt(dbP50)} = ${(oneClient.serverP50 / dbP50).toFixed(2)}x   target <= 1.5x`,
+    );
+    console.log(
+      `  ${CLIENTS} clients: ${twenty.throughput.toFixed(0)} requests/s / pg loop ${loopThroughput.toFixed(0)} queries/s = ${(twenty.throughput / loopThroughput).toFixed(2)}x   target >= 0.5x`,
     );
   } finally {
     await app.stop();
@@ -118,7 +171,7 @@ export async function calendarBench() {
   }
 }
 
-async function load(base, path, auth, label, requests) {
+async function load(base, path, auth, label, requests, concurrency = CLIENTS) {
   const firstRes = await fetch(base + path, { headers: auth });
   const first = await firstRes.json();
   if (!firstRes.ok) throw new Error(`the calendar read failed: ${JSON.stringify(first)}`);
@@ -130,7 +183,7 @@ async function load(base, path, auth, label, requests) {
   let sent = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (sent < requests) {
         sent++;
         const t0 = performance.now();
@@ -147,7 +200,7 @@ async function load(base, path, auth, label, requests) {
   client.sort((a, b) => a - b);
   serverSide.sort((a, b) => a - b);
   console.log(
-    `\n${label}: ${monthCount} posts per response, ${CLIENTS} concurrent clients, ${requests} requests`,
+    `\n${label}: ${monthCount} posts per response, ${concurrency} concurrent clients, ${requests} requests`,
   );
   console.log(`  throughput: ${(requests / seconds).toFixed(0)} requests/s`);
   console.log(
@@ -156,6 +209,11 @@ async function load(base, path, auth, label, requests) {
   console.log(
     `  client time (incl. queueing)  p50 ${fmt(percentile(client, 50))}  p99 ${fmt(percentile(client, 99))}`,
   );
+  return {
+    count: monthCount,
+    throughput: requests / seconds,
+    serverP50: percentile(serverSide, 50),
+  };
 }
 
 /** Three years of posts (2025-2027), each to one or two of ten channels, in one statement each. */

@@ -15,6 +15,8 @@ export type TestApp = {
   server: Parameters<typeof request>[0];
   /** Direct access to this file's database, to check what a request changed (or did not). */
   db: Pool;
+  /** This app's database, for a second app on the same data (see `sameDatabaseAs`). */
+  databaseUrl: string;
   close: () => Promise<void>;
 };
 
@@ -27,20 +29,27 @@ export async function startTestApp(
   options: {
     /** The app's clock (a ManualClock), for tests that move time instead of waiting for it. */
     clock?: Clock;
+    /** A second app (other settings) on the first one's database instead of a new one. */
+    sameDatabaseAs?: TestApp;
   } = {},
 ): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set; run integration tests through `npm test`.');
-  const name = `${testDbPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl(base) });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
-  } finally {
-    await admin.end();
+  let url: URL;
+  if (options.sameDatabaseAs) {
+    url = new URL(options.sameDatabaseAs.databaseUrl);
+  } else {
+    const name = `${testDbPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl(base) });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
+    } finally {
+      await admin.end();
+    }
+    url = new URL(base);
+    url.pathname = `/${name}`;
   }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),
@@ -55,12 +64,13 @@ export async function startTestApp(
     POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
     ...env,
   });
-  const app = await createApp(config, options);
+  const app = await createApp(config, options.clock ? { clock: options.clock } : {});
   const db = new Pool({ connectionString: url.toString(), max: 2 });
   return {
     app,
     server: app.getHttpServer() as Parameters<typeof request>[0],
     db,
+    databaseUrl: url.toString(),
     // The database stays until the global teardown drops every database of this run, once all
     // workers have exited: dropping it here with FORCE would kill connections a closing app may
     // still hold, and the resulting error would surface in another file's test.

@@ -28,19 +28,20 @@ export class ApiTokensRepository {
    * polls must not turn every read into a write.
    */
   async use(tokenHash: Buffer): Promise<{ id: string; userId: string } | null> {
+    // One round trip; the database's clock on both sides, as it wrote the row's time.
     const rows: { id: string; user_id: string }[] = await this.db.query(
-      `SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+      `WITH t AS (
+         SELECT id, user_id, last_used_at FROM api_tokens
+          WHERE token_hash = $1 AND revoked_at IS NULL
+       ), touched AS (
+         UPDATE api_tokens a SET last_used_at = now() FROM t
+          WHERE a.id = t.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+       )
+       SELECT id, user_id FROM t`,
       [tokenHash],
     );
     const r = rows[0];
-    if (!r) return null;
-    // The database's clock on both sides: the row's time was written by it.
-    await this.db.query(
-      `UPDATE api_tokens SET last_used_at = now()
-        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [r.id],
-    );
-    return { id: r.id, userId: r.user_id };
+    return r ? { id: r.id, userId: r.user_id } : null;
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {

@@ -25,7 +25,8 @@ export class CalendarCache {
   async getOrCompute(
     key: string,
     version: string,
-    compute: () => Promise<unknown>,
+    /** The answer's JSON text, as the client gets it. */
+    compute: () => Promise<string>,
   ): Promise<CachedAnswer> {
     const hit = this.entries.get(key);
     if (hit) {
@@ -33,7 +34,7 @@ export class CalendarCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const body = Buffer.from(JSON.stringify(await compute()));
+    const body = Buffer.from(await compute());
     const cacheable = this.maxBytes > 0 && body.length <= this.maxBytes / 4;
     const answer = {
       body,

@@ -21,7 +21,7 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
-import { type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
 
 type CreateInput = z.output<typeof CreatePostRequestSchema>;
 type UpdateInput = z.output<typeof UpdatePostRequestSchema>;
@@ -43,17 +43,24 @@ export class PostsService {
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
-  /** The calendar answer, serialised; repeated reads of an unchanged calendar come from memory. */
+  /**
+   * The calendar answer, serialised: built by PostgreSQL as JSON text (no per-post mapping
+   * here), and repeated reads of an unchanged calendar come from memory. Both give the same
+   * bytes: the cache keeps what the database built.
+   */
   async listCached(ws: WorkspaceWithRole, q: ListQuery): Promise<CachedAnswer> {
+    // The publications' status is part of the answer: their version keys the cache too.
     const version = `${ws.calendarVersion}:${(await this.outbox?.version(ws.id)) ?? ''}`;
     const key = JSON.stringify([ws.id, version, ws.timeZone, q]);
-    return this.cache.getOrCompute(key, version, async () => ({
-      items: await this.list(ws, q),
-      timeZone: ws.timeZone,
-    }));
+    return this.cache.getOrCompute(key, version, () => this.listJson(ws, q));
   }
 
-  async list(ws: WorkspaceWithRole, q: ListQuery): Promise<Post[]> {
+  /** The calendar answer as the database builds it, never from the cache. */
+  listJson(ws: WorkspaceWithRole, q: ListQuery): Promise<string> {
+    return this.posts.calendarJson(this.listFilter(ws, q), ws.timeZone);
+  }
+
+  private listFilter(ws: WorkspaceWithRole, q: ListQuery): PostFilter {
     const tz = ws.timeZone;
     let range: { from: Date; to: Date } | undefined;
     if (!q.unscheduled && !q.deleted) {
@@ -74,7 +81,7 @@ export class PostsService {
       }
       range = { from, to };
     }
-    const rows = await this.posts.list({
+    return {
       workspaceId: ws.id,
       range,
       unscheduled: q.unscheduled,
@@ -85,8 +92,7 @@ export class PostsService {
       authorIds: q.author,
       ...(q.q ? { search: { words: searchWords(q.q), locale: ws.locale } } : {}),
       limit: MAX_ITEMS,
-    });
-    return rows.map((r) => toPost(r, tz));
+    };
   }
 
   /** One post with its review state, as the caller may act on it. */
