@@ -1,7 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import {
   type CreatePostRequestSchema,
-  type Post,
   type PostDetail,
   type PostListQuerySchema,
   type UpdatePostRequestSchema,
