@@ -148,6 +148,9 @@ async function startWorkers(url, fakeUrl) {
         POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'pp-bench-')),
         POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
         POSTPLAN_SANDBOX_URL: fakeUrl,
+        // Tuned for a burst, as pg-boss gets its batch of 500.
+        POSTPLAN_PUBLISH_CONCURRENCY: '200',
+        POSTPLAN_PUBLISH_BATCH: '200',
         LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'ignore', 'inherit'],

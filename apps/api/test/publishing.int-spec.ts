@@ -505,7 +505,7 @@ describe('the manual kind', () => {
     const [pub] = await publications(post.id);
     expect(pub).toMatchObject({
       status: 'unconfirmed',
-      lastError: { code: 'MANUAL_ACTION_NEEDED' },
+      lastError: { code: 'MANUAL_ACTION_REQUIRED' },
     });
     expect((await alertsFor(post.id)).map((a) => a.outcome)).toEqual(['manual_due', 'manual_due']);
     expect(await engine.reconcile(at('2030-06-01T08:05:00Z'))).toBe(0);

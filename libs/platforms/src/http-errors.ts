@@ -1,7 +1,7 @@
 import { PublishError } from './adapter';
 
 /** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfterHeader(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
@@ -21,7 +21,7 @@ export function classifyHttpFailure(
   const said = platformMessage ? `: ${platformMessage}` : '';
   if (status === 429) {
     return new PublishError('retryable', 'RATE_LIMITED', `The platform asks to slow down${said}`, {
-      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+      retryAfterMs: parseRetryAfterHeader(headers.get('retry-after')),
     });
   }
   if (status === 401 || status === 403) {

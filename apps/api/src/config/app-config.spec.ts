@@ -65,6 +65,21 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('reads the webhook allow-list, and names the variable and entry that do not fit', () => {
+    const c = loadConfig({
+      ...base,
+      POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      POSTPLAN_WEBHOOK_ALLOW: '127.0.0.1:4000, hooks.internal.example',
+    });
+    expect(c.webhookAllow).toEqual([
+      expect.objectContaining({ kind: 'range', port: 4000 }),
+      { kind: 'host', host: 'hooks.internal.example', port: null },
+    ]);
+    expect(
+      messageOf({ ...base, POSTPLAN_WEBHOOK_ALLOW: 'hooks.internal.example,10.0.0.0/33' }),
+    ).toMatch(/^ {2}POSTPLAN_WEBHOOK_ALLOW: entry 2 "10\.0\.0\.0\/33" is not a valid CIDR range/m);
+  });
+
   it('fills defaults for a minimal environment', () => {
     const c = loadConfig({ ...base, POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
     expect(c).toMatchObject({
@@ -73,6 +88,7 @@ describe('loadConfig', () => {
       role: 'all',
       migrateOnStart: true,
       admin: undefined,
+      webhookAllow: [],
     });
   });
 });

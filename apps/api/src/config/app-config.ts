@@ -3,6 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '@postplan/domain';
+import {
+  type WebhookAllowList,
+  WebhookAllowListError,
+  parseWebhookAllowList,
+} from '@postplan/platforms';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -76,10 +81,22 @@ export const EnvSchema = z.object({
     .regex(SMTP_FROM, 'must be an address such as "Postplan <postplan@example.com>"')
     .optional(),
   POSTPLAN_SANDBOX_URL: z.url().optional(),
-  POSTPLAN_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  POSTPLAN_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(128),
   POSTPLAN_PUBLISH_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
   POSTPLAN_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   POSTPLAN_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  POSTPLAN_WEBHOOK_ALLOW: z
+    .string()
+    .optional()
+    .transform((value, ctx): WebhookAllowList => {
+      try {
+        return parseWebhookAllowList(value);
+      } catch (e) {
+        if (!(e instanceof WebhookAllowListError)) throw e;
+        ctx.addIssue({ code: 'custom', message: e.detail });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -105,6 +122,11 @@ export type AppConfig = {
   calendarCacheBytes: number;
   /** Where notification e-mail goes out; undefined: no e-mail is sent. */
   smtp: SmtpConfig | undefined;
+  /**
+   * Webhook receivers allowed beyond the public internet (self-hosted ones on loopback or a
+   * private network); empty: none. See docs/webhooks.md.
+   */
+  webhookAllow: WebhookAllowList;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   publishing: PublishingConfig;
 };
@@ -194,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(e.POSTPLAN_WEB_DIST ?? join(repoRoot, 'dist', 'web')),
     calendarCacheBytes: e.POSTPLAN_CALENDAR_CACHE_MB * 1024 * 1024,
     smtp: smtpConfig(e),
+    webhookAllow: e.POSTPLAN_WEBHOOK_ALLOW,
     logLevel: e.LOG_LEVEL,
     publishing: {
       sandboxUrl: (

@@ -1,31 +1,64 @@
 import {
   type PlatformAdapter,
-  type PlatformLimits,
-  PublishError,
+  type PublishRequest,
   type PublishResult,
+  PublishError,
 } from '../adapter';
 
-/** The code the engine reads to tell the responsible person that it is their turn. */
-export const MANUAL_ACTION_NEEDED = 'MANUAL_ACTION_NEEDED';
-
 /**
- * Places without an API (WhatsApp, forums, print): nothing is sent. At the planned time the
- * publication becomes unconfirmed with MANUAL_ACTION_NEEDED, the author and the admins are
- * told, and a person marks it done with the link (the confirm action). It never reconciles:
- * only the person knows.
+ * The `manual` kind: places without an API (WhatsApp groups, forums, print). Nothing is sent
+ * anywhere. At the planned time publish() rejects with
+ * PublishError('unknown', 'MANUAL_ACTION_REQUIRED'): `unknown` puts the publication where a
+ * person decides (unconfirmed), which is exactly the manual flow: the engine notifies the
+ * responsible person, who posts it by hand and marks it done with the URL ("it is online,
+ * here is the URL"). The engine recognises the case by the code (isManualActionRequired),
+ * so it can word the alert as a task rather than a failure.
  */
-export class ManualAdapter implements PlatformAdapter {
-  readonly platform = 'manual' as const;
-  readonly limits: PlatformLimits = { text: null, media: null, concurrency: 100, perMinute: null };
-  readonly idempotent = false;
 
-  publish(): Promise<PublishResult> {
-    return Promise.reject(
-      new PublishError(
-        'unknown',
-        MANUAL_ACTION_NEEDED,
-        'Publish this by hand now, then mark it done with its link.',
-      ),
-    );
-  }
+export const MANUAL_ACTION_REQUIRED = 'MANUAL_ACTION_REQUIRED';
+
+export function isManualActionRequired(e: unknown): e is PublishError {
+  return e instanceof PublishError && e.code === MANUAL_ACTION_REQUIRED;
+}
+
+export function createManualAdapter(): PlatformAdapter {
+  return {
+    platform: 'manual',
+    limits: {
+      // A person copies the text wherever it goes; no limit is Postplan's to impose.
+      text: null,
+      media: {
+        maxCount: 50,
+        maxImageBytes: null,
+        maxVideoBytes: null,
+        mimeTypes: [
+          'image/jpeg',
+          'image/png',
+          'image/gif',
+          'image/webp',
+          'video/mp4',
+          'video/quicktime',
+          'application/pdf',
+        ],
+        required: false,
+      },
+      // No platform is called, so nothing to protect.
+      concurrency: 100,
+      perMinute: null,
+    },
+    // publish() never sends anything, so calling it again can never post twice.
+    idempotent: true,
+
+    publish(request: PublishRequest): Promise<PublishResult> {
+      const title = request.content.title ? `"${request.content.title}"` : 'This post';
+      return Promise.reject(
+        new PublishError(
+          'unknown',
+          MANUAL_ACTION_REQUIRED,
+          `${title} goes out by hand on "${request.channel.name}": publish it there, then mark it done with its URL.`,
+        ),
+      );
+    },
+    // No reconcile (only the person knows) and no verify (there are no credentials to check).
+  };
 }

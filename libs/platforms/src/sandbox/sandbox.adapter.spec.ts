@@ -1,7 +1,7 @@
 import { FakeSandbox } from './sandbox.fake';
 import { SandboxAdapter } from './sandbox.adapter';
 import { PublishError, type PublishRequest } from '../adapter';
-import { parseRetryAfter } from '../http-errors';
+import { parseRetryAfterHeader } from '../http-errors';
 
 const fake = new FakeSandbox();
 let adapter: SandboxAdapter;
@@ -75,7 +75,7 @@ describe('the sandbox adapter classifies what the platform says', () => {
     const c = request();
     fake.script(c.idempotencyKey, { kind: 'commit_then_hang' });
     const impatient = new SandboxAdapter({ baseUrl: fake.url, timeoutMs: 300 });
-    const timedOut = await impatient.publish(c).catch((x: unknown) => x as PublishError);
+    const timedOut = (await impatient.publish(c).catch((x: unknown) => x)) as PublishError;
     expect([timedOut.errorClass, timedOut.code]).toEqual(['unknown', 'TIMEOUT_AFTER_SEND']);
     // Reconciling finds what the platform committed, and knows what it never saw.
     expect(await adapter.reconcile({ ...c, platformPostId: null })).toMatchObject({
@@ -88,18 +88,18 @@ describe('the sandbox adapter classifies what the platform says', () => {
 
   it('a refused connection sent nothing: retryable', async () => {
     const closed = new SandboxAdapter({ baseUrl: 'http://127.0.0.1:59999', timeoutMs: 200 });
-    const e = await closed.publish(request()).catch((x: unknown) => x as PublishError);
+    const e = (await closed.publish(request()).catch((x: unknown) => x)) as PublishError;
     expect([e.errorClass, e.code]).toEqual(['retryable', 'CONNECTION_REFUSED']);
   });
 });
 
 describe('Retry-After', () => {
   it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('120')).toBe(120_000);
+    expect(parseRetryAfterHeader('120')).toBe(120_000);
     expect(
-      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('2015-10-21T07:28:00Z')),
+      parseRetryAfterHeader('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('2015-10-21T07:28:00Z')),
     ).toBe(10_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfterHeader('soon')).toBeUndefined();
+    expect(parseRetryAfterHeader(null)).toBeUndefined();
   });
 });

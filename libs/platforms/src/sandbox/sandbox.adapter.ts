@@ -7,7 +7,8 @@ import {
   type ReconcileRequest,
   type ReconcileResult,
 } from '../adapter';
-import { classifyHttpFailure, parseRetryAfter } from '../http-errors';
+import { deadline } from '../deadline';
+import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
 
 /**
  * The sandbox: a tiny platform built into Postplan (and faked for tests by sandbox.fake.ts),
@@ -42,7 +43,7 @@ export class SandboxAdapter implements PlatformAdapter {
   ) {}
 
   async publish(req: PublishRequest): Promise<PublishResult> {
-    const signal = AbortSignal.any([req.signal, AbortSignal.timeout(this.options.timeoutMs)]);
+    const { signal, done } = deadline(req.signal, this.options.timeoutMs);
     let res: Response;
     try {
       res = await fetch(`${this.options.baseUrl}/posts`, {
@@ -56,9 +57,11 @@ export class SandboxAdapter implements PlatformAdapter {
         signal,
       });
     } catch (e) {
+      done();
       throw networkFailure(e);
     }
     const body = (await res.json().catch(() => null)) as SandboxAnswer | null;
+    done();
     if (res.status === 201 || res.status === 200) return resultOf(body);
     if (res.status === 409 && body?.existing) {
       // The same key was posted before: that post is ours, and it is online.
@@ -66,7 +69,7 @@ export class SandboxAdapter implements PlatformAdapter {
     }
     if (res.status === 503) {
       throw new PublishError('retryable', 'PLATFORM_UNAVAILABLE', 'The sandbox is unavailable.', {
-        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+        retryAfterMs: parseRetryAfterHeader(res.headers.get('retry-after')),
       });
     }
     throw classifyHttpFailure(res.status, res.headers, body?.message);
@@ -74,15 +77,18 @@ export class SandboxAdapter implements PlatformAdapter {
 
   async reconcile(req: ReconcileRequest): Promise<ReconcileResult> {
     const url = `${this.options.baseUrl}/posts?idempotencyKey=${encodeURIComponent(req.idempotencyKey)}`;
-    const res = await fetch(url, {
-      signal: AbortSignal.any([req.signal, AbortSignal.timeout(this.options.timeoutMs)]),
-    });
-    if (res.status === 404) return { status: 'absent' };
-    if (res.status === 200) {
-      const r = resultOf((await res.json()) as SandboxAnswer);
-      return { status: 'published', ...r };
+    const { signal, done } = deadline(req.signal, this.options.timeoutMs);
+    try {
+      const res = await fetch(url, { signal });
+      if (res.status === 404) return { status: 'absent' };
+      if (res.status === 200) {
+        const r = resultOf((await res.json()) as SandboxAnswer);
+        return { status: 'published', ...r };
+      }
+      return { status: 'unknown', reason: `The sandbox answered ${res.status}.` };
+    } finally {
+      done();
     }
-    return { status: 'unknown', reason: `The sandbox answered ${res.status}.` };
   }
 }
 

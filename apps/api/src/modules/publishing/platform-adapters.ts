@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Platform } from '@postplan/contracts';
-import { ManualAdapter, type PlatformAdapter, SandboxAdapter } from '@postplan/platforms';
+import { ADAPTER_FACTORIES, type PlatformAdapter } from '@postplan/platforms';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 /**
@@ -13,8 +13,11 @@ export class PlatformAdapters {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const p = config.publishing;
-    this.register(new SandboxAdapter({ baseUrl: p.sandboxUrl, timeoutMs: p.callTimeoutMs }));
-    this.register(new ManualAdapter());
+    const deps = {
+      webhook: { allow: config.webhookAllow },
+      sandbox: { baseUrl: p.sandboxUrl, timeoutMs: p.callTimeoutMs },
+    };
+    for (const factory of Object.values(ADAPTER_FACTORIES)) this.register(factory(deps));
   }
 
   /** Adds or replaces the adapter of its platform (tests point adapters at fakes this way). */

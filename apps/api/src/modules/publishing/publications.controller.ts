@@ -30,10 +30,10 @@ import { versionFromIfMatch } from '../../common/http/if-match';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { PublicationsService } from './publications.service';
 
-class ConfirmDto extends createZodDto(ConfirmPublicationRequestSchema) {}
-class ActionDto extends createZodDto(PublicationActionRequestSchema) {}
+class ConfirmPublicationDto extends createZodDto(ConfirmPublicationRequestSchema) {}
+class PublicationActionDto extends createZodDto(PublicationActionRequestSchema) {}
 class PublishNowDto extends createZodDto(PublishNowRequestSchema) {}
-class LogQueryDto extends createZodDto(PublicationLogQuerySchema) {}
+class PublicationLogQueryDto extends createZodDto(PublicationLogQuerySchema) {}
 class PublicationDto extends createZodDto(PublicationSchema) {}
 class PublicationListDto extends createZodDto(PublicationListSchema) {}
 class PublicationLogDto extends createZodDto(PublicationLogSchema) {}
@@ -78,7 +78,7 @@ export class PublicationsController {
   @ApiOkResponse({ type: PublicationLogDto })
   log(
     @CurrentWorkspace() ws: WorkspaceWithRole,
-    @Query() query: LogQueryDto,
+    @Query() query: PublicationLogQueryDto,
   ): Promise<PublicationLog> {
     return this.publications.log(ws, query);
   }
@@ -90,7 +90,7 @@ export class PublicationsController {
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ConfirmDto,
+    @Body() body: ConfirmPublicationDto,
   ): Promise<Publication> {
     return this.publications.confirm({ userId: actor.userId, workspace: ws }, id, body);
   }
@@ -102,7 +102,7 @@ export class PublicationsController {
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ActionDto,
+    @Body() body: PublicationActionDto,
   ): Promise<Publication> {
     return this.publications.again(
       { userId: actor.userId, workspace: ws },
@@ -119,7 +119,7 @@ export class PublicationsController {
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ActionDto,
+    @Body() body: PublicationActionDto,
   ): Promise<Publication> {
     return this.publications.again({ userId: actor.userId, workspace: ws }, id, 'retry', body.note);
   }
@@ -131,7 +131,7 @@ export class PublicationsController {
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ActionDto,
+    @Body() body: PublicationActionDto,
   ): Promise<Publication> {
     return this.publications.skip({ userId: actor.userId, workspace: ws }, id, body.note);
   }

@@ -377,6 +377,38 @@ export class PublicationsRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Many published outcomes in one statement (each still fenced), with their attempts in the
+   * audit log. Returns the ids that were written; the others had lost their lease.
+   */
+  async finishPublished(
+    items: { id: string; fencing: string; platformPostId: string; url: string | null }[],
+  ): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH i AS (
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[])
+                    AS i(id, fencing, platform_post_id, url)
+       ), u AS (
+         UPDATE publications pub SET status = 'published', platform_post_id = i.platform_post_id,
+                url = i.url, published_at = now(), next_attempt_at = NULL, lease_until = NULL,
+                lease_owner = NULL, last_error_code = NULL, last_error_message = NULL,
+                last_error_class = NULL, updated_at = now()
+           FROM i
+          WHERE pub.id = i.id AND pub.fencing = i.fencing AND pub.status = 'sending'
+          RETURNING pub.id, pub.workspace_id, pub.post_id, pub.channel_id, pub.attempts, pub.status,
+                    pub.url, pub.last_error_code, pub.last_error_message, pub.last_error_class
+       ), a AS (${AUDIT_ATTEMPT})
+       SELECT id FROM u`,
+      [
+        items.map((i) => i.id),
+        items.map((i) => i.fencing),
+        items.map((i) => i.platformPostId),
+        items.map((i) => i.url),
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async saveCheckpoint(id: string, fencing: string, checkpoint: unknown): Promise<boolean> {
     const rows = returned(
       await this.db.query(

@@ -281,7 +281,7 @@ export class PublicationsService extends PublicationsOutbox {
     for (const row of rows) {
       const kind: AlertOutcome =
         outcome ??
-        (row.last_error_code === 'MANUAL_ACTION_NEEDED'
+        (row.last_error_code === 'MANUAL_ACTION_REQUIRED'
           ? 'manual_due'
           : row.status === 'failed' || row.status === 'missed'
             ? row.status

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  deadline,
   isPublishError,
-  MANUAL_ACTION_NEEDED,
   type PlatformAdapter,
   type PublishRequest,
 } from '@postplan/platforms';
@@ -18,6 +18,9 @@ import { PublishingMetrics } from './publishing.metrics';
 export const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 10_000;
 const BACKOFF_CAP_MS = 15 * 60_000;
+/** Published outcomes are written together when this many wait, or after this long. */
+const FLUSH_SIZE = 100;
+const FLUSH_MS = 5;
 
 /**
  * The wait before the next attempt after a retryable error: what the platform asked for (plus
@@ -41,6 +44,13 @@ export class PublishingEngine {
   /** Who holds a lease: host, process and a random part (a restarted process is someone else). */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly stopping = new AbortController();
+  /** Published outcomes waiting to be written together (see persistPublished). */
+  private queued: {
+    item: { id: string; fencing: string; platformPostId: string; url: string | null };
+    done: (written: boolean) => void;
+    fail: (e: unknown) => void;
+  }[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: PublicationsRepository,
@@ -114,7 +124,7 @@ export class PublishingEngine {
   private async call(adapter: PlatformAdapter, row: ClaimedRow): Promise<Outcome> {
     // The call must end before the lease does, or another worker would see it expire.
     const budget = Math.max(100, this.config.publishing.leaseMs - 2000);
-    const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(budget)]);
+    const { signal, done } = deadline(this.stopping.signal, budget);
     const request: PublishRequest = {
       idempotencyKey: row.id,
       attempt: row.attempts,
@@ -148,6 +158,8 @@ export class PublishingEngine {
       return { status: 'published', platformPostId: result.platformPostId, url: result.url };
     } catch (e) {
       return this.classify(e, row);
+    } finally {
+      done();
     }
   }
 
@@ -194,6 +206,7 @@ export class PublishingEngine {
    * same transaction.
    */
   private async persist(row: ClaimedRow, outcome: Outcome): Promise<boolean> {
+    if (outcome.status === 'published') return this.persistPublished(row, outcome);
     for (let attempt = 0; ; attempt++) {
       try {
         if (outcome.status === 'failed' || outcome.status === 'unconfirmed') {
@@ -224,6 +237,55 @@ export class PublishingEngine {
         if (attempt >= 20) throw e;
         this.log.warn(
           `Writing the outcome of ${row.id} failed (${(e as Error).message}); retrying`,
+        );
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /**
+   * Successes are written in small groups: the calls that finish within a few milliseconds of
+   * each other share one statement and one commit. A crash in those milliseconds leaves the
+   * rows sending, and they are resolved like a crashed worker's (unconfirmed, then reconciled).
+   */
+  private persistPublished(
+    row: ClaimedRow,
+    outcome: Extract<Outcome, { status: 'published' }>,
+  ): Promise<boolean> {
+    return new Promise<boolean>((done, fail) => {
+      this.queued.push({
+        item: {
+          id: row.id,
+          fencing: row.fencing,
+          platformPostId: outcome.platformPostId,
+          url: outcome.url,
+        },
+        done,
+        fail,
+      });
+      if (this.queued.length >= FLUSH_SIZE) void this.flush();
+      else this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length === 0) return;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const written = await this.repo.finishPublished(batch.map((b) => b.item));
+        for (const b of batch) b.done(written.has(b.item.id));
+        return;
+      } catch (e) {
+        if (attempt >= 20) {
+          for (const b of batch) b.fail(e);
+          return;
+        }
+        this.log.warn(
+          `Writing ${batch.length} outcome(s) failed (${(e as Error).message}); retrying`,
         );
         await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
       }
@@ -284,10 +346,7 @@ export class PublishingEngine {
           },
           checkpoint: row.checkpoint,
           platformPostId: row.platform_post_id,
-          signal: AbortSignal.any([
-            this.stopping.signal,
-            AbortSignal.timeout(this.config.publishing.callTimeoutMs),
-          ]),
+          signal: this.stopping.signal,
         });
         const ok = await this.repo.settleReconciled(
           row.id,
@@ -312,7 +371,4 @@ export class PublishingEngine {
     }
     return settled;
   }
-
-  /** The manual kind's code, for whoever explains an unconfirmed row to a person. */
-  static readonly MANUAL = MANUAL_ACTION_NEEDED;
 }

@@ -15,7 +15,7 @@ import { PublishingEngine } from './publishing.engine';
 /** Longest sleep between looks at the queue when nothing is known to be due. */
 const IDLE_MS = 30_000;
 /** How soon to look again while due rows exist that cannot be claimed (paused, at a limit). */
-const BLOCKED_MS = 1_000;
+const BLOCKED_MS = 250;
 
 /**
  * Runs the engine in worker processes (POSTPLAN_ROLE all or worker). It sleeps until the next
@@ -123,7 +123,6 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   private async drain(): Promise<void> {
     const { concurrency, batchSize } = this.config.publishing;
-    let blocked = false;
     // Claim in batches: while calls are in flight, wait until a quarter of the room is free
     // rather than running the claim statement for every single finished call.
     const batch = Math.min(batchSize, concurrency);
@@ -148,21 +147,18 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
           });
       }
       this.moreDue = rows.length === want;
-      if (!this.moreDue) {
-        blocked = rows.length > 0;
-        break;
-      }
+      if (!this.moreDue) break;
     }
-    await this.armForNext(blocked);
+    await this.armForNext();
   }
 
   /** Sets the timer for the next due row; due rows nobody could claim are looked at again soon. */
-  private async armForNext(claimedSome: boolean): Promise<void> {
+  private async armForNext(): Promise<void> {
     const now = this.clock.now();
     const { future, dueNow } = await this.repo.nextDue(now);
     let at = now.getTime() + IDLE_MS;
     if (future) at = Math.min(at, future.getTime());
-    if (dueNow || claimedSome) at = Math.min(at, now.getTime() + BLOCKED_MS);
+    if (dueNow) at = Math.min(at, now.getTime() + BLOCKED_MS);
     this.arm(at);
   }
 
