@@ -128,7 +128,13 @@ test('an approved post counts down to its minute, goes out to the sandbox with a
     await expect(event.getByTestId('publication-chip')).toHaveAttribute('data-status', 'published');
 
     // 4. The other post failed on a platform this server has no adapter for.
-    await page.goto(`/w/${slug}/calendar?post=${bad.id}`);
+    const badEvent = page.getByTestId('calendar-event').filter({ hasText: FAILING });
+    await expect(badEvent.getByTestId('publication-chip')).toHaveAttribute(
+      'data-status',
+      'failed',
+      { timeout: 75_000 },
+    );
+    await badEvent.getByText(FAILING).click();
     editor = page.getByRole('dialog', { name: 'Edit post' });
     const failed = editor.getByTestId('publication').filter({ hasText: 'Mastodon Netz' });
     await expect(failed).toHaveAttribute('data-status', 'failed', { timeout: 75_000 });
