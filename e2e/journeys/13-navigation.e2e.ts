@@ -90,6 +90,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
       'Mitglieder',
       'Benachrichtigungen',
       'Konto',
+      'Veröffentlichungen',
       'Freigabe-Links',
       'Plan-Links',
       'Freigaberegeln',

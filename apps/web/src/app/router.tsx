@@ -198,6 +198,22 @@ function AccountRoute() {
   );
 }
 
+const PublishingLogPage = lazy(() =>
+  import('../features/publishing/components/publishing-log-page').then((m) => ({
+    default: m.PublishingLogPage,
+  })),
+);
+
+function PublishingLogRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('publishing.log.loading')} />}>
+      <PublishingLogPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
 /** An invitation link: works signed in (accept) and signed out (join with a new account). */
 function InvitationRoute() {
   const { token = '' } = useParams();
@@ -259,6 +275,7 @@ export function createRouter() {
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },
                 { path: 'share-links', element: <ShareLinksRoute /> },
+                { path: 'publishing', element: <PublishingLogRoute /> },
               ],
             },
           ],

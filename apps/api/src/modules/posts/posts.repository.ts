@@ -147,6 +147,8 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['createdAt', isoUtc('p.created_at')],
   ['updatedAt', isoUtc('p.updated_at')],
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
+  // Each channel's publishing status, for the calendar's badges (as SELECT_POST gives it).
+  ['publications', `coalesce(pb.publications, '[]'::json)`],
 ];
 
 /**
@@ -179,7 +181,13 @@ SELECT json_build_object(
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position) AS variants
       FROM post_variants v WHERE v.post_id = p.id
-  ) v ON true`,
+  ) v ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', x.id, 'channelId', x.channel_id, 'status', x.status,
+                                      'dueAt', ${isoUtc('x.due_at')}, 'url', x.url)
+                    ORDER BY x.created_at) AS publications
+      FROM publications x WHERE x.post_id = p.id AND x.status <> 'cancelled'
+  ) pb ON true`,
     values,
   };
 }

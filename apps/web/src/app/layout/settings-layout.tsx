@@ -17,6 +17,8 @@ export function SettingsLayout() {
     { path: 'members', label: t('nav.members') },
     { path: 'notifications', label: t('nav.notifications') },
     { path: 'account', label: t('nav.account') },
+    // Every member reads the publishing log; the header stays one line with it here.
+    { path: 'publishing', label: t('nav.publishingLog') },
     ...(canManageWorkspace(workspace.role)
       ? [
           { path: 'review-links', label: t('nav.reviewLinks') },

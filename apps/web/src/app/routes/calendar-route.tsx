@@ -7,6 +7,7 @@ import { api } from '../../lib/api/endpoints';
 import { errorMessage } from '../../lib/i18n/error-message';
 import { useI18n } from '../../lib/i18n/i18n-context';
 import { useChannels } from '../../lib/api/queries';
+import { PublicationChips } from '../../features/publishing/components/publication-chips';
 import { useWorkspace } from '../session';
 import { ComposedPostEditor } from './composed-post-editor';
 
@@ -16,7 +17,7 @@ import { ComposedPostEditor } from './composed-post-editor';
  */
 export function CalendarRoute() {
   const { me, workspace } = useWorkspace();
-  const { channels } = useChannels(workspace.slug);
+  const { channels, channelsById } = useChannels(workspace.slug);
   const { t } = useI18n();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
@@ -61,6 +62,9 @@ export function CalendarRoute() {
         userId={me.user.id}
         onCreate={onCreate}
         onOpenPost={(post) => open({ kind: 'edit', post })}
+        renderPostExtra={(post) => (
+          <PublicationChips publications={post.publications} channelsById={channelsById} />
+        )}
       />
       {editor && (
         <ComposedPostEditor

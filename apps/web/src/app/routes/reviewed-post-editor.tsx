@@ -5,6 +5,8 @@ import { PostHistory } from '../../features/audit/components/post-history';
 import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
 import type { EditorTextFieldProps } from '../../features/editor/components/editor-text-field';
 import { usePostEditor } from '../../features/editor/hooks/use-post-editor';
+import { PostPublishing } from '../../features/publishing/components/post-publishing';
+import { PublicationAttempts } from '../../features/publishing/components/publication-attempts';
 import { useApprovalPolicy } from '../../features/review/api/use-approval-policy';
 import { ReviewPanel } from '../../features/review/components/review-panel';
 import { useEngineSettings } from '../../features/wording/api/use-wording-settings';
@@ -102,18 +104,37 @@ export function ReviewedPostEditor({
       summary={<WordingSummary review={review} />}
       reviewPanel={
         base && (
-          <ReviewPanel
-            workspace={workspace}
-            userId={userId}
-            post={base}
-            channels={channels}
-            unsaved={editor.unsaved}
-            onTransition={editor.setBase}
-            onOutdated={editor.showStale}
-            renderHistory={(names) => (
-              <PostHistory workspace={workspace} postId={base.id} {...names} />
+          <>
+            {/* Once approved (or published before), each channel's publishing status. */}
+            {(base.status === 'approved' || (base.publications?.length ?? 0) > 0) && (
+              <PostPublishing
+                workspace={workspace}
+                userId={userId}
+                post={base}
+                channels={channels}
+              />
             )}
-          />
+            <ReviewPanel
+              workspace={workspace}
+              userId={userId}
+              post={base}
+              channels={channels}
+              unsaved={editor.unsaved}
+              onTransition={editor.setBase}
+              onOutdated={editor.showStale}
+              renderHistory={(names) => (
+                <>
+                  <PublicationAttempts workspace={workspace} postId={base.id} channels={channels} />
+                  <PostHistory
+                    workspace={workspace}
+                    postId={base.id}
+                    channelName={(id) => channelNames.get(id) ?? null}
+                    {...names}
+                  />
+                </>
+              )}
+            />
+          </>
         )
       }
       textExtensions={textExtensions}

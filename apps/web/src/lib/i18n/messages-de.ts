@@ -581,6 +581,27 @@ export const de: Messages = {
     '{who, select, you {Du hast entschieden, was nach der Pause passiert} other {{name} hat entschieden, was nach der Pause passiert}}',
   'history.other':
     '{who, select, you {Du hast „{action}“ ausgeführt} other {{name} hat „{action}“ ausgeführt}}',
+  'history.publishNow':
+    '{who, select, you {Du hast ihn sofort statt zur geplanten Zeit veröffentlicht} other {{name} hat ihn sofort statt zur geplanten Zeit veröffentlicht}}',
+  'history.publication.someChannel': 'einem Kanal',
+  'history.publication.published': 'Versuch {attempt} auf {channel}: veröffentlicht',
+  'history.publication.failed': 'Versuch {attempt} auf {channel} fehlgeschlagen: {reason}',
+  'history.publication.unconfirmed':
+    'Versuch {attempt} auf {channel}: keine klare Antwort der Plattform, unbestätigt',
+  'history.publication.retrying':
+    'Versuch {attempt} auf {channel} kam nicht durch, ein weiterer folgt: {reason}',
+  'history.publication.missed': '{channel}: verpasst, zu spät zum Veröffentlichen, nicht gepostet',
+  'history.publication.attempted': 'Versuch {attempt} auf {channel}',
+  'history.publication.reconciledOnline': 'Bei {channel} nachgefragt: Der Beitrag ist online',
+  'history.publication.reconciledAbsent': 'Bei {channel} nachgefragt: Der Beitrag ist nicht da',
+  'history.publication.confirmed':
+    '{who, select, you {Du hast bestätigt, dass er auf {channel} online ist} other {{name} hat bestätigt, dass er auf {channel} online ist}}',
+  'history.publication.publishedAgain':
+    '{who, select, you {Du hast ihn auf {channel} noch einmal veröffentlichen lassen} other {{name} hat ihn auf {channel} noch einmal veröffentlichen lassen}}',
+  'history.publication.retried':
+    '{who, select, you {Du hast die Veröffentlichung auf {channel} erneut versucht} other {{name} hat die Veröffentlichung auf {channel} erneut versucht}}',
+  'history.publication.skipped':
+    '{who, select, you {Du hast die Veröffentlichung auf {channel} ausgelassen} other {{name} hat die Veröffentlichung auf {channel} ausgelassen}}',
   'history.note': '„{note}“',
   'queue.title': 'Prüfung',
   'queue.intro':
@@ -1047,16 +1068,17 @@ export const de: Messages = {
     '{who, select, you {Du hast „{title}“ kommentiert} other {{actor} hat „{title}“ kommentiert}}',
   'notifications.kind.workspace_paused':
     '{who, select, you {Du hast die Veröffentlichung für {scope} angehalten} other {{actor} hat die Veröffentlichung für {scope} angehalten}}',
+  'notifications.publication.someChannel': 'einem Kanal',
   'notifications.kind.publication_alert':
-    '„{title}“ braucht eine Entscheidung zur Veröffentlichung ({scope})',
+    '„{title}“ auf {channel} braucht eine Entscheidung zur Veröffentlichung',
   'notifications.kind.publication_alert.failed':
-    '„{title}“ konnte nicht auf {scope} veröffentlicht werden',
+    'Die Veröffentlichung von „{title}“ auf {channel} ist fehlgeschlagen: Nichts ging raus',
   'notifications.kind.publication_alert.unconfirmed':
-    '„{title}“ ist vielleicht auf {scope} veröffentlicht: bitte prüfen',
+    '„{title}“ auf {channel} ist unbestätigt: Prüfe, ob der Beitrag rausging',
   'notifications.kind.publication_alert.missed':
-    '„{title}“ wurde auf {scope} verpasst und nicht veröffentlicht',
+    '„{title}“ wurde auf {channel} verpasst: Jetzt veröffentlichen oder auslassen',
   'notifications.kind.publication_alert.manual_due':
-    '„{title}“ ist fällig: bitte von Hand auf {scope} veröffentlichen',
+    '„{title}“ ist auf {channel} fällig: Veröffentliche ihn von Hand und gib seine Adresse an',
   'notifications.kind.workspace_resumed':
     '{who, select, you {Du hast die Veröffentlichung für {scope} fortgesetzt} other {{actor} hat die Veröffentlichung für {scope} fortgesetzt}}',
   'notifications.settings.title': 'Benachrichtigungen einstellen',
@@ -1463,4 +1485,107 @@ export const de: Messages = {
   'sharedPlan.passwordBody': 'Bitte geben Sie das Passwort ein, das Sie erhalten haben.',
   'sharedPlan.password': 'Passwort',
   'sharedPlan.unlock': 'Plan anzeigen',
+  // Veröffentlichung: pro Kanal im Editor und im Kalender, und das Veröffentlichungsprotokoll
+  'nav.publishingLog': 'Veröffentlichungen',
+  'publishing.section': 'Veröffentlichung',
+  'publishing.loading': 'Stand der Veröffentlichung wird geladen…',
+  'publishing.loadFailed': 'Der Stand der Veröffentlichung konnte nicht geladen werden.',
+  'publishing.empty':
+    'Noch nichts zu veröffentlichen: Sobald der Beitrag freigegeben und geplant ist, steht hier pro Kanal, wann er rausgeht.',
+  'publishing.empty.unplanned':
+    'Freigegeben, aber nicht geplant: Gib Datum und Uhrzeit an, dann steht hier pro Kanal, wann er rausgeht.',
+  'publishing.unknownChannel': 'Entfernter Kanal',
+  'publishing.working': 'Einen Moment…',
+  'publishing.cancel': 'Abbrechen',
+  'publishing.status.pending': 'Wartet',
+  'publishing.status.sending': 'Wird gesendet',
+  'publishing.status.published': 'Veröffentlicht',
+  'publishing.status.failed': 'Fehlgeschlagen',
+  'publishing.status.unconfirmed': 'Unbestätigt',
+  'publishing.status.missed': 'Verpasst',
+  'publishing.status.cancelled': 'Abgesagt',
+  'publishing.unit.day': 'T.',
+  'publishing.unit.hour': 'Std.',
+  'publishing.unit.minute': 'Min.',
+  'publishing.unit.second': 'Sek.',
+  'publishing.countdown.in': 'noch {time}',
+  'publishing.countdown.due': 'jeden Moment',
+  'publishing.when.today': 'heute um {time}',
+  'publishing.when.tomorrow': 'morgen um {time}',
+  'publishing.pending.goesOut': 'Geht {when} raus,',
+  'publishing.pending.retrying': 'Der letzte Versuch kam nicht durch; nächster Versuch {when},',
+  'publishing.reason': 'Grund: {reason}',
+  'publishing.sending.text': 'Wird gerade an die Plattform gesendet.',
+  'publishing.published.at': 'Veröffentlicht {when}.',
+  'publishing.published.text': 'Veröffentlicht.',
+  'publishing.published.open': 'Beitrag öffnen',
+  'publishing.failed.text':
+    'Die Veröffentlichung ist fehlgeschlagen (geplant {when}). Es wurde nichts gepostet. Behebe die Ursache und versuche es erneut.',
+  'publishing.unconfirmed.text':
+    'Unbestätigt: Wir wissen nicht, ob der Beitrag rausging, weil die Plattform nicht rechtzeitig geantwortet hat. Sieh im Kanal nach: Ist der Beitrag da, gib seine Adresse an; wenn nicht, veröffentliche ihn noch einmal.',
+  'publishing.missed.text':
+    'Verpasst: Geplant war {when}; er kam später dran, als das Nachholfenster des Arbeitsbereichs erlaubt (etwa nach einer Störung). Er wurde nicht von selbst verspätet gepostet. Veröffentliche ihn jetzt oder lass ihn aus.',
+  'publishing.cancelled.text': 'Nicht veröffentlicht: ausgelassen, zurückgezogen oder verschoben.',
+  'publishing.action.retry': 'Erneut versuchen',
+  'publishing.action.confirm': 'Er ist online: hier ist die URL',
+  'publishing.action.publishAgain': 'Noch einmal veröffentlichen',
+  'publishing.action.publishNow': 'Jetzt veröffentlichen',
+  'publishing.action.skip': 'Auslassen',
+  'publishing.confirm.label': 'Adresse des veröffentlichten Beitrags',
+  'publishing.confirm.hint':
+    'Öffne den Beitrag auf der Plattform und kopiere seine Adresse aus dem Browser.',
+  'publishing.confirm.invalid':
+    'Gib die vollständige Adresse des Beitrags an, beginnend mit https://',
+  'publishing.confirm.submit': 'Als veröffentlicht markieren',
+  'publishing.publishAgain.title': 'Er kann doppelt erscheinen',
+  'publishing.publishAgain.warning':
+    'Wenn der erste Versuch {channel} doch erreicht hat, wird der Beitrag ein zweites Mal gepostet. Sieh zuerst im Kanal nach.',
+  'publishing.publishAgain.confirm': 'Trotzdem noch einmal veröffentlichen',
+  'publishing.publishNow.open': 'Jetzt veröffentlichen',
+  'publishing.publishNow.body':
+    'Jeder Kanal, der noch wartet, veröffentlicht sofort statt zur geplanten Zeit.',
+  'publishing.publishNow.confirm': 'Jetzt veröffentlichen',
+  'publishing.publishNow.done': 'Die Veröffentlichung hat begonnen.',
+  'publishing.chip.label': '{status} auf {channel}',
+  'publishing.chip.open': 'Beitrag auf {channel} öffnen',
+  'publishing.history.title': 'Veröffentlichungsversuche',
+  'publishing.history.planned': 'geplant {when}',
+  'publishing.history.attempts':
+    '{count, plural, =0 {noch kein Versuch} one {# Versuch} other {# Versuche}}',
+  'publishing.history.lastError': 'Letzter Fehler: {reason} ({code})',
+  'publishing.log.title': 'Veröffentlichungsprotokoll',
+  'publishing.log.intro':
+    'Jeder Beitrag und Kanal, was geschah und wer handelte, das Neueste zuerst. Zeiten in {zone}.',
+  'publishing.log.filters': 'Veröffentlichungsprotokoll filtern',
+  'publishing.log.filter.status': 'Ergebnis',
+  'publishing.log.filter.period': 'Zeitraum',
+  'publishing.log.filter.from': 'Von',
+  'publishing.log.filter.to': 'Bis',
+  'publishing.log.filter.clear': 'Filter zurücksetzen',
+  'publishing.log.filter.badRange': 'Das Ende liegt vor dem Anfang.',
+  'publishing.log.status.all': 'Alle Ergebnisse',
+  'publishing.log.status.attention': 'Braucht Aufmerksamkeit',
+  'publishing.log.period.all': 'Jederzeit',
+  'publishing.log.period.today': 'Heute',
+  'publishing.log.period.week': 'Letzte 7 Tage',
+  'publishing.log.period.month': 'Letzte 30 Tage',
+  'publishing.log.period.custom': 'Daten wählen',
+  'publishing.log.loading': 'Veröffentlichungsprotokoll wird geladen…',
+  'publishing.log.loadFailed': 'Das Veröffentlichungsprotokoll konnte nicht geladen werden.',
+  'publishing.log.empty': 'Bisher wurde nichts veröffentlicht.',
+  'publishing.log.emptyFiltered': 'Nichts passt zu diesen Filtern.',
+  'publishing.log.col.when': 'Geplant',
+  'publishing.log.col.what': 'Beitrag und Kanal',
+  'publishing.log.col.outcome': 'Ergebnis',
+  'publishing.log.col.who': 'Wer',
+  'publishing.log.col.link': 'Adresse',
+  'publishing.log.publishedAt': 'veröffentlicht {when}',
+  'publishing.log.untitled': 'Beitrag ohne Titel',
+  'publishing.log.attempts': '{count, plural, one {# Versuch} other {# Versuche}}',
+  'publishing.log.author': 'Von {name}',
+  'publishing.log.lastActor': 'zuletzt: {name}',
+  'publishing.log.engine': 'automatisch gesendet',
+  'publishing.log.count': '{count} angezeigt',
+  'publishing.log.loadMore': 'Ältere zeigen',
+  'publishing.log.loadingMore': 'Wird geladen…',
 };

@@ -563,6 +563,27 @@ export const en = {
   'history.pauseDecision':
     '{who, select, you {You decided what happens after the pause} other {{name} decided what happens after the pause}}',
   'history.other': '{who, select, you {You did “{action}”} other {{name} did “{action}”}}',
+  'history.publishNow':
+    '{who, select, you {You published it now instead of at the planned time} other {{name} published it now instead of at the planned time}}',
+  'history.publication.someChannel': 'a channel',
+  'history.publication.published': 'Attempt {attempt} on {channel}: published',
+  'history.publication.failed': 'Attempt {attempt} on {channel} failed: {reason}',
+  'history.publication.unconfirmed':
+    'Attempt {attempt} on {channel}: no clear answer from the platform, unconfirmed',
+  'history.publication.retrying':
+    'Attempt {attempt} on {channel} did not get through, another one follows: {reason}',
+  'history.publication.missed': '{channel}: missed, too late to publish, not posted',
+  'history.publication.attempted': 'Attempt {attempt} on {channel}',
+  'history.publication.reconciledOnline': 'Checked with {channel}: the post is online',
+  'history.publication.reconciledAbsent': 'Checked with {channel}: the post is not there',
+  'history.publication.confirmed':
+    '{who, select, you {You confirmed it is online on {channel}} other {{name} confirmed it is online on {channel}}}',
+  'history.publication.publishedAgain':
+    '{who, select, you {You had it published again on {channel}} other {{name} had it published again on {channel}}}',
+  'history.publication.retried':
+    '{who, select, you {You retried publishing on {channel}} other {{name} retried publishing on {channel}}}',
+  'history.publication.skipped':
+    '{who, select, you {You skipped publishing on {channel}} other {{name} skipped publishing on {channel}}}',
   'history.note': '“{note}”',
   'queue.title': 'Review',
   'queue.intro':
@@ -1007,14 +1028,17 @@ export const en = {
     '{who, select, you {You paused publishing for {scope}} other {{actor} paused publishing for {scope}}}',
   'notifications.kind.workspace_resumed':
     '{who, select, you {You resumed publishing for {scope}} other {{actor} resumed publishing for {scope}}}',
-  'notifications.kind.publication_alert': '“{title}” needs a decision about publishing ({scope})',
-  'notifications.kind.publication_alert.failed': '“{title}” could not be published to {scope}',
+  'notifications.kind.publication_alert':
+    '“{title}” on {channel} needs a decision about publishing',
+  'notifications.kind.publication_alert.failed':
+    'Publishing “{title}” on {channel} failed: nothing went out',
+  'notifications.publication.someChannel': 'a channel',
   'notifications.kind.publication_alert.unconfirmed':
-    '“{title}” may have been published to {scope}: please check',
+    '“{title}” on {channel} is unconfirmed: check whether it went out',
   'notifications.kind.publication_alert.missed':
-    '“{title}” was missed on {scope} and not published',
+    '“{title}” was missed on {channel}: publish it now or skip it',
   'notifications.kind.publication_alert.manual_due':
-    '“{title}” is due: publish it by hand on {scope}',
+    '“{title}” is due on {channel}: publish it by hand and give its address',
   'notifications.settings.title': 'Notification settings',
   'notifications.settings.intro':
     'Everything appears in your inbox (the bell). Choose what you also want by e-mail. These settings apply to all your workspaces.',
@@ -1410,6 +1434,107 @@ export const en = {
   'sharedPlan.passwordBody': 'Please enter the password you received.',
   'sharedPlan.password': 'Password',
   'sharedPlan.unlock': 'Show the plan',
+  // Publishing: per channel in the editor and on the calendar, and the publishing log
+  'nav.publishingLog': 'Publishing log',
+  'publishing.section': 'Publishing',
+  'publishing.loading': 'Loading the publishing status…',
+  'publishing.loadFailed': 'The publishing status could not be loaded.',
+  'publishing.empty':
+    'Nothing to publish yet: once the post is approved and planned, each channel shows here when it goes out.',
+  'publishing.empty.unplanned':
+    'Approved, but not planned: give it a date and time, and each channel shows here when it goes out.',
+  'publishing.unknownChannel': 'Removed channel',
+  'publishing.working': 'One moment…',
+  'publishing.cancel': 'Cancel',
+  'publishing.status.pending': 'Waiting',
+  'publishing.status.sending': 'Sending',
+  'publishing.status.published': 'Published',
+  'publishing.status.failed': 'Failed',
+  'publishing.status.unconfirmed': 'Unconfirmed',
+  'publishing.status.missed': 'Missed',
+  'publishing.status.cancelled': 'Cancelled',
+  'publishing.unit.day': 'd',
+  'publishing.unit.hour': 'h',
+  'publishing.unit.minute': 'min',
+  'publishing.unit.second': 's',
+  'publishing.countdown.in': 'in {time}',
+  'publishing.countdown.due': 'any moment now',
+  'publishing.when.today': 'today at {time}',
+  'publishing.when.tomorrow': 'tomorrow at {time}',
+  'publishing.pending.goesOut': 'Goes out {when},',
+  'publishing.pending.retrying': 'The last attempt did not get through; next attempt {when},',
+  'publishing.reason': 'Reason: {reason}',
+  'publishing.sending.text': 'Being sent to the platform right now.',
+  'publishing.published.at': 'Published {when}.',
+  'publishing.published.text': 'Published.',
+  'publishing.published.open': 'Open the post',
+  'publishing.failed.text':
+    'Publishing failed (planned {when}). Nothing was posted. Fix the cause, then try again.',
+  'publishing.unconfirmed.text':
+    'We cannot tell whether the post went out: the platform did not answer in time. Look at the channel: if the post is there, give its address; if not, publish it again.',
+  'publishing.missed.text':
+    'Missed: it was planned {when} and came later than the workspace’s catch-up window allows (for example after an outage). It was not posted late by itself. Publish it now or skip it.',
+  'publishing.cancelled.text': 'Not published: it was skipped, withdrawn or moved.',
+  'publishing.action.retry': 'Retry',
+  'publishing.action.confirm': 'It is online: here is the URL',
+  'publishing.action.publishAgain': 'Publish again',
+  'publishing.action.publishNow': 'Publish now',
+  'publishing.action.skip': 'Skip',
+  'publishing.confirm.label': 'Address of the published post',
+  'publishing.confirm.hint': 'Open the post on the platform and copy its address from the browser.',
+  'publishing.confirm.invalid': 'Enter the full address of the post, starting with https://',
+  'publishing.confirm.submit': 'Mark as published',
+  'publishing.publishAgain.title': 'It may appear twice',
+  'publishing.publishAgain.warning':
+    'If the first attempt did reach {channel}, publishing again posts it a second time. Check the channel first.',
+  'publishing.publishAgain.confirm': 'Publish again anyway',
+  'publishing.publishNow.open': 'Publish now',
+  'publishing.publishNow.body':
+    'Every channel that is still waiting publishes right away instead of at the planned time.',
+  'publishing.publishNow.confirm': 'Publish now',
+  'publishing.publishNow.done': 'Publishing started.',
+  'publishing.chip.label': '{channel}: {status}',
+  'publishing.chip.open': 'Open the post on {channel}',
+  'publishing.history.title': 'Publishing attempts',
+  'publishing.history.planned': 'planned {when}',
+  'publishing.history.attempts':
+    '{count, plural, =0 {no attempt yet} one {# attempt} other {# attempts}}',
+  'publishing.history.lastError': 'Last error: {reason} ({code})',
+  'publishing.log.title': 'Publishing log',
+  'publishing.log.intro':
+    'Every post and channel, what happened and who acted, newest first. Times in {zone}.',
+  'publishing.log.filters': 'Filter the publishing log',
+  'publishing.log.filter.status': 'Outcome',
+  'publishing.log.filter.period': 'Period',
+  'publishing.log.filter.from': 'From',
+  'publishing.log.filter.to': 'To',
+  'publishing.log.filter.clear': 'Clear filters',
+  'publishing.log.filter.badRange': 'The end lies before the start.',
+  'publishing.log.status.all': 'All outcomes',
+  'publishing.log.status.attention': 'Needs attention',
+  'publishing.log.period.all': 'Any time',
+  'publishing.log.period.today': 'Today',
+  'publishing.log.period.week': 'Last 7 days',
+  'publishing.log.period.month': 'Last 30 days',
+  'publishing.log.period.custom': 'Choose dates',
+  'publishing.log.loading': 'Loading the publishing log…',
+  'publishing.log.loadFailed': 'The publishing log could not be loaded.',
+  'publishing.log.empty': 'Nothing has been published yet.',
+  'publishing.log.emptyFiltered': 'Nothing matches these filters.',
+  'publishing.log.col.when': 'Planned',
+  'publishing.log.col.what': 'Post and channel',
+  'publishing.log.col.outcome': 'Outcome',
+  'publishing.log.col.who': 'Who',
+  'publishing.log.col.link': 'Link',
+  'publishing.log.publishedAt': 'published {when}',
+  'publishing.log.untitled': 'Untitled post',
+  'publishing.log.attempts': '{count, plural, one {# attempt} other {# attempts}}',
+  'publishing.log.author': 'By {name}',
+  'publishing.log.lastActor': 'last action: {name}',
+  'publishing.log.engine': 'sent automatically',
+  'publishing.log.count': '{count} shown',
+  'publishing.log.loadMore': 'Show older',
+  'publishing.log.loadingMore': 'Loading…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,10 +12,17 @@ type PostHistoryProps = {
   postId: string;
   nameOf: DescribeContext['nameOf'];
   levelName: DescribeContext['levelName'];
+  channelName?: DescribeContext['channelName'];
 };
 
 /** Everything that happened to one post, read from the audit log, in the workspace's zone. */
-export function PostHistory({ workspace, postId, nameOf, levelName }: PostHistoryProps) {
+export function PostHistory({
+  workspace,
+  postId,
+  nameOf,
+  levelName,
+  channelName,
+}: PostHistoryProps) {
   const { t, intlLocale } = useI18n();
   const history = usePostHistory(workspace.slug, postId);
   const format = new Intl.DateTimeFormat(intlLocale, {
@@ -47,7 +54,12 @@ export function PostHistory({ workspace, postId, nameOf, levelName }: PostHistor
     <AuditTimeline
       entries={history.data.items}
       label={t('history.label')}
-      context={{ nameOf, levelName, when: (iso) => format.format(new Date(iso)) }}
+      context={{
+        nameOf,
+        levelName,
+        when: (iso) => format.format(new Date(iso)),
+        ...(channelName ? { channelName } : {}),
+      }}
     />
   );
 }

@@ -218,3 +218,64 @@ describe('describeEntry for the workspace log', () => {
     ).toBe('Failed login as x@example.com');
   });
 });
+
+describe('publishing in the history', () => {
+  const SANDBOX = '00000000-0000-4000-8000-0000000000d1';
+  const system = { type: 'system' as const, userId: null, linkId: null, name: null };
+  const withChannels = (locale: 'de' | 'en' = 'en'): DescribeContext => ({
+    ...ctx(locale),
+    channelName: (channelId) => (channelId === SANDBOX ? 'Sandbox' : null),
+  });
+  const attempt = (after: Record<string, unknown>) =>
+    describeEntry(
+      entry({
+        actor: system,
+        action: 'publication.attempted',
+        after: { channelId: SANDBOX, attempt: 1, ...after },
+      }),
+      withChannels(),
+    ).text;
+
+  it('tells each attempt with its channel and how it ended', () => {
+    expect(attempt({ outcome: 'published', url: 'https://sandbox.example/p/1' })).toBe(
+      'Attempt 1 on Sandbox: published',
+    );
+    expect(
+      attempt({
+        attempt: 2,
+        outcome: 'failed',
+        error: { code: 'NO_ADAPTER', message: 'No adapter for instagram', class: 'permanent' },
+      }),
+    ).toBe('Attempt 2 on Sandbox failed: No adapter for instagram');
+    expect(attempt({ outcome: 'unconfirmed' })).toBe(
+      'Attempt 1 on Sandbox: no clear answer from the platform, unconfirmed',
+    );
+    expect(
+      attempt({ outcome: 'pending', error: { code: 'RATE_LIMITED', message: 'Slow down' } }),
+    ).toBe('Attempt 1 on Sandbox did not get through, another one follows: Slow down');
+  });
+
+  it('names the person behind each decision, and a channel it no longer knows', () => {
+    const decided = (action: string, channelId = SANDBOX) =>
+      describeEntry(entry({ action, after: { channelId } }), withChannels('de')).text;
+    expect(decided('publication.confirm')).toBe(
+      'Ben hat bestätigt, dass er auf Sandbox online ist',
+    );
+    expect(decided('publication.retry')).toBe(
+      'Ben hat die Veröffentlichung auf Sandbox erneut versucht',
+    );
+    expect(decided('publication.skip', LENA)).toBe(
+      'Ben hat die Veröffentlichung auf einem Kanal ausgelassen',
+    );
+    expect(
+      describeEntry(
+        entry({
+          action: 'post.moved',
+          after: { plannedAt: '2031-05-02T10:00:00Z' },
+          reason: 'publish_now',
+        }),
+        ctx(),
+      ).text,
+    ).toBe('Ben published it now instead of at the planned time');
+  });
+});

@@ -1,7 +1,7 @@
 import { ROLES, type AuditEntry, type PostStatus, type Role } from '@postplan/contracts';
 import { isKnownErrorCode } from '../../../lib/api/api-error';
 import { ERROR_MESSAGE_KEYS } from '../../../lib/i18n/error-message';
-import { type Translate, who } from '../../../lib/i18n/translate';
+import { type MessageParams, type Translate, who } from '../../../lib/i18n/translate';
 
 export type DescribeContext = {
   t: Translate;
@@ -11,6 +11,8 @@ export type DescribeContext = {
   levelName: (round: number, index: number) => string | null;
   /** An instant in the workspace's zone. */
   when: (iso: string) => string;
+  /** A channel's name by id, for publishing attempts; without it they say "a channel". */
+  channelName?: (channelId: string) => string | null;
   /** The signed-in user: their own entries read "Du hast …" / "You …". */
   userId?: string | null;
 };
@@ -74,6 +76,7 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
     case 'post.content_changed':
       return plain(t('history.contentChanged', person));
     case 'post.moved': {
+      if (entry.reason === 'publish_now') return plain(t('history.publishNow', person));
       const at = str(after.plannedAt);
       return plain(
         at ? t('history.moved', { ...person, when: ctx.when(at) }) : t('history.unplanned', person),
@@ -158,11 +161,65 @@ export function describeEntry(entry: AuditEntry, ctx: DescribeContext): EntryDes
     case 'comment.suggestion_accepted':
       return plain(t('history.suggestionAccepted', person));
     case 'comment.suggestion_dismissed':
+      return plain(t('history.suggestionDismissed', { name }));
+    case 'publication.attempted':
+    case 'publication.reconciled':
+    case 'publication.confirm':
+    case 'publication.publish_again':
+    case 'publication.retry':
+    case 'publication.skip':
+      return withNote(publicationSentence(entry.action, person, after, ctx));
       return plain(t('history.suggestionDismissed', person));
     case 'workspace.approval_policy_changed':
       return plain(t('audit.policyChanged', person));
     default:
       return withNote(t('history.other', { ...person, action: entry.action }));
+  }
+}
+
+/** One publishing attempt, a check with the platform, or a person's decision, per channel. */
+function publicationSentence(
+  action: string,
+  person: MessageParams,
+  after: Json,
+  ctx: DescribeContext,
+): string {
+  const { t } = ctx;
+  const id = str(after.channelId);
+  const channel = (id && ctx.channelName?.(id)) || t('history.publication.someChannel');
+  const outcome = str(after.outcome);
+  const error = obj(after.error);
+  const reason = str(error.message) ?? '';
+  switch (action) {
+    case 'publication.attempted': {
+      const attempt = num(after.attempt) ?? '?';
+      switch (outcome) {
+        case 'published':
+          return t('history.publication.published', { attempt, channel });
+        case 'failed':
+          return t('history.publication.failed', { attempt, channel, reason });
+        case 'unconfirmed':
+          return t('history.publication.unconfirmed', { attempt, channel });
+        case 'pending':
+          return t('history.publication.retrying', { attempt, channel, reason });
+        case 'missed':
+          return t('history.publication.missed', { channel });
+        default:
+          return t('history.publication.attempted', { attempt, channel });
+      }
+    }
+    case 'publication.reconciled':
+      return outcome === 'published'
+        ? t('history.publication.reconciledOnline', { channel })
+        : t('history.publication.reconciledAbsent', { channel });
+    case 'publication.confirm':
+      return t('history.publication.confirmed', { ...person, channel });
+    case 'publication.publish_again':
+      return t('history.publication.publishedAgain', { ...person, channel });
+    case 'publication.retry':
+      return t('history.publication.retried', { ...person, channel });
+    default:
+      return t('history.publication.skipped', { ...person, channel });
   }
 }
 

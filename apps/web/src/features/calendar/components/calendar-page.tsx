@@ -1,6 +1,6 @@
 import type { Post, PostStatus, WorkspaceMembership } from '@postplan/contracts';
 import type { CalendarRef } from '@fullcalendar/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
@@ -43,6 +43,8 @@ type CalendarPageProps = {
   userId: string;
   onCreate: (request: CreateRequest) => void;
   onOpenPost: (post: Post) => void;
+  /** More on each post's calendar event, from features the app composes with the calendar. */
+  renderPostExtra?: (post: Post) => ReactNode;
 };
 
 /** Below this width a month grid cannot show a post readably: phones get the month as a list. */
@@ -67,7 +69,13 @@ export function viewForScreen(view: CalendarView, phone: boolean): CalendarView 
   return phone && view === 'month' ? 'list' : view;
 }
 
-export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: CalendarPageProps) {
+export function CalendarPage({
+  workspace,
+  userId,
+  onCreate,
+  onOpenPost,
+  renderPostExtra,
+}: CalendarPageProps) {
   const { t, intlLocale, locale } = useI18n();
   const toast = useToast();
   const ws = workspace.slug;
@@ -256,6 +264,7 @@ export function CalendarPage({ workspace, userId, onCreate, onOpenPost }: Calend
           onSlotClick={(slot) => onCreate({ slot, status: 'draft' })}
           onPostClick={onOpenPost}
           onPostDrop={onDrop}
+          renderPostExtra={renderPostExtra}
         />
       </section>
       <IdeasSidebar

@@ -16,7 +16,7 @@ import deLocale from '@fullcalendar/react/locales/de';
 import enGbLocale from '@fullcalendar/react/locales/en-gb';
 import formaTheme from '@fullcalendar/react/themes/forma';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
-import { useMemo, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import {
   FULLCALENDAR_VIEW,
@@ -66,6 +66,8 @@ type PostCalendarProps = {
   onSlotClick: (slot: LocalSlot) => void;
   onPostClick: (post: Post) => void;
   onPostDrop: (drop: DropRequest) => void;
+  /** More on each post's event, composed by the app (e.g. publishing status per channel). */
+  renderPostExtra?: (post: Post) => ReactNode;
 };
 
 const DEFAULT_TIME = '09:00';
@@ -159,6 +161,7 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         timeText={arg.timeText}
         draggable={arg.isDraggable}
         channels={<ChannelIcons post={post} channelsById={channelsById} colors={colors} />}
+        extra={props.renderPostExtra?.(post)}
       />
     );
   };

@@ -8,6 +8,8 @@ type PostEventContentProps = {
   title: string;
   timeText: string;
   draggable: boolean;
+  /** What other features show on the event (publishing status per channel), from the app. */
+  extra?: ReactNode;
   /** Where the post goes (ChannelIcons). */
   channels?: ReactNode;
 };
@@ -18,6 +20,7 @@ export function PostEventContent({
   title,
   timeText,
   draggable,
+  extra,
   channels,
 }: PostEventContentProps) {
   const { t } = useI18n();
@@ -37,6 +40,7 @@ export function PostEventContent({
       </span>
       {channels}
       <span className="post-event__title">{title}</span>
+      {extra}
     </div>
   );
 }

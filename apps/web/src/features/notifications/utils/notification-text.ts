@@ -68,14 +68,20 @@ export function describeNotification(
       };
     }
     case 'publication_alert': {
+      // Named by the channel itself: "on Instagram" reads better than "on the channel Instagram".
+      const alert = {
+        ...params,
+        channel: text(n.data, 'channelName') ?? t('notifications.publication.someChannel'),
+      };
       const outcome = text(n.data, 'outcome');
       const key =
-        outcome === 'failed' || outcome === 'unconfirmed' || outcome === 'missed'
+        outcome === 'failed' ||
+        outcome === 'unconfirmed' ||
+        outcome === 'missed' ||
+        outcome === 'manual_due'
           ? (`notifications.kind.publication_alert.${outcome}` as const)
-          : outcome === 'manual_due'
-            ? 'notifications.kind.publication_alert.manual_due'
-            : 'notifications.kind.publication_alert';
-      return { summary: t(key, params), detail: text(n.data, 'reason') };
+          : 'notifications.kind.publication_alert';
+      return { summary: t(key, alert), detail: text(n.data, 'reason') };
     }
   }
 }
