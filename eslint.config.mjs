@@ -125,6 +125,11 @@ export default tseslint.config(
     },
   },
   {
+    // Child processes that integration tests spawn are plain CommonJS.
+    files: ['apps/api/test/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/*.spec.tsx',
