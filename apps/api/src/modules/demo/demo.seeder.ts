@@ -90,6 +90,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
         );
         channelIds.push(channel.id);
       }
+      // Created first: the posts approved ahead of time go to it (see below).
+      const sandbox = await this.channels.create(
+        {
+          workspaceId: ws.id,
+          name: DEMO_SANDBOX_CHANNEL.name,
+          platform: DEMO_SANDBOX_CHANNEL.platform,
+          color: defaultChannelColor(DEMO_SANDBOX_CHANNEL.platform),
+        },
+        em,
+      );
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.
       const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 21 * DAY;
       let n = 0;
@@ -104,10 +114,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
             text: template.text,
             plannedAt,
             tags: template.tags,
-            variants: [n, n + 2].map((i) => ({
-              channelId: channelIds[i % channelIds.length]!,
-              text: null,
-            })),
+            // What gets approved ahead goes to the sandbox only: the demo's other channels are
+            // not connected to any account, so publishing there could only fail.
+            variants:
+              plannedAt > now && n % 6 === 1
+                ? [{ channelId: sandbox.id, text: null }]
+                : [n, n + 2].map((i) => ({
+                    channelId: channelIds[i % channelIds.length]!,
+                    text: null,
+                  })),
           };
           const authorId = people[1 + (n % 2)]!.id;
           const id = await this.posts.insert(em, {
@@ -150,15 +165,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
           n++;
         }
       }
-      const sandbox = await this.channels.create(
-        {
-          workspaceId: ws.id,
-          name: DEMO_SANDBOX_CHANNEL.name,
-          platform: DEMO_SANDBOX_CHANNEL.platform,
-          color: defaultChannelColor(DEMO_SANDBOX_CHANNEL.platform),
-        },
-        em,
-      );
       const sandboxContent: PostWrite = {
         title: DEMO_SANDBOX_POST.title,
         text: DEMO_SANDBOX_POST.text,
