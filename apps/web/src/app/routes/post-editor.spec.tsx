@@ -127,6 +127,7 @@ function open(
   target: EditorTarget,
   role: WorkspaceMembership['role'] = 'editor',
   withChannels: Channel[] = channels,
+  locale: 'de' | 'en' = 'en',
 ) {
   const onClose = jest.fn();
   renderWithProviders(
@@ -137,6 +138,7 @@ function open(
       target={target}
       onClose={onClose}
     />,
+    { locale },
   );
   return { onClose };
 }
@@ -336,6 +338,45 @@ describe('PostEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(calls).toHaveLength(0);
+  });
+
+  it('says all of it in German: the undo after unticking and "Aktuelle Fassung laden"', async () => {
+    const theirs = post({ version: 3, title: 'Anderswo geändert' });
+    serve([
+      {
+        status: 409,
+        body: {
+          error: {
+            code: 'STALE_VERSION',
+            message: 'stale',
+            details: { resource: 'post', currentVersion: 3, reason: 'version', current: theirs },
+          },
+        },
+      },
+    ]);
+    const [instagram] = channels;
+    open(
+      {
+        kind: 'edit',
+        post: post({ variants: [{ channelId: instagram!.id, text: 'Eigener Text' }] }),
+      },
+      'editor',
+      channels,
+      'de',
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: /Instagram/ }));
+    expect(screen.getByTestId('channel-removed').textContent).toBe(
+      'Instagram entfernt; der eigene Text bleibt bis zum Speichern erhalten. Rückgängig',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Rückgängig' }));
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Mein Titel' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Aktuelle Fassung laden' }));
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-yours').value).toBe(
+      'Mein Titel\n\nBody\n\nInstagram:\nEigener Text',
+    );
+    expect(screen.getByText('Gespeicherte Fassung 3')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Deine Fassung kopieren' })).toBeTruthy();
   });
 
   it('shows what the reviewer asked for at the top of the editor', async () => {
