@@ -10,6 +10,7 @@ import type {
 import { describe, expect, it, jest } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { EditorTarget } from '../../features/editor/components/post-editor';
+import { detail } from '../../features/review/testing/review-fixtures';
 import { setEditorText } from '../../features/wording/testing/editor-text';
 import { fakeFetch, renderWithProviders, type FakeCall } from '../../testing/render-with-providers';
 import { ReviewedPostEditor } from './reviewed-post-editor';
@@ -78,6 +79,8 @@ function serve(
     check?: (body: { text: string; channelId?: string }) => WordingCheckResponse;
     /** The workspace's approval policy kind; unanswered (404) when left out. */
     policy?: 'none' | 'optional';
+    /** The post's review state (GET /posts/:id); unanswered (404) when left out. */
+    detail?: unknown;
   } = {},
 ) {
   const calls = fakeFetch(queue);
@@ -96,6 +99,7 @@ function serve(
       // are about; changes are answered from the queue.
       if (method !== 'GET') return rest(url, init);
       if (url.endsWith('/members')) return answer(200, { items: [] });
+      if (wording.detail && /\/posts\/[0-9a-f-]+$/.test(url)) return answer(200, wording.detail);
       if (url.endsWith('/approval-policy') && wording.policy)
         return answer(200, {
           policy:
@@ -123,6 +127,7 @@ function open(
   target: EditorTarget,
   role: WorkspaceMembership['role'] = 'editor',
   withChannels: Channel[] = channels,
+  locale: 'de' | 'en' = 'en',
 ) {
   const onClose = jest.fn();
   renderWithProviders(
@@ -133,6 +138,7 @@ function open(
       target={target}
       onClose={onClose}
     />,
+    { locale },
   );
   return { onClose };
 }
@@ -255,6 +261,152 @@ describe('PostEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(calls[1]).toMatchObject({ headers: { 'If-Match': '3' }, body: { title: 'Mine again' } });
+  });
+
+  it('keeps your version beside the loaded one after a conflict, to copy from', async () => {
+    const theirs = post({
+      version: 3,
+      title: 'Changed elsewhere',
+      text: 'Their body',
+      variants: [{ channelId: channels[0]!.id, text: null }],
+    });
+    serve([
+      {
+        status: 409,
+        body: {
+          error: {
+            code: 'STALE_VERSION',
+            message: 'stale',
+            details: { resource: 'post', currentVersion: 3, reason: 'version', current: theirs },
+          },
+        },
+      },
+    ]);
+    const writeText = jest.fn((_: string) => Promise.resolve());
+    Object.assign(navigator, { clipboard: { writeText } });
+    open({ kind: 'edit', post: post() });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'My title' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Load current version' }));
+
+    // The form holds the saved version; the own one stays readable beside it.
+    expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('Changed elsewhere');
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-yours').value).toBe(
+      'My title\n\nBody',
+    );
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-current').value).toBe(
+      'Changed elsewhere\n\nTheir body',
+    );
+    expect(screen.getByText('Saved version 3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy your version' }));
+    expect(writeText).toHaveBeenCalledWith('My title\n\nBody');
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hide your version' }));
+    expect(screen.queryByTestId('conflict-compare')).toBeNull();
+  });
+
+  it('keeps an unticked channel’s own text until save and brings it back with undo', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    const [instagram] = channels;
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({ variants: [{ channelId: instagram!.id, text: 'Nur für Instagram' }] }),
+      },
+      'editor',
+      [...channels, X_CHANNEL],
+    );
+    const box = () => screen.getByRole('checkbox', { name: /Instagram/ });
+    const variantText = () =>
+      screen.getByTestId(`text-${instagram!.id}`).querySelector('.cm-content')?.textContent;
+    fireEvent.click(box());
+    expect(screen.queryByTestId(`text-${instagram!.id}`)).toBeNull();
+    expect(screen.getByTestId('channel-removed').textContent).toContain(
+      'Instagram removed; its own text is kept until you save.',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(box()).toHaveProperty('checked', true);
+    expect(screen.queryByTestId('channel-removed')).toBeNull();
+    expect(variantText()).toBe('Nur für Instagram');
+
+    // Unticking and ticking again brings the text back too; saving then changes nothing.
+    fireEvent.click(box());
+    fireEvent.click(box());
+    expect(variantText()).toBe('Nur für Instagram');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls).toHaveLength(0);
+  });
+
+  it('says all of it in German: the undo after unticking and "Aktuelle Fassung laden"', async () => {
+    const theirs = post({ version: 3, title: 'Anderswo geändert' });
+    serve([
+      {
+        status: 409,
+        body: {
+          error: {
+            code: 'STALE_VERSION',
+            message: 'stale',
+            details: { resource: 'post', currentVersion: 3, reason: 'version', current: theirs },
+          },
+        },
+      },
+    ]);
+    const [instagram] = channels;
+    open(
+      {
+        kind: 'edit',
+        post: post({ variants: [{ channelId: instagram!.id, text: 'Eigener Text' }] }),
+      },
+      'editor',
+      channels,
+      'de',
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: /Instagram/ }));
+    expect(screen.getByTestId('channel-removed').textContent).toBe(
+      'Instagram entfernt; der eigene Text bleibt bis zum Speichern erhalten. Rückgängig',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Rückgängig' }));
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Mein Titel' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Aktuelle Fassung laden' }));
+    expect(screen.getByTestId<HTMLTextAreaElement>('conflict-yours').value).toBe(
+      'Mein Titel\n\nBody\n\nInstagram:\nEigener Text',
+    );
+    expect(screen.getByText('Gespeicherte Fassung 3')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Deine Fassung kopieren' })).toBeTruthy();
+  });
+
+  it('shows what the reviewer asked for at the top of the editor', async () => {
+    const asked = detail({
+      id: post().id,
+      status: 'changes_requested',
+      review: {
+        round: {
+          ...detail().review.round!,
+          decisions: [
+            {
+              userId: '00000000-0000-4000-8000-0000000000c3',
+              name: 'Clara Recht',
+              level: 1,
+              decision: 'request_changes',
+              at: '2031-05-02T12:00:00Z',
+              note: 'Bitte den Preis nennen.',
+            },
+          ],
+        },
+      },
+    });
+    serve([], { detail: asked });
+    open({ kind: 'edit', post: post({ status: 'changes_requested' }) });
+    const note = await screen.findByRole('note', { name: 'Requested changes' });
+    expect(note.textContent).toContain('Clara Recht asks for changes');
+    expect(note.textContent).toContain('Bitte den Preis nennen.');
+    // Before the form, not only in the review panel at the end.
+    const form = screen.getByLabelText('Title');
+    expect(note.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('lets a viewer read but not change anything', () => {

@@ -8,6 +8,8 @@ import { usePostEditor } from '../../features/editor/hooks/use-post-editor';
 import { PostPublishing } from '../../features/publishing/components/post-publishing';
 import { PublicationAttempts } from '../../features/publishing/components/publication-attempts';
 import { useApprovalPolicy } from '../../features/review/api/use-approval-policy';
+import { usePostDetail } from '../../features/review/api/use-post-review';
+import { OpenChangeRequest } from '../../features/review/components/open-change-request';
 import { ReviewPanel } from '../../features/review/components/review-panel';
 import { useEngineSettings } from '../../features/wording/api/use-wording-settings';
 import { WordingField, type FieldCounter } from '../../features/wording/components/wording-field';
@@ -102,6 +104,7 @@ export function ReviewedPostEditor({
       renderTextField={renderTextField}
       blockingCount={review.blocking.length}
       summary={<WordingSummary review={review} />}
+      notice={base && <ChangeRequestNote workspace={ws} postId={base.id} userId={userId} />}
       reviewPanel={
         base && (
           <>
@@ -141,4 +144,18 @@ export function ReviewedPostEditor({
       sections={sections}
     />
   );
+}
+
+/** What the reviewer asked for, from the post's review state (the review panel's query). */
+function ChangeRequestNote({
+  workspace,
+  postId,
+  userId,
+}: {
+  workspace: string;
+  postId: string;
+  userId: string;
+}) {
+  const detail = usePostDetail(workspace, postId).data;
+  return detail ? <OpenChangeRequest detail={detail} userId={userId} /> : null;
 }

@@ -170,6 +170,7 @@ export const de: Messages = {
   'editor.conflict.current': 'Gespeicherte Fassung {version}',
   'editor.conflict.copy': 'Deine Fassung kopieren',
   'editor.conflict.copied': 'Kopiert',
+  'editor.conflict.dismiss': 'Deine Fassung ausblenden',
   'editor.channelRemoved': '{channel} entfernt; der eigene Text bleibt bis zum Speichern erhalten.',
   'editor.channelRemoved.undo': 'Rückgängig',
   'editor.stale.title': 'Jemand anderes hat diesen Beitrag geändert',

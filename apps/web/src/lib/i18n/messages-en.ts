@@ -168,6 +168,7 @@ export const en = {
   'editor.conflict.current': 'Saved version {version}',
   'editor.conflict.copy': 'Copy your version',
   'editor.conflict.copied': 'Copied',
+  'editor.conflict.dismiss': 'Hide your version',
   'editor.channelRemoved': '{channel} removed; its own text is kept until you save.',
   'editor.channelRemoved.undo': 'Undo',
   'editor.stale.title': 'Someone else changed this post',

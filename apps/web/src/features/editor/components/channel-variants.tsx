@@ -60,6 +60,18 @@ export function ChannelVariants({ editor, renderTextField, textExtensions }: Cha
             </li>
           ))}
       </ul>
+      {editor.removed && (
+        <p className="notice channel-list__removed" role="status" data-testid="channel-removed">
+          <span>
+            {t('editor.channelRemoved', {
+              channel: channelsById.get(editor.removed.channelId)?.name ?? editor.removed.channelId,
+            })}
+          </span>{' '}
+          <button type="button" className="button button--small" onClick={editor.undoRemove}>
+            {t('editor.channelRemoved.undo')}
+          </button>
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import type { PostEditorState } from '../hooks/use-post-editor';
 import { ChannelVariants } from './channel-variants';
+import { ConflictCompare } from './conflict-compare';
 import { EditorFooter } from './editor-footer';
 import { BASE_TEXT_FIELD, type RenderTextField } from './editor-text-field';
 import { PlannedTimeFields } from './planned-time-fields';
@@ -23,6 +24,8 @@ type PostEditorProps = {
   summary?: ReactNode;
   /** The saved post's review state and history, from the review feature. */
   reviewPanel?: ReactNode;
+  /** Shown at the top of the panel, e.g. the open change request from the review feature. */
+  notice?: ReactNode;
   /**
    * CodeMirror extensions other features add to a text field, by field ('base' or a channel id),
    * e.g. comment highlights. Keep the arrays stable (memoised): a new array reconfigures them.
@@ -39,6 +42,7 @@ export function PostEditor({
   blockingCount,
   summary,
   reviewPanel,
+  notice,
   textExtensions,
   sections,
 }: PostEditorProps) {
@@ -71,6 +75,19 @@ export function PostEditor({
           </button>
         </div>
       )}
+      {editor.kept && (
+        <div className="alert" role="group" aria-label={t('editor.conflict.yours')}>
+          <ConflictCompare
+            mine={editor.kept.mine}
+            current={editor.kept.current}
+            channelsById={editor.channelsById}
+          />
+          <button type="button" className="button button--small" onClick={editor.dismissKept}>
+            {t('editor.conflict.dismiss')}
+          </button>
+        </div>
+      )}
+      {notice}
       {!editable && (
         <p className="notice" role="note">
           {t('editor.readOnly')}

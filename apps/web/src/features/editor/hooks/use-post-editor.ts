@@ -22,8 +22,10 @@ import {
   isBlank,
   postToForm,
   updateRequest,
+  type ChannelChoice,
   type PostFormValues,
 } from '../utils/post-form';
+import { tickChannel, untickChannel, type ParkedTexts } from '../utils/channel-selection';
 import { blockersFrom, canSubmitForReview, type ServerBlocker } from '../utils/submit';
 
 export type EditorTarget =
@@ -83,6 +85,14 @@ export function usePostEditor({
   const [confirming, setConfirming] = useState(false);
   const [serverBlockers, setServerBlockers] = useState<ServerBlocker[]>([]);
   const [requestReview, setRequestReview] = useState(false);
+  // Own texts of unticked channels, until save; the last one unticked is offered for undo.
+  const [parked, setParked] = useState<ParkedTexts>({});
+  const [removed, setRemoved] = useState<ChannelChoice | null>(null);
+  // After a conflict: the person's own version next to the one that was loaded, to copy from.
+  const [kept, setKept] = useState<{
+    mine: Pick<PostFormValues, 'title' | 'text' | 'channels'>;
+    current: Post;
+  } | null>(null);
 
   const create = useCreatePost(ws);
   const update = useUpdatePost(ws);
@@ -111,13 +121,18 @@ export function usePostEditor({
     setServerBlockers([]);
   };
 
+  const channelOrder = useMemo(() => channels.map((c) => c.id), [channels]);
   const toggleChannel = (channelId: string, selected: boolean) => {
-    setValues((current) => ({
-      ...current,
-      channels: selected
-        ? [...current.channels, { channelId, text: '' }]
-        : current.channels.filter((c) => c.channelId !== channelId),
-    }));
+    const next = selected
+      ? tickChannel(values, parked, channelId, channelOrder)
+      : untickChannel(values, parked, channelId);
+    setValues(next.values);
+    setParked(next.parked);
+    setRemoved(next.removed);
+  };
+  /** Ticks the channel unticked last again, with its own text. */
+  const undoRemove = () => {
+    if (removed) toggleChannel(removed.channelId, true);
   };
   const setOverride = (channelId: string, text: string) => {
     setValues((current) => ({
@@ -199,6 +214,8 @@ export function usePostEditor({
         setBase(current);
         setOriginal(form);
         setValues(form);
+        setParked({});
+        setRemoved(null);
       }
       const result = await submit.mutateAsync({
         id: current.id,
@@ -247,9 +264,12 @@ export function usePostEditor({
       return;
     }
     const form = postToForm(current, tz);
+    setKept({ mine: values, current });
     setBase(current);
     setOriginal(form);
     setValues(form);
+    setParked({});
+    setRemoved(null);
     setChosen(initialChoice(current, form, tz));
     setServerCandidates(null);
     setFormError(null);
@@ -270,6 +290,12 @@ export function usePostEditor({
     chosen,
     plannedInstant,
     stale,
+    /** After "load the current version": the person's own version, kept to copy from. */
+    kept,
+    dismissKept: () => setKept(null),
+    /** The channel just unticked with its own text (kept until save), for the undo offer. */
+    removed,
+    undoRemove,
     formError,
     serverBlockers,
     submitted,
