@@ -21,7 +21,8 @@ import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
 export class SandboxAdapter implements PlatformAdapter {
   readonly platform = 'sandbox' as const;
   readonly limits: PlatformLimits = {
-    text: { max: 5000, unit: 'characters' },
+    // As the wording engine's profile says: the sandbox takes any text.
+    text: null,
     media: null,
     concurrency: 8,
     perMinute: null,
