@@ -124,7 +124,10 @@ test('the header stays one line down to 1024 px in both languages; settings have
     expect(await runsOffTheSide(page, '.settings-tabs, .settings-tabs *')).toEqual([]);
     await tabs.getByRole('link', { name: 'Textregeln' }).click();
     await expect(page.getByTestId('wording-settings')).toBeVisible();
-    expect(await overflowsSideways(page)).toBe(false);
+    expect(
+      await overflowsSideways(page),
+      `running off the side: ${(await runsOffTheSide(page, 'body *')).join(', ')}`,
+    ).toBe(false);
   } finally {
     await page.setViewportSize({ width: 1440, height: 960 });
     await page.getByTestId('language-select').first().selectOption('en');
