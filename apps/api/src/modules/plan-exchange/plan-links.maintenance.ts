@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { Clock } from '../../common/clock/clock';
 import { ImportRepository } from './import.repository';
 import { PlanLinksRepository } from './plan-links.repository';
 
@@ -14,11 +15,12 @@ export class PlanLinksMaintenance {
   constructor(
     private readonly links: PlanLinksRepository,
     private readonly imports: ImportRepository,
+    private readonly clock: Clock,
   ) {}
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'plan-exchange-cleanup' })
   async cleanUp(): Promise<void> {
-    await this.links.deleteUnlockAttemptsBefore(new Date(Date.now() - DAY_MS));
-    await this.imports.deleteJobsBefore(new Date(Date.now() - 7 * DAY_MS));
+    await this.links.deleteUnlockAttemptsBefore(new Date(this.clock.nowMs() - DAY_MS));
+    await this.imports.deleteJobsBefore(new Date(this.clock.nowMs() - 7 * DAY_MS));
   }
 }

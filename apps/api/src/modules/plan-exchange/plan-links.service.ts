@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock/clock';
 import { tooManyAttempts } from '../../common/errors/app-error';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Writable } from 'node:stream';
@@ -74,6 +75,7 @@ export class PlanLinksService {
     private readonly exportRepo: ExportRepository,
     private readonly exports: ExportService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private token(kind: 'feed' | 'share', id: string, salt: Buffer): string {
@@ -113,9 +115,9 @@ export class PlanLinksService {
     if (!isWellFormedToken(token)) throw feedNotFound();
     const feed = await this.links.feedByTokenHash(sha256(token));
     if (!feed || !feed.is_member) throw feedNotFound();
-    const day = new Date().toISOString().slice(0, 10);
+    const day = this.clock.now().toISOString().slice(0, 10);
     const etag = `"feed-${feed.calendar_version}-${day}"`;
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const from = new Date(now - FEED_PAST_DAYS * 86_400_000);
     const to = new Date(now + FEED_FUTURE_DAYS * 86_400_000);
     return {
@@ -159,7 +161,7 @@ export class PlanLinksService {
     const expiresAt = input.expiresAt
       ? withTimeErrors(() => parseZonedDateTime(input.expiresAt!, tz))
       : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+    if (expiresAt && expiresAt.getTime() <= this.clock.nowMs()) {
       throw new PlanExchangeError('VALIDATION_FAILED', 'The expiry must be in the future.', {
         issues: [{ path: 'expiresAt', message: 'in the past' }],
       });
@@ -225,7 +227,7 @@ export class PlanLinksService {
   private present(r: ShareLinkRow, origin: string): ShareLink {
     const state = r.revoked_at
       ? 'revoked'
-      : r.expires_at && r.expires_at.getTime() <= Date.now()
+      : r.expires_at && r.expires_at.getTime() <= this.clock.nowMs()
         ? 'expired'
         : 'active';
     return {
@@ -273,7 +275,7 @@ export class PlanLinksService {
     const link = await this.open(token);
     const linkEnd = link.expires_at ?? NO_EXPIRY;
     if (link.password_hash === null) return { unlockedUntil: linkEnd, cookies: null };
-    const now = new Date();
+    const now = this.clock.now();
     const device = knownDeviceId(this.config.secretKey, link.id, visitor.deviceCookie);
     const counts = await this.links.unlockFailuresSince(
       link.id,
@@ -416,7 +418,8 @@ export class PlanLinksService {
     if (!isWellFormedToken(token)) throw shareLinkNotFound();
     const link = await this.links.linkByTokenHash(sha256(token));
     if (!link || link.revoked_at) throw shareLinkNotFound();
-    if (link.expires_at && link.expires_at.getTime() <= Date.now()) throw shareLinkExpired();
+    if (link.expires_at && link.expires_at.getTime() <= this.clock.nowMs())
+      throw shareLinkExpired();
     return link;
   }
 
@@ -438,7 +441,7 @@ export class PlanLinksService {
       this.config.secretKey,
       { id: link.id, passwordHash: link.password_hash },
       visitor.accessCookie,
-      new Date(),
+      this.clock.now(),
     );
   }
 }
