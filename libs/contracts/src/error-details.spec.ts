@@ -49,6 +49,15 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   TOKEN_NOT_FOUND: undefined,
   CHANNEL_NOT_FOUND: undefined,
   UNKNOWN_CHANNEL: { channelIds: [id] },
+  VARIANT_OPTIONS_INVALID: {
+    channels: [
+      {
+        channelId: id,
+        platform: 'linkedin',
+        issues: [{ path: 'visibility', message: 'Invalid option' }],
+      },
+    ],
+  },
   POST_NOT_FOUND: undefined,
   POST_NOT_DELETED: undefined,
   VERSION_REQUIRED: undefined,

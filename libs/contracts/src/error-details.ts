@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TokenScopeSchema } from './auth';
-import { IdSchema, RoleSchema } from './common';
+import { IdSchema, PlatformSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
 import { ImportReportSchema } from './plan-exchange';
 import { PostSchema, PostStatusSchema } from './posts';
@@ -102,6 +102,15 @@ export const ERROR_DETAILS = {
   TOKEN_NOT_FOUND: none,
   CHANNEL_NOT_FOUND: none,
   UNKNOWN_CHANNEL: z.object({ channelIds: z.array(z.string()) }),
+  VARIANT_OPTIONS_INVALID: z.object({
+    channels: z.array(
+      z.object({
+        channelId: z.string(),
+        platform: PlatformSchema,
+        issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ),
+  }),
   POST_NOT_FOUND: none,
   POST_NOT_DELETED: none,
   VERSION_REQUIRED: none,

@@ -8,6 +8,7 @@ import {
   RangeBoundSchema,
 } from './common';
 import { PublicationSummarySchema } from './publications';
+import { VariantOptionsSchema } from './variant-options';
 import { PostReviewSchema } from './review';
 import { PostWordingSchema } from './wording';
 
@@ -31,12 +32,17 @@ export const TagSchema = z
 export const VariantSchema = z.object({
   channelId: IdSchema,
   text: z.string().nullable().meta({ description: 'null: the post uses its base text' }),
+  options: VariantOptionsSchema.optional(),
 });
 export type Variant = z.infer<typeof VariantSchema>;
 
 export const VariantInputSchema = z.strictObject({
   channelId: IdSchema,
   text: z.string().max(MAX_TEXT_LENGTH).nullable().default(null),
+  options: VariantOptionsSchema.optional().meta({
+    description:
+      "The channel's per-platform options, checked against its platform (VARIANT_OPTIONS_INVALID otherwise). Left out: the options stored for this channel stay; {}: none",
+  }),
 });
 
 export const PostSchema = z.object({

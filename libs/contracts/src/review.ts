@@ -129,7 +129,11 @@ export const ApprovalPolicyResponseSchema = z.object({
 
 // Revisions and diffs
 
-const ApprovableVariantSchema = z.object({ channelId: z.string(), text: z.string().nullable() });
+const ApprovableVariantSchema = z.object({
+  channelId: z.string(),
+  text: z.string().nullable(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
 export const RevisionContentSchema = z.object({
   title: z.string().nullable().optional(),
   text: z.string(),

@@ -47,7 +47,8 @@ export const ADAPTER_EXTRA_LIMITS = {
 
 /**
  * The per-platform options a variant may store (`PublishContent.options`), validated by the
- * adapter at publishing. The API validates a variant's options with the same schema.
+ * adapter at publishing. They are defined in libs/contracts (VARIANT_OPTIONS_SCHEMAS), where
+ * the API validates a variant's options and the editor builds its form from the same schemas.
  */
 export const VARIANT_OPTION_SCHEMAS = {
   bluesky: blueskyOptionsSchema,

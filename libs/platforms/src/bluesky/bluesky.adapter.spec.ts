@@ -203,6 +203,37 @@ describe('Bluesky adapter against a local PDS', () => {
     expect(after.filter((r) => r.uri === published.platformPostId)).toHaveLength(1);
   });
 
+  it('posts the first comment as one reply to the post, also when the publication is replayed', async () => {
+    const before = (await postsOfAlice()).length;
+    const options = { langs: ['de'], firstComment: 'Alle Termine: https://example.com/termine' };
+    const first = request('pub-bsky-reply', { options, media: [] });
+    const published = await adapter().publish(first);
+    const retry = request('pub-bsky-reply', { options, media: [] });
+    retry.checkpoint = first.checkpoint;
+    await expect(adapter().publish(retry)).resolves.toEqual(published);
+
+    const after = await postsOfAlice();
+    expect(after.length).toBe(before + 2);
+    const replies = after.filter(
+      (r) =>
+        (r.value as { reply?: unknown }).reply !== undefined && r.uri !== published.platformPostId,
+    );
+    const reply = replies.find(
+      (r) =>
+        (r.value as { reply: { parent: { uri: string } } }).reply.parent.uri ===
+        published.platformPostId,
+    );
+    expect(reply?.value).toMatchObject({
+      text: 'Alle Termine: https://example.com/termine',
+      langs: ['de'],
+      reply: {
+        root: { uri: published.platformPostId },
+        parent: { uri: published.platformPostId },
+      },
+      facets: [expect.objectContaining({ index: { byteStart: 14, byteEnd: 41 } })],
+    });
+  });
+
   it('reconciles: published with its URI once written, absent before', async () => {
     const bluesky = adapter();
     const req = request('pub-bsky-reconcile', { media: [] });

@@ -22,6 +22,10 @@ import {
 } from '../http/platform-http';
 import { type BlueskyFacet, buildFacets } from './bluesky-facets';
 import { TID_PATTERN, publicationRecordKey } from './bluesky-tid';
+import { blueskyOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { blueskyOptionsSchema };
 
 /**
  * Bluesky through the AT Protocol: an app password opens a session on the account's PDS
@@ -57,16 +61,6 @@ export const BLUESKY_TEXT_BYTES = 3000;
 export const BLUESKY_ALT_TEXT_MAX = 2000;
 
 /** Variant options the editor stores for a Bluesky post. */
-export const blueskyOptionsSchema = z
-  .object({
-    /** Languages of the post (BCP 47), at most three, as Bluesky's apps allow. */
-    langs: z
-      .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))
-      .max(3)
-      .optional(),
-  })
-  .strict();
-export type BlueskyOptions = z.infer<typeof blueskyOptionsSchema>;
 
 const settingsSchema = z.object({
   /** The account's PDS; bsky.social for most accounts. */
@@ -257,6 +251,45 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
     };
   }
 
+  /**
+   * The `firstComment` option as a reply to the post (Bluesky has no comments). Its record key
+   * is derived like the post's and written with putRecord, an upsert: a retry after the post
+   * went out writes the same reply again instead of a second one. Best effort: the post is out,
+   * so a failed reply never turns it into a failure.
+   */
+  async function replyOnce(
+    request: PublishRequest,
+    session: Session,
+    parent: { uri: string; cid: string },
+    createdAt: string,
+  ): Promise<void> {
+    const options = blueskyOptionsSchema.safeParse(request.content.options);
+    const text = options.success ? options.data.firstComment : undefined;
+    if (!text) return;
+    try {
+      const facets = await buildFacets(text, () => Promise.resolve(null));
+      await session.agent.com.atproto.repo.putRecord(
+        {
+          repo: session.did,
+          collection: POST_COLLECTION,
+          rkey: publicationRecordKey(`${request.idempotencyKey}:reply`, request.content.plannedAt),
+          record: {
+            $type: POST_COLLECTION,
+            text,
+            createdAt,
+            reply: { root: parent, parent },
+            ...(facets.length > 0 ? { facets } : {}),
+            ...(options.data?.langs ? { langs: options.data.langs } : {}),
+          },
+          validate: true,
+        },
+        { signal: request.signal },
+      );
+    } catch {
+      // The post counts without its reply.
+    }
+  }
+
   function checkpointOf(request: PublishRequest): Checkpoint | null {
     const rkey = request.checkpoint?.['rkey'];
     const createdAt = request.checkpoint?.['createdAt'];
@@ -294,7 +327,17 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
         }
         const { rkey } = checkpoint;
         const existing = await readPost(session, rkey, request.signal);
-        if (existing) return confirmed(request, session, rkey, existing.value);
+        if (existing) {
+          const result = confirmed(request, session, rkey, existing.value);
+          if (existing.cid)
+            await replyOnce(
+              request,
+              session,
+              { uri: existing.uri, cid: existing.cid },
+              checkpoint.createdAt,
+            );
+          return result;
+        }
 
         const record = await buildRecord(request, session, checkpoint.createdAt);
         try {
@@ -302,6 +345,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
             { repo: session.did, collection: POST_COLLECTION, rkey, record, validate: true },
             { signal: request.signal },
           );
+          await replyOnce(request, session, res.data, checkpoint.createdAt);
           return { platformPostId: res.data.uri, url: postUrl(request.channel, session.did, rkey) };
         } catch (e) {
           // A second write to the same key answers 500 "already a value at key": the first

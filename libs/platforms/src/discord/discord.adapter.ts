@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -17,6 +16,10 @@ import {
   httpCall,
   retryAfterOf,
 } from '../http/platform-http';
+import { type DiscordOptions, discordOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { discordOptionsSchema };
 
 /**
  * Discord, two ways: an incoming webhook (a server's "Integrations -> Webhooks" URL, kept as
@@ -51,15 +54,6 @@ export const DISCORD_LIMITS: PlatformLimits = {
   // Webhooks allow 5 requests per 2 seconds and 30 messages a minute per channel.
   perMinute: 30,
 };
-
-export const discordOptionsSchema = z
-  .object({
-    /** The name shown instead of the webhook's (webhooks only). */
-    username: z.string().min(1).max(80).optional(),
-    suppressEmbeds: z.boolean().optional(),
-  })
-  .strict();
-export type DiscordOptions = z.infer<typeof discordOptionsSchema>;
 
 const WEBHOOK_URL =
   /^https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api(?:\/v\d+)?\/webhooks\/(\d{5,25})\/([\w-]{20,200})\/?$/;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -17,6 +16,10 @@ import {
   httpCall,
   requireString,
 } from '../http/platform-http';
+import { facebookOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { facebookOptionsSchema };
 
 /**
  * Facebook Pages through the Graph API with a Page access token (pages_manage_posts,
@@ -43,15 +46,6 @@ export const FACEBOOK_LIMITS: PlatformLimits = {
   concurrency: 1,
   perMinute: 30,
 };
-
-export const facebookOptionsSchema = z
-  .object({
-    /** A link shown as a card under the text. */
-    link: z.url({ protocol: /^https?$/ }).optional(),
-    /** Posted as the first comment under the post, as the page. */
-    firstComment: z.string().min(1).max(8000).optional(),
-  })
-  .strict();
 
 export type FacebookAdapterOptions = {
   graphBase?: string;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -19,6 +18,10 @@ import {
   classifyMetaAnswer,
   containerClient,
 } from '../meta/meta-container';
+import { instagramOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { instagramOptionsSchema };
 
 /**
  * Instagram professional accounts through the Instagram Graph API (Facebook Login for
@@ -49,15 +52,6 @@ export const INSTAGRAM_LIMITS: PlatformLimits = {
   concurrency: 1,
   perMinute: 30,
 };
-
-export const instagramOptionsSchema = z
-  .object({
-    /** A feed post (one medium or a carousel), a reel (one video) or a story (one medium, no caption). */
-    format: z.enum(['post', 'reel', 'story']).optional(),
-    /** Posted as the first comment under the post, as the account. */
-    firstComment: z.string().min(1).max(2200).optional(),
-  })
-  .strict();
 
 export type InstagramAdapterOptions = {
   graphBase?: string;

@@ -20,6 +20,10 @@ import {
   retryAfterOf,
 } from '../http/platform-http';
 import { toLittleText } from './linkedin-little-text';
+import { linkedinOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { linkedinOptionsSchema };
 
 /**
  * LinkedIn through the versioned Posts API (`POST /rest/posts`), for a member
@@ -51,16 +55,6 @@ export const LINKEDIN_LIMITS: PlatformLimits = {
   // 150 posts a day per member; 100,000 API calls a day per app.
   perMinute: 10,
 };
-
-export const linkedinOptionsSchema = z
-  .object({
-    /** PUBLIC for everyone; CONNECTIONS only for a member's network; LOGGED_IN for members only. */
-    visibility: z.enum(['PUBLIC', 'CONNECTIONS', 'LOGGED_IN']).optional(),
-    /** Posted as the first comment under the post, by the same author. */
-    firstComment: z.string().min(1).max(1250).optional(),
-  })
-  .strict();
-export type LinkedinOptions = z.infer<typeof linkedinOptionsSchema>;
 
 const settingsSchema = z.object({
   author: z.string().regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/),

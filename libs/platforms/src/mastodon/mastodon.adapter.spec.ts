@@ -157,6 +157,40 @@ describe('Mastodon adapter', () => {
     ]);
   });
 
+  it('posts the first comment as a reply with its own key, once even when the publication is retried', async () => {
+    const options = { visibility: 'public', language: 'de', firstComment: 'Mehr im Programm.' };
+    const first = await adapter().publish(request({ options }));
+    await adapter().publish(request({ options }));
+
+    const reply = fake.requests.filter((r) => r.path === '/api/v1/statuses')[1]!;
+    expect(reply.headers['idempotency-key']).toBe('pub-masto-1:reply');
+    expect(reply.body).toEqual({
+      status: 'Mehr im Programm.',
+      in_reply_to_id: first.platformPostId,
+      visibility: 'unlisted',
+      language: 'de',
+    });
+    expect(fake.statuses.map((s) => [s.text, s.inReplyToId])).toEqual([
+      ['Grüße vom Sommerfest! https://example.com #Sommerfest', null],
+      ['Mehr im Programm.', first.platformPostId],
+    ]);
+  });
+
+  it('keeps the status published when its reply is refused', async () => {
+    await fake.close();
+    // An instance of 20 characters takes the status but refuses the longer reply with 422.
+    fake = await startFakeMastodon({ maxCharacters: 20 });
+    const result = await adapter().publish(
+      request({
+        text: 'Sommerfest heute!',
+        options: { firstComment: 'Das ganze Programm steht online.' },
+      }),
+    );
+    expect(result.platformPostId).toBe('110000001');
+    expect(fake.requests.filter((r) => r.path === '/api/v1/statuses')).toHaveLength(2);
+    expect(fake.statuses.map((s) => s.text)).toEqual(['Sommerfest heute!']);
+  });
+
   it('reuses the uploads of an earlier attempt instead of uploading again', async () => {
     const image = {
       id: 'm1',

@@ -21,6 +21,10 @@ import {
   requireString,
   retryAfterOf,
 } from '../http/platform-http';
+import { type MastodonOptions, mastodonOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { mastodonOptionsSchema };
 
 /**
  * Mastodon (and compatible servers) through its REST API with an access token of an app the
@@ -58,21 +62,6 @@ export const MASTODON_LIMITS: PlatformLimits = {
 
 /** How long Mastodon remembers an Idempotency-Key (Redis, one hour). */
 export const MASTODON_IDEMPOTENCY_WINDOW_MS = 60 * 60 * 1000;
-
-export const mastodonOptionsSchema = z
-  .object({
-    visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
-    /** A content warning shown before the text. */
-    spoilerText: z.string().max(500).optional(),
-    sensitive: z.boolean().optional(),
-    /** ISO 639 language of the status. */
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}$/)
-      .optional(),
-  })
-  .strict();
-export type MastodonOptions = z.infer<typeof mastodonOptionsSchema>;
 
 const settingsSchema = z.object({
   /** The instance, e.g. https://mastodon.social */
@@ -247,6 +236,34 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
     return parsed.data;
   }
 
+  /**
+   * The `firstComment` option as a reply to the status, with its own Idempotency-Key, so a
+   * retry within Mastodon's hour gets the first reply back instead of a second one. Best
+   * effort: the status is out, and a failed reply never turns it into a failure.
+   */
+  async function replyTo(
+    request: PublishRequest,
+    statusId: string,
+    opts: MastodonOptions,
+  ): Promise<void> {
+    try {
+      await api(request.channel, '/api/v1/statuses', request.signal, {
+        method: 'POST',
+        headers: { 'idempotency-key': `${request.idempotencyKey}:reply` },
+        json: {
+          status: opts.firstComment,
+          in_reply_to_id: statusId,
+          // A public post's reply stays out of the public timelines, as Mastodon's apps do it.
+          visibility:
+            !opts.visibility || opts.visibility === 'public' ? 'unlisted' : opts.visibility,
+          ...(opts.language ? { language: opts.language } : {}),
+        },
+      });
+    } catch {
+      // The status counts without its reply.
+    }
+  }
+
   return {
     platform: 'mastodon',
     limits: MASTODON_LIMITS,
@@ -309,7 +326,11 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
             ...(opts.language ? { language: opts.language } : {}),
           },
         });
-        if (answer.status === 200) return statusResult(answer.json);
+        if (answer.status === 200) {
+          const result = statusResult(answer.json);
+          if (opts.firstComment) await replyTo(request, result.platformPostId, opts);
+          return result;
+        }
         throw classifyMastodonAnswer(answer, now(), {
           // Within the hour Mastodon answers a repeated key with the first status.
           keyStillRemembered: now() - firstSentAt < MASTODON_IDEMPOTENCY_WINDOW_MS - 5 * 60_000,

@@ -18,6 +18,8 @@ export type FakeMastodonStatus = {
   text: string;
   mediaIds: string[];
   visibility: string;
+  /** The status this one answers (a first comment posted as a reply). */
+  inReplyToId: string | null;
   key: string | null;
   createdAt: string;
 };
@@ -142,6 +144,7 @@ export async function startFakeMastodon(
         status?: string;
         media_ids?: string[];
         visibility?: string;
+        in_reply_to_id?: string;
       };
       const earlier = request.key ? statuses.find((s) => s.key === request.key) : undefined;
       if (earlier) return send(res, 200, statusJson(earlier));
@@ -162,6 +165,7 @@ export async function startFakeMastodon(
         text,
         mediaIds: body.media_ids ?? [],
         visibility: body.visibility ?? 'public',
+        inReplyToId: body.in_reply_to_id ?? null,
         key: request.key,
         createdAt: new Date(clock).toISOString(),
       };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -18,6 +17,10 @@ import {
   requireString,
   retryAfterOf,
 } from '../http/platform-http';
+import { PINTEREST_TITLE_MAX, pinterestOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { pinterestOptionsSchema };
 
 /**
  * Pinterest through API v5: `POST /v5/pins` on a board, with the images sent as base64 (so
@@ -44,24 +47,7 @@ export const PINTEREST_LIMITS: PlatformLimits = {
   // Pins write: 100 calls a minute per user (Standard access).
   perMinute: 100,
 };
-export const PINTEREST_TITLE_MAX = 100;
-
-export const pinterestOptionsSchema = z
-  .object({
-    /** The board to pin to; the channel's board when left out. */
-    boardId: z
-      .string()
-      .regex(/^\d{1,25}$/)
-      .optional(),
-    /** Where the pin leads. */
-    link: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional(),
-    /** The pin's title; the post's title when left out. */
-    title: z.string().min(1).max(PINTEREST_TITLE_MAX).optional(),
-  })
-  .strict();
+export { PINTEREST_TITLE_MAX };
 
 export type PinterestAdapterOptions = {
   apiBase?: string;

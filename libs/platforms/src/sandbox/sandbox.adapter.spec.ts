@@ -52,6 +52,19 @@ describe('the sandbox adapter classifies what the platform says', () => {
     expect(await adapter.publish(req)).toEqual(first);
   });
 
+  it('sends the first comment option and refuses an option it does not know', async () => {
+    const req = request();
+    req.content = { ...req.content, options: { firstComment: 'Mehr im Programm' } };
+    await adapter.publish(req);
+    expect(fake.posts.get(req.idempotencyKey)?.firstComment).toBe('Mehr im Programm');
+
+    const bad = request();
+    bad.content = { ...bad.content, options: { boardId: '1' } };
+    const e = await failure(bad);
+    expect([e.errorClass, e.code]).toEqual(['permanent', 'OPTIONS_INVALID']);
+    expect(fake.callsByKey.get(bad.idempotencyKey)).toBeUndefined();
+  });
+
   it('429 is retryable with the wait the platform asked for; 503 is retryable', async () => {
     const req = request();
     fake.script(req.idempotencyKey, { kind: 'rate_limited', retryAfterSeconds: 7 });

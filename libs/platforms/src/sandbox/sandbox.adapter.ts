@@ -6,6 +6,7 @@ import {
   type PublishResult,
   type ReconcileResult,
 } from '../adapter';
+import { sandboxOptionsSchema } from '@postplan/contracts';
 import { deadline } from '../deadline';
 import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
 
@@ -13,7 +14,7 @@ import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
  * The sandbox: a tiny platform built into Postplan (and faked for tests by sandbox.fake.ts),
  * so a new workspace sees posts go out end to end. Its HTTP API:
  *
- *   POST {baseUrl}/posts   Idempotency-Key: <publication id>   { channelId, title, text }
+ *   POST {baseUrl}/posts   Idempotency-Key: <publication id>   { channelId, title, text, firstComment? }
  *        201 { id, url } | 409 { error: 'DUPLICATE', existing: { id, url } } (same key again)
  *        400/422 validation, 429 + Retry-After, 503 (documented as "not applied"), other 5xx
  *   GET  {baseUrl}/posts?idempotencyKey=<key>   200 { id, url } | 404
@@ -43,6 +44,14 @@ export class SandboxAdapter implements PlatformAdapter {
   ) {}
 
   async publish(req: PublishRequest): Promise<PublishResult> {
+    const options = sandboxOptionsSchema.safeParse(req.content.options);
+    if (!options.success) {
+      throw new PublishError(
+        'permanent',
+        'OPTIONS_INVALID',
+        'The sandbox takes only a first comment as an option.',
+      );
+    }
     const { signal, done } = deadline(req.signal, this.options.timeoutMs);
     let res: Response;
     try {
@@ -53,6 +62,7 @@ export class SandboxAdapter implements PlatformAdapter {
           channelId: req.channel.id,
           title: req.content.title ?? '',
           text: req.content.text,
+          ...(options.data.firstComment ? { firstComment: options.data.firstComment } : {}),
         }),
         signal,
       });

@@ -5,7 +5,6 @@ import {
   WebAPIRequestError,
   WebClient,
 } from '@slack/web-api';
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -23,6 +22,10 @@ import {
   httpCall,
   retryAfterOf,
 } from '../http/platform-http';
+import { slackOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { slackOptionsSchema };
 
 /**
  * Slack, two ways: an incoming webhook (a URL Slack gives when an app is added to one
@@ -48,12 +51,6 @@ export const SLACK_LIMITS: PlatformLimits = {
   // chat.postMessage: about one message per second per channel; webhooks the same.
   perMinute: 60,
 };
-
-export const slackOptionsSchema = z
-  .object({
-    unfurlLinks: z.boolean().optional(),
-  })
-  .strict();
 
 const HOOK_PATH = /^https:\/\/hooks\.slack\.com(\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+)$/;
 const SECTION_MAX = 3000;

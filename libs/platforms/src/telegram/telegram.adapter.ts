@@ -17,6 +17,10 @@ import {
   httpCall,
   requireString,
 } from '../http/platform-http';
+import { type TelegramOptions, telegramOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { telegramOptionsSchema };
 
 /**
  * Telegram through the Bot API: a bot that is an administrator of a channel (or a member of a
@@ -48,15 +52,6 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
 };
 /** A caption under a photo or video: 1,024 characters. */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
-
-export const telegramOptionsSchema = z
-  .object({
-    /** Sends without a notification sound (disable_notification). */
-    silent: z.boolean().optional(),
-    disableLinkPreview: z.boolean().optional(),
-  })
-  .strict();
-export type TelegramOptions = z.infer<typeof telegramOptionsSchema>;
 
 const settingsSchema = z.object({
   /** "@channelname" for a public channel, or the numeric id ("-100…") of a group or channel. */

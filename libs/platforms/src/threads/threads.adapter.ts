@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -19,6 +18,10 @@ import {
   classifyMetaAnswer,
   containerClient,
 } from '../meta/meta-container';
+import { threadsOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { threadsOptionsSchema };
 
 /**
  * Threads through the Threads API on graph.threads.net (permissions threads_basic,
@@ -50,13 +53,6 @@ export const THREADS_LIMITS: PlatformLimits = {
   concurrency: 1,
   perMinute: 30,
 };
-
-export const threadsOptionsSchema = z
-  .object({
-    /** Who may reply. */
-    replyControl: z.enum(['everyone', 'accounts_you_follow', 'mentioned_only']).optional(),
-  })
-  .strict();
 
 export type ThreadsAdapterOptions = {
   graphBase?: string;

@@ -24,6 +24,10 @@ import {
   excerpt,
   fetchMediaOverHttp,
 } from '../http/platform-http';
+import { xOptionsSchema } from '@postplan/contracts';
+
+/** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
+export { xOptionsSchema };
 
 /**
  * X through API v2 with a user-context OAuth 2.0 access token (scopes tweet.write,
@@ -59,13 +63,6 @@ export const X_TIER_POST_LIMITS = {
   basic: { posts: 100, windowMs: 24 * 60 * 60 * 1000 },
   pro: { posts: 100, windowMs: 15 * 60 * 1000 },
 } as const;
-
-export const xOptionsSchema = z
-  .object({
-    /** Who may reply (reply_settings). */
-    replySettings: z.enum(['following', 'mentionedUsers', 'subscribers']).optional(),
-  })
-  .strict();
 
 const settingsSchema = z.object({
   /** An X Premium account's own limit (25,000); 280 otherwise. */

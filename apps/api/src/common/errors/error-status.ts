@@ -80,6 +80,7 @@ export function statusOf(code: ErrorCode): number {
     case 'LOCAL_TIME_DOES_NOT_EXIST':
     case 'LOCAL_TIME_AMBIGUOUS':
     case 'UNKNOWN_CHANNEL':
+    case 'VARIANT_OPTIONS_INVALID':
     case 'BRAND_CSV_INVALID':
     case 'BRAND_RULE_DUPLICATE':
     case 'PLANNED_TIME_IN_PAST':

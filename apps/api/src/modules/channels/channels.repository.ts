@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { type Platform } from '@postplan/contracts';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { ChannelEntity } from './channel.entity';
 
@@ -25,6 +26,16 @@ export class ChannelsRepository {
       where: { workspaceId, id: In(ids) },
     });
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** The platform of each of these ids that is a channel of the workspace. */
+  async platformsOf(workspaceId: string, ids: string[]): Promise<Map<string, Platform>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.channels.find({
+      select: { id: true, platform: true },
+      where: { workspaceId, id: In(ids) },
+    });
+    return new Map(rows.map((r) => [r.id, r.platform]));
   }
 
   create(

@@ -17,7 +17,7 @@ export type PostRow = {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
-  variants: { channelId: string; text: string | null }[];
+  variants: StoredVariant[];
   content_hash: string;
   approval: Approval | null;
   status_reason: string | null;
@@ -38,18 +38,27 @@ export type PostFilter = {
   limit: number;
 };
 
+/** A channel variant as stored: its own text (null: the base text) and its platform's options. */
+export type StoredVariant = {
+  channelId: string;
+  text: string | null;
+  /** Absent: none (the calendar's rows and older writers leave it out). */
+  options?: Record<string, unknown>;
+};
+
 export type PostWrite = {
   title: string;
   text: string;
   plannedAt: Date | null;
   tags: string[];
-  variants: { channelId: string; text: string | null }[];
+  variants: StoredVariant[];
 };
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
-         coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
+         coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text,
+                                                     'options', v.options) ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
          coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,
                                      'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
@@ -329,14 +338,16 @@ export class PostsRepository {
     await em.query(`DELETE FROM post_variants WHERE post_id = $1`, [postId]);
     if (variants.length === 0) return;
     await em.query(
-      `INSERT INTO post_variants (post_id, channel_id, position, text)
-       SELECT $1, v.channel_id, v.position, v.text
-         FROM unnest($2::uuid[], $3::smallint[], $4::text[]) AS v(channel_id, position, text)`,
+      `INSERT INTO post_variants (post_id, channel_id, position, text, options)
+       SELECT $1, v.channel_id, v.position, v.text, v.options
+         FROM unnest($2::uuid[], $3::smallint[], $4::text[], $5::jsonb[])
+              AS v(channel_id, position, text, options)`,
       [
         postId,
         variants.map((v) => v.channelId),
         variants.map((_, i) => i),
         variants.map((v) => v.text),
+        variants.map((v) => JSON.stringify(v.options ?? {})),
       ],
     );
   }

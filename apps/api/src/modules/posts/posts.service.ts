@@ -4,7 +4,11 @@ import {
   type CreatePostRequestSchema,
   type PostDetail,
   type PostListQuerySchema,
+  type Platform,
   type UpdatePostRequestSchema,
+  type VariantInputSchema,
+  type VariantOptionsIssue,
+  parseVariantOptions,
 } from '@postplan/contracts';
 import { parseRangeBound, parseZonedDateTime } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
@@ -21,9 +25,21 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
-import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import {
+  type PostFilter,
+  type PostRow,
+  PostsRepository,
+  type PostWrite,
+  type StoredVariant,
+} from './posts.repository';
 
 type CreateInput = z.output<typeof CreatePostRequestSchema>;
+type VariantInput = z.output<typeof VariantInputSchema>;
+type VariantOptionsProblem = {
+  channelId: string;
+  platform: Platform;
+  issues: VariantOptionsIssue[];
+};
 type UpdateInput = z.output<typeof UpdatePostRequestSchema>;
 type ListQuery = z.output<typeof PostListQuerySchema>;
 type Caller = { userId: string; workspace: WorkspaceWithRole };
@@ -117,7 +133,7 @@ export class PostsService {
   async create(caller: Caller, input: CreateInput): Promise<PostDetail> {
     const { userId, workspace: ws } = caller;
     const plannedAt = this.plannedAt(input.plannedAt, ws.timeZone);
-    await this.assertChannels(ws.id, input.variants);
+    const variants = await this.checkVariants(ws.id, input.variants, []);
     const id = await this.posts.transaction(async (em) => {
       const id = await this.posts.insert(em, {
         workspaceId: ws.id,
@@ -127,8 +143,8 @@ export class PostsService {
         text: input.text,
         plannedAt,
         tags: input.tags,
-        variants: input.variants,
-        contentHash: hashContent(input),
+        variants,
+        contentHash: hashContent({ ...input, variants }),
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
@@ -163,15 +179,17 @@ export class PostsService {
     const ws = caller.workspace;
     const plannedAt =
       input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
-    if (input.variants) await this.assertChannels(ws.id, input.variants);
     const current = await this.lockForChange(em, caller, id, expected);
     if (current.deleted_at) throw postNotFound();
+    const variants = input.variants
+      ? await this.checkVariants(ws.id, input.variants, current.variants)
+      : current.variants;
     const next: PostWrite = {
       title: input.title ?? current.title,
       text: input.text ?? current.text,
       plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
       tags: input.tags ?? current.tags,
-      variants: input.variants ?? current.variants,
+      variants,
     };
     await this.posts.updateContent(
       em,
@@ -259,13 +277,19 @@ export class PostsService {
     return input ? withTimeErrors(() => parseZonedDateTime(input, timeZone)) : null;
   }
 
-  private async assertChannels(
+  /**
+   * The variants as they will be stored: every channel must belong to the workspace, and each
+   * variant's options must be valid for its channel's platform. Options left out keep what the
+   * channel had; nothing is written when anything is wrong.
+   */
+  private async checkVariants(
     workspaceId: string,
-    variants: { channelId: string }[],
-  ): Promise<void> {
+    variants: readonly VariantInput[],
+    stored: readonly StoredVariant[],
+  ): Promise<StoredVariant[]> {
     const ids = variants.map((v) => v.channelId);
-    const known = await this.channels.existing(workspaceId, ids);
-    const unknown = ids.filter((id) => !known.has(id));
+    const platforms = await this.channels.platformsOf(workspaceId, ids);
+    const unknown = ids.filter((id) => !platforms.has(id));
     if (unknown.length > 0) {
       throw new PostError(
         'UNKNOWN_CHANNEL',
@@ -275,5 +299,26 @@ export class PostsService {
         },
       );
     }
+    const invalid: VariantOptionsProblem[] = [];
+    const checked = variants.map((v): StoredVariant => {
+      const platform = platforms.get(v.channelId)!;
+      const options = v.options ?? stored.find((s) => s.channelId === v.channelId)?.options ?? {};
+      const parsed = parseVariantOptions(platform, options);
+      if (!parsed.success) {
+        invalid.push({ channelId: v.channelId, platform, issues: parsed.issues });
+        return { channelId: v.channelId, text: v.text, options: {} };
+      }
+      return { channelId: v.channelId, text: v.text, options: parsed.data };
+    });
+    if (invalid.length > 0) {
+      throw new PostError(
+        'VARIANT_OPTIONS_INVALID',
+        `Some platform options are invalid: ${invalid
+          .map((c) => `${c.platform} (${c.issues.map((i) => i.path || i.message).join(', ')})`)
+          .join('; ')}.`,
+        { channels: invalid },
+      );
+    }
+    return checked;
   }
 }

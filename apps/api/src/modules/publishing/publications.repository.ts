@@ -51,6 +51,8 @@ export type ClaimedRow = {
   checkpoint: Record<string, unknown> | null;
   title: string;
   text: string;
+  /** The variant's per-platform options, as approved (part of the content hash). */
+  options: Record<string, unknown>;
   tags: string[];
   planned_at: Date;
   author_id: string;
@@ -306,6 +308,8 @@ export class PublicationsRepository {
                  pub.content_hash, pub.checkpoint, p.title,
                  coalesce((SELECT v.text FROM post_variants v
                             WHERE v.post_id = pub.post_id AND v.channel_id = pub.channel_id), p.text) AS text,
+                 coalesce((SELECT v.options FROM post_variants v
+                            WHERE v.post_id = pub.post_id AND v.channel_id = pub.channel_id), '{}'::jsonb) AS options,
                  p.tags, p.planned_at, p.author_id`,
       [
         now,
@@ -504,6 +508,7 @@ export class PublicationsRepository {
     tags: string[];
     planned_at: Date | null;
     channel_name: string;
+    options: Record<string, unknown>;
   } | null> {
     const rows: {
       title: string;
@@ -511,8 +516,10 @@ export class PublicationsRepository {
       tags: string[];
       planned_at: Date | null;
       channel_name: string;
+      options: Record<string, unknown>;
     }[] = await this.db.query(
-      `SELECT p.title, coalesce(v.text, p.text) AS text, p.tags, p.planned_at, ch.name AS channel_name
+      `SELECT p.title, coalesce(v.text, p.text) AS text, p.tags, p.planned_at, ch.name AS channel_name,
+              coalesce(v.options, '{}'::jsonb) AS options
          FROM publications pub
          JOIN posts p ON p.id = pub.post_id
          JOIN channels ch ON ch.id = pub.channel_id

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { type ApprovableContent, contentHash } from '@postplan/domain';
+import { type ApprovableContent, type ApprovableVariant, contentHash } from '@postplan/domain';
 
 type ContentFields = {
   title: string;
   text: string;
-  variants: readonly { channelId: string; text: string | null }[];
+  variants: readonly {
+    channelId: string;
+    text: string | null;
+    /** Absent or {}: no options; either way the same hash. */
+    options?: Readonly<Record<string, unknown>>;
+  }[];
 };
 
 /** What an approval covers, taken from a stored or about-to-be-stored post. */
@@ -13,7 +18,14 @@ export function approvableContent(post: ContentFields): ApprovableContent {
     title: post.title,
     text: post.text,
     channelIds: post.variants.map((v) => v.channelId),
-    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
+    variants: post.variants.map((v) => ({
+      channelId: v.channelId,
+      text: v.text,
+      // Options are part of what is approved: changing one voids an approval like an edit.
+      ...(v.options && Object.keys(v.options).length > 0
+        ? { options: v.options as NonNullable<ApprovableVariant['options']> }
+        : {}),
+    })),
   };
 }
 

@@ -34,7 +34,7 @@ const asContent = (r: Revision): ApprovableContent => ({
   title: r.content.title ?? null,
   text: r.content.text,
   channelIds: r.content.channelIds ?? [],
-  variants: r.content.variants ?? [],
+  variants: (r.content.variants ?? []) as ApprovableContent['variants'],
 });
 
 const toContentRevision = (r: Revision): ContentRevision => ({

@@ -30,7 +30,11 @@ const toRevision = (r: RevisionRow): Revision => ({
     title: r.content.title ?? null,
     text: r.content.text,
     channelIds: [...(r.content.channelIds ?? [])],
-    variants: (r.content.variants ?? []).map((v) => ({ channelId: v.channelId, text: v.text })),
+    variants: (r.content.variants ?? []).map((v) => ({
+      channelId: v.channelId,
+      text: v.text,
+      ...(v.options ? { options: v.options } : {}),
+    })),
   },
 });
 

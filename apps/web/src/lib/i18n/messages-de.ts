@@ -786,6 +786,8 @@ export const de: Messages = {
   'error.TOKEN_NOT_FOUND': 'Dieses Token gibt es nicht.',
   'error.CHANNEL_NOT_FOUND': 'Ein gewählter Kanal existiert nicht mehr.',
   'error.UNKNOWN_CHANNEL': 'Ein gewählter Kanal gehört nicht zu diesem Arbeitsbereich.',
+  'error.VARIANT_OPTIONS_INVALID':
+    'Einige Plattform-Optionen sind ungültig. Prüfen Sie die markierten Felder; nichts wurde gespeichert.',
   'error.POST_NOT_FOUND': 'Diesen Beitrag gibt es nicht mehr.',
   'error.POST_NOT_DELETED': 'Dieser Beitrag ist nicht gelöscht.',
   'error.VERSION_REQUIRED': 'Die Version des Beitrags fehlt. Lade neu und versuche es erneut.',

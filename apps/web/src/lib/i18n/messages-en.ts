@@ -759,6 +759,8 @@ export const en = {
   'error.TOKEN_NOT_FOUND': 'This token does not exist.',
   'error.CHANNEL_NOT_FOUND': 'A chosen channel no longer exists.',
   'error.UNKNOWN_CHANNEL': 'A chosen channel does not belong to this workspace.',
+  'error.VARIANT_OPTIONS_INVALID':
+    'Some platform options are invalid. Check the marked fields; nothing was saved.',
   'error.POST_NOT_FOUND': 'This post no longer exists.',
   'error.POST_NOT_DELETED': 'This post is not deleted.',
   'error.VERSION_REQUIRED': 'The post version is missing. Reload and try again.',
