@@ -686,3 +686,128 @@ describe('PostEditor', () => {
     });
   });
 });
+
+describe('per-platform options and previews', () => {
+  const LINKEDIN: Channel = {
+    id: '00000000-0000-4000-8000-0000000000c3',
+    name: 'LinkedIn Stadtwerke',
+    platform: 'linkedin',
+    color: '#0a66c2',
+    createdAt: '',
+  };
+  const [instagram] = channels;
+  const long =
+    'Am Samstag feiern wir das Sommerfest im Hafen: Musik ab 14 Uhr, Kuchen vom Café Aurora und eine Tombola für den Sportverein. Alle sind eingeladen!';
+
+  it('sets a LinkedIn visibility and first comment, shows them in the preview, and saves them in the variant', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({
+          text: long,
+          variants: [
+            { channelId: instagram!.id, text: null, options: {} },
+            { channelId: LINKEDIN.id, text: null, options: {} },
+          ],
+        }),
+      },
+      'editor',
+      [...channels, LINKEDIN],
+    );
+    const options = within(screen.getByTestId(`options-${LINKEDIN.id}`));
+    fireEvent.change(options.getByLabelText('Visibility'), { target: { value: 'CONNECTIONS' } });
+    fireEvent.change(options.getByLabelText('First comment'), {
+      target: { value: 'Alle Termine im Kommentar' },
+    });
+
+    // Two platforms, each as its feed shows the same text: Instagram folds at 125 characters.
+    const ig = within(screen.getByTestId(`preview-${instagram!.id}`));
+    expect(ig.getByTestId('preview-text').textContent).toBe(
+      `${long.slice(0, 125).trimEnd()}… more`,
+    );
+    fireEvent.click(ig.getByRole('button', { name: 'more' }));
+    expect(ig.getByTestId('preview-text').textContent).toContain('Alle sind eingeladen!');
+    expect(ig.getByText('Instagram needs an image or a video.')).toBeTruthy();
+    const li = within(screen.getByTestId(`preview-${LINKEDIN.id}`));
+    expect(li.getByTestId('preview-text').textContent).toBe(long);
+    expect(li.getByTestId('preview-first-comment').textContent).toContain(
+      'Alle Termine im Kommentar',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls[0]!.body).toEqual({
+      variants: [
+        { channelId: instagram!.id, text: null, options: {} },
+        {
+          channelId: LINKEDIN.id,
+          text: null,
+          options: { visibility: 'CONNECTIONS', firstComment: 'Alle Termine im Kommentar' },
+        },
+      ],
+    });
+  });
+
+  it('marks an option the platform does not take and does not save it', () => {
+    const { calls } = serve([]);
+    const PINTEREST: Channel = { ...LINKEDIN, name: 'Pinterest', platform: 'pinterest' };
+    open(
+      {
+        kind: 'edit',
+        post: post({ variants: [{ channelId: PINTEREST.id, text: null, options: {} }] }),
+      },
+      'editor',
+      [PINTEREST],
+      'de',
+    );
+    const options = within(screen.getByTestId(`options-${PINTEREST.id}`));
+    fireEvent.change(options.getByLabelText('Pinnwand-ID'), {
+      target: { value: 'meine-pinnwand' },
+    });
+    expect(options.getByText('Dieser Wert passt nicht zu dieser Plattform.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('shows what the API refused and keeps the form', async () => {
+    serve([
+      {
+        status: 422,
+        body: {
+          error: {
+            code: 'VARIANT_OPTIONS_INVALID',
+            message: 'invalid',
+            details: {
+              channels: [
+                {
+                  channelId: LINKEDIN.id,
+                  platform: 'linkedin',
+                  issues: [{ path: 'firstComment', message: 'Too long' }],
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({ variants: [{ channelId: LINKEDIN.id, text: null, options: {} }] }),
+      },
+      'editor',
+      [LINKEDIN],
+    );
+    const options = within(screen.getByTestId(`options-${LINKEDIN.id}`));
+    fireEvent.change(options.getByLabelText('First comment'), { target: { value: 'Hallo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(
+        'Some platform options are invalid. Check the marked fields; nothing was saved.',
+      ),
+    ).toBeTruthy();
+    expect(options.getByText('This value does not fit this platform.')).toBeTruthy();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+});

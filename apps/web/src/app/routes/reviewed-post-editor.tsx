@@ -5,6 +5,7 @@ import { PostHistory } from '../../features/audit/components/post-history';
 import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
 import type { EditorTextFieldProps } from '../../features/editor/components/editor-text-field';
 import { usePostEditor } from '../../features/editor/hooks/use-post-editor';
+import { PostPreviews } from '../../features/previews/components/post-previews';
 import { PostPublishing } from '../../features/publishing/components/post-publishing';
 import { PublicationAttempts } from '../../features/publishing/components/publication-attempts';
 import { useApprovalPolicy } from '../../features/review/api/use-approval-policy';
@@ -104,6 +105,14 @@ export function ReviewedPostEditor({
       renderTextField={renderTextField}
       blockingCount={review.blocking.length}
       summary={<WordingSummary review={review} />}
+      previews={
+        <PostPreviews
+          channels={channels}
+          title={editor.values.title}
+          baseText={editor.values.text}
+          variants={editor.values.channels}
+        />
+      }
       notice={base && <ChangeRequestNote workspace={ws} postId={base.id} userId={userId} />}
       reviewPanel={
         base && (

@@ -2,6 +2,7 @@ import type { Extension } from '@codemirror/state';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import type { PostEditorState } from '../hooks/use-post-editor';
 import type { RenderTextField } from './editor-text-field';
+import { VariantOptions } from './variant-options';
 
 type ChannelVariantsProps = {
   editor: PostEditorState;
@@ -12,7 +13,8 @@ type ChannelVariantsProps = {
 /** The channels a post goes to, each with its own text when it should differ from the base. */
 export function ChannelVariants({ editor, renderTextField, textExtensions }: ChannelVariantsProps) {
   const { t } = useI18n();
-  const { channels, channelsById, values, editable, toggleChannel, setOverride } = editor;
+  const { channels, channelsById, values, editable, toggleChannel, setOverride, setOption } =
+    editor;
   return (
     <fieldset className="editor-form__group">
       <legend className="field__label">{t('editor.channels')}</legend>
@@ -49,6 +51,15 @@ export function ChannelVariants({ editor, renderTextField, textExtensions }: Cha
                   testId: `text-${channel.id}`,
                   ...(extensions ? { extensions } : {}),
                 })}
+              {choice && (
+                <VariantOptions
+                  channel={channel}
+                  options={choice.options ?? {}}
+                  issues={editor.optionProblems.get(channel.id) ?? new Map<string, string>()}
+                  readOnly={!editable}
+                  onChange={(key, value) => setOption(channel.id, key, value)}
+                />
+              )}
             </li>
           );
         })}

@@ -26,7 +26,9 @@ export function EditorFooter({ editor, formId, blockingCount }: EditorFooterProp
         <button
           type="button"
           className="button button--primary"
-          disabled={pending || blocked || editor.timeBlocks || editor.textMissing}
+          disabled={
+            pending || blocked || editor.timeBlocks || editor.textMissing || editor.optionsInvalid
+          }
           onClick={() => void editor.submitForReview(blocked)}
           data-testid="editor-submit-confirm"
         >

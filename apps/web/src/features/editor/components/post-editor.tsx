@@ -33,6 +33,8 @@ type PostEditorProps = {
   textExtensions?: Readonly<Record<string, readonly Extension[]>> | undefined;
   /** More sections at the end of the panel, from features the app composes with the editor. */
   sections?: ReactNode;
+  /** Right under the form: how each channel will show the post (the previews feature). */
+  previews?: ReactNode;
 };
 
 /** The side panel that creates or edits one post; its state lives in `usePostEditor`. */
@@ -45,6 +47,7 @@ export function PostEditor({
   notice,
   textExtensions,
   sections,
+  previews,
 }: PostEditorProps) {
   const { t, locale } = useI18n();
   const formId = useId();
@@ -190,6 +193,7 @@ export function PostEditor({
           />
         </fieldset>
       </form>
+      {previews}
       {reviewPanel}
       {sections}
     </SidePanel>

@@ -27,6 +27,7 @@ import {
 } from '../utils/post-form';
 import { tickChannel, untickChannel, type ParkedTexts } from '../utils/channel-selection';
 import { blockersFrom, canSubmitForReview, type ServerBlocker } from '../utils/submit';
+import { optionIssues } from '../utils/variant-option-fields';
 
 export type EditorTarget =
   | { kind: 'create'; slot: { date: string; time: string } | null; status: PostStatus }
@@ -88,6 +89,10 @@ export function usePostEditor({
   // Own texts of unticked channels, until save; the last one unticked is offered for undo.
   const [parked, setParked] = useState<ParkedTexts>({});
   const [removed, setRemoved] = useState<ChannelChoice | null>(null);
+  // What the API said about options, by channel and field, until they change again.
+  const [serverOptionIssues, setServerOptionIssues] = useState<
+    ReadonlyMap<string, ReadonlyMap<string, string>>
+  >(new Map());
   // After a conflict: the person's own version next to the one that was loaded, to copy from.
   const [kept, setKept] = useState<{
     mine: Pick<PostFormValues, 'title' | 'text' | 'channels'>;
@@ -134,6 +139,22 @@ export function usePostEditor({
   const undoRemove = () => {
     if (removed) toggleChannel(removed.channelId, true);
   };
+  /** Sets one per-platform option of a channel; an empty value removes it. */
+  const setOption = (channelId: string, key: string, value: unknown) => {
+    setValues((current) => ({
+      ...current,
+      channels: current.channels.map((c) =>
+        c.channelId === channelId ? { ...c, options: { ...c.options, [key]: value } } : c,
+      ),
+    }));
+    setServerOptionIssues((current) => {
+      if (!current.has(channelId)) return current;
+      const next = new Map(current);
+      next.delete(channelId);
+      return next;
+    });
+    setFormError(null);
+  };
   const setOverride = (channelId: string, text: string) => {
     setValues((current) => ({
       ...current,
@@ -148,6 +169,17 @@ export function usePostEditor({
       return;
     }
     if (isApiError(error, 'WORDING_BLOCKED')) setServerBlockers(blockersFrom(error.details));
+    if (isApiError(error, 'VARIANT_OPTIONS_INVALID')) {
+      const channels = errorDetails(error, 'VARIANT_OPTIONS_INVALID')?.channels ?? [];
+      setServerOptionIssues(
+        new Map(
+          channels.map((c) => [
+            c.channelId,
+            new Map(c.issues.map((i) => [i.path.split('.')[0] ?? '', i.message] as const)),
+          ]),
+        ),
+      );
+    }
     if (isApiError(error, 'LOCAL_TIME_AMBIGUOUS')) {
       const fromServer = errorDetails(error, 'LOCAL_TIME_AMBIGUOUS')?.candidates;
       if (fromServer) {
@@ -163,7 +195,19 @@ export function usePostEditor({
     check.kind === 'nonexistent' ||
     (candidates !== null && chosen === null);
   const textMissing = isBlank(values);
-  const canSubmit = editable && !pending && !timeBlocks && !textMissing;
+  /** Problems with each channel's options: the form's own check, then what the API said. */
+  const optionProblems = useMemo(() => {
+    const byChannel = new Map<string, ReadonlyMap<string, string>>();
+    for (const choice of values.channels) {
+      const platform = channelsById.get(choice.channelId)?.platform;
+      const own = platform ? optionIssues(platform, choice.options) : new Map<string, string>();
+      const merged = new Map([...(serverOptionIssues.get(choice.channelId) ?? []), ...own]);
+      if (merged.size > 0) byChannel.set(choice.channelId, merged);
+    }
+    return byChannel;
+  }, [values.channels, channelsById, serverOptionIssues]);
+  const optionsInvalid = optionProblems.size > 0;
+  const canSubmit = editable && !pending && !timeBlocks && !textMissing && !optionsInvalid;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -314,6 +358,10 @@ export function usePostEditor({
     setChosen,
     toggleChannel,
     setOverride,
+    setOption,
+    /** Per channel, the fields whose option is not valid for its platform. */
+    optionProblems,
+    optionsInvalid,
     setConfirming,
     setRequestReview,
     /** A transition elsewhere (the review panel) returned a newer post. */

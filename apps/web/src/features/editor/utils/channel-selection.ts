@@ -1,10 +1,10 @@
 import type { ChannelChoice, PostFormValues } from './post-form';
 
 /**
- * Texts of channels the person unticked, kept until the post is saved: ticking the channel again
- * (or "Undo") brings its own text back instead of starting from an empty field.
+ * Channels the person unticked with their own text or options, kept until the post is saved:
+ * ticking the channel again (or "Undo") brings them back instead of starting empty.
  */
-export type ParkedTexts = Readonly<Record<string, string>>;
+export type ParkedTexts = Readonly<Record<string, ChannelChoice>>;
 
 export type ChannelToggle = {
   values: PostFormValues;
@@ -22,7 +22,7 @@ export function untickChannel(
   if (!choice) return { values, parked, removed: null };
   return {
     values: { ...values, channels: values.channels.filter((c) => c.channelId !== channelId) },
-    parked: choice.text ? { ...parked, [channelId]: choice.text } : parked,
+    parked: choice.text || choice.options ? { ...parked, [channelId]: choice } : parked,
     removed: choice.text ? choice : null,
   };
 }
@@ -37,12 +37,12 @@ export function tickChannel(
   if (values.channels.some((c) => c.channelId === channelId)) {
     return { values, parked, removed: null };
   }
-  const { [channelId]: text = '', ...rest } = parked;
+  const { [channelId]: kept = { channelId, text: '' }, ...rest } = parked;
   const rank = (id: string) => {
     const i = order.indexOf(id);
     return i < 0 ? order.length : i;
   };
-  const channels = [...values.channels, { channelId, text }].sort(
+  const channels = [...values.channels, kept].sort(
     (a, b) => rank(a.channelId) - rank(b.channelId),
   );
   return { values: { ...values, channels }, parked: rest, removed: null };

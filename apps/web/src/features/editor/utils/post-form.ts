@@ -1,7 +1,18 @@
-import type { CreatePostRequest, Post, PostStatus, UpdatePostRequest } from '@postplan/contracts';
+import type {
+  CreatePostRequest,
+  Post,
+  PostStatus,
+  UpdatePostRequest,
+  VariantOptions,
+} from '@postplan/contracts';
 import { formatInZone, resolveLocal, toLocal } from '@postplan/domain';
 
-export type ChannelChoice = { channelId: string; text: string };
+/**
+ * A target channel in the form: its own text ('' for the base text) and its per-platform
+ * options. `options` is absent for a channel ticked in this session and never given options:
+ * the save then leaves the stored ones alone.
+ */
+export type ChannelChoice = { channelId: string; text: string; options?: VariantOptions };
 
 /** The editor's form: the planned time as wall-clock date and time in the workspace zone. */
 export type PostFormValues = {
@@ -46,7 +57,11 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
     date,
     time,
     tags: post.tags.join(', '),
-    channels: post.variants.map((v) => ({ channelId: v.channelId, text: v.text ?? '' })),
+    channels: post.variants.map((v) => ({
+      channelId: v.channelId,
+      text: v.text ?? '',
+      options: v.options ?? {},
+    })),
   };
 }
 
@@ -128,10 +143,21 @@ export function plannedAtFromForm(
   return chosenInstant ?? `${values.date}T${values.time}`;
 }
 
+/** The options as they are sent: what a person left empty is not an option. */
+export function cleanOptions(options: VariantOptions): VariantOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(
+      ([, v]) =>
+        v !== undefined && v !== null && v !== false && !(typeof v === 'string' && !v.trim()),
+    ),
+  );
+}
+
 function variantsFromForm(values: PostFormValues) {
   return values.channels.map((c) => ({
     channelId: c.channelId,
     text: c.text.trim() ? c.text : null,
+    ...(c.options ? { options: cleanOptions(c.options) } : {}),
   }));
 }
 
