@@ -188,7 +188,8 @@ SELECT json_build_object(
   'timeZone', ${tz})::text AS body
   FROM page p
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position) AS variants
+    SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text, 'options', v.options)
+                    ORDER BY v.position) AS variants
       FROM post_variants v WHERE v.post_id = p.id
   ) v ON true
   LEFT JOIN LATERAL (

@@ -42,8 +42,6 @@ export function tickChannel(
     const i = order.indexOf(id);
     return i < 0 ? order.length : i;
   };
-  const channels = [...values.channels, kept].sort(
-    (a, b) => rank(a.channelId) - rank(b.channelId),
-  );
+  const channels = [...values.channels, kept].sort((a, b) => rank(a.channelId) - rank(b.channelId));
   return { values: { ...values, channels }, parked: rest, removed: null };
 }

@@ -114,6 +114,30 @@ describe('requests from the form', () => {
     });
   });
 
+  it('sends a channel’s options as they are set, without the fields left empty', () => {
+    const original = postToForm(
+      post({ variants: [{ channelId: 'c1', text: null, options: { silent: true } }] }),
+      berlin,
+    );
+    expect(updateRequest(original, original, null, null)).toEqual({});
+    const changed = {
+      ...original,
+      channels: [{ channelId: 'c1', text: '', options: { silent: false, firstComment: ' ' } }],
+    };
+    expect(updateRequest(changed, original, null, null)).toEqual({
+      variants: [{ channelId: 'c1', text: null, options: {} }],
+    });
+  });
+
+  it('leaves options it was not given alone: a save then keeps the stored ones', () => {
+    const original = postToForm(post(), berlin);
+    expect(original.channels).toEqual([{ channelId: 'c1', text: '' }]);
+    const changed = { ...original, channels: [{ channelId: 'c1', text: 'Own' }] };
+    expect(updateRequest(changed, original, null, null)).toEqual({
+      variants: [{ channelId: 'c1', text: 'Own' }],
+    });
+  });
+
   it('reads tags from a comma list without duplicates or hashes', () => {
     expect(parseTags(' #launch, sommer ,, launch ')).toEqual(['launch', 'sommer']);
   });

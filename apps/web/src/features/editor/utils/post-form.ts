@@ -57,10 +57,11 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
     date,
     time,
     tags: post.tags.join(', '),
+    // A post read without its options (an older answer) leaves them out: saving keeps them.
     channels: post.variants.map((v) => ({
       channelId: v.channelId,
       text: v.text ?? '',
-      options: v.options ?? {},
+      ...(v.options ? { options: v.options } : {}),
     })),
   };
 }
