@@ -7,6 +7,7 @@ import {
   MAX_TEXT_LENGTH,
   RangeBoundSchema,
 } from './common';
+import { PostMediaInputListSchema, PostMediaListSchema, VariantMediaSchema } from './media';
 import { PublicationSummarySchema } from './publications';
 import { PostReviewSchema } from './review';
 import { PostWordingSchema } from './wording';
@@ -31,12 +32,16 @@ export const TagSchema = z
 export const VariantSchema = z.object({
   channelId: IdSchema,
   text: z.string().nullable().meta({ description: 'null: the post uses its base text' }),
+  media: VariantMediaSchema.optional(),
 });
 export type Variant = z.infer<typeof VariantSchema>;
 
 export const VariantInputSchema = z.strictObject({
   channelId: IdSchema,
   text: z.string().max(MAX_TEXT_LENGTH).nullable().default(null),
+  media: PostMediaInputListSchema.nullable().default(null).meta({
+    description: "null: the channel uses the post's media; a list (even empty) replaces them",
+  }),
 });
 
 export const PostSchema = z.object({
@@ -48,6 +53,9 @@ export const PostSchema = z.object({
   plannedAt: InstantSchema.nullable(),
   tags: z.array(z.string()),
   variants: z.array(VariantSchema),
+  media: PostMediaListSchema.optional().meta({
+    description: 'The base media in order; a variant with its own list replaces them',
+  }),
   authorId: IdSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -86,6 +94,7 @@ export const CreatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.default([]),
   variants: variants.default([]),
+  media: PostMediaInputListSchema.default([]),
   status: NewPostStatusSchema.default('draft'),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
