@@ -39,8 +39,9 @@ export type Variant = z.infer<typeof VariantSchema>;
 export const VariantInputSchema = z.strictObject({
   channelId: IdSchema,
   text: z.string().max(MAX_TEXT_LENGTH).nullable().default(null),
-  media: PostMediaInputListSchema.nullable().default(null).meta({
-    description: "null: the channel uses the post's media; a list (even empty) replaces them",
+  media: PostMediaInputListSchema.nullable().optional().meta({
+    description:
+      "null: the channel uses the post's media; a list (even empty) replaces them; left out: the channel keeps what it has (a new channel: the post's media)",
   }),
 });
 
@@ -108,6 +109,7 @@ export const UpdatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.optional(),
   variants: variants.optional(),
+  media: PostMediaInputListSchema.optional(),
 });
 export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
 

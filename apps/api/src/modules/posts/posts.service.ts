@@ -21,7 +21,16 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
-import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import {
+  type PostFilter,
+  type PostMediaWrite,
+  type PostRow,
+  PostsRepository,
+  type PostWrite,
+} from './posts.repository';
+import { MediaRepository } from '../media/media.repository';
+
+type MediaInput = { mediaId: string; altText?: string | null };
 
 type CreateInput = z.output<typeof CreatePostRequestSchema>;
 type UpdateInput = z.output<typeof UpdatePostRequestSchema>;
@@ -40,6 +49,7 @@ export class PostsService {
     private readonly review: ReviewService,
     private readonly audit: AuditService,
     private readonly wording: WordingGate,
+    private readonly media: MediaRepository,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -119,16 +129,28 @@ export class PostsService {
     const plannedAt = this.plannedAt(input.plannedAt, ws.timeZone);
     await this.assertChannels(ws.id, input.variants);
     const id = await this.posts.transaction(async (em) => {
-      const id = await this.posts.insert(em, {
-        workspaceId: ws.id,
-        authorId: userId,
-        status: input.status,
+      const resolve = await this.mediaResolver(em, ws.id, null, [
+        input.media,
+        ...input.variants.map((v) => v.media),
+      ]);
+      const content: PostWrite = {
         title: input.title,
         text: input.text,
         plannedAt,
         tags: input.tags,
-        variants: input.variants,
-        contentHash: hashContent(input),
+        media: resolve(input.media),
+        variants: input.variants.map((v) => ({
+          channelId: v.channelId,
+          text: v.text,
+          media: v.media ? resolve(v.media) : null,
+        })),
+      };
+      const id = await this.posts.insert(em, {
+        workspaceId: ws.id,
+        authorId: userId,
+        status: input.status,
+        ...content,
+        contentHash: hashContent(content),
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
@@ -166,12 +188,31 @@ export class PostsService {
     if (input.variants) await this.assertChannels(ws.id, input.variants);
     const current = await this.lockForChange(em, caller, id, expected);
     if (current.deleted_at) throw postNotFound();
+    const resolve = await this.mediaResolver(em, ws.id, current, [
+      input.media,
+      ...(input.variants ?? []).map((v) => v.media),
+    ]);
+    const currentVariants = new Map(current.variants.map((v) => [v.channelId, v]));
     const next: PostWrite = {
       title: input.title ?? current.title,
       text: input.text ?? current.text,
       plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
       tags: input.tags ?? current.tags,
-      variants: input.variants ?? current.variants,
+      media: input.media ? resolve(input.media) : current.media.map(toMediaWrite),
+      variants: (input.variants ?? current.variants).map((v) => {
+        // Left out: the channel keeps the media it has (a suggestion accepted on its text, say).
+        const media =
+          v.media === undefined
+            ? (currentVariants.get(v.channelId)?.media ?? null)
+            : v.media && 'sha256' in (v.media[0] ?? {})
+              ? (v.media as PostMediaWrite[])
+              : v.media;
+        return {
+          channelId: v.channelId,
+          text: v.text,
+          media: media === null ? null : resolve(media),
+        };
+      }),
     };
     await this.posts.updateContent(
       em,
@@ -259,6 +300,47 @@ export class PostsService {
     return input ? withTimeErrors(() => parseZonedDateTime(input, timeZone)) : null;
   }
 
+  /**
+   * Checks every media id a save names against the workspace's library and returns how to
+   * turn an input list into what is stored: the use's alt text, or (left out) the library's.
+   * A deleted library item may stay on a post that already has it, but not be added anew.
+   */
+  private async mediaResolver(
+    em: EntityManager,
+    workspaceId: string,
+    current: PostRow | null,
+    lists: readonly (readonly MediaInput[] | null | undefined)[],
+  ): Promise<(list: readonly (MediaInput | PostMediaWrite)[]) => PostMediaWrite[]> {
+    const ids = [...new Set(lists.flatMap((l) => (l ?? []).map((m) => m.mediaId)))];
+    const attached = new Set([
+      ...(current?.media ?? []).map((m) => m.mediaId),
+      ...(current?.variants ?? []).flatMap((v) => (v.media ?? []).map((m) => m.mediaId)),
+    ]);
+    const rows = new Map((await this.media.findMany(workspaceId, ids, em)).map((r) => [r.id, r]));
+    const unknown = ids.filter((id) => {
+      const row = rows.get(id);
+      return !row || (row.deleted_at !== null && !attached.has(id));
+    });
+    if (unknown.length > 0) {
+      throw new PostError('UNKNOWN_MEDIA', 'Some media are not in this workspace’s library.', {
+        mediaIds: unknown,
+      });
+    }
+    const currentAlt = new Map(
+      [...(current?.media ?? []), ...(current?.variants ?? []).flatMap((v) => v.media ?? [])].map(
+        (m) => [m.mediaId, m],
+      ),
+    );
+    return (list) =>
+      list.map((m) => {
+        if ('sha256' in m) return m;
+        const row = rows.get(m.mediaId) ?? null;
+        const sha256 = row?.sha256 ?? currentAlt.get(m.mediaId)?.sha256 ?? '';
+        const altText = m.altText !== undefined ? m.altText : (row?.alt_text ?? null);
+        return { mediaId: m.mediaId, altText, sha256 };
+      });
+  }
+
   private async assertChannels(
     workspaceId: string,
     variants: { channelId: string }[],
@@ -276,4 +358,12 @@ export class PostsService {
       );
     }
   }
+}
+
+function toMediaWrite(m: {
+  mediaId: string;
+  altText: string | null;
+  sha256: string;
+}): PostMediaWrite {
+  return { mediaId: m.mediaId, altText: m.altText, sha256: m.sha256 };
 }
