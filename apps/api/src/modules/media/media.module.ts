@@ -3,6 +3,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MediaController, MediaLinksController, MediaSettingsController } from './media.controller';
+import { MediaGate } from './media-gate';
+import { PublicationMedia } from './publication-media';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
 import { MediaStorage, mediaStorageFor, tempDirOf } from './media-storage';
@@ -31,12 +33,14 @@ import { TempFileStorage } from './upload-storage';
   providers: [
     MediaRepository,
     MediaService,
+    MediaGate,
+    PublicationMedia,
     {
       provide: MediaStorage,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => mediaStorageFor(config.media),
     },
   ],
-  exports: [MediaRepository, MediaService],
+  exports: [MediaRepository, MediaService, MediaGate, PublicationMedia],
 })
 export class MediaModule {}
