@@ -42,7 +42,6 @@ import {
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { MediaError } from './media.errors';
 import { type StoredObject } from './media-storage';
-import { type MediaRow } from './media.repository';
 import { MediaService } from './media.service';
 import { type ReceivedFile } from './upload-storage';
 import { extensionOf } from './media-type';
@@ -200,7 +199,7 @@ export class MediaLinksController {
       res,
       object,
       row.mime_type,
-      `${row.id}.${extensionOf(row.mime_type as MediaRow['mime_type'])}`,
+      `${row.id}.${extensionOf(row.mime_type)}`,
     );
   }
 }
