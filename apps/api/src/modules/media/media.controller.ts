@@ -195,12 +195,7 @@ export class MediaLinksController {
     @Res() res: Response,
   ): Promise<void> {
     const { row, object } = await this.media.openSigned(id, q.expires, q.signature);
-    send(
-      res,
-      object,
-      row.mime_type,
-      `${row.id}.${extensionOf(row.mime_type)}`,
-    );
+    send(res, object, row.mime_type, `${row.id}.${extensionOf(row.mime_type)}`);
   }
 }
 
