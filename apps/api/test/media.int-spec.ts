@@ -167,6 +167,7 @@ describe('uploading', () => {
         width: 800,
         height: 600,
         channels: 3,
+        background: '#808080',
         noise: { type: 'gaussian', mean: 128, sigma: 30 },
       },
     })

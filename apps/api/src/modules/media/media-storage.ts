@@ -68,6 +68,10 @@ export class S3MediaStorage extends MediaStorage {
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
+      // Checksums only where S3 demands them: many S3-compatible stores do not take the
+      // streamed (aws-chunked) uploads the SDK would otherwise send.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       ...(config.accessKeyId && config.secretAccessKey
         ? {
             credentials: {
