@@ -19,6 +19,7 @@ import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
@@ -54,6 +55,7 @@ export class AppModule {
         InvitationsModule,
         SetupModule,
         ChannelsModule,
+        MediaModule,
         WordingModule,
         PostsModule,
         CommentsModule,

@@ -90,9 +90,10 @@ describe('variant options', () => {
       {
         channelId: linkedin,
         text: null,
+        media: null,
         options: { visibility: 'CONNECTIONS', firstComment: 'Mehr dazu' },
       },
-      { channelId: telegram, text: null, options: { silent: true } },
+      { channelId: telegram, text: null, media: null, options: { silent: true } },
     ]);
   });
 
@@ -124,7 +125,7 @@ describe('variant options', () => {
     expect(read.body.version).toBe(post.version);
     expect(read.body.text).toBe('Unser Sommerfest startet am Samstag.');
     expect(read.body.variants).toEqual([
-      { channelId: linkedin, text: null, options: { visibility: 'PUBLIC' } },
+      { channelId: linkedin, text: null, media: null, options: { visibility: 'PUBLIC' } },
     ]);
 
     const onCreate = await author.browser.post(path('/posts'), {

@@ -121,6 +121,31 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   PUBLICATION_STATE_CONFLICT: { status: 'sending', allowed: ['failed'] },
   POST_NOT_APPROVED: { status: 'draft' },
   NOTHING_TO_PUBLISH: undefined,
+  MEDIA_NOT_FOUND: undefined,
+  MEDIA_FILE_MISSING: { field: 'file' },
+  MEDIA_TOO_LARGE: { kind: 'image', bytes: 40_000_000, maxBytes: 31_457_280 },
+  MEDIA_TYPE_UNSUPPORTED: { detected: 'application/pdf' },
+  MEDIA_TYPE_MISMATCH: { detected: 'image/png', declared: 'image/jpeg' },
+  MEDIA_FILE_DAMAGED: { reason: 'truncated' },
+  MEDIA_DIMENSIONS_TOO_LARGE: { width: 30_000, height: 30_000, maxPixels: 100_000_000 },
+  MEDIA_IN_USE: { postIds: [id] },
+  UNKNOWN_MEDIA: { mediaIds: [id] },
+  MEDIA_PLATFORM_REJECTED: {
+    problems: [
+      {
+        channelId: id,
+        platform: 'bluesky',
+        mediaId: id,
+        rule: 'image_size',
+        message: 'Bluesky takes images up to 1 MB; this one has 2.4 MB',
+        messages: {
+          de: 'Bluesky nimmt Bilder bis 1 MB; dieses hat 2,4 MB',
+          en: 'Bluesky takes images up to 1 MB; this one has 2.4 MB',
+        },
+      },
+    ],
+  },
+  MEDIA_PROCESSING_UNAVAILABLE: { tool: 'ffprobe' },
   INTERNAL_ERROR: undefined,
 };
 

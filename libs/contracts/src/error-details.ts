@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TokenScopeSchema } from './auth';
 import { IdSchema, PlatformSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
+import { MediaKindSchema, MediaProblemSchema } from './media';
 import { ImportReportSchema } from './plan-exchange';
 import { PostSchema, PostStatusSchema } from './posts';
 
@@ -194,6 +195,28 @@ export const ERROR_DETAILS = {
   PUBLICATION_STATE_CONFLICT: z.object({ status: z.string(), allowed: z.array(z.string()) }),
   POST_NOT_APPROVED: z.object({ status: z.string() }).optional(),
   NOTHING_TO_PUBLISH: none,
+  MEDIA_NOT_FOUND: none,
+  MEDIA_FILE_MISSING: z.object({ field: z.string() }),
+  /** `bytes` is null when the upload was cut off at the limit (the full size is unknown). */
+  MEDIA_TOO_LARGE: z.object({
+    kind: MediaKindSchema.nullable(),
+    bytes: z.number().int().nullable(),
+    maxBytes: z.number().int(),
+  }),
+  /** `detected`: what the first bytes say (null: nothing we know). */
+  MEDIA_TYPE_UNSUPPORTED: z.object({ detected: z.string().nullable() }),
+  /** The file is a `detected` behind a name or Content-Type that says `declared`. */
+  MEDIA_TYPE_MISMATCH: z.object({ detected: z.string(), declared: z.string() }),
+  MEDIA_FILE_DAMAGED: z.object({ reason: z.enum(['truncated', 'unreadable']) }),
+  MEDIA_DIMENSIONS_TOO_LARGE: z.object({
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    maxPixels: z.number().int(),
+  }),
+  MEDIA_IN_USE: z.object({ postIds: z.array(IdSchema) }),
+  UNKNOWN_MEDIA: z.object({ mediaIds: z.array(z.string()) }),
+  MEDIA_PLATFORM_REJECTED: z.object({ problems: z.array(MediaProblemSchema) }),
+  MEDIA_PROCESSING_UNAVAILABLE: z.object({ tool: z.enum(['ffprobe', 'ffmpeg', 'storage']) }),
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

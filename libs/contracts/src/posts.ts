@@ -7,6 +7,7 @@ import {
   MAX_TEXT_LENGTH,
   RangeBoundSchema,
 } from './common';
+import { PostMediaInputListSchema, PostMediaListSchema, VariantMediaSchema } from './media';
 import { PublicationSummarySchema } from './publications';
 import { VariantOptionsSchema } from './variant-options';
 import { PostReviewSchema } from './review';
@@ -32,6 +33,7 @@ export const TagSchema = z
 export const VariantSchema = z.object({
   channelId: IdSchema,
   text: z.string().nullable().meta({ description: 'null: the post uses its base text' }),
+  media: VariantMediaSchema.optional(),
   options: VariantOptionsSchema.optional(),
 });
 export type Variant = z.infer<typeof VariantSchema>;
@@ -39,6 +41,10 @@ export type Variant = z.infer<typeof VariantSchema>;
 export const VariantInputSchema = z.strictObject({
   channelId: IdSchema,
   text: z.string().max(MAX_TEXT_LENGTH).nullable().default(null),
+  media: PostMediaInputListSchema.nullable().optional().meta({
+    description:
+      "null: the channel uses the post's media; a list (even empty) replaces them; left out: the channel keeps what it has (a new channel: the post's media)",
+  }),
   options: VariantOptionsSchema.optional().meta({
     description:
       "The channel's per-platform options, checked against its platform (VARIANT_OPTIONS_INVALID otherwise). Left out: the options stored for this channel stay; {}: none",
@@ -54,6 +60,9 @@ export const PostSchema = z.object({
   plannedAt: InstantSchema.nullable(),
   tags: z.array(z.string()),
   variants: z.array(VariantSchema),
+  media: PostMediaListSchema.optional().meta({
+    description: 'The base media in order; a variant with its own list replaces them',
+  }),
   authorId: IdSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -92,6 +101,7 @@ export const CreatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.default([]),
   variants: variants.default([]),
+  media: PostMediaInputListSchema.default([]),
   status: NewPostStatusSchema.default('draft'),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
@@ -105,6 +115,7 @@ export const UpdatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.optional(),
   variants: variants.optional(),
+  media: PostMediaInputListSchema.optional(),
 });
 export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
 

@@ -48,12 +48,20 @@ export type ChannelTarget = {
 
 export type PublishMedia = {
   id: string;
+  /** The engine always fills kind, durationMs and sha256; older callers may leave them out. */
+  kind?: 'image' | 'video';
+  /**
+   * Where the platform (or the adapter) fetches the bytes: a signed, time-limited URL to
+   * Postplan's public media route, valid long enough for one publishing attempt.
+   */
   url: string;
   mimeType: string;
   altText: string | null;
   width: number | null;
   height: number | null;
+  durationMs?: number | null;
   bytes: number;
+  sha256?: string;
 };
 
 /** Exactly what was approved: the text of this channel's variant, with the post's context. */
@@ -106,6 +114,9 @@ export type VerifyResult =
   | { ok: true; accountName: string | null; expiresAt: string | null }
   | { ok: false; error: PublishError };
 
+/** Width divided by height: 0.8 is 4:5 (portrait), 1.91 is 1.91:1 (landscape). */
+export type AspectRatioRange = { min: number; max: number };
+
 export type PlatformLimits = {
   /** Counted the way the wording engine counts (`utf16`: JavaScript string length, as the Graph APIs and Telegram measure). */
   text: { max: number; unit: LengthUnit } | null;
@@ -114,6 +125,10 @@ export type PlatformLimits = {
     maxImageBytes: number | null;
     maxVideoBytes: number | null;
     mimeTypes: readonly string[];
+    /** Width divided by height, inclusive bounds, per kind; null: any shape. */
+    aspectRatio: { image: AspectRatioRange | null; video: AspectRatioRange | null };
+    /** The longest video the platform takes; null: no limit of its own (only the size). */
+    maxVideoDurationMs: number | null;
     required: boolean;
   } | null;
   /** At most this many calls in flight per channel. */

@@ -23,6 +23,7 @@ export * from './linkedin/linkedin.adapter';
 export * from './linkedin/linkedin-little-text';
 export * from './linkedin/linkedin.fake';
 export * from './limits';
+export * from './media-check';
 export * from './x/x.adapter';
 export * from './pinterest/pinterest.adapter';
 export * from './pinterest/pinterest.fake';

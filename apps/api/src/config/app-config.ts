@@ -98,6 +98,22 @@ export const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  POSTPLAN_MEDIA_MAX_IMAGE_MB: z.coerce.number().min(1).max(1024).default(30),
+  POSTPLAN_MEDIA_MAX_VIDEO_MB: z.coerce.number().min(1).max(10_240).default(100),
+  POSTPLAN_MEDIA_MAX_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1_000_000)
+    .max(1_000_000_000)
+    .default(100_000_000),
+  FFPROBE_PATH: z.string().min(1).default('/usr/bin/ffprobe'),
+  FFMPEG_PATH: z.string().min(1).default('/usr/bin/ffmpeg'),
+  POSTPLAN_S3_ENDPOINT: z.url().optional(),
+  POSTPLAN_S3_BUCKET: z.string().min(3).max(63).optional(),
+  POSTPLAN_S3_REGION: z.string().min(1).default('us-east-1'),
+  POSTPLAN_S3_ACCESS_KEY: z.string().min(1).optional(),
+  POSTPLAN_S3_SECRET_KEY: z.string().min(1).optional(),
+  POSTPLAN_S3_FORCE_PATH_STYLE: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -132,6 +148,30 @@ export type AppConfig = {
   webhookAllow: WebhookAllowList;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   publishing: PublishingConfig;
+  media: MediaConfig;
+};
+
+/** The media library (docs/media.md): where files live, how large they may be, the probes. */
+export type MediaConfig = {
+  /** Local files and the upload's temporary files: POSTPLAN_DATA_DIR/media. */
+  dir: string;
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  /** Images with more pixels are refused before they are decoded (decompression bombs). */
+  maxPixels: number;
+  ffprobePath: string;
+  ffmpegPath: string;
+  /** Set: files go to this S3-compatible bucket instead of `dir` (temporary files stay local). */
+  s3:
+    | {
+        endpoint: string | undefined;
+        bucket: string;
+        region: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      }
+    | undefined;
 };
 
 /** The publishing engine's knobs (docs/publishing.md). */
@@ -189,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const dataDir = resolve(e.POSTPLAN_DATA_DIR ?? join(repoRoot, '.data'));
+  if (Boolean(e.POSTPLAN_S3_ACCESS_KEY) !== Boolean(e.POSTPLAN_S3_SECRET_KEY)) {
+    throw configError('POSTPLAN_S3_ACCESS_KEY and POSTPLAN_S3_SECRET_KEY: set both or neither');
+  }
+  if (!e.POSTPLAN_S3_BUCKET && (e.POSTPLAN_S3_ENDPOINT || e.POSTPLAN_S3_ACCESS_KEY)) {
+    throw configError('POSTPLAN_S3_BUCKET: is required when other POSTPLAN_S3_ settings are set');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -231,6 +277,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       batchSize: e.POSTPLAN_PUBLISH_BATCH,
       leaseMs: e.POSTPLAN_PUBLISH_LEASE_SECONDS * 1000,
       callTimeoutMs: e.POSTPLAN_PUBLISH_TIMEOUT_MS,
+    },
+    media: {
+      dir: join(dataDir, 'media'),
+      maxImageBytes: Math.round(e.POSTPLAN_MEDIA_MAX_IMAGE_MB * 1024 * 1024),
+      maxVideoBytes: Math.round(e.POSTPLAN_MEDIA_MAX_VIDEO_MB * 1024 * 1024),
+      maxPixels: e.POSTPLAN_MEDIA_MAX_PIXELS,
+      ffprobePath: e.FFPROBE_PATH,
+      ffmpegPath: e.FFMPEG_PATH,
+      s3: e.POSTPLAN_S3_BUCKET
+        ? {
+            endpoint: e.POSTPLAN_S3_ENDPOINT,
+            bucket: e.POSTPLAN_S3_BUCKET,
+            region: e.POSTPLAN_S3_REGION,
+            accessKeyId: e.POSTPLAN_S3_ACCESS_KEY,
+            secretAccessKey: e.POSTPLAN_S3_SECRET_KEY,
+            forcePathStyle: e.POSTPLAN_S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
     },
   };
 }

@@ -84,6 +84,10 @@ describe('contentHash', () => {
     ['a removed channel', { channelIds: ['ch-insta'], variants: [base.variants![0]!] }],
     ['the order of the media', { media: [...base.media!].reverse() }],
     ['an alt text', { media: [{ id: 'm1', alt: 'Der Garten' }, base.media![1]!] }],
+    [
+      'the bytes behind a media id',
+      { media: [{ ...base.media![0]!, sha256: 'b'.repeat(64) }, base.media![1]!] },
+    ],
     ['a removed image', { media: [base.media![0]!] }],
     ['per-channel media', { variants: [{ ...base.variants![0]!, media: [] }, base.variants![1]!] }],
     [
@@ -93,6 +97,13 @@ describe('contentHash', () => {
     ['a post-wide option', { options: { linkedin: { visibility: 'connections' } } }],
   ])('changes when %s changes', (_what, change) => {
     expect(hashOf(change)).not.toBe(original);
+  });
+
+  it('with file hashes: a new file behind the same id changes it, the same file does not', () => {
+    const withHash = (sha256: string) =>
+      contentHash({ ...base, media: [{ id: 'm1', sha256, alt: 'Der Garten mit Lichterketten' }] });
+    expect(withHash('a'.repeat(64))).toBe(withHash('a'.repeat(64)));
+    expect(withHash('a'.repeat(64))).not.toBe(withHash('c'.repeat(64)));
   });
 
   it('refuses two variants for one channel instead of hashing one of them', () => {

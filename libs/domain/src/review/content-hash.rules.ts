@@ -6,7 +6,12 @@ import { sha256Hex } from './sha256.util';
  * moving a post or retagging it must not void its approval (DESIGN: "moving the planned time
  * does not").
  */
-export type ApprovableMedia = { id: string; alt: string | null };
+export type ApprovableMedia = {
+  id: string;
+  /** SHA-256 (hex) of the stored file: replacing the bytes behind an id is a change too. */
+  sha256?: string | null;
+  alt: string | null;
+};
 
 export type ApprovableVariant = {
   channelId: string;
@@ -40,7 +45,9 @@ export class ContentHashError extends Error {
 }
 
 const canonicalMedia = (media: readonly ApprovableMedia[]): JsonValue =>
-  media.map((m) => ({ id: m.id, alt: m.alt }));
+  media.map((m) =>
+    m.sha256 ? { id: m.id, sha256: m.sha256, alt: m.alt } : { id: m.id, alt: m.alt },
+  );
 
 /**
  * The canonical document that is hashed. Variants become one entry per target channel, sorted

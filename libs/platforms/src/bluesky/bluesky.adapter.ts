@@ -50,6 +50,9 @@ export const BLUESKY_LIMITS: PlatformLimits = {
     maxImageBytes: 1_000_000,
     maxVideoBytes: 100_000_000,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+    // Bluesky crops nothing; videos up to 3 minutes (since 2025).
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: 3 * 60_000,
     required: false,
   },
   concurrency: 1,

@@ -48,6 +48,8 @@ export const DISCORD_LIMITS: PlatformLimits = {
       'video/mp4',
       'video/quicktime',
     ],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 1,

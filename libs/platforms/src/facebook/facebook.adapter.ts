@@ -41,6 +41,8 @@ export const FACEBOOK_LIMITS: PlatformLimits = {
     maxImageBytes: 4 * 1024 * 1024,
     maxVideoBytes: null,
     mimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 1,

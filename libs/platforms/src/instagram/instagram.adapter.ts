@@ -47,6 +47,9 @@ export const INSTAGRAM_LIMITS: PlatformLimits = {
     maxImageBytes: 8 * 1024 * 1024,
     maxVideoBytes: 1024 * 1024 * 1024,
     mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES],
+    // Feed images 4:5 to 1.91:1; reels 0.01:1 to 10:1 and 3 s to 15 min.
+    aspectRatio: { image: { min: 0.8, max: 1.91 }, video: { min: 0.01, max: 10 } },
+    maxVideoDurationMs: 15 * 60_000,
     required: true,
   },
   concurrency: 1,

@@ -49,6 +49,9 @@ export const LINKEDIN_LIMITS: PlatformLimits = {
     maxImageBytes: 36_152_320,
     maxVideoBytes: null,
     mimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
+    // Videos 1:2.4 to 2.4:1 and 3 s to 30 min.
+    aspectRatio: { image: null, video: { min: 1 / 2.4, max: 2.4 } },
+    maxVideoDurationMs: 30 * 60_000,
     required: false,
   },
   concurrency: 1,

@@ -40,6 +40,8 @@ export function createManualAdapter(): PlatformAdapter {
           'video/quicktime',
           'application/pdf',
         ],
+        aspectRatio: { image: null, video: null },
+        maxVideoDurationMs: null,
         required: false,
       },
       // No platform is called, so nothing to protect.

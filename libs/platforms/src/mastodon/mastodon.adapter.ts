@@ -53,6 +53,8 @@ export const MASTODON_LIMITS: PlatformLimits = {
       'video/webm',
       'video/quicktime',
     ],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 2,

@@ -41,6 +41,9 @@ export const PINTEREST_LIMITS: PlatformLimits = {
     maxImageBytes: 20 * 1024 * 1024,
     maxVideoBytes: null,
     mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    // Video pins 4 s to 15 min; images of any ratio (tall ones are cut in the feed).
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: 15 * 60_000,
     required: true,
   },
   concurrency: 1,

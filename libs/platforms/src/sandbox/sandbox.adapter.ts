@@ -14,7 +14,8 @@ import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
  * The sandbox: a tiny platform built into Postplan (and faked for tests by sandbox.fake.ts),
  * so a new workspace sees posts go out end to end. Its HTTP API:
  *
- *   POST {baseUrl}/posts   Idempotency-Key: <publication id>   { channelId, title, text, firstComment? }
+ *   POST {baseUrl}/posts   Idempotency-Key: <publication id>   { channelId, title, text, media, firstComment? }
+ *        media: [{ url, mimeType, altText }] in order (the sandbox keeps the links, not the bytes)
  *        201 { id, url } | 409 { error: 'DUPLICATE', existing: { id, url } } (same key again)
  *        400/422 validation, 429 + Retry-After, 503 (documented as "not applied"), other 5xx
  *   GET  {baseUrl}/posts?idempotencyKey=<key>   200 { id, url } | 404
@@ -24,7 +25,24 @@ export class SandboxAdapter implements PlatformAdapter {
   readonly limits: PlatformLimits = {
     // As the wording engine's profile says: the sandbox takes any text.
     text: null,
-    media: null,
+    // Takes what the media library takes, so a post with images goes out end to end.
+    media: {
+      maxCount: 20,
+      maxImageBytes: null,
+      maxVideoBytes: null,
+      mimeTypes: [
+        'image/jpeg',
+        'image/png',
+        'image/gif',
+        'image/webp',
+        'video/mp4',
+        'video/quicktime',
+        'video/webm',
+      ],
+      aspectRatio: { image: null, video: null },
+      maxVideoDurationMs: null,
+      required: false,
+    },
     concurrency: 8,
     perMinute: null,
   };
@@ -62,6 +80,11 @@ export class SandboxAdapter implements PlatformAdapter {
           channelId: req.channel.id,
           title: req.content.title ?? '',
           text: req.content.text,
+          media: req.content.media.map((m) => ({
+            url: m.url,
+            mimeType: m.mimeType,
+            altText: m.altText,
+          })),
           ...(options.data.firstComment ? { firstComment: options.data.firstComment } : {}),
         }),
         signal,

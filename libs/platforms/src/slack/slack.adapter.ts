@@ -45,6 +45,8 @@ export const SLACK_LIMITS: PlatformLimits = {
     maxImageBytes: null,
     maxVideoBytes: null,
     mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 1,

@@ -44,6 +44,8 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
     maxImageBytes: 10 * 1024 * 1024,
     maxVideoBytes: 50 * 1024 * 1024,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'video/mp4'],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 1,

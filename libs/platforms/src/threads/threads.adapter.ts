@@ -48,6 +48,9 @@ export const THREADS_LIMITS: PlatformLimits = {
     maxImageBytes: 8 * 1024 * 1024,
     maxVideoBytes: 1024 * 1024 * 1024,
     mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES],
+    // Images up to 10:1 either way, videos 0.01:1 to 10:1 and up to 5 min.
+    aspectRatio: { image: { min: 0.1, max: 10 }, video: { min: 0.01, max: 10 } },
+    maxVideoDurationMs: 5 * 60_000,
     required: false,
   },
   concurrency: 1,

@@ -103,6 +103,8 @@ const WEBHOOK_LIMITS: PlatformLimits = {
       'video/mp4',
       'video/quicktime',
     ],
+    aspectRatio: { image: null, video: null },
+    maxVideoDurationMs: null,
     required: false,
   },
   concurrency: 4,

@@ -51,6 +51,9 @@ export const X_LIMITS: PlatformLimits = {
     maxImageBytes: 5 * 1024 * 1024,
     maxVideoBytes: 512 * 1024 * 1024,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'video/mp4'],
+    // Videos 1:3 to 3:1 and up to 140 s (2:20) for API uploads.
+    aspectRatio: { image: null, video: { min: 1 / 3, max: 3 } },
+    maxVideoDurationMs: 140_000,
     required: false,
   },
   concurrency: 1,

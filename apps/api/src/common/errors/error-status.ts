@@ -45,6 +45,7 @@ export function statusOf(code: ErrorCode): number {
     case 'SHARE_LINK_NOT_FOUND':
     case 'FEED_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
+    case 'MEDIA_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -68,14 +69,18 @@ export function statusOf(code: ErrorCode): number {
     case 'NOTHING_TO_PUBLISH':
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
+    case 'MEDIA_IN_USE':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
     case 'INVITATION_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
+    case 'MEDIA_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'MEDIA_TYPE_UNSUPPORTED':
+    case 'MEDIA_TYPE_MISMATCH':
       return 415;
     case 'LOCAL_TIME_DOES_NOT_EXIST':
     case 'LOCAL_TIME_AMBIGUOUS':
@@ -91,6 +96,11 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
     case 'WEAK_PASSWORD':
+    case 'MEDIA_FILE_MISSING':
+    case 'MEDIA_FILE_DAMAGED':
+    case 'MEDIA_DIMENSIONS_TOO_LARGE':
+    case 'UNKNOWN_MEDIA':
+    case 'MEDIA_PLATFORM_REJECTED':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;
@@ -99,6 +109,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INTERNAL_ERROR':
       return 500;
     case 'PDF_RENDERER_UNAVAILABLE':
+    case 'MEDIA_PROCESSING_UNAVAILABLE':
       return 503;
     default: {
       const unhandled: never = code;

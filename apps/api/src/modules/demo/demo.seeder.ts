@@ -118,11 +118,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
             // not connected to any account, so publishing there could only fail.
             variants:
               plannedAt > now && n % 6 === 1
-                ? [{ channelId: sandbox.id, text: null }]
+                ? [{ channelId: sandbox.id, text: null, media: null }]
                 : [n, n + 2].map((i) => ({
                     channelId: channelIds[i % channelIds.length]!,
                     text: null,
+                    media: null,
                   })),
+            media: [],
           };
           const authorId = people[1 + (n % 2)]!.id;
           const id = await this.posts.insert(em, {
@@ -170,7 +172,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
         text: DEMO_SANDBOX_POST.text,
         plannedAt: new Date(now.getTime() + DEMO_SANDBOX_POST.minutesAfterStart * 60_000),
         tags: DEMO_SANDBOX_POST.tags,
-        variants: [{ channelId: sandbox.id, text: null }],
+        variants: [{ channelId: sandbox.id, text: null, media: null }],
+        media: [],
       };
       const sandboxPostId = await this.posts.insert(em, {
         ...sandboxContent,
@@ -199,6 +202,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           plannedAt: null,
           tags: [],
           variants: [],
+          media: [],
         };
         const id = await this.posts.insert(em, {
           ...content,

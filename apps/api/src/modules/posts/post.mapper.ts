@@ -13,6 +13,7 @@ export function toPost(row: PostRow, timeZone: string): Post {
     plannedAt: row.planned_at ? formatInZone(row.planned_at, timeZone) : null,
     tags: row.tags,
     variants: row.variants,
+    media: row.media,
     authorId: row.author_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -6,6 +6,7 @@ import { ReviewQueries } from '../review/review-queries';
 import { ReviewRepository } from '../review/review.repository';
 import { ReviewScheduler } from '../review/review.scheduler';
 import { ReviewService } from '../review/review.service';
+import { MediaModule } from '../media/media.module';
 import { WordingModule } from '../wording/wording.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CalendarCache } from './calendar-cache';
@@ -18,7 +19,7 @@ import { PostsService } from './posts.service';
  * save and the approval it voids are one transaction, so the two services work hand in hand.
  */
 @Module({
-  imports: [WorkspacesModule, ChannelsModule, WordingModule],
+  imports: [WorkspacesModule, ChannelsModule, WordingModule, MediaModule],
   controllers: [PostsController, ReviewController],
   providers: [
     PostsRepository,

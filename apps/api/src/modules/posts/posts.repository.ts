@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PostStatus, type PublicationSummary } from '@postplan/contracts';
+import { type PostMedia, type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -17,7 +17,15 @@ export type PostRow = {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
-  variants: StoredVariant[];
+  variants: {
+    channelId: string;
+    text: string | null;
+    media: PostMedia[] | null;
+    /** The platform's options of this channel ({} when none). */
+    options?: Record<string, unknown>;
+  }[];
+  /** The base media, in order; a variant with its own list replaces them. */
+  media: PostMedia[];
   content_hash: string;
   approval: Approval | null;
   status_reason: string | null;
@@ -38,28 +46,51 @@ export type PostFilter = {
   limit: number;
 };
 
-/** A channel variant as stored: its own text (null: the base text) and its platform's options. */
-export type StoredVariant = {
-  channelId: string;
-  text: string | null;
-  /** Absent: none (the calendar's rows and older writers leave it out). */
-  options?: Record<string, unknown>;
-};
+/** One attached file as a save writes it: which item, the alt text of this use, its bytes' hash. */
+export type PostMediaWrite = { mediaId: string; altText: string | null; sha256: string };
 
 export type PostWrite = {
   title: string;
   text: string;
   plannedAt: Date | null;
   tags: string[];
-  variants: StoredVariant[];
+  media: PostMediaWrite[];
+  variants: {
+    channelId: string;
+    text: string | null;
+    media: PostMediaWrite[] | null;
+    /** Absent: none (older writers such as the importer leave it out). */
+    options?: Record<string, unknown>;
+  }[];
 };
+
+/**
+ * The media of a post (channel null) or of one variant as JSON, in order, with the library's
+ * facts: the same shape in the post's own answer and in the calendar's.
+ */
+export function mediaJsonSql(post: string, channel: string | null): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+      'mediaId', m.id, 'altText', pm.alt_text, 'kind', m.kind, 'name', m.name,
+      'mimeType', m.mime_type, 'bytes', m.bytes, 'width', m.width, 'height', m.height,
+      'durationMs', m.duration_ms, 'sha256', m.sha256,
+      'thumbnailUrl', '/api/v1/workspaces/' || m.workspace_id || '/media/' || m.id || '/thumbnail',
+      'url', '/api/v1/workspaces/' || m.workspace_id || '/media/' || m.id || '/file'
+    ) ORDER BY pm.position), '[]'::json)
+    FROM post_media pm JOIN media m ON m.id = pm.media_id
+   WHERE pm.post_id = ${post} AND ${channel === null ? 'pm.channel_id IS NULL' : `pm.channel_id = ${channel}`})`;
+}
+
+const variantJson = (v: string, post: string) =>
+  `json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
+     'media', CASE WHEN ${v}.media_override THEN ${mediaJsonSql(post, `${v}.channel_id`)} ELSE NULL END,
+     'options', ${v}.options)`;
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
-         coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text,
-                                                     'options', v.options) ORDER BY v.position)
+         coalesce((SELECT json_agg(${variantJson('v', 'p.id')} ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
+         ${mediaJsonSql('p.id', null)} AS media,
          coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,
                                      'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
                                    ORDER BY pb.created_at)
@@ -152,6 +183,8 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['plannedAt', plannedInZone],
   ['tags', 'p.tags'],
   ['variants', `coalesce(v.variants, '[]'::json)`],
+  // The base media with their thumbnails, for the calendar's pictures.
+  ['media', mediaJsonSql('p.id', null)],
   ['authorId', 'p.author_id'],
   ['createdAt', isoUtc('p.created_at')],
   ['updatedAt', isoUtc('p.updated_at')],
@@ -188,8 +221,7 @@ SELECT json_build_object(
   'timeZone', ${tz})::text AS body
   FROM page p
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text, 'options', v.options)
-                    ORDER BY v.position) AS variants
+    SELECT json_agg(${variantJson('v', 'p.id')} ORDER BY v.position) AS variants
       FROM post_variants v WHERE v.post_id = p.id
   ) v ON true
   LEFT JOIN LATERAL (
@@ -283,6 +315,7 @@ export class PostsRepository {
     );
     const id = inserted[0]!.id;
     await this.replaceVariants(em, id, row.variants);
+    await this.replaceMedia(em, id, row);
     return id;
   }
 
@@ -299,6 +332,7 @@ export class PostsRepository {
       [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash],
     );
     if (variantsChanged) await this.replaceVariants(em, id, row.variants);
+    await this.replaceMedia(em, id, row);
   }
 
   /**
@@ -329,6 +363,38 @@ export class PostsRepository {
 
   transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
+  }
+
+  /** The post's base media and every variant's own, rewritten in order (a few rows at most). */
+  private async replaceMedia(
+    em: EntityManager,
+    postId: string,
+    row: Pick<PostWrite, 'media' | 'variants'>,
+  ): Promise<void> {
+    await em.query(`DELETE FROM post_media WHERE post_id = $1`, [postId]);
+    const rows = [
+      ...row.media.map((m, i) => ({ channelId: null as string | null, position: i, ...m })),
+      ...row.variants.flatMap((v) =>
+        (v.media ?? []).map((m, i) => ({ channelId: v.channelId, position: i, ...m })),
+      ),
+    ];
+    await em.query(
+      `UPDATE post_variants SET media_override = (channel_id = ANY($2::uuid[])) WHERE post_id = $1`,
+      [postId, row.variants.filter((v) => v.media !== null).map((v) => v.channelId)],
+    );
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO post_media (post_id, channel_id, position, media_id, alt_text)
+       SELECT $1, r.channel_id, r.position, r.media_id, r.alt_text
+         FROM unnest($2::uuid[], $3::smallint[], $4::uuid[], $5::text[]) AS r(channel_id, position, media_id, alt_text)`,
+      [
+        postId,
+        rows.map((r) => r.channelId),
+        rows.map((r) => r.position),
+        rows.map((r) => r.mediaId),
+        rows.map((r) => r.altText),
+      ],
+    );
   }
 
   private async replaceVariants(

@@ -27,11 +27,14 @@ import { PostError, postNotFound } from './post.errors';
 import { toPost } from './post.mapper';
 import {
   type PostFilter,
+  type PostMediaWrite,
   type PostRow,
   PostsRepository,
   type PostWrite,
-  type StoredVariant,
 } from './posts.repository';
+import { MediaRepository } from '../media/media.repository';
+
+type MediaInput = { mediaId: string; altText?: string | null };
 
 type CreateInput = z.output<typeof CreatePostRequestSchema>;
 type VariantInput = z.output<typeof VariantInputSchema>;
@@ -56,6 +59,7 @@ export class PostsService {
     private readonly review: ReviewService,
     private readonly audit: AuditService,
     private readonly wording: WordingGate,
+    private readonly media: MediaRepository,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -133,18 +137,31 @@ export class PostsService {
   async create(caller: Caller, input: CreateInput): Promise<PostDetail> {
     const { userId, workspace: ws } = caller;
     const plannedAt = this.plannedAt(input.plannedAt, ws.timeZone);
-    const variants = await this.checkVariants(ws.id, input.variants, []);
+    const options = await this.variantOptions(ws.id, input.variants, []);
     const id = await this.posts.transaction(async (em) => {
-      const id = await this.posts.insert(em, {
-        workspaceId: ws.id,
-        authorId: userId,
-        status: input.status,
+      const resolve = await this.mediaResolver(em, ws.id, null, [
+        input.media,
+        ...input.variants.map((v) => v.media),
+      ]);
+      const content: PostWrite = {
         title: input.title,
         text: input.text,
         plannedAt,
         tags: input.tags,
-        variants,
-        contentHash: hashContent({ ...input, variants }),
+        media: resolve(input.media),
+        variants: input.variants.map((v) => ({
+          channelId: v.channelId,
+          text: v.text,
+          media: v.media ? resolve(v.media) : null,
+          options: options.get(v.channelId) ?? {},
+        })),
+      };
+      const id = await this.posts.insert(em, {
+        workspaceId: ws.id,
+        authorId: userId,
+        status: input.status,
+        ...content,
+        contentHash: hashContent(content),
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
@@ -181,15 +198,35 @@ export class PostsService {
       input.plannedAt === undefined ? undefined : this.plannedAt(input.plannedAt, ws.timeZone);
     const current = await this.lockForChange(em, caller, id, expected);
     if (current.deleted_at) throw postNotFound();
-    const variants = input.variants
-      ? await this.checkVariants(ws.id, input.variants, current.variants)
-      : current.variants;
+    const options = input.variants
+      ? await this.variantOptions(ws.id, input.variants, current.variants)
+      : new Map(current.variants.map((v) => [v.channelId, v.options ?? {}]));
+    const resolve = await this.mediaResolver(em, ws.id, current, [
+      input.media,
+      ...(input.variants ?? []).map((v) => v.media),
+    ]);
+    const currentVariants = new Map(current.variants.map((v) => [v.channelId, v]));
     const next: PostWrite = {
       title: input.title ?? current.title,
       text: input.text ?? current.text,
       plannedAt: plannedAt === undefined ? current.planned_at : plannedAt,
       tags: input.tags ?? current.tags,
-      variants,
+      media: input.media ? resolve(input.media) : current.media.map(toMediaWrite),
+      variants: (input.variants ?? current.variants).map((v) => {
+        // Left out: the channel keeps the media it has (a suggestion accepted on its text, say).
+        const media =
+          v.media === undefined
+            ? (currentVariants.get(v.channelId)?.media ?? null)
+            : v.media && 'sha256' in (v.media[0] ?? {})
+              ? (v.media as PostMediaWrite[])
+              : v.media;
+        return {
+          channelId: v.channelId,
+          text: v.text,
+          media: media === null ? null : resolve(media),
+          options: options.get(v.channelId) ?? {},
+        };
+      }),
     };
     await this.posts.updateContent(
       em,
@@ -278,15 +315,57 @@ export class PostsService {
   }
 
   /**
-   * The variants as they will be stored: every channel must belong to the workspace, and each
-   * variant's options must be valid for its channel's platform. Options left out keep what the
-   * channel had; nothing is written when anything is wrong.
+  /**
+   * Checks every media id a save names against the workspace's library and returns how to
+   * turn an input list into what is stored: the use's alt text, or (left out) the library's.
+   * A deleted library item may stay on a post that already has it, but not be added anew.
    */
-  private async checkVariants(
+  private async mediaResolver(
+    em: EntityManager,
     workspaceId: string,
-    variants: readonly VariantInput[],
-    stored: readonly StoredVariant[],
-  ): Promise<StoredVariant[]> {
+    current: PostRow | null,
+    lists: readonly (readonly MediaInput[] | null | undefined)[],
+  ): Promise<(list: readonly (MediaInput | PostMediaWrite)[]) => PostMediaWrite[]> {
+    const ids = [...new Set(lists.flatMap((l) => (l ?? []).map((m) => m.mediaId)))];
+    const attached = new Set([
+      ...(current?.media ?? []).map((m) => m.mediaId),
+      ...(current?.variants ?? []).flatMap((v) => (v.media ?? []).map((m) => m.mediaId)),
+    ]);
+    const rows = new Map((await this.media.findMany(workspaceId, ids, em)).map((r) => [r.id, r]));
+    const unknown = ids.filter((id) => {
+      const row = rows.get(id);
+      return !row || (row.deleted_at !== null && !attached.has(id));
+    });
+    if (unknown.length > 0) {
+      throw new PostError('UNKNOWN_MEDIA', 'Some media are not in this workspace’s library.', {
+        mediaIds: unknown,
+      });
+    }
+    const currentAlt = new Map(
+      [...(current?.media ?? []), ...(current?.variants ?? []).flatMap((v) => v.media ?? [])].map(
+        (m) => [m.mediaId, m],
+      ),
+    );
+    return (list) =>
+      list.map((m) => {
+        if ('sha256' in m) return m;
+        const row = rows.get(m.mediaId) ?? null;
+        const sha256 = row?.sha256 ?? currentAlt.get(m.mediaId)?.sha256 ?? '';
+        const altText = m.altText !== undefined ? m.altText : (row?.alt_text ?? null);
+        return { mediaId: m.mediaId, altText, sha256 };
+      });
+  }
+
+  /**
+   * The options each variant will store, by channel: every channel must belong to the
+   * workspace, and each variant's options must be valid for its channel's platform. Options
+   * left out keep what the channel had; nothing is written when anything is wrong.
+   */
+  private async variantOptions(
+    workspaceId: string,
+    variants: readonly Pick<VariantInput, 'channelId' | 'options'>[],
+    stored: readonly { channelId: string; options?: Record<string, unknown> }[],
+  ): Promise<Map<string, Record<string, unknown>>> {
     const ids = variants.map((v) => v.channelId);
     const platforms = await this.channels.platformsOf(workspaceId, ids);
     const unknown = ids.filter((id) => !platforms.has(id));
@@ -300,16 +379,14 @@ export class PostsService {
       );
     }
     const invalid: VariantOptionsProblem[] = [];
-    const checked = variants.map((v): StoredVariant => {
+    const checked = new Map<string, Record<string, unknown>>();
+    for (const v of variants) {
       const platform = platforms.get(v.channelId)!;
       const options = v.options ?? stored.find((s) => s.channelId === v.channelId)?.options ?? {};
       const parsed = parseVariantOptions(platform, options);
-      if (!parsed.success) {
-        invalid.push({ channelId: v.channelId, platform, issues: parsed.issues });
-        return { channelId: v.channelId, text: v.text, options: {} };
-      }
-      return { channelId: v.channelId, text: v.text, options: parsed.data };
-    });
+      if (parsed.success) checked.set(v.channelId, parsed.data);
+      else invalid.push({ channelId: v.channelId, platform, issues: parsed.issues });
+    }
     if (invalid.length > 0) {
       throw new PostError(
         'VARIANT_OPTIONS_INVALID',
@@ -321,4 +398,12 @@ export class PostsService {
     }
     return checked;
   }
+}
+
+function toMediaWrite(m: {
+  mediaId: string;
+  altText: string | null;
+  sha256: string;
+}): PostMediaWrite {
+  return { mediaId: m.mediaId, altText: m.altText, sha256: m.sha256 };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   deadline,
   isPublishError,
@@ -10,6 +10,7 @@ import {
 } from '@postplan/platforms';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PublicationMedia } from '../media/publication-media';
 import { PlatformAdapters } from './platform-adapters';
 import { PublicationsService } from './publications.service';
 import { type ClaimedRow, type Outcome, PublicationsRepository } from './publications.repository';
@@ -60,6 +61,7 @@ export class PublishingEngine {
     private readonly metrics: PublishingMetrics,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly media?: PublicationMedia,
   ) {
     // Every call in flight listens for the process stopping.
     setMaxListeners(0, this.stopping.signal);
@@ -129,6 +131,19 @@ export class PublishingEngine {
     // The call must end before the lease does, or another worker would see it expire.
     const budget = Math.max(100, this.config.publishing.leaseMs - 2000);
     const { signal, done } = deadline(this.stopping.signal, budget);
+    let media: PublishRequest['content']['media'] = [];
+    if (this.media) {
+      const found = await this.media.forPublication(row.post_id, row.channel_id, adapter);
+      if (found.problems.length > 0) {
+        done();
+        // Checked at approval too; a platform's limits or the workspace's setting changed since.
+        return {
+          status: 'failed',
+          error: { code: 'MEDIA_REJECTED', message: found.problems.join(' '), class: 'permanent' },
+        };
+      }
+      media = found.media;
+    }
     const request: PublishRequest = {
       idempotencyKey: row.id,
       attempt: row.attempts,
@@ -144,7 +159,7 @@ export class PublishingEngine {
         title: row.title || null,
         text: row.text,
         tags: row.tags,
-        media: [],
+        media,
         options: row.options,
         plannedAt: row.planned_at.toISOString(),
         contentHash: row.content_hash,

@@ -13,6 +13,16 @@ const SandboxPostSchema = z.object({
   channelId: IdSchema.optional(),
   title: z.string().max(200).default(''),
   text: z.string().min(1).max(MAX_TEXT_LENGTH),
+  media: z
+    .array(
+      z.object({
+        url: z.url().max(2000),
+        mimeType: z.string().max(100),
+        altText: z.string().max(2000).nullable(),
+      }),
+    )
+    .max(20)
+    .default([]),
 });
 const KeySchema = z.string().trim().min(1).max(200);
 
@@ -50,9 +60,15 @@ export class SandboxController {
       return;
     }
     const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text) VALUES ($1, $2, $3, $4)
+      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text, media) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [parsedKey.data, parsed.data.channelId ?? null, parsed.data.title, parsed.data.text],
+      [
+        parsedKey.data,
+        parsed.data.channelId ?? null,
+        parsed.data.title,
+        parsed.data.text,
+        JSON.stringify(parsed.data.media),
+      ],
     );
     if (rows[0]) {
       res.status(201).json(this.answer(rows[0].id));

@@ -32,6 +32,7 @@ import { PostError, postNotFound } from '../posts/post.errors';
 import { toPost } from '../posts/post.mapper';
 import { type PostRow, PostsRepository } from '../posts/posts.repository';
 import { approvableContent, hashContent } from './review-content';
+import { MediaGate } from '../media/media-gate';
 import { ReviewError, reviewError } from './review.errors';
 import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
@@ -96,6 +97,7 @@ export class ReviewService {
     private readonly notifier: ReviewNotifier,
     private readonly clock: Clock,
     private readonly wording: WordingGate,
+    private readonly mediaGate: MediaGate,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -462,7 +464,26 @@ export class ReviewService {
       ctx.resolvedApprovers = await this.resolveApprovers(em, workspaceId, policy);
     }
     if (action === 'submit' || action === 'approve' || action === 'edit_content') {
-      const findings = await this.blockingFindings(workspaceId, row);
+      const mediaProblems = await this.mediaGate.problems(em, workspaceId, row);
+      if ((action === 'submit' || action === 'approve') && mediaProblems.length > 0) {
+        throw new ReviewError(
+          'MEDIA_PLATFORM_REJECTED',
+          `The media do not fit every channel: ${mediaProblems.map((p) => p.message).join(' ')}`,
+          { problems: mediaProblems },
+        );
+      }
+      const findings = [
+        ...(await this.blockingFindings(workspaceId, row)),
+        // A content change that breaks a platform's media rules blocks like a wording error.
+        ...mediaProblems.map((p) => ({
+          channelId: p.channelId,
+          rule: `media.${p.rule}`,
+          message: p.message,
+          messages: p.messages,
+          start: 0,
+          end: 0,
+        })),
+      ];
       ctx.blockingFindings = findings;
       // Errors block asking for a review too, not only approving: nobody reviews text that
       // cannot be published as it stands.

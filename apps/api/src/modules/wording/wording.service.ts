@@ -39,7 +39,13 @@ export type PostForWording = {
   id: string;
   text: string;
   plannedAt: string | null;
-  variants: readonly { channelId: string; text: string | null; media?: readonly MediaItem[] }[];
+  /** The base media; a variant's own list (null: none of its own) replaces them. */
+  media?: readonly MediaItem[];
+  variants: readonly {
+    channelId: string;
+    text: string | null;
+    media?: readonly MediaItem[] | null;
+  }[];
 };
 
 const DAY = 86_400_000;
@@ -160,6 +166,7 @@ export class WordingService extends WordingGate {
       .map((v) => ({
         ...v,
         text: v.text ?? post.text,
+        media: v.media ?? post.media,
         channel: channels.get(v.channelId)!,
       }));
     if (variants.length === 0) return { variants: [], blocking: [] };

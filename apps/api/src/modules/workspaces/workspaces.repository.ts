@@ -50,9 +50,14 @@ export class WorkspacesRepository {
   create(
     row: Omit<
       WorkspaceEntity,
-      'id' | 'createdAt' | 'updatedAt' | 'calendarVersion' | 'catchUpMinutes'
+      | 'id'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'calendarVersion'
+      | 'catchUpMinutes'
+      | 'mediaAltTextRequired'
     > &
-      Partial<Pick<WorkspaceEntity, 'catchUpMinutes'>>,
+      Partial<Pick<WorkspaceEntity, 'catchUpMinutes' | 'mediaAltTextRequired'>>,
     em?: EntityManager,
   ): Promise<WorkspaceEntity> {
     const repo = em?.getRepository(WorkspaceEntity) ?? this.workspaces;

@@ -844,6 +844,22 @@ export const de: Messages = {
     'Ein Arbeitsbereich braucht mindestens eine Inhaberin oder einen Inhaber. Mach zuerst jemand anderen zur Inhaber:in.',
   'error.TOKEN_NOT_FOUND': 'Dieses Token gibt es nicht.',
   'error.CHANNEL_NOT_FOUND': 'Ein gewählter Kanal existiert nicht mehr.',
+  'error.MEDIA_NOT_FOUND': 'Diese Datei gibt es in der Mediathek nicht (mehr).',
+  'error.MEDIA_FILE_MISSING': 'Es wurde keine Datei mitgeschickt.',
+  'error.MEDIA_TOO_LARGE': 'Die Datei ist zu groß für die Mediathek.',
+  'error.MEDIA_TYPE_UNSUPPORTED':
+    'Dieses Dateiformat wird nicht unterstützt. Erlaubt sind JPEG, PNG, GIF, WebP, MP4, MOV und WebM.',
+  'error.MEDIA_TYPE_MISMATCH':
+    'Der Inhalt der Datei passt nicht zu ihrer Endung (z. B. ein PNG mit der Endung .jpg). Speichere sie im richtigen Format oder benenne sie passend um.',
+  'error.MEDIA_FILE_DAMAGED':
+    'Die Datei ist beschädigt oder unvollständig und wurde nicht gespeichert.',
+  'error.MEDIA_DIMENSIONS_TOO_LARGE': 'Das Bild hat zu viele Pixel und wurde nicht gespeichert.',
+  'error.MEDIA_IN_USE':
+    'Diese Datei wird noch in geplanten oder freigegebenen Beiträgen verwendet. Entferne sie dort zuerst.',
+  'error.UNKNOWN_MEDIA': 'Eine gewählte Datei gehört nicht zur Mediathek dieses Arbeitsbereichs.',
+  'error.MEDIA_PLATFORM_REJECTED': 'Die Medien passen nicht zu den Vorgaben einer Plattform.',
+  'error.MEDIA_PROCESSING_UNAVAILABLE':
+    'Die Datei kann gerade nicht verarbeitet werden. Versuche es später erneut.',
   'error.UNKNOWN_CHANNEL': 'Ein gewählter Kanal gehört nicht zu diesem Arbeitsbereich.',
   'error.VARIANT_OPTIONS_INVALID':
     'Einige Plattform-Optionen sind ungültig. Prüfe die markierten Felder; nichts wurde gespeichert.',

@@ -812,6 +812,20 @@ export const en = {
   'error.LAST_OWNER': 'A workspace needs at least one owner: make someone else owner first.',
   'error.TOKEN_NOT_FOUND': 'This token does not exist.',
   'error.CHANNEL_NOT_FOUND': 'A chosen channel no longer exists.',
+  'error.MEDIA_NOT_FOUND': 'This file is not (or no longer) in the media library.',
+  'error.MEDIA_FILE_MISSING': 'No file was sent.',
+  'error.MEDIA_TOO_LARGE': 'The file is too large for the media library.',
+  'error.MEDIA_TYPE_UNSUPPORTED':
+    'This file format is not supported. Allowed are JPEG, PNG, GIF, WebP, MP4, MOV and WebM.',
+  'error.MEDIA_TYPE_MISMATCH':
+    'The file’s content does not match its extension (e.g. a PNG named .jpg). Save it in the right format or rename it.',
+  'error.MEDIA_FILE_DAMAGED': 'The file is damaged or incomplete and was not stored.',
+  'error.MEDIA_DIMENSIONS_TOO_LARGE': 'The image has too many pixels and was not stored.',
+  'error.MEDIA_IN_USE':
+    'This file is still used in planned or approved posts. Remove it there first.',
+  'error.UNKNOWN_MEDIA': 'A chosen file does not belong to this workspace’s media library.',
+  'error.MEDIA_PLATFORM_REJECTED': 'The media do not meet a platform’s requirements.',
+  'error.MEDIA_PROCESSING_UNAVAILABLE': 'The file cannot be processed right now. Try again later.',
   'error.UNKNOWN_CHANNEL': 'A chosen channel does not belong to this workspace.',
   'error.VARIANT_OPTIONS_INVALID':
     'Some platform options are invalid. Check the marked fields; nothing was saved.',
