@@ -11,6 +11,9 @@ RUN node apps/api/scripts/build.mjs --force && npm prune --omit=dev --no-audit -
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 POSTPLAN_DATA_DIR=/var/lib/postplan
+# ffprobe and ffmpeg check uploaded videos and make their poster frames (docs/media.md).
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

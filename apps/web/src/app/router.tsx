@@ -99,6 +99,22 @@ function SharedPlanRoute() {
   );
 }
 
+const MediaLibraryPage = lazy(() =>
+  import('../features/media/components/media-library-page').then((m) => ({
+    default: m.MediaLibraryPage,
+  })),
+);
+
+function MediaRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('media.loading')} />}>
+      <MediaLibraryPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
 const WordingSettingsPage = lazy(() =>
   import('../features/settings/components/wording-settings-page').then((m) => ({
     default: m.WordingSettingsPage,
@@ -262,6 +278,7 @@ export function createRouter() {
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
             { path: 'import', element: <ImportRoute /> },
+            { path: 'media', element: <MediaRoute /> },
             {
               path: 'settings',
               element: <SettingsLayout />,

@@ -143,3 +143,37 @@ export async function uploadFile(path: string, file: File) {
   if (!response.ok) throw errorFromBody(response.status, body);
   return ImportJobSchema.parse(body);
 }
+
+/**
+ * A multipart form (a media upload): same origin, CSRF header; the browser sets the boundary.
+ * `onProgress` is left to a later XHR-based version; uploads show a busy state meanwhile.
+ */
+export async function postForm<T>(path: string, form: FormData, schema: z.ZodType<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readCookie(CSRF_COOKIE);
+  if (token) headers[CSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch (cause) {
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      cause instanceof Error ? cause.message : 'Network error',
+    );
+  }
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw errorFromBody(response.status, body);
+  return schema.parse(body);
+}

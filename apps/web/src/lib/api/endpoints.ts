@@ -87,7 +87,15 @@ import {
   type DecideDuePostsRequest,
   type UpdateNotificationSettingsRequest,
 } from '@postplan/contracts';
-import { apiRequest, type QueryValue, uploadFile } from './api-client';
+import {
+  MediaItemSchema,
+  MediaListSchema,
+  MediaSettingsSchema,
+  MEDIA_UPLOAD_FIELD,
+  type MediaKind,
+  type UpdateMediaRequest,
+} from '@postplan/contracts';
+import { apiRequest, postForm, type QueryValue, uploadFile } from './api-client';
 import { isApiError } from './api-error';
 
 const ws = (workspace: string) => `/v1/workspaces/${encodeURIComponent(workspace)}`;
@@ -100,6 +108,38 @@ export type DiffQuery =
   | { since: 'last_approval' | 'last_round' | 'my_last_review'; to?: number };
 
 export const api = {
+  // The media library (docs/media.md)
+  mediaList: (
+    workspace: string,
+    query: { q?: string; kind?: MediaKind; cursor?: string; limit?: number },
+  ) =>
+    apiRequest(`${ws(workspace)}/media`, {
+      query: { q: query.q, kind: query.kind, cursor: query.cursor, limit: query.limit },
+      schema: MediaListSchema,
+    }),
+  uploadMedia: (workspace: string, file: File, altText?: string) => {
+    const form = new FormData();
+    if (altText) form.append('altText', altText);
+    form.append(MEDIA_UPLOAD_FIELD, file, file.name);
+    return postForm(`${ws(workspace)}/media`, form, MediaItemSchema);
+  },
+  updateMedia: (workspace: string, id: string, body: UpdateMediaRequest) =>
+    apiRequest(`${ws(workspace)}/media/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body,
+      schema: MediaItemSchema,
+    }),
+  deleteMedia: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/media/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  mediaSettings: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/media-settings`, { schema: MediaSettingsSchema }),
+  updateMediaSettings: (workspace: string, altTextRequired: boolean) =>
+    apiRequest(`${ws(workspace)}/media-settings`, {
+      method: 'PUT',
+      body: { altTextRequired },
+      schema: MediaSettingsSchema,
+    }),
+
   setupStatus: () => apiRequest('/v1/setup', { schema: SetupStatusSchema }),
   setup: (body: SetupRequest) =>
     apiRequest('/v1/setup', { method: 'POST', body, schema: MeResponseSchema }),
@@ -459,6 +499,10 @@ export const api = {
 /** Query keys in one place, so a mutation in one feature can refresh what another shows. */
 export const queryKeys = {
   setup: ['setup'] as const,
+  media: (workspace: string) => ['workspaces', workspace, 'media'] as const,
+  mediaList: (workspace: string, q: string) =>
+    ['workspaces', workspace, 'media', 'list', q] as const,
+  mediaSettings: (workspace: string) => ['workspaces', workspace, 'media', 'settings'] as const,
   me: ['me'] as const,
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,
