@@ -2,6 +2,7 @@
 import type {
   BrandRule,
   Channel,
+  MediaItem,
   Post,
   WordingCheckResponse,
   WordingSettings,
@@ -81,6 +82,8 @@ function serve(
     policy?: 'none' | 'optional';
     /** The post's review state (GET /posts/:id); unanswered (404) when left out. */
     detail?: unknown;
+    /** The media library (GET /media). */
+    library?: MediaItem[];
   } = {},
 ) {
   const calls = fakeFetch(queue);
@@ -99,6 +102,8 @@ function serve(
       // are about; changes are answered from the queue.
       if (method !== 'GET') return rest(url, init);
       if (url.endsWith('/members')) return answer(200, { items: [] });
+      if (wording.library && /\/media(\?|$)/.test(url))
+        return answer(200, { items: wording.library, nextCursor: null });
       if (wording.detail && /\/posts\/[0-9a-f-]+$/.test(url)) return answer(200, wording.detail);
       if (url.endsWith('/approval-policy') && wording.policy)
         return answer(200, {
@@ -809,5 +814,92 @@ describe('per-platform options and previews', () => {
     ).toBeTruthy();
     expect(options.getByText('This value does not fit this platform.')).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();
+  });
+});
+
+describe('media in the editor', () => {
+  const item = (id: string, name: string, width: number, height: number): MediaItem => ({
+    id,
+    kind: 'image',
+    name,
+    mimeType: 'image/jpeg',
+    bytes: 1000,
+    width,
+    height,
+    durationMs: null,
+    videoCodec: null,
+    altText: `Bibliothek: ${name}`,
+    sha256: 'a'.repeat(64),
+    thumbnailUrl: `/api/v1/workspaces/w/media/${id}/thumbnail`,
+    url: `/api/v1/workspaces/w/media/${id}/file`,
+    usageCount: 0,
+    uploadedBy: null,
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-01T10:00:00Z',
+  });
+  const A = item('00000000-0000-4000-8000-0000000000e1', 'hafen.jpg', 1080, 1920);
+  const B = item('00000000-0000-4000-8000-0000000000e2', 'kuchen.jpg', 1080, 1080);
+  const [instagram] = channels;
+
+  it('attaches from the library, orders, describes, shows them in the preview and saves them in order', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }], { library: [A, B] });
+    const { onClose } = open({
+      kind: 'edit',
+      post: post({ variants: [{ channelId: instagram!.id, text: null, options: {} }] }),
+    });
+    fireEvent.click(screen.getByTestId('editor-media-add'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add hafen.jpg' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add kuchen.jpg' }));
+    expect(screen.getByRole('button', { name: 'Add hafen.jpg' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Move kuchen.jpg earlier' }));
+    fireEvent.change(screen.getByLabelText('Alt text for hafen.jpg'), {
+      target: { value: 'Der Hafen bei Sonnenuntergang' },
+    });
+
+    // Instagram shows a carousel in the first slide's frame: the square first, the tall one cut.
+    const ig = within(screen.getByTestId(`preview-${instagram!.id}`));
+    const frames = ig.getAllByTestId('preview-image');
+    expect(frames.map((f) => f.getAttribute('data-cropped'))).toEqual(['false', 'true']);
+    expect(ig.getByRole('img', { name: 'Bibliothek: kuchen.jpg' })).toBeTruthy();
+    expect(ig.queryByText('Instagram needs an image or a video.')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls[0]!.body).toEqual({
+      media: [
+        { mediaId: B.id, altText: 'Bibliothek: kuchen.jpg' },
+        { mediaId: A.id, altText: 'Der Hafen bei Sonnenuntergang' },
+      ],
+    });
+  });
+
+  it('removes an attached medium', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    const { onClose } = open({
+      kind: 'edit',
+      post: post({
+        media: [
+          {
+            mediaId: A.id,
+            altText: 'Hafen',
+            kind: 'image',
+            name: A.name,
+            mimeType: 'image/jpeg',
+            bytes: 1000,
+            width: 1080,
+            height: 1920,
+            durationMs: null,
+            sha256: A.sha256,
+            thumbnailUrl: A.thumbnailUrl,
+            url: A.url,
+          },
+        ],
+      }),
+    });
+    expect(screen.getAllByTestId('editor-media-item')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove hafen.jpg from the post' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls[0]!.body).toEqual({ media: [] });
   });
 });

@@ -1,5 +1,6 @@
 import type { Extension } from '@codemirror/state';
 import type { Channel, WorkspaceMembership } from '@postplan/contracts';
+import type { PreviewMediaInput } from '@postplan/domain';
 import { useMemo, type ReactNode } from 'react';
 import { PostHistory } from '../../features/audit/components/post-history';
 import { PostEditor, type EditorTarget } from '../../features/editor/components/post-editor';
@@ -110,7 +111,13 @@ export function ReviewedPostEditor({
           channels={channels}
           title={editor.values.title}
           baseText={editor.values.text}
-          variants={editor.values.channels}
+          baseMedia={editor.values.media.map(previewMedia)}
+          variants={editor.values.channels.map((c) => ({
+            channelId: c.channelId,
+            text: c.text,
+            ...(c.options ? { options: c.options } : {}),
+            ...(c.media ? { media: c.media.map(previewMedia) } : {}),
+          }))}
         />
       }
       notice={base && <ChangeRequestNote workspace={ws} postId={base.id} userId={userId} />}
@@ -153,6 +160,25 @@ export function ReviewedPostEditor({
       sections={sections}
     />
   );
+}
+
+/** An attached medium as the previews draw it: the thumbnail, framed by the original's size. */
+function previewMedia(m: {
+  mediaId: string;
+  thumbnailUrl: string;
+  mimeType: string;
+  altText: string | null;
+  width: number | null;
+  height: number | null;
+}): PreviewMediaInput {
+  return {
+    id: m.mediaId,
+    url: m.thumbnailUrl,
+    mimeType: m.mimeType,
+    altText: m.altText?.trim() ? m.altText : null,
+    width: m.width,
+    height: m.height,
+  };
 }
 
 /** What the reviewer asked for, from the post's review state (the review panel's query). */

@@ -8,6 +8,7 @@ import type { PostEditorState } from '../hooks/use-post-editor';
 import { ChannelVariants } from './channel-variants';
 import { ConflictCompare } from './conflict-compare';
 import { EditorFooter } from './editor-footer';
+import { EditorMedia } from './editor-media';
 import { BASE_TEXT_FIELD, type RenderTextField } from './editor-text-field';
 import { PlannedTimeFields } from './planned-time-fields';
 
@@ -178,6 +179,7 @@ export function PostEditor({
               </select>
             </Field>
           )}
+          <EditorMedia editor={editor} />
           <PlannedTimeFields editor={editor} />
           <Field label={t('editor.tags')} hint={t('editor.tagsHint')}>
             <input

@@ -1,6 +1,7 @@
 import {
   type ApprovalPolicy,
   type Channel,
+  type MediaItem,
   type Post,
   type PostStatus,
   type WorkspaceMembership,
@@ -22,6 +23,7 @@ import {
   isBlank,
   postToForm,
   updateRequest,
+  mediaDraft,
   type ChannelChoice,
   type PostFormValues,
 } from '../utils/post-form';
@@ -154,6 +156,34 @@ export function usePostEditor({
       return next;
     });
     setFormError(null);
+  };
+  /** The post's media: attach from the library (once each), order, describe, remove. */
+  const media = {
+    add: (item: MediaItem) =>
+      setValues((current) =>
+        current.media.some((m) => m.mediaId === item.id)
+          ? current
+          : { ...current, media: [...current.media, mediaDraft(item)] },
+      ),
+    remove: (mediaId: string) =>
+      setValues((current) => ({
+        ...current,
+        media: current.media.filter((m) => m.mediaId !== mediaId),
+      })),
+    move: (mediaId: string, by: -1 | 1) =>
+      setValues((current) => {
+        const list = [...current.media];
+        const from = list.findIndex((m) => m.mediaId === mediaId);
+        const to = from + by;
+        if (from < 0 || to < 0 || to >= list.length) return current;
+        [list[from], list[to]] = [list[to]!, list[from]!];
+        return { ...current, media: list };
+      }),
+    setAltText: (mediaId: string, altText: string) =>
+      setValues((current) => ({
+        ...current,
+        media: current.media.map((m) => (m.mediaId === mediaId ? { ...m, altText } : m)),
+      })),
   };
   const setOverride = (channelId: string, text: string) => {
     setValues((current) => ({
@@ -359,6 +389,7 @@ export function usePostEditor({
     toggleChannel,
     setOverride,
     setOption,
+    media,
     /** Per channel, the fields whose option is not valid for its platform. */
     optionProblems,
     optionsInvalid,

@@ -79,6 +79,7 @@ describe('requests from the form', () => {
       plannedAt: '2026-10-25T02:30',
       tags: ['a', 'b'],
       variants: [],
+      media: [],
     });
     expect(createRequest(values, '2026-10-25T02:30:00+01:00').plannedAt).toBe(
       '2026-10-25T02:30:00+01:00',

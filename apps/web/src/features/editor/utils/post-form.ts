@@ -1,6 +1,8 @@
 import type {
   CreatePostRequest,
+  MediaItem,
   Post,
+  PostMedia,
   PostStatus,
   UpdatePostRequest,
   VariantOptions,
@@ -12,7 +14,33 @@ import { formatInZone, resolveLocal, toLocal } from '@postplan/domain';
  * options. `options` is absent for a channel ticked in this session and never given options:
  * the save then leaves the stored ones alone.
  */
-export type ChannelChoice = { channelId: string; text: string; options?: VariantOptions };
+export type ChannelChoice = {
+  channelId: string;
+  text: string;
+  options?: VariantOptions;
+  /** The channel's own media as loaded (shown in its preview; the editor does not change them). */
+  media?: readonly PostMedia[] | null;
+};
+
+/** An attached library item, in order: the alt text is this post's own ('' for none). */
+export type MediaDraft = Pick<
+  PostMedia,
+  'mediaId' | 'kind' | 'name' | 'mimeType' | 'width' | 'height' | 'thumbnailUrl' | 'url'
+> & { altText: string };
+
+export function mediaDraft(item: MediaItem | PostMedia): MediaDraft {
+  return {
+    mediaId: 'mediaId' in item ? item.mediaId : item.id,
+    kind: item.kind,
+    name: item.name,
+    mimeType: item.mimeType,
+    width: item.width,
+    height: item.height,
+    thumbnailUrl: item.thumbnailUrl,
+    url: item.url,
+    altText: item.altText ?? '',
+  };
+}
 
 /** The editor's form: the planned time as wall-clock date and time in the workspace zone. */
 export type PostFormValues = {
@@ -23,6 +51,8 @@ export type PostFormValues = {
   time: string;
   tags: string;
   channels: ChannelChoice[];
+  /** The post's media, in the order the platforms show them. */
+  media: MediaDraft[];
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -39,6 +69,7 @@ export function emptyForm(
     time: slot?.time ?? '',
     tags: '',
     channels: [],
+    media: [],
   };
 }
 
@@ -62,7 +93,9 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
       channelId: v.channelId,
       text: v.text ?? '',
       ...(v.options ? { options: v.options } : {}),
+      ...(v.media ? { media: v.media } : {}),
     })),
+    media: (post.media ?? []).map(mediaDraft),
   };
 }
 
@@ -154,6 +187,10 @@ export function cleanOptions(options: VariantOptions): VariantOptions {
   );
 }
 
+function mediaFromForm(values: PostFormValues) {
+  return values.media.map((m) => ({ mediaId: m.mediaId, altText: m.altText.trim() || null }));
+}
+
 function variantsFromForm(values: PostFormValues) {
   return values.channels.map((c) => ({
     channelId: c.channelId,
@@ -174,6 +211,7 @@ export function createRequest(
     plannedAt: plannedAtFromForm(values, chosenInstant),
     tags: parseTags(values.tags),
     variants: variantsFromForm(values),
+    media: mediaFromForm(values),
   };
 }
 
@@ -192,6 +230,8 @@ export function updateRequest(
   if (values.text !== original.text) patch.text = values.text;
   const tags = parseTags(values.tags);
   if (tags.join('\u0000') !== parseTags(original.tags).join('\u0000')) patch.tags = tags;
+  const media = mediaFromForm(values);
+  if (JSON.stringify(media) !== JSON.stringify(mediaFromForm(original))) patch.media = media;
   const variants = variantsFromForm(values);
   if (JSON.stringify(variants) !== JSON.stringify(variantsFromForm(original)))
     patch.variants = variants;

@@ -161,10 +161,12 @@ function PreviewImage({ media, hiddenBehind }: { media: PreviewMedia; hiddenBehi
       data-testid="preview-image"
       data-cropped={crop.cropped ? 'true' : 'false'}
     >
-      {media.mimeType.startsWith('video/') ? (
-        <video src={media.url} muted aria-label={media.altText ?? t('preview.noAlt')} />
-      ) : (
-        <img src={media.url} alt={media.altText ?? ''} loading="lazy" />
+      {/* Videos show their poster frame, as the feed does before they play. */}
+      <img src={media.url} alt={media.altText ?? ''} loading="lazy" />
+      {media.mimeType.startsWith('video/') && (
+        <span className="platform-preview__play" aria-hidden="true">
+          ▶
+        </span>
       )}
       {crop.cropped && (
         <figcaption className="platform-preview__crop">
