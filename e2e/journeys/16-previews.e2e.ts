@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import sharp from 'sharp';
 import { apiPost, expect, loginInBrowser, loginOwnerApi, OWNER, test } from '../support/fixtures';
 
 async function channel(
@@ -21,7 +22,7 @@ async function channel(
 const TEXT =
   'Am Samstag feiern wir das Sommerfest im Hafen: Musik ab 14 Uhr, Kuchen vom Café Aurora und eine Tombola für den Sportverein. Alle sind eingeladen, auch eure Hunde!';
 
-test('the editor previews a post per platform and keeps a LinkedIn option in the variant', async ({
+test('the editor previews a post per platform, keeps a LinkedIn option in the variant and attaches a photo with alt text', async ({
   page,
   request,
 }) => {
@@ -59,13 +60,35 @@ test('the editor previews a post per platform and keeps a LinkedIn option in the
     'Alle Termine: https://example.com/sommerfest',
   );
 
+  // An upload from the editor lands in the library and on the post; Instagram frames a tall
+  // photo at 4:5 and no longer asks for an image.
+  const photo = await sharp({
+    create: { width: 1080, height: 1920, channels: 3, background: { r: 20, g: 90, b: 160 } },
+  })
+    .jpeg()
+    .toBuffer();
+  await editor.getByTestId('editor-media-add').click();
+  await editor.getByTestId('editor-media-file').setInputFiles({
+    name: 'hafen-hochkant.jpg',
+    mimeType: 'image/jpeg',
+    buffer: photo,
+  });
+  await editor.getByLabel('Alt text for hafen-hochkant.jpg').fill('Der Hafen am Abend');
+  await expect(ig.getByRole('img', { name: 'Der Hafen am Abend' })).toBeVisible();
+  await expect(ig.getByText('Cropped to 4:5')).toBeVisible();
+  await expect(ig.getByText('Instagram needs an image or a video.')).toHaveCount(0);
+
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Changes saved.' })).toBeVisible();
 
   const saved = await request.get(`/api/v1/workspaces/${slug}/posts/${post.id}`);
   const body = (await saved.json()) as {
     variants: { channelId: string; options: Record<string, unknown> }[];
+    media: { name: string; altText: string | null }[];
   };
+  expect(body.media).toEqual([
+    expect.objectContaining({ name: 'hafen-hochkant.jpg', altText: 'Der Hafen am Abend' }),
+  ]);
   expect(body.variants.find((v) => v.channelId === linkedin.id)?.options).toEqual({
     visibility: 'CONNECTIONS',
     firstComment: 'Alle Termine: https://example.com/sommerfest',
