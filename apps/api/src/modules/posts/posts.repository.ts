@@ -17,7 +17,8 @@ export type PostRow = {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
-  variants: { channelId: string; text: string | null; media: PostMedia[] | null }[];
+  /** `media` absent: the channel uses the post's media. */
+  variants: { channelId: string; text: string | null; media?: PostMedia[] }[];
   /** The base media, in order; a variant with its own list replaces them. */
   media: PostMedia[];
   content_hash: string;
@@ -68,9 +69,12 @@ export function mediaJsonSql(post: string, channel: string | null): string {
    WHERE pm.post_id = ${post} AND ${channel === null ? 'pm.channel_id IS NULL' : `pm.channel_id = ${channel}`})`;
 }
 
+/** A variant answers `media` only when it has its own list (absent: the post's media). */
 const variantJson = (v: string, post: string) =>
-  `json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
-     'media', CASE WHEN ${v}.media_override THEN ${mediaJsonSql(post, `${v}.channel_id`)} ELSE NULL END)`;
+  `CASE WHEN ${v}.media_override
+     THEN json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
+                            'media', ${mediaJsonSql(post, `${v}.channel_id`)})
+     ELSE json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text) END`;
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
