@@ -278,12 +278,7 @@ describe('suggestions', () => {
     expect(res.status).toBe(200);
     expect(res.body.post.text).toBe(TEXT);
     expect(res.body.post.variants).toEqual([
-      {
-        channelId: insta,
-        text: 'Insta: Am Montag startet das Gewinnspiel!',
-        media: null,
-        options: {},
-      },
+      { channelId: insta, text: 'Insta: Am Montag startet das Gewinnspiel!' },
     ]);
   });
 

@@ -6,7 +6,7 @@ import { MediaRepository } from './media.repository';
 
 type PostMediaContent = {
   media: readonly PostMedia[];
-  variants: readonly { channelId: string; media: readonly PostMedia[] | null }[];
+  variants: readonly { channelId: string; media?: readonly PostMedia[] | null }[];
 };
 
 const limitsCache = new Map<Platform, PlatformLimits | null>();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Platform, type PostStatus } from '@postplan/contracts';
+import { type Platform, type PostMedia, type PostStatus } from '@postplan/contracts';
+import { mediaJsonSql } from '../posts/posts.repository';
 import { DataSource } from 'typeorm';
 
 /**
@@ -52,7 +53,10 @@ export type ExportPostRow = {
     text: string | null;
     name: string;
     platform: Platform;
+    /** Null unless the channel has its own media. */
+    media: PostMedia[] | null;
   }[];
+  media: PostMedia[];
 };
 
 const BATCH = 5_000;
@@ -189,10 +193,13 @@ export function buildPostQuery(s: ExportSelection): { text: string; values: unkn
     text: `SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
                   p.created_at, p.updated_at, p.deleted_at,
                   coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text,
-                                                              'name', c.name, 'platform', c.platform)
+                                                              'name', c.name, 'platform', c.platform,
+                                                              'media', CASE WHEN v.media_override
+                                                                THEN ${mediaJsonSql('p.id', 'v.channel_id')} END)
                                             ORDER BY v.position)
                               FROM post_variants v JOIN channels c ON c.id = v.channel_id
-                             WHERE v.post_id = p.id), '[]'::json) AS variants
+                             WHERE v.post_id = p.id), '[]'::json) AS variants,
+                  ${mediaJsonSql('p.id', null)} AS media
              FROM posts p
             WHERE ${where}
             ORDER BY p.planned_at, p.id`,

@@ -369,7 +369,12 @@ export function toApiPost(row: ExportPostRow, timeZone: string): Post {
     text: row.text,
     plannedAt: formatInZone(row.planned_at, timeZone),
     tags: row.tags,
-    variants: row.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
+    variants: row.variants.map((v) =>
+      v.media
+        ? { channelId: v.channelId, text: v.text, media: v.media }
+        : { channelId: v.channelId, text: v.text },
+    ),
+    media: row.media,
     authorId: row.author_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -17,11 +17,11 @@ export type PostRow = {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
+  /** `media` absent: the channel uses the post's media; `options` absent: none. */
   variants: {
     channelId: string;
     text: string | null;
-    media: PostMedia[] | null;
-    /** The platform's options of this channel ({} when none). */
+    media?: PostMedia[];
     options?: Record<string, unknown>;
   }[];
   /** The base media, in order; a variant with its own list replaces them. */
@@ -80,10 +80,17 @@ export function mediaJsonSql(post: string, channel: string | null): string {
    WHERE pm.post_id = ${post} AND ${channel === null ? 'pm.channel_id IS NULL' : `pm.channel_id = ${channel}`})`;
 }
 
+/**
+ * A variant answers `media` only when it has its own list (absent: the post's media) and
+ * `options` only when it has some (absent: none), so posts without either keep their shape.
+ */
 const variantJson = (v: string, post: string) =>
-  `json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
-     'media', CASE WHEN ${v}.media_override THEN ${mediaJsonSql(post, `${v}.channel_id`)} ELSE NULL END,
-     'options', ${v}.options)`;
+  `((CASE WHEN ${v}.media_override
+      THEN json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
+                             'media', ${mediaJsonSql(post, `${v}.channel_id`)})
+      ELSE json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text) END)::jsonb
+    || CASE WHEN ${v}.options = '{}'::jsonb THEN '{}'::jsonb
+            ELSE jsonb_build_object('options', ${v}.options) END)`;
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
