@@ -25,6 +25,9 @@ describe('Instagram', () => {
     expect(p.text.visible).toBe(text.slice(0, 125).trimEnd());
     expect(p.text.moreLabel).toBe('more');
     expect(p.header).toEqual({ name: 'Café Aurora', handle: 'cafe.aurora' });
+    // The picture comes first, the caption under it.
+    expect(p.mediaFirst).toBe(true);
+    expect(preview({ platform: 'linkedin', text }).mediaFirst).toBe(false);
   });
 
   it('shows a caption of 125 characters whole', () => {

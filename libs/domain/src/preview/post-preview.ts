@@ -92,6 +92,8 @@ export type PostPreview = {
   text: PreviewText;
   media: PreviewMedia[];
   mediaLayout: 'none' | 'single' | 'grid' | 'carousel';
+  /** Instagram and Pinterest show the picture first and the text under it. */
+  mediaFirst: boolean;
   /** The link that gets a card, or null (media take its place, or the platform draws none). */
   linkCard: PreviewLink | null;
   /** Posted under the post: a comment, or a reply where the platform has no comments. */
@@ -415,6 +417,7 @@ export function buildPostPreview(input: PreviewInput): PostPreview {
       hidden,
     },
     ...cropMedia(media, rules, layout),
+    mediaFirst: platform === 'instagram' || platform === 'pinterest',
     linkCard: hidden ? null : linkOf(text, rules, options, media.length > 0),
     firstComment: layout === 'story' ? null : str(options['firstComment']),
     notes,

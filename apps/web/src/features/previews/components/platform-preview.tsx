@@ -28,7 +28,7 @@ export function PlatformPreview({ preview, channelId }: PlatformPreviewProps) {
 
   return (
     <article
-      className={`platform-preview platform-preview--${preview.platform} platform-preview--${preview.layout}`}
+      className={`platform-preview platform-preview--${preview.platform} platform-preview--${preview.layout}${preview.mediaFirst ? ' platform-preview--media-first' : ''}`}
       data-testid={`preview-${channelId}`}
       aria-label={t('preview.of', { platform: preview.platformName, name: preview.header.name })}
     >
