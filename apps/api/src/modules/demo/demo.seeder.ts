@@ -3,9 +3,9 @@ import { type Role } from '@postplan/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
-import { ChannelsRepository } from '../channels/channels.repository';
-import { defaultChannelColor } from '../channels/channels.service';
-import { type PostWrite, PostsRepository } from '../posts/posts.repository';
+import { ChannelsService } from '../channels/channels.service';
+import { PostRecordsService } from '../posts/post-records.service';
+import { type PostWrite } from '../posts/posts.repository';
 import { hashContent } from '../review/review-content';
 import { ReviewService } from '../review/review.service';
 import { UsersRepository } from '../users/users.repository';
@@ -38,8 +38,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly workspaceService: WorkspacesService,
-    private readonly channels: ChannelsRepository,
-    private readonly posts: PostsRepository,
+    private readonly channels: ChannelsService,
+    private readonly posts: PostRecordsService,
     private readonly review: ReviewService,
     private readonly clock: Clock,
   ) {}
@@ -80,24 +80,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
       const channelIds: string[] = [];
       for (const c of DEMO_CHANNELS) {
         const channel = await this.channels.create(
-          {
-            workspaceId: ws.id,
-            name: c.name,
-            platform: c.platform,
-            color: defaultChannelColor(c.platform),
-          },
+          ws.id,
+          { name: c.name, platform: c.platform },
           em,
         );
         channelIds.push(channel.id);
       }
       // Created first: the posts approved ahead of time go to it (see below).
       const sandbox = await this.channels.create(
-        {
-          workspaceId: ws.id,
-          name: DEMO_SANDBOX_CHANNEL.name,
-          platform: DEMO_SANDBOX_CHANNEL.platform,
-          color: defaultChannelColor(DEMO_SANDBOX_CHANNEL.platform),
-        },
+        ws.id,
+        { name: DEMO_SANDBOX_CHANNEL.name, platform: DEMO_SANDBOX_CHANNEL.platform },
         em,
       );
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.
