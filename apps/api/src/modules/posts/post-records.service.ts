@@ -40,6 +40,19 @@ export class PostRecordsService {
     return this.posts.setReviewState(em, id, state, bumpVersion);
   }
 
+  /**
+   * Moves the planned time only, in the caller's transaction: content, status and approval stay
+   * (a time move never voids an approval); the version moves, so open editors notice.
+   */
+  movePlannedTime(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    plannedAt: Date | null,
+  ): Promise<number> {
+    return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
+  }
+
   /** A post written as it is, for the demo seed (people create posts through PostsService). */
   insert(
     em: EntityManager,

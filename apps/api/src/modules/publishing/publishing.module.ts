@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
 import { PlatformAdapters } from './platform-adapters';
@@ -18,7 +19,7 @@ import { SandboxController } from './sandbox.controller';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
