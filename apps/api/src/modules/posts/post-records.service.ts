@@ -26,6 +26,11 @@ export class PostRecordsService {
     return this.posts.lock(em, workspaceId, id);
   }
 
+  /** Locks several posts for the transaction, so a decision about them and an edit queue up. */
+  lockAll(em: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
+    return this.posts.lockAll(em, workspaceId, ids);
+  }
+
   list(f: PostFilter): Promise<PostRow[]> {
     return this.posts.list(f);
   }
