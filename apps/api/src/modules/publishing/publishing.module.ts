@@ -11,6 +11,7 @@ import { PublishingEngine } from './publishing.engine';
 import { PublishingMetrics } from './publishing.metrics';
 import { PublishingWorker } from './publishing.worker';
 import { SandboxController } from './sandbox.controller';
+import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 /**
  * Publishing: the outbox and its rules, the engine and its worker, the adapters, the sandbox
@@ -23,6 +24,7 @@ import { SandboxController } from './sandbox.controller';
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
+    SandboxPostsRepository,
     PublicationsService,
     { provide: PublicationsOutbox, useExisting: PublicationsService },
     PlatformAdapters,
