@@ -16,11 +16,11 @@ import { type z } from 'zod';
 import { hasRole, searchWords } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
-import { ChannelsRepository } from '../channels/channels.repository';
+import { ChannelsService } from '../channels/channels.service';
 import { hashContent } from '../review/review-content';
-import { ReviewService } from '../review/review.service';
 import { WordingGate } from '../review/wording-gate';
 import { PublicationsOutbox } from './publications-outbox';
+import { ReviewPort } from './review-port';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
@@ -54,9 +54,9 @@ const MAX_ITEMS = 10_000;
 export class PostsService {
   constructor(
     private readonly posts: PostsRepository,
-    private readonly channels: ChannelsRepository,
+    private readonly channels: ChannelsService,
     private readonly cache: CalendarCache,
-    private readonly review: ReviewService,
+    private readonly review: ReviewPort,
     private readonly audit: AuditService,
     private readonly wording: WordingGate,
     private readonly media: MediaRepository,
@@ -236,8 +236,40 @@ export class PostsService {
     );
     const saved = await this.posts.find(ws.id, id, em);
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
+    await this.auditMoveAndTags(em, ws.id, current, saved!, caller.userId);
     await this.outbox?.syncPost(em, id);
     await this.wording.indexPost(em, ws.id, id);
+  }
+
+  /** A move and a change of tags are the post's own facts; review records content changes. */
+  private async auditMoveAndTags(
+    em: EntityManager,
+    workspaceId: string,
+    before: PostRow,
+    after: PostRow,
+    userId: string,
+  ): Promise<void> {
+    const actor = { type: 'user' as const, userId };
+    if (before.planned_at?.getTime() !== after.planned_at?.getTime()) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.moved',
+        postId: after.id,
+        before: { plannedAt: before.planned_at?.toISOString() ?? null },
+        after: { plannedAt: after.planned_at?.toISOString() ?? null },
+      });
+    }
+    if (before.tags.join('\u0000') !== after.tags.join('\u0000')) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.retagged',
+        postId: after.id,
+        before: { tags: before.tags },
+        after: { tags: after.tags },
+      });
+    }
   }
 
   async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
@@ -314,7 +346,6 @@ export class PostsService {
     return input ? withTimeErrors(() => parseZonedDateTime(input, timeZone)) : null;
   }
 
-  /**
   /**
    * Checks every media id a save names against the workspace's library and returns how to
    * turn an input list into what is stored: the use's alt text, or (left out) the library's.
