@@ -245,6 +245,8 @@ describe('the library', () => {
         altText: 'Kinder am Sommerfest-Stand',
       })
     ).body;
+    // A file name with an umlaut arrives as it was typed.
+    expect(a.name).toBe('Sommerfest-Bühne.png');
     const found = await owner.get(`${base()}/media?q=sommerfest`);
     expect(found.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
     const page1 = await owner.get(`${base()}/media?limit=1`);

@@ -18,6 +18,8 @@ import { TempFileStorage } from './upload-storage';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: new TempFileStorage(tempDirOf(config.media), config.media),
+        // Browsers send file names as UTF-8; busboy would read "Bühne.png" as Latin-1.
+        defParamCharset: 'utf8',
         limits: {
           files: 1,
           fields: 10,
