@@ -25,7 +25,13 @@ export class FakeSandbox {
   readonly calls: FakeCall[] = [];
   readonly posts = new Map<
     string,
-    { id: string; text: string; title: string; channelId: string }
+    {
+      id: string;
+      text: string;
+      title: string;
+      channelId: string;
+      media?: { url: string; mimeType: string; altText: string | null }[];
+    }
   >();
   /** How many POSTs each key received. */
   readonly callsByKey = new Map<string, number>();
