@@ -254,6 +254,14 @@ describe('uploading', () => {
 });
 
 describe('the library', () => {
+  it('is described in the OpenAPI document, the upload as multipart', async () => {
+    const doc = (await request(t.server).get('/api/docs/openapi.json')).body;
+    const media = doc.paths['/api/v1/workspaces/{ws}/media'];
+    expect(Object.keys(media.post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(media.get).toBeDefined();
+    expect(doc.paths['/api/v1/workspaces/{ws}/media/{id}/thumbnail'].get).toBeDefined();
+  });
+
   it('finds items by name and alt text, pages through them, and edits alt text', async () => {
     const a = (await upload(owner, await png(100, 100), 'Sommerfest-Bühne.png', 'image/png')).body;
     const b = (
