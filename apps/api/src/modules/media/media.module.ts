@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ChannelsModule } from '../channels/channels.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MediaController, MediaLinksController, MediaSettingsController } from './media.controller';
 import { MediaGate } from './media-gate';
@@ -14,6 +15,7 @@ import { TempFileStorage } from './upload-storage';
 @Module({
   imports: [
     WorkspacesModule,
+    ChannelsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
