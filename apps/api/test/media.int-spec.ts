@@ -4,7 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { FakeSandbox } from '@postplan/platforms/testing';
 import sharp from 'sharp';
+import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
 import { type Browser, type TestApp, addMember, setUpOwner, startTestApp } from './test-app';
 
 let t: TestApp;
@@ -14,11 +16,19 @@ let dataDir: string;
 let linkedin: string;
 let bluesky: string;
 let work: string;
+let fake: FakeSandbox;
+let sandbox: string;
 
 beforeAll(async () => {
+  fake = new FakeSandbox();
+  await fake.start();
   dataDir = mkdtempSync(join(tmpdir(), 'postplan-media-'));
   work = mkdtempSync(join(tmpdir(), 'postplan-media-files-'));
-  t = await startTestApp({ POSTPLAN_DATA_DIR: dataDir, POSTPLAN_MEDIA_MAX_PIXELS: '50000000' });
+  t = await startTestApp({
+    POSTPLAN_DATA_DIR: dataDir,
+    POSTPLAN_MEDIA_MAX_PIXELS: '50000000',
+    POSTPLAN_SANDBOX_URL: fake.url,
+  });
   ({ owner, ws } = await setUpOwner(t));
   linkedin = (
     await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'LinkedIn', platform: 'linkedin' })
@@ -26,8 +36,14 @@ beforeAll(async () => {
   bluesky = (
     await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Bluesky', platform: 'bluesky' })
   ).body.id;
+  sandbox = (
+    await owner.post(`/v1/workspaces/${ws}/channels`, { name: 'Sandbox', platform: 'sandbox' })
+  ).body.id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await fake.stop();
+});
 
 const base = () => `/v1/workspaces/${ws}`;
 
@@ -238,6 +254,14 @@ describe('uploading', () => {
 });
 
 describe('the library', () => {
+  it('is described in the OpenAPI document, the upload as multipart', async () => {
+    const doc = (await request(t.server).get('/api/docs/openapi.json')).body;
+    const media = doc.paths['/api/v1/workspaces/{ws}/media'];
+    expect(Object.keys(media.post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(media.get).toBeDefined();
+    expect(doc.paths['/api/v1/workspaces/{ws}/media/{id}/thumbnail'].get).toBeDefined();
+  });
+
   it('finds items by name and alt text, pages through them, and edits alt text', async () => {
     const a = (await upload(owner, await png(100, 100), 'Sommerfest-Bühne.png', 'image/png')).body;
     const b = (
@@ -245,6 +269,8 @@ describe('the library', () => {
         altText: 'Kinder am Sommerfest-Stand',
       })
     ).body;
+    // A file name with an umlaut arrives as it was typed.
+    expect(a.name).toBe('Sommerfest-Bühne.png');
     const found = await owner.get(`${base()}/media?q=sommerfest`);
     expect(found.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
     const page1 = await owner.get(`${base()}/media?limit=1`);
@@ -389,6 +415,74 @@ describe('posts with media', () => {
       platform: 'linkedin',
     });
     await owner.put(`${base()}/media-settings`, { altTextRequired: false });
+  });
+});
+
+describe('publishing with media', () => {
+  async function releasedPost(plannedAt: string, mediaId: string) {
+    const created = await owner.post(`${base()}/posts`, {
+      text: 'Heute mit Bild.',
+      plannedAt,
+      variants: [{ channelId: sandbox }],
+      media: [{ mediaId, altText: 'Die Bühne von vorn' }],
+    });
+    const submitted = await owner.post(`${base()}/posts/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
+    expect(submitted.body.status).toBe('approved');
+    const pubs = await owner.get(`${base()}/posts/${created.body.id}/publications`);
+    return pubs.body.items[0] as { id: string };
+  }
+
+  it('hands the adapter signed links to the exact bytes, in order, with the alt text of the use', async () => {
+    const file = await png(640, 480);
+    const img = (await upload(owner, file, 'buehne.png', 'image/png')).body;
+    const pub = await releasedPost('2031-02-03T09:00:00+01:00', img.id);
+    const engine = t.app.get(PublishingEngine);
+    await engine.processDue(new Date('2031-02-03T08:00:00Z'));
+    const sent = fake.posts.get(pub.id)!;
+    expect(sent.media).toEqual([
+      {
+        url: expect.stringContaining(`/api/media-links/${img.id}?`),
+        mimeType: 'image/png',
+        altText: 'Die Bühne von vorn',
+      },
+    ]);
+    const link = new URL(sent.media![0]!.url);
+    const fetched = await download(owner, `${link.pathname.replace(/^\/api/, '')}${link.search}`);
+    expect(fetched.status).toBe(200);
+    expect((await sharp(fetched.body as Buffer).metadata()).width).toBe(640);
+    // Without a session the signature is the permission; a changed one opens nothing.
+    const forged = await request(t.server).get(
+      `${link.pathname}${link.search.replace(/signature=[^&]+/, 'signature=AAAA')}`,
+    );
+    expect(forged.status).toBe(404);
+  });
+
+  it('checks again when publishing: alt text required after the approval stops the publication', async () => {
+    const img = (await upload(owner, await png(300, 300), 'spaeter.png', 'image/png')).body;
+    const created = await owner.post(`${base()}/posts`, {
+      text: 'Ohne Alternativtext freigegeben.',
+      plannedAt: '2031-02-04T09:00:00+01:00',
+      variants: [{ channelId: sandbox }],
+      media: [{ mediaId: img.id, altText: null }],
+    });
+    await owner.post(`${base()}/posts/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
+    await owner.put(`${base()}/media-settings`, { altTextRequired: true });
+    try {
+      const engine = t.app.get(PublishingEngine);
+      await engine.processDue(new Date('2031-02-04T08:00:00Z'));
+      const pubs = await owner.get(`${base()}/posts/${created.body.id}/publications`);
+      expect(pubs.body.items[0]).toMatchObject({
+        status: 'failed',
+        lastError: { code: 'MEDIA_REJECTED', class: 'permanent' },
+      });
+      expect(fake.posts.has(pubs.body.items[0].id)).toBe(false);
+    } finally {
+      await owner.put(`${base()}/media-settings`, { altTextRequired: false });
+    }
   });
 });
 

@@ -25,7 +25,14 @@ export class FakeSandbox {
   readonly calls: FakeCall[] = [];
   readonly posts = new Map<
     string,
-    { id: string; text: string; title: string; channelId: string; firstComment?: string }
+    {
+      id: string;
+      text: string;
+      title: string;
+      channelId: string;
+      media?: { url: string; mimeType: string; altText: string | null }[];
+      firstComment?: string;
+    }
   >();
   /** How many POSTs each key received. */
   readonly callsByKey = new Map<string, number>();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type MediaProblem, type Platform, type PostMedia } from '@postplan/contracts';
 import { adapterFor, checkMedia, hasAdapter, type PlatformLimits } from '@postplan/platforms';
 import { type EntityManager } from 'typeorm';
+import { ChannelsService } from '../channels/channels.service';
 import { MediaRepository } from './media.repository';
 
 type PostMediaContent = {
@@ -27,7 +28,10 @@ export function limitsOf(platform: Platform): PlatformLimits | null {
  */
 @Injectable()
 export class MediaGate {
-  constructor(private readonly repo: MediaRepository) {}
+  constructor(
+    private readonly repo: MediaRepository,
+    private readonly channels: ChannelsService,
+  ) {}
 
   async problems(
     em: EntityManager | undefined,
@@ -35,10 +39,8 @@ export class MediaGate {
     post: PostMediaContent,
   ): Promise<MediaProblem[]> {
     if (post.variants.length === 0) return [];
-    const platforms = await this.repo.channelPlatforms(
-      workspaceId,
-      post.variants.map((v) => v.channelId),
-      em,
+    const platforms = new Map(
+      (await this.channels.list(workspaceId)).map((c) => [c.id, c.platform] as const),
     );
     const altTextRequired = await this.repo.altTextRequired(workspaceId, em);
     const problems: MediaProblem[] = [];

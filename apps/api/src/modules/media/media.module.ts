@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ChannelsModule } from '../channels/channels.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { MediaController, MediaLinksController, MediaSettingsController } from './media.controller';
 import { MediaGate } from './media-gate';
@@ -14,10 +15,13 @@ import { TempFileStorage } from './upload-storage';
 @Module({
   imports: [
     WorkspacesModule,
+    ChannelsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: new TempFileStorage(tempDirOf(config.media), config.media),
+        // Browsers send file names as UTF-8; busboy would read "Bühne.png" as Latin-1.
+        defParamCharset: 'utf8',
         limits: {
           files: 1,
           fields: 10,

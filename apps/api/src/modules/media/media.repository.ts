@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  type MediaKind,
-  type MediaMimeType,
-  type Platform,
-  type PostStatus,
-} from '@postplan/contracts';
+import { type MediaKind, type MediaMimeType, type PostStatus } from '@postplan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type MediaRow = {
@@ -197,18 +192,6 @@ export class MediaRepository {
       workspaceId,
       required,
     ]);
-  }
-
-  async channelPlatforms(
-    workspaceId: string,
-    ids: readonly string[],
-    em?: EntityManager,
-  ): Promise<Map<string, Platform>> {
-    const rows: { id: string; platform: Platform }[] = await (em ?? this.db).query(
-      `SELECT id, platform FROM channels WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
-      [workspaceId, ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.platform]));
   }
 
   transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import {
   type MediaUploadFieldsSchema,
   type UpdateMediaRequestSchema,
 } from '@postplan/contracts';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { Clock } from '../../common/clock/clock';
 import { invalidInput } from '../../common/errors/app-error';
@@ -141,6 +142,11 @@ export class MediaService implements OnModuleDestroy {
     } finally {
       await rm(file.path, { force: true });
     }
+  }
+
+  /** Library rows by id (deleted ones too), for a post that attaches them, in its transaction. */
+  rowsForPost(workspaceId: string, ids: readonly string[], em: EntityManager): Promise<MediaRow[]> {
+    return this.repo.findMany(workspaceId, ids, em);
   }
 
   async get(ws: WorkspaceWithRole, id: string): Promise<MediaItem> {

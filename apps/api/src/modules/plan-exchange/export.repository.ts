@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Platform, type PostMedia, type PostStatus } from '@postplan/contracts';
-import { mediaJsonSql } from '../posts/posts.repository';
+import { mediaJsonSql } from '../media/media-sql';
 import { DataSource } from 'typeorm';
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostMedia, type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { mediaJsonSql } from '../media/media-sql';
 
 /** A post as the database returns it, variants included, ready for the mapper. */
 export type PostRow = {
@@ -63,22 +64,6 @@ export type PostWrite = {
     options?: Record<string, unknown>;
   }[];
 };
-
-/**
- * The media of a post (channel null) or of one variant as JSON, in order, with the library's
- * facts: the same shape in the post's own answer and in the calendar's.
- */
-export function mediaJsonSql(post: string, channel: string | null): string {
-  return `(SELECT coalesce(json_agg(json_build_object(
-      'mediaId', m.id, 'altText', pm.alt_text, 'kind', m.kind, 'name', m.name,
-      'mimeType', m.mime_type, 'bytes', m.bytes, 'width', m.width, 'height', m.height,
-      'durationMs', m.duration_ms, 'sha256', m.sha256,
-      'thumbnailUrl', '/api/v1/workspaces/' || m.workspace_id || '/media/' || m.id || '/thumbnail',
-      'url', '/api/v1/workspaces/' || m.workspace_id || '/media/' || m.id || '/file'
-    ) ORDER BY pm.position), '[]'::json)
-    FROM post_media pm JOIN media m ON m.id = pm.media_id
-   WHERE pm.post_id = ${post} AND ${channel === null ? 'pm.channel_id IS NULL' : `pm.channel_id = ${channel}`})`;
-}
 
 /**
  * A variant answers `media` only when it has its own list (absent: the post's media) and

@@ -32,7 +32,7 @@ import {
   PostsRepository,
   type PostWrite,
 } from './posts.repository';
-import { MediaRepository } from '../media/media.repository';
+import { MediaService } from '../media/media.service';
 
 type MediaInput = { mediaId: string; altText?: string | null };
 
@@ -59,7 +59,7 @@ export class PostsService {
     private readonly review: ReviewPort,
     private readonly audit: AuditService,
     private readonly wording: WordingGate,
-    private readonly media: MediaRepository,
+    private readonly media: MediaService,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
 
@@ -362,7 +362,9 @@ export class PostsService {
       ...(current?.media ?? []).map((m) => m.mediaId),
       ...(current?.variants ?? []).flatMap((v) => (v.media ?? []).map((m) => m.mediaId)),
     ]);
-    const rows = new Map((await this.media.findMany(workspaceId, ids, em)).map((r) => [r.id, r]));
+    const rows = new Map(
+      (await this.media.rowsForPost(workspaceId, ids, em)).map((r) => [r.id, r]),
+    );
     const unknown = ids.filter((id) => {
       const row = rows.get(id);
       return !row || (row.deleted_at !== null && !attached.has(id));

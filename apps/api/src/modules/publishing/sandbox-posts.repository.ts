@@ -15,8 +15,8 @@ export class SandboxPostsRepository {
     channelId: string | null;
     title: string;
     text: string;
-    /** The links the sandbox keeps instead of the bytes, in order. */
-    media: readonly { url: string; mimeType: string; altText: string | null }[];
+    /** Links to the media, in order (the sandbox keeps the links, not the bytes). */
+    media: { url: string; mimeType: string; altText: string | null }[];
   }): Promise<string | null> {
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text, media) VALUES ($1, $2, $3, $4, $5)
