@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type PostStatus } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
-import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import { type NewPost, type PostFilter, type PostRow, PostsRepository } from './posts.repository';
 
 /**
  * The posts table as the modules built on posts see it (review, comments, the demo seed):
@@ -59,15 +59,7 @@ export class PostRecordsService {
   }
 
   /** A post written as it is, for the demo seed (people create posts through PostsService). */
-  insert(
-    em: EntityManager,
-    row: PostWrite & {
-      workspaceId: string;
-      authorId: string;
-      status: PostStatus;
-      contentHash: string;
-    },
-  ): Promise<string> {
+  insert(em: EntityManager, row: NewPost): Promise<string> {
     return this.posts.insert(em, row);
   }
 }

@@ -46,6 +46,14 @@ export type PostWrite = {
   variants: { channelId: string; text: string | null }[];
 };
 
+/** A post as it is first stored. */
+export type NewPost = PostWrite & {
+  workspaceId: string;
+  authorId: string;
+  status: PostStatus;
+  contentHash: string;
+};
+
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
@@ -256,15 +264,7 @@ export class PostsRepository {
     );
   }
 
-  async insert(
-    em: EntityManager,
-    row: PostWrite & {
-      workspaceId: string;
-      authorId: string;
-      status: PostStatus;
-      contentHash: string;
-    },
-  ): Promise<string> {
+  async insert(em: EntityManager, row: NewPost): Promise<string> {
     const inserted: { id: string }[] = await em.query(
       `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash, status_reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created') RETURNING id`,
