@@ -5,9 +5,9 @@ import { type EntityManager } from 'typeorm';
 import { type NewPost, type PostFilter, type PostRow, PostsRepository } from './posts.repository';
 
 /**
- * The posts table as the modules built on posts see it (review, comments, the demo seed):
- * they read and lock posts and store their editorial state here instead of reaching for the
- * posts repository, so every write to the table stays inside this module.
+ * The posts table as the modules built on posts see it (review, comments, publishing, crisis,
+ * the demo seed): they read, lock and move posts and store their editorial state here instead
+ * of reaching for the posts repository, so every write to the table stays inside this module.
  */
 @Injectable()
 export class PostRecordsService {
