@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { type PostStatus } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
-import { type NewPost, type PostFilter, type PostRow, PostsRepository } from './posts.repository';
+import {
+  type NewPost,
+  type PostFilter,
+  type PostRow,
+  PostsRepository,
+  type PostWrite,
+} from './posts.repository';
 
 /**
  * The posts table as the modules built on posts see it (review, comments, publishing, crisis,
@@ -56,6 +62,16 @@ export class PostRecordsService {
     plannedAt: Date | null,
   ): Promise<number> {
     return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
+  }
+
+  /** Posts of an import, in bulk, in the caller's transaction; answers their ids in order. */
+  insertBatch(
+    em: EntityManager,
+    workspaceId: string,
+    authorId: string,
+    posts: (PostWrite & { status: PostStatus; contentHash: string })[],
+  ): Promise<string[]> {
+    return this.posts.insertBatch(em, workspaceId, authorId, posts);
   }
 
   /** A post written as it is, for the demo seed (people create posts through PostsService). */
