@@ -266,12 +266,16 @@ export class ExportRepository {
       // loops that start fast and finish slowly. An export reads every row.
       await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
       await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`, query.values);
-      next = fetch();
+      let upcoming = fetch();
+      next = upcoming;
       for (;;) {
-        const batch: T[] = await next;
+        const batch = await upcoming;
         next = null;
         const more = batch.length === BATCH;
-        if (more) next = fetch();
+        if (more) {
+          upcoming = fetch();
+          next = upcoming;
+        }
         if (batch.length > 0) yield batch;
         if (!more) break;
       }
