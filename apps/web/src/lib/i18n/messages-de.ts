@@ -1,7 +1,9 @@
+import { contestsDe } from './messages-contests-de';
 import type { Messages } from './messages-en';
 
 /** German catalogue. Informal address (“du”), as usual in social-media teams. */
 export const de: Messages = {
+  ...contestsDe,
   'app.name': 'Postplan',
   'app.tagline': 'Redaktionskalender und Beitragsplanung',
   'app.skipToContent': 'Zum Inhalt springen',

@@ -1,8 +1,11 @@
+import { contestsEn } from './messages-contests-en';
+
 /**
  * The English catalogue is the reference: its keys define MessageKey, and the German one must
  * have exactly the same keys (the compiler checks it). Placeholders look like {name}.
  */
 export const en = {
+  ...contestsEn,
   'app.name': 'Postplan',
   'app.tagline': 'Editorial calendar and post scheduler',
   'app.skipToContent': 'Skip to content',
