@@ -1539,6 +1539,25 @@ export const en = {
   'publishing.log.count': '{count} shown',
   'publishing.log.loadMore': 'Show older',
   'publishing.log.loadingMore': 'Loading…',
+  'error.CONTEST_NOT_FOUND': 'This contest does not exist (any more).',
+  'error.CONTEST_CAMPAIGN_UNKNOWN': 'The chosen campaign does not exist in this workspace.',
+  'error.CONTEST_NOT_OPEN':
+    'The entrant list is already committed; the contest can no longer be changed.',
+  'error.CONTEST_PERIOD_NOT_ENDED':
+    'The entry period is still running. You can commit only after it ends.',
+  'error.CONTEST_RULES_MISSING': 'Save the rules first.',
+  'error.CONTEST_NO_ELIGIBLE_ENTRANTS': 'Nobody is eligible; there is nothing to draw.',
+  'error.CONTEST_NOT_COMMITTED': 'Commit the entrant list first; the draw comes after.',
+  'error.CONTEST_ALREADY_DRAWN':
+    'This contest has already been drawn. There is no second draw; replace a winner with an alternate instead.',
+  'error.CONTEST_NOT_DRAWN': 'The contest has not been drawn yet.',
+  'error.CONTEST_NO_ALTERNATE_LEFT': 'No alternate is left.',
+  'error.CONTEST_ENTRANT_NOT_FOUND': 'This entrant does not exist in this contest.',
+  'error.CONTEST_NOT_A_WINNER': 'This person is not a current winner.',
+  'error.CONTEST_ENTRIES_CSV_INVALID':
+    'The CSV file has errors; nothing was imported. The lines are listed.',
+  'error.CONTEST_ENTRANT_DATA_DELETED':
+    'The entrants’ data was deleted after the retention period.',
 } as const;
 
 export type MessageKey = keyof typeof en;
