@@ -112,6 +112,10 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   PUBLICATION_STATE_CONFLICT: { status: 'sending', allowed: ['failed'] },
   POST_NOT_APPROVED: { status: 'draft' },
   NOTHING_TO_PUBLISH: undefined,
+  CAMPAIGN_NOT_FOUND: undefined,
+  UNKNOWN_CAMPAIGN: { campaignId: id },
+  CAMPAIGN_HAS_POSTS: { postCount: 3 },
+  CAMPAIGN_OWNER_NOT_MEMBER: { ownerId: id },
   INTERNAL_ERROR: undefined,
 };
 

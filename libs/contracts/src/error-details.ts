@@ -43,7 +43,7 @@ export type InvalidTextDetails = z.infer<typeof InvalidTextDetailsSchema>;
  * them.
  */
 export const StaleVersionDetailsSchema = z.object({
-  resource: z.enum(['post', 'approval_policy', 'wording_settings']),
+  resource: z.enum(['post', 'approval_policy', 'wording_settings', 'campaign']),
   currentVersion: z.number().int(),
   current: PostSchema.optional(),
   reason: z.enum(['version', 'text_moved']),
@@ -185,6 +185,10 @@ export const ERROR_DETAILS = {
   PUBLICATION_STATE_CONFLICT: z.object({ status: z.string(), allowed: z.array(z.string()) }),
   POST_NOT_APPROVED: z.object({ status: z.string() }).optional(),
   NOTHING_TO_PUBLISH: none,
+  CAMPAIGN_NOT_FOUND: none,
+  UNKNOWN_CAMPAIGN: z.object({ campaignId: z.string() }),
+  CAMPAIGN_HAS_POSTS: z.object({ postCount: z.number().int() }),
+  CAMPAIGN_OWNER_NOT_MEMBER: z.object({ ownerId: z.string() }),
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

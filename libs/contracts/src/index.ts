@@ -15,3 +15,4 @@ export * from './crisis';
 export * from './health';
 export * from './publications';
 export * from './plan-exchange';
+export * from './campaigns';

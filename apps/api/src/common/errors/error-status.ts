@@ -45,6 +45,7 @@ export function statusOf(code: ErrorCode): number {
     case 'SHARE_LINK_NOT_FOUND':
     case 'FEED_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
+    case 'CAMPAIGN_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -68,6 +69,7 @@ export function statusOf(code: ErrorCode): number {
     case 'NOTHING_TO_PUBLISH':
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
+    case 'CAMPAIGN_HAS_POSTS':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
@@ -90,6 +92,8 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
     case 'WEAK_PASSWORD':
+    case 'UNKNOWN_CAMPAIGN':
+    case 'CAMPAIGN_OWNER_NOT_MEMBER':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

@@ -1589,4 +1589,10 @@ export const de: Messages = {
   'publishing.log.count': '{count} angezeigt',
   'publishing.log.loadMore': 'Ältere zeigen',
   'publishing.log.loadingMore': 'Wird geladen…',
+  'error.CAMPAIGN_NOT_FOUND': 'Diese Kampagne gibt es nicht (mehr).',
+  'error.UNKNOWN_CAMPAIGN': 'Die gewählte Kampagne gehört nicht zu diesem Arbeitsbereich.',
+  'error.CAMPAIGN_HAS_POSTS':
+    'Die Kampagne hat noch Beiträge. Nimm sie zuerst aus der Kampagne heraus.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER':
+    'Verantwortlich kann nur ein Mitglied dieses Arbeitsbereichs sein.',
 };

@@ -1536,6 +1536,10 @@ export const en = {
   'publishing.log.count': '{count} shown',
   'publishing.log.loadMore': 'Show older',
   'publishing.log.loadingMore': 'Loading…',
+  'error.CAMPAIGN_NOT_FOUND': 'This campaign does not exist (any more).',
+  'error.UNKNOWN_CAMPAIGN': 'The chosen campaign does not belong to this workspace.',
+  'error.CAMPAIGN_HAS_POSTS': 'The campaign still has posts. Move them out of the campaign first.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER': 'The owner must be a member of this workspace.',
 } as const;
 
 export type MessageKey = keyof typeof en;
