@@ -113,7 +113,6 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   POST_NOT_APPROVED: { status: 'draft' },
   NOTHING_TO_PUBLISH: undefined,
   CONTEST_NOT_FOUND: undefined,
-  CONTEST_CAMPAIGN_UNKNOWN: { campaignId: id },
   CONTEST_NOT_OPEN: { status: 'committed' },
   CONTEST_PERIOD_NOT_ENDED: { entriesUntil: '2026-12-24T18:00:00+01:00' },
   CONTEST_RULES_MISSING: undefined,
@@ -141,6 +140,10 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
     ],
   },
   CONTEST_ENTRANT_DATA_DELETED: { deletedAt: '2027-03-24T03:00:00Z' },
+  CAMPAIGN_NOT_FOUND: undefined,
+  UNKNOWN_CAMPAIGN: { campaignId: id },
+  CAMPAIGN_HAS_POSTS: { postCount: 3 },
+  CAMPAIGN_OWNER_NOT_MEMBER: { ownerId: id },
   INTERNAL_ERROR: undefined,
 };
 

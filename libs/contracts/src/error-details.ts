@@ -44,7 +44,7 @@ export type InvalidTextDetails = z.infer<typeof InvalidTextDetailsSchema>;
  * them.
  */
 export const StaleVersionDetailsSchema = z.object({
-  resource: z.enum(['post', 'approval_policy', 'wording_settings']),
+  resource: z.enum(['post', 'approval_policy', 'wording_settings', 'campaign']),
   currentVersion: z.number().int(),
   current: PostSchema.optional(),
   reason: z.enum(['version', 'text_moved']),
@@ -187,7 +187,6 @@ export const ERROR_DETAILS = {
   POST_NOT_APPROVED: z.object({ status: z.string() }).optional(),
   NOTHING_TO_PUBLISH: none,
   CONTEST_NOT_FOUND: none,
-  CONTEST_CAMPAIGN_UNKNOWN: z.object({ campaignId: z.string() }),
   CONTEST_NOT_OPEN: z.object({ status: ContestStatusSchema }),
   CONTEST_PERIOD_NOT_ENDED: z.object({ entriesUntil: z.string() }),
   CONTEST_RULES_MISSING: none,
@@ -200,6 +199,10 @@ export const ERROR_DETAILS = {
   CONTEST_NOT_A_WINNER: z.object({ entrantId: z.string() }),
   CONTEST_ENTRIES_CSV_INVALID: EntryCsvReportSchema,
   CONTEST_ENTRANT_DATA_DELETED: z.object({ deletedAt: z.string() }),
+  CAMPAIGN_NOT_FOUND: none,
+  UNKNOWN_CAMPAIGN: z.object({ campaignId: z.string() }),
+  CAMPAIGN_HAS_POSTS: z.object({ postCount: z.number().int() }),
+  CAMPAIGN_OWNER_NOT_MEMBER: z.object({ ownerId: z.string() }),
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

@@ -16,3 +16,4 @@ export * from './health';
 export * from './publications';
 export * from './plan-exchange';
 export * from './contests';
+export * from './campaigns';

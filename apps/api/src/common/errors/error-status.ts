@@ -47,6 +47,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INVITATION_NOT_FOUND':
     case 'CONTEST_NOT_FOUND':
     case 'CONTEST_ENTRANT_NOT_FOUND':
+    case 'CAMPAIGN_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -79,6 +80,7 @@ export function statusOf(code: ErrorCode): number {
     case 'CONTEST_NOT_DRAWN':
     case 'CONTEST_NO_ALTERNATE_LEFT':
     case 'CONTEST_NOT_A_WINNER':
+    case 'CAMPAIGN_HAS_POSTS':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
@@ -102,8 +104,9 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
     case 'WEAK_PASSWORD':
-    case 'CONTEST_CAMPAIGN_UNKNOWN':
     case 'CONTEST_ENTRIES_CSV_INVALID':
+    case 'UNKNOWN_CAMPAIGN':
+    case 'CAMPAIGN_OWNER_NOT_MEMBER':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

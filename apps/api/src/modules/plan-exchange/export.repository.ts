@@ -44,6 +44,7 @@ export type ExportPostRow = {
   planned_at: Date;
   tags: string[];
   author_id: string;
+  campaign_id: string | null;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -187,7 +188,7 @@ export function buildPostQuery(s: ExportSelection): { text: string; values: unkn
   const { where, values } = selectionWhere(s, []);
   return {
     text: `SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-                  p.created_at, p.updated_at, p.deleted_at,
+                  p.campaign_id, p.created_at, p.updated_at, p.deleted_at,
                   coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text,
                                                               'name', c.name, 'platform', c.platform)
                                             ORDER BY v.position)

@@ -371,6 +371,7 @@ export function toApiPost(row: ExportPostRow, timeZone: string): Post {
     tags: row.tags,
     variants: row.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
     authorId: row.author_id,
+    campaignId: row.campaign_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,

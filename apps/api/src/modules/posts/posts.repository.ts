@@ -14,6 +14,7 @@ export type PostRow = {
   planned_at: Date | null;
   tags: string[];
   author_id: string;
+  campaign_id: string | null;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -33,6 +34,7 @@ export type PostFilter = {
   channelIds?: string[];
   tags?: string[];
   authorIds?: string[];
+  campaignIds?: string[];
   /** Full-text search: words (each a prefix) in the workspace's language and as typed. */
   search?: { words: string[]; locale: 'de' | 'en' };
   limit: number;
@@ -48,7 +50,7 @@ export type PostWrite = {
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-         p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
+         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
          coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
          coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,
@@ -75,6 +77,7 @@ function filterSql(f: PostFilter): { where: string; order: string; values: unkno
   if (f.statuses?.length) add((n) => `p.status = ANY(${n})`, f.statuses);
   if (f.tags?.length) add((n) => `p.tags && ${n}::text[]`, f.tags);
   if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
+  if (f.campaignIds?.length) add((n) => `p.campaign_id = ANY(${n}::uuid[])`, f.campaignIds);
   if (f.channelIds?.length) {
     add(
       (n) =>
@@ -144,6 +147,7 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['tags', 'p.tags'],
   ['variants', `coalesce(v.variants, '[]'::json)`],
   ['authorId', 'p.author_id'],
+  ['campaignId', 'p.campaign_id'],
   ['createdAt', isoUtc('p.created_at')],
   ['updatedAt', isoUtc('p.updated_at')],
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
@@ -152,7 +156,24 @@ const CALENDAR_FIELDS: [string, string][] = [
 ];
 
 /**
- * The whole calendar answer, `{ items, timeZone }`, built by PostgreSQL as one JSON text in one
+ * The campaigns the calendar draws as bands: those whose period (local days) overlaps the
+ * range, and those of the posts on the page, narrowed to the campaign filter when there is one.
+ */
+function calendarCampaigns(from: string, to: string, only: string, tz: string): string {
+  return `SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'color', c.color,
+            'startsOn', to_char(c.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(c.ends_on, 'YYYY-MM-DD'))
+            ORDER BY c.starts_on, c.id), '[]'::json)
+      FROM campaigns c
+     WHERE c.workspace_id = $1
+       AND (${only}::uuid[] IS NULL OR c.id = ANY(${only}::uuid[]))
+       AND (c.id IN (SELECT page.campaign_id FROM page)
+            OR (${from}::timestamptz IS NOT NULL
+                AND c.starts_on <= (${to}::timestamptz AT TIME ZONE ${tz})::date
+                AND c.ends_on >= (${from}::timestamptz AT TIME ZONE ${tz})::date))`;
+}
+
+/**
+ * The whole calendar answer, `{ items, timeZone, campaigns }`, built by PostgreSQL as one JSON text in one
  * pass over the page of posts (one range scan; each post's variants by their primary key) and
  * aggregated in the page's order. The API sends the text as it is: no rows, no mapping in
  * JavaScript. The benchmark runs EXPLAIN ANALYZE on exactly this.
@@ -165,6 +186,14 @@ export function buildCalendarQuery(
   values.push(f.limit, timeZone);
   const limit = `$${values.length - 1}`;
   const tz = `$${values.length}::text`;
+  values.push(
+    f.range?.from ?? null,
+    f.range?.to ?? null,
+    f.campaignIds?.length ? f.campaignIds : null,
+  );
+  const from = `$${values.length - 2}`;
+  const to = `$${values.length - 1}`;
+  const only = `$${values.length}`;
   const fields = CALENDAR_FIELDS.map(([key, sql]) => `'${key}', ${sql}`).join(',\n    ');
   return {
     text: `WITH page AS (
@@ -176,7 +205,8 @@ export function buildCalendarQuery(
 SELECT json_build_object(
   'items', coalesce(json_agg(json_build_object(
     ${fields}) ORDER BY p.n), '[]'::json),
-  'timeZone', ${tz})::text AS body
+  'timeZone', ${tz},
+  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
   FROM page p
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position) AS variants

@@ -1592,7 +1592,6 @@ export const de: Messages = {
   'publishing.log.loadMore': 'Ältere zeigen',
   'publishing.log.loadingMore': 'Wird geladen…',
   'error.CONTEST_NOT_FOUND': 'Dieses Gewinnspiel gibt es nicht (mehr).',
-  'error.CONTEST_CAMPAIGN_UNKNOWN': 'Die gewählte Kampagne gibt es in diesem Arbeitsbereich nicht.',
   'error.CONTEST_NOT_OPEN':
     'Die Teilnehmerliste ist schon festgeschrieben; das Gewinnspiel lässt sich nicht mehr ändern.',
   'error.CONTEST_PERIOD_NOT_ENDED':
@@ -1612,4 +1611,10 @@ export const de: Messages = {
     'Die CSV-Datei hat Fehler; es wurde nichts importiert. Die Zeilen stehen in der Liste.',
   'error.CONTEST_ENTRANT_DATA_DELETED':
     'Die Daten der Teilnehmenden sind nach der Aufbewahrungsfrist gelöscht.',
+  'error.CAMPAIGN_NOT_FOUND': 'Diese Kampagne gibt es nicht (mehr).',
+  'error.UNKNOWN_CAMPAIGN': 'Die gewählte Kampagne gehört nicht zu diesem Arbeitsbereich.',
+  'error.CAMPAIGN_HAS_POSTS':
+    'Die Kampagne hat noch Beiträge. Nimm sie zuerst aus der Kampagne heraus.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER':
+    'Verantwortlich kann nur ein Mitglied dieses Arbeitsbereichs sein.',
 };

@@ -1540,7 +1540,6 @@ export const en = {
   'publishing.log.loadMore': 'Show older',
   'publishing.log.loadingMore': 'Loading…',
   'error.CONTEST_NOT_FOUND': 'This contest does not exist (any more).',
-  'error.CONTEST_CAMPAIGN_UNKNOWN': 'The chosen campaign does not exist in this workspace.',
   'error.CONTEST_NOT_OPEN':
     'The entrant list is already committed; the contest can no longer be changed.',
   'error.CONTEST_PERIOD_NOT_ENDED':
@@ -1558,6 +1557,10 @@ export const en = {
     'The CSV file has errors; nothing was imported. The lines are listed.',
   'error.CONTEST_ENTRANT_DATA_DELETED':
     'The entrants’ data was deleted after the retention period.',
+  'error.CAMPAIGN_NOT_FOUND': 'This campaign does not exist (any more).',
+  'error.UNKNOWN_CAMPAIGN': 'The chosen campaign does not belong to this workspace.',
+  'error.CAMPAIGN_HAS_POSTS': 'The campaign still has posts. Move them out of the campaign first.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER': 'The owner must be a member of this workspace.',
 } as const;
 
 export type MessageKey = keyof typeof en;

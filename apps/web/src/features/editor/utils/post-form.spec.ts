@@ -21,6 +21,7 @@ const post = (over: Partial<Post> = {}): Post => ({
   tags: ['launch'],
   variants: [{ channelId: 'c1', text: null }],
   authorId: '00000000-0000-4000-8000-0000000000aa',
+  campaignId: null,
   createdAt: '',
   updatedAt: '',
   deletedAt: null,
