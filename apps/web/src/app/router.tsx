@@ -6,6 +6,7 @@ import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
 import { SettingsLayout } from './layout/settings-layout';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
+import { ContestRoute, ContestsRoute, PublicContestRoute } from './routes/contest-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
@@ -262,6 +263,9 @@ export function createRouter() {
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
             { path: 'import', element: <ImportRoute /> },
+            { path: 'contests', element: <ContestsRoute /> },
+            { path: 'contests/:contestId', element: <ContestRoute /> },
+            { path: 'campaigns/:campaignId/contests', element: <ContestsRoute /> },
             {
               path: 'settings',
               element: <SettingsLayout />,
@@ -284,6 +288,9 @@ export function createRouter() {
     },
     { path: '/r/:token', element: <ClientReviewRoute /> },
     { path: '/s/:token', element: <SharedPlanRoute /> },
+    { path: '/c/:token/rules', element: <PublicContestRoute page="rules" /> },
+    { path: '/c/:token/verify', element: <PublicContestRoute page="verify" /> },
+    { path: '/c/:token/certificate', element: <PublicContestRoute page="certificate" /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

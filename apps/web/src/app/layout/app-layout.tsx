@@ -92,6 +92,12 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/contests`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.contests')}
+            </NavLink>
             {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/settings`}

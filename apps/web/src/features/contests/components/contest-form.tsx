@@ -9,8 +9,10 @@ import { useI18n } from '../../../lib/i18n/i18n-context';
 import {
   hasErrors,
   validateContestForm,
+  winnersCount,
   type ContestFormErrors,
   type ContestFormValues,
+  type PrizeRow,
 } from '../utils/contest-form';
 
 type Props = {
@@ -60,13 +62,18 @@ export function ContestForm({
   const posts = useQuery({
     queryKey: ['workspaces', workspace.slug, 'posts', 'contest-picker', query],
     queryFn: ({ signal }) => api.posts(workspace.slug, { q: query }, signal),
-    enabled: values.viaPosts && query.length >= 2 && !readOnly,
+    enabled: (values.viaPosts || values.viaKeyword) && query.length >= 2 && !readOnly,
   });
 
   const set = <K extends keyof ContestFormValues>(key: K, value: ContestFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     if (Object.keys(errors).length > 0) setErrors({});
   };
+  const setPrize = (index: number, change: Partial<PrizeRow>) =>
+    set(
+      'prizes',
+      values.prizes.map((p, i) => (i === index ? { ...p, ...change } : p)),
+    );
   const err = (key: keyof ContestFormErrors) => {
     const k = shown[key];
     return k ? t(k, { zone: workspace.timeZone }) : null;
@@ -107,22 +114,39 @@ export function ContestForm({
         <Field label={t('contests.form.title')} error={err('title')}>
           <input type="text" value={values.title} onChange={(e) => set('title', e.target.value)} />
         </Field>
+        <Field label={t('contests.form.description')}>
+          <textarea
+            rows={2}
+            value={values.description}
+            onChange={(e) => set('description', e.target.value)}
+          />
+        </Field>
         <div className="contest-form__prizes">
           {values.prizes.map((prize, index) => (
             <div key={index} className="contest-form__prize">
               <Field
-                label={t('contests.form.prize', { number: index + 1 })}
+                label={t('contests.form.prizeName', { number: index + 1 })}
                 error={index === 0 ? err('prizes') : null}
               >
                 <input
                   type="text"
-                  value={prize}
-                  onChange={(e) =>
-                    set(
-                      'prizes',
-                      values.prizes.map((p, i) => (i === index ? e.target.value : p)),
-                    )
-                  }
+                  value={prize.name}
+                  onChange={(e) => setPrize(index, { name: e.target.value })}
+                />
+              </Field>
+              <Field label={t('contests.form.prizeQuantity')} className="contest-form__quantity">
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  value={prize.quantity}
+                  onChange={(e) => setPrize(index, { quantity: e.target.value })}
+                />
+              </Field>
+              <Field label={t('contests.form.prizeValue')} className="contest-form__value">
+                <input
+                  type="text"
+                  value={prize.value}
+                  onChange={(e) => setPrize(index, { value: e.target.value })}
                 />
               </Field>
               {values.prizes.length > 1 && (
@@ -144,37 +168,29 @@ export function ContestForm({
           <button
             type="button"
             className="button button--small"
-            onClick={() => set('prizes', [...values.prizes, ''])}
+            onClick={() =>
+              set('prizes', [...values.prizes, { name: '', quantity: '1', value: '' }])
+            }
           >
             {t('contests.form.addPrize')}
           </button>
+          <p className="field__hint" aria-live="polite">
+            {t('contests.form.winnersTotal', { count: winnersCount(values.prizes) })}
+          </p>
         </div>
-        <div className="contest-form__row">
-          <Field
-            label={t('contests.form.winners')}
-            hint={t('contests.form.winnersHint')}
-            error={err('winners')}
-          >
-            <input
-              type="text"
-              inputMode="numeric"
-              value={values.winners}
-              onChange={(e) => set('winners', e.target.value)}
-            />
-          </Field>
-          <Field
-            label={t('contests.form.alternates')}
-            hint={t('contests.form.alternatesHint')}
-            error={err('alternates')}
-          >
-            <input
-              type="text"
-              inputMode="numeric"
-              value={values.alternates}
-              onChange={(e) => set('alternates', e.target.value)}
-            />
-          </Field>
-        </div>
+        <Field
+          label={t('contests.form.alternates')}
+          hint={t('contests.form.alternatesHint')}
+          error={err('alternates')}
+          className="contest-form__narrow"
+        >
+          <input
+            type="text"
+            inputMode="numeric"
+            value={values.alternates}
+            onChange={(e) => set('alternates', e.target.value)}
+          />
+        </Field>
       </fieldset>
 
       <fieldset className="contest-form__section" disabled={readOnly}>
@@ -189,7 +205,11 @@ export function ContestForm({
           </Field>
         </div>
         <div className="contest-form__row">
-          <Field label={t('contests.form.endDate')} error={err('end')}>
+          <Field
+            label={t('contests.form.endDate')}
+            hint={t('contests.form.endHint')}
+            error={err('end')}
+          >
             <DateInput
               value={values.endDate}
               min={values.startDate || undefined}
@@ -215,7 +235,7 @@ export function ContestForm({
           label={t('contests.form.viaPosts')}
           hint={t('contests.form.viaPostsHint')}
         />
-        {values.viaPosts && (
+        {(values.viaPosts || values.viaKeyword) && (
           <div className="contest-form__nested">
             {values.postIds.length > 0 && (
               <ul className="contest-form__linked" aria-label={t('contests.form.linkedPosts')}>
@@ -360,6 +380,26 @@ export function ContestForm({
             />
           </Field>
         </div>
+        <Field label={t('contests.form.staffHandles')} hint={t('contests.form.staffHandlesHint')}>
+          <textarea
+            rows={2}
+            value={values.staffHandles}
+            onChange={(e) => set('staffHandles', e.target.value)}
+          />
+        </Field>
+        <Field
+          label={t('contests.form.retentionDays')}
+          hint={t('contests.form.retentionDaysHint')}
+          error={err('retentionDays')}
+          className="contest-form__narrow"
+        >
+          <input
+            type="text"
+            inputMode="numeric"
+            value={values.retentionDays}
+            onChange={(e) => set('retentionDays', e.target.value)}
+          />
+        </Field>
       </fieldset>
 
       <fieldset className="contest-form__section" disabled={readOnly}>
@@ -372,7 +412,7 @@ export function ContestForm({
             onChange={(e) => set('organiserName', e.target.value)}
           />
         </Field>
-        <Field label={t('contests.form.organiserAddress')}>
+        <Field label={t('contests.form.organiserAddress')} error={err('organiserAddress')}>
           <textarea
             rows={2}
             value={values.organiserAddress}

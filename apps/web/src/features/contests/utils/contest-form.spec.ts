@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Contest } from '@postplan/contracts';
 import {
+  contestToForm,
   emptyContestForm,
   instantToFields,
   parseCountries,
   resolvePeriodBound,
+  toContestRequest,
   validateContestForm,
+  winnersCount,
   type ContestFormValues,
 } from './contest-form';
 
@@ -14,13 +18,17 @@ function filled(overrides: Partial<ContestFormValues> = {}): ContestFormValues {
   return {
     ...emptyContestForm(),
     title: 'Adventsgewinnspiel',
-    prizes: ['Ein Jahresabo'],
+    prizes: [
+      { name: 'Ein Jahresabo', quantity: '1', value: '' },
+      { name: 'Ein Thermobecher', quantity: '2', value: 'je 25 €' },
+    ],
     startDate: '2031-12-01',
     startTime: '09:00',
     endDate: '2031-12-24',
     endTime: '23:59',
     postIds: ['00000000-0000-4000-8000-000000000001'],
     organiserName: 'Stadtwerke Hafen GmbH',
+    organiserAddress: 'Hafenstraße 1\n20457 Hamburg',
     ...overrides,
   };
 }
@@ -38,21 +46,54 @@ describe('validateContestForm', () => {
       end: 'contests.form.error.endMissing',
       postIds: 'contests.form.error.postIds',
       organiserName: 'contests.form.error.organiserName',
+      organiserAddress: 'contests.form.error.organiserAddress',
     });
   });
 
-  it('wants whole numbers in range for winners, alternates, age and mentions', () => {
+  it('wants whole numbers in range for quantities, alternates, age, mentions and retention', () => {
     const errors = validateContestForm(
-      filled({ winners: '0', alternates: '1.5', minimumAge: '120', requiredMentions: 'zwei' }),
+      filled({
+        prizes: [{ name: 'Abo', quantity: '0', value: '' }],
+        alternates: '1.5',
+        minimumAge: '120',
+        requiredMentions: 'zwei',
+        retentionDays: '0',
+      }),
       ZONE,
     );
     expect(errors).toEqual({
-      winners: 'contests.form.error.winners',
+      prizes: 'contests.form.error.prizeQuantity',
       alternates: 'contests.form.error.alternates',
       minimumAge: 'contests.form.error.minimumAge',
       requiredMentions: 'contests.form.error.requiredMentions',
+      retentionDays: 'contests.form.error.retentionDays',
     });
-    expect(validateContestForm(filled({ winners: ' 3 ', alternates: '' }), ZONE)).toEqual({});
+    expect(validateContestForm(filled({ alternates: '' }), ZONE)).toEqual({});
+  });
+
+  it('counts winners from the prizes, ignoring a row left empty, and caps them at 100', () => {
+    const rows = [
+      { name: 'Abo', quantity: '3', value: '' },
+      { name: '', quantity: '5', value: '' },
+    ];
+    expect(winnersCount(rows)).toBe(3);
+    expect(
+      validateContestForm(
+        filled({ prizes: [{ name: 'Becher', quantity: '101', value: '' }] }),
+        ZONE,
+      ).prizes,
+    ).toBe('contests.form.error.prizeQuantity');
+    expect(
+      validateContestForm(
+        filled({
+          prizes: [
+            { name: 'Becher', quantity: '60', value: '' },
+            { name: 'Tasche', quantity: '60', value: '' },
+          ],
+        }),
+        ZONE,
+      ).prizes,
+    ).toBe('contests.form.error.winners');
   });
 
   it('refuses an end that is not after the start', () => {
@@ -119,5 +160,71 @@ describe('the entry period in the workspace zone', () => {
       date: '2031-12-24',
       time: '23:59',
     });
+  });
+});
+
+describe('toContestRequest', () => {
+  it('sends what the API takes: the period with the zone’s offset, prizes, methods and rules', () => {
+    const request = toContestRequest(
+      filled({
+        prizes: [
+          { name: ' Ein Jahresabo ', quantity: '1', value: '' },
+          { name: '', quantity: '1', value: '' },
+        ],
+        viaKeyword: true,
+        keyword: '  #Advent   2031 ',
+        countries: 'de at',
+        minimumAge: '',
+        excludePreviousWinners: '3',
+        staffHandles: '@hafen_team\n\npresse@hafen.de\n@hafen_team',
+      }),
+      ZONE,
+      'c0000000-0000-4000-8000-000000000001',
+    );
+    expect(request).toEqual({
+      campaignId: 'c0000000-0000-4000-8000-000000000001',
+      title: 'Adventsgewinnspiel',
+      description: '',
+      prizes: [{ name: 'Ein Jahresabo', quantity: 1, value: null }],
+      alternatesCount: 2,
+      entriesFrom: '2031-12-01T09:00:00+01:00',
+      entriesUntil: '2031-12-24T23:59:00+01:00',
+      entryMethods: ['comment', 'keyword'],
+      eligibility: {
+        minimumAge: null,
+        countries: ['DE', 'AT'],
+        onePerPerson: true,
+        excludeStaff: true,
+        staffHandles: ['@hafen_team', 'presse@hafen.de'],
+        excludePreviousWinnersOfLast: 3,
+        requiredMentions: 0,
+        keyword: '#Advent 2031',
+      },
+      organiser: {
+        name: 'Stadtwerke Hafen GmbH',
+        address: 'Hafenstraße 1\n20457 Hamburg',
+        email: null,
+      },
+      retentionDays: 90,
+      postIds: ['00000000-0000-4000-8000-000000000001'],
+    });
+  });
+
+  it('round-trips a saved contest through the form', () => {
+    const request = toContestRequest(filled({ viaCsv: true }), ZONE, null);
+    const contest = {
+      ...request,
+      prizes: request.prizes.map((p) => ({
+        ...p,
+        quantity: p.quantity ?? 1,
+        value: p.value ?? null,
+      })),
+      entriesFrom: '2031-12-01T08:00:00Z',
+      entriesUntil: '2031-12-24T22:59:00Z',
+      eligibility: request.eligibility,
+      organiser: request.organiser,
+    } as unknown as Contest;
+    const form = contestToForm(contest, ZONE);
+    expect(toContestRequest(form, ZONE, null)).toEqual(request);
   });
 });

@@ -1,3 +1,11 @@
+import {
+  MAX_ALTERNATES,
+  MAX_PRIZES,
+  MAX_WINNERS,
+  type Contest,
+  type CreateContestRequest,
+  type EntryMethod,
+} from '@postplan/contracts';
 import { formatInZone, resolveLocal, toLocal } from '@postplan/domain';
 
 /**
@@ -5,11 +13,13 @@ import { formatInZone, resolveLocal, toLocal } from '@postplan/domain';
  * wall-clock dates and times in the workspace's zone. `validateContestForm` says what is wrong
  * at which field before anything is sent; the server checks again and has the last word.
  */
+export type PrizeRow = { name: string; quantity: string; value: string };
+
 export type ContestFormValues = {
   title: string;
-  /** One prize per row, in the order they are awarded. */
-  prizes: string[];
-  winners: string;
+  description: string;
+  /** One prize per row, in the order they are awarded; the quantities add up to the winners. */
+  prizes: PrizeRow[];
   alternates: string;
   startDate: string;
   startTime: string;
@@ -29,6 +39,9 @@ export type ContestFormValues = {
   /** Exclude the winners of the last N contests; empty: nobody is excluded for winning before. */
   excludePreviousWinners: string;
   requiredMentions: string;
+  /** Further staff handles or e-mail addresses to exclude, one per line. */
+  staffHandles: string;
+  retentionDays: string;
   organiserName: string;
   organiserAddress: string;
   organiserEmail: string;
@@ -37,7 +50,6 @@ export type ContestFormValues = {
 export type ContestFormField =
   | 'title'
   | 'prizes'
-  | 'winners'
   | 'alternates'
   | 'start'
   | 'end'
@@ -48,12 +60,15 @@ export type ContestFormField =
   | 'countries'
   | 'excludePreviousWinners'
   | 'requiredMentions'
+  | 'retentionDays'
   | 'organiserName'
+  | 'organiserAddress'
   | 'organiserEmail';
 
 export type ContestFormErrorKey =
   | 'contests.form.error.title'
   | 'contests.form.error.prizes'
+  | 'contests.form.error.prizeQuantity'
   | 'contests.form.error.winners'
   | 'contests.form.error.alternates'
   | 'contests.form.error.startMissing'
@@ -68,17 +83,18 @@ export type ContestFormErrorKey =
   | 'contests.form.error.countries'
   | 'contests.form.error.excludePreviousWinners'
   | 'contests.form.error.requiredMentions'
+  | 'contests.form.error.retentionDays'
   | 'contests.form.error.organiserName'
+  | 'contests.form.error.organiserAddress'
   | 'contests.form.error.organiserEmail';
 
 export type ContestFormErrors = Partial<Record<ContestFormField, ContestFormErrorKey>>;
 
 export const TITLE_MAX = 200;
-export const WINNERS_MAX = 1000;
-export const ALTERNATES_MAX = 100;
 export const AGE_MAX = 99;
-export const PREVIOUS_CONTESTS_MAX = 100;
-export const MENTIONS_MAX = 10;
+export const PREVIOUS_CONTESTS_MAX = 50;
+export const MENTIONS_MAX = 20;
+export const RETENTION_MAX = 365;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})$/;
@@ -90,8 +106,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function emptyContestForm(): ContestFormValues {
   return {
     title: '',
-    prizes: [''],
-    winners: '1',
+    description: '',
+    prizes: [{ name: '', quantity: '1', value: '' }],
     alternates: '2',
     startDate: '',
     startTime: '00:00',
@@ -108,6 +124,8 @@ export function emptyContestForm(): ContestFormValues {
     excludeStaff: true,
     excludePreviousWinners: '',
     requiredMentions: '0',
+    staffHandles: '',
+    retentionDays: '90',
     organiserName: '',
     organiserAddress: '',
     organiserEmail: '',
@@ -206,10 +224,15 @@ export function validateContestForm(
   const errors: ContestFormErrors = {};
   const title = values.title.trim();
   if (!title || title.length > TITLE_MAX) errors.title = 'contests.form.error.title';
-  if (values.prizes.every((p) => p.trim() === '')) errors.prizes = 'contests.form.error.prizes';
-  if (numberError(values.winners, { min: 1, max: WINNERS_MAX, optional: false }))
-    errors.winners = 'contests.form.error.winners';
-  if (numberError(values.alternates, { min: 0, max: ALTERNATES_MAX, optional: true }))
+  const prizes = filledPrizes(values.prizes);
+  if (prizes.length === 0 || prizes.length > MAX_PRIZES)
+    errors.prizes = 'contests.form.error.prizes';
+  else if (
+    prizes.some((p) => numberError(p.quantity, { min: 1, max: MAX_WINNERS, optional: false }))
+  )
+    errors.prizes = 'contests.form.error.prizeQuantity';
+  else if (winnersCount(values.prizes) > MAX_WINNERS) errors.prizes = 'contests.form.error.winners';
+  if (numberError(values.alternates, { min: 0, max: MAX_ALTERNATES, optional: true }))
     errors.alternates = 'contests.form.error.alternates';
 
   const start = resolvePeriodBound(values.startDate, values.startTime, timeZone);
@@ -246,8 +269,12 @@ export function validateContestForm(
     errors.excludePreviousWinners = 'contests.form.error.excludePreviousWinners';
   if (numberError(values.requiredMentions, { min: 0, max: MENTIONS_MAX, optional: true }))
     errors.requiredMentions = 'contests.form.error.requiredMentions';
+  if (numberError(values.retentionDays, { min: 1, max: RETENTION_MAX, optional: false }))
+    errors.retentionDays = 'contests.form.error.retentionDays';
 
   if (!values.organiserName.trim()) errors.organiserName = 'contests.form.error.organiserName';
+  if (!values.organiserAddress.trim())
+    errors.organiserAddress = 'contests.form.error.organiserAddress';
   const email = values.organiserEmail.trim();
   if (email && !EMAIL.test(email)) errors.organiserEmail = 'contests.form.error.organiserEmail';
   return errors;
@@ -255,4 +282,122 @@ export function validateContestForm(
 
 export function hasErrors(errors: ContestFormErrors): boolean {
   return Object.keys(errors).length > 0;
+}
+
+/** Rows with a name: an empty row the person added and left is not a prize. */
+function filledPrizes(rows: PrizeRow[]): PrizeRow[] {
+  return rows.filter((p) => p.name.trim() !== '');
+}
+
+/** How many winners the prizes make: the sum of their quantities (as the server counts). */
+export function winnersCount(rows: PrizeRow[]): number {
+  return filledPrizes(rows).reduce((sum, p) => sum + (wholeNumber(p.quantity) ?? 0), 0);
+}
+
+function lines(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function methodsOf(values: ContestFormValues): EntryMethod[] {
+  return [
+    ...(values.viaPosts ? (['comment'] as const) : []),
+    ...(values.viaKeyword ? (['keyword'] as const) : []),
+    ...(values.viaCsv ? (['csv'] as const) : []),
+  ];
+}
+
+function instantOf(date: string, time: string, timeZone: string): string {
+  const check = resolvePeriodBound(date, time, timeZone);
+  if (check.kind !== 'exact') throw new Error('validate the form before converting it');
+  return check.instant;
+}
+
+/**
+ * The request for a valid form (check with validateContestForm first). The period goes with the
+ * workspace's offset, so the server never has to guess on the night the clocks change.
+ */
+export function toContestRequest(
+  values: ContestFormValues,
+  timeZone: string,
+  campaignId: string | null,
+): CreateContestRequest {
+  const number = (text: string, fallback: number) => wholeNumber(text) ?? fallback;
+  return {
+    campaignId,
+    title: values.title.trim(),
+    description: values.description.trim(),
+    prizes: filledPrizes(values.prizes).map((p) => ({
+      name: p.name.trim(),
+      quantity: number(p.quantity, 1),
+      value: p.value.trim() || null,
+    })),
+    alternatesCount: number(values.alternates, 0),
+    entriesFrom: instantOf(values.startDate, values.startTime, timeZone),
+    entriesUntil: instantOf(values.endDate, values.endTime, timeZone),
+    entryMethods: methodsOf(values),
+    eligibility: {
+      minimumAge: wholeNumber(values.minimumAge),
+      countries: parseCountries(values.countries),
+      onePerPerson: values.onePerPerson,
+      excludeStaff: values.excludeStaff,
+      staffHandles: lines(values.staffHandles),
+      excludePreviousWinnersOfLast: number(values.excludePreviousWinners, 0),
+      requiredMentions: number(values.requiredMentions, 0),
+      keyword: values.viaKeyword ? normaliseKeyword(values.keyword) : null,
+    },
+    organiser: {
+      name: values.organiserName.trim(),
+      address: values.organiserAddress.trim(),
+      email: values.organiserEmail.trim() || null,
+    },
+    retentionDays: number(values.retentionDays, 90),
+    // Linked posts matter for comments and keywords; CSV alone needs none.
+    postIds: values.viaPosts || values.viaKeyword ? values.postIds : [],
+  };
+}
+
+/** A saved contest back into the form, its period as wall-clock time in the workspace zone. */
+export function contestToForm(contest: Contest, timeZone: string): ContestFormValues {
+  const start = instantToFields(contest.entriesFrom, timeZone);
+  const end = instantToFields(contest.entriesUntil, timeZone);
+  const e = contest.eligibility;
+  return {
+    title: contest.title,
+    description: contest.description,
+    prizes: contest.prizes.map((p) => ({
+      name: p.name,
+      quantity: String(p.quantity),
+      value: p.value ?? '',
+    })),
+    alternates: String(contest.alternatesCount),
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    viaPosts: contest.entryMethods.includes('comment'),
+    postIds: contest.postIds,
+    viaKeyword: contest.entryMethods.includes('keyword'),
+    keyword: e.keyword ?? '',
+    viaCsv: contest.entryMethods.includes('csv'),
+    minimumAge: e.minimumAge === null ? '' : String(e.minimumAge),
+    countries: e.countries.join(', '),
+    onePerPerson: e.onePerPerson,
+    excludeStaff: e.excludeStaff,
+    excludePreviousWinners: e.excludePreviousWinnersOfLast
+      ? String(e.excludePreviousWinnersOfLast)
+      : '',
+    requiredMentions: String(e.requiredMentions),
+    staffHandles: e.staffHandles.join('\n'),
+    retentionDays: String(contest.retentionDays),
+    organiserName: contest.organiser.name,
+    organiserAddress: contest.organiser.address,
+    organiserEmail: contest.organiser.email ?? '',
+  };
 }
