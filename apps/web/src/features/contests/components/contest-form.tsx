@@ -1,6 +1,6 @@
 import type { WorkspaceMembership } from '@postplan/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DateInput, TimeInput } from '../../../components/ui/date-time-inputs';
 import { Field } from '../../../components/ui/field';
 import { api } from '../../../lib/api/endpoints';
@@ -51,7 +51,7 @@ export function ContestForm({
   onCancel,
 }: Props) {
   const { t } = useI18n();
-  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ContestFormErrors>({});
   const [search, setSearch] = useState('');
@@ -86,9 +86,7 @@ export function ContestForm({
     if (hasErrors(found)) {
       // The first field that needs attention gets the focus, so a keyboard user lands there.
       requestAnimationFrame(() =>
-        document
-          .querySelector<HTMLElement>(`#${CSS.escape(formId)} [aria-invalid="true"]`)
-          ?.focus(),
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );
       return;
     }
@@ -98,7 +96,7 @@ export function ContestForm({
   const zoneHint = t('contests.form.zoneHint', { zone: workspace.timeZone });
 
   return (
-    <form id={formId} className="contest-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="contest-form" onSubmit={submit} noValidate>
       {serverError != null && (
         <div className="alert alert--error" role="alert">
           {errorMessage(serverError, t)}
