@@ -249,13 +249,33 @@ export const GeneratedRulesSchema = z.object({
 export type GeneratedRules = z.infer<typeof GeneratedRulesSchema>;
 
 /** Save a new version: `generate: true` saves the generated text, otherwise `de` and `en`. */
-export const SaveRulesRequestSchema = z.union([
-  z.strictObject({ generate: z.literal(true) }),
-  z.strictObject({
-    de: z.string().trim().min(1).max(MAX_RULES_LENGTH),
-    en: z.string().trim().min(1).max(MAX_RULES_LENGTH),
-  }),
-]);
+export const SaveRulesRequestSchema = z
+  .strictObject({
+    generate: z.boolean().optional(),
+    de: z.string().trim().min(1).max(MAX_RULES_LENGTH).optional(),
+    en: z.string().trim().min(1).max(MAX_RULES_LENGTH).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.generate) {
+      if (r.de !== undefined || r.en !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['generate'],
+          message: 'Either generate or send texts',
+        });
+      }
+      return;
+    }
+    for (const lang of ['de', 'en'] as const) {
+      if (r[lang] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [lang],
+          message: 'Send the rules in German and English',
+        });
+      }
+    }
+  });
 export type SaveRulesRequest = z.input<typeof SaveRulesRequestSchema>;
 
 /** The public rules page: the latest version (or one by `?version=`), no login. */

@@ -44,7 +44,7 @@ export type InvalidTextDetails = z.infer<typeof InvalidTextDetailsSchema>;
  * them.
  */
 export const StaleVersionDetailsSchema = z.object({
-  resource: z.enum(['post', 'approval_policy', 'wording_settings', 'campaign']),
+  resource: z.enum(['post', 'approval_policy', 'wording_settings', 'campaign', 'contest']),
   currentVersion: z.number().int(),
   current: PostSchema.optional(),
   reason: z.enum(['version', 'text_moved']),

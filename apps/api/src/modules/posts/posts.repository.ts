@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type ContestRulesRef } from '../review/review-content';
 
 /** A post as the database returns it, variants included, ready for the mapper. */
 export type PostRow = {
@@ -15,6 +16,8 @@ export type PostRow = {
   tags: string[];
   author_id: string;
   campaign_id: string | null;
+  /** The contest rules this post's approval covers; null for a post of no contest. */
+  contest_rules?: ContestRulesRef | null;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -50,7 +53,7 @@ export type PostWrite = {
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
+         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
          coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
          coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,

@@ -176,7 +176,7 @@ export class PostsService {
     await this.posts.updateContent(
       em,
       id,
-      { ...next, contentHash: hashContent(next) },
+      { ...next, contentHash: hashContent({ ...next, contest_rules: current.contest_rules }) },
       input.variants !== undefined,
     );
     const saved = await this.posts.find(ws.id, id, em);

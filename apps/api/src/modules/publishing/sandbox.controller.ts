@@ -15,6 +15,19 @@ const SandboxPostSchema = z.object({
   text: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 const KeySchema = z.string().trim().min(1).max(200);
+const SandboxCommentSchema = z.strictObject({
+  author: z.string().trim().min(1).max(100),
+  text: z.string().min(1).max(5000),
+  replyTo: IdSchema.nullable().optional(),
+});
+
+type StoredComment = {
+  id: string;
+  author: string;
+  text: string;
+  created_at: Date;
+  reply_to: string | null;
+};
 
 type Stored = { id: string; title: string; text: string; created_at: Date };
 
@@ -70,6 +83,68 @@ export class SandboxController {
     else res.status(200).json(this.answer(row.id));
   }
 
+  /**
+   * Someone comments on a sandbox post (a person trying a contest, the demo's entrants). The
+   * comment's time is the server's; replies name the comment they answer.
+   */
+  @Post('posts/:id/comments')
+  async comment(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const parsed = SandboxCommentSchema.safeParse(body);
+    if (!IdSchema.safeParse(id).success || !(await this.exists(id))) {
+      res.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    if (!parsed.success) {
+      res.status(422).json({ error: 'REJECTED', message: 'A comment needs an author and a text.' });
+      return;
+    }
+    const rows: StoredComment[] = await this.db.query(
+      `INSERT INTO sandbox_comments (post_id, reply_to, author, text)
+       SELECT $1, $2, $3, $4
+        WHERE $2::uuid IS NULL
+           OR EXISTS (SELECT 1 FROM sandbox_comments WHERE id = $2 AND post_id = $1)
+       RETURNING id, author, text, created_at, reply_to`,
+      [id, parsed.data.replyTo ?? null, parsed.data.author, parsed.data.text],
+    );
+    if (!rows[0]) {
+      res
+        .status(422)
+        .json({ error: 'REJECTED', message: 'The comment answered is not on this post.' });
+      return;
+    }
+    res.status(201).json(commentAnswer(rows[0]));
+  }
+
+  /** The post's comments and replies, oldest first (what SandboxAdapter.listReplies reads). */
+  @Get('posts/:id/comments')
+  async comments(
+    @Param('id') id: string,
+    @Query('since') since: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!IdSchema.safeParse(id).success || !(await this.exists(id))) {
+      res.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    const from = since && !Number.isNaN(Date.parse(since)) ? new Date(since) : null;
+    const rows: StoredComment[] = await this.db.query(
+      `SELECT id, author, text, created_at, reply_to FROM sandbox_comments
+        WHERE post_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)
+        ORDER BY created_at, id`,
+      [id, from],
+    );
+    res.status(200).json({ items: rows.map(commentAnswer) });
+  }
+
+  private async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM sandbox_posts WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   /** The "published post": a plain page a person can open from the calendar. */
   @Get(':id')
   async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
@@ -110,6 +185,16 @@ export class SandboxController {
       this.config.publishing.sandboxUrl.replace(/\/api\/sandbox$/, '');
     return { id, url: `${base}/api/sandbox/${id}` };
   }
+}
+
+function commentAnswer(c: StoredComment) {
+  return {
+    id: c.id,
+    author: c.author,
+    text: c.text,
+    createdAt: c.created_at.toISOString(),
+    replyTo: c.reply_to,
+  };
 }
 
 function page(title: string, body: string): string {

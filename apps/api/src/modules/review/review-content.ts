@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type ApprovableContent, contentHash } from '@postplan/domain';
 
+/** Which contest rules a contest post carries: their version is part of what gets approved. */
+export type ContestRulesRef = { contestId: string; version: number; hash: string };
+
 type ContentFields = {
   title: string;
   text: string;
   variants: readonly { channelId: string; text: string | null }[];
+  contest_rules?: ContestRulesRef | null;
 };
 
 /** What an approval covers, taken from a stored or about-to-be-stored post. */
@@ -14,6 +18,18 @@ export function approvableContent(post: ContentFields): ApprovableContent {
     text: post.text,
     channelIds: post.variants.map((v) => v.channelId),
     variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
+    // Absent for posts of no contest, so their hashes stay what they were.
+    ...(post.contest_rules
+      ? {
+          options: {
+            contest: {
+              id: post.contest_rules.contestId,
+              rulesVersion: post.contest_rules.version,
+              rulesHash: post.contest_rules.hash,
+            },
+          },
+        }
+      : {}),
   };
 }
 
