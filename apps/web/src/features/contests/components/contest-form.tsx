@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import {
   hasErrors,
+  searchWindow,
   validateContestForm,
   winnersCount,
   type ContestFormErrors,
@@ -61,7 +62,15 @@ export function ContestForm({
   const query = search.trim();
   const posts = useQuery({
     queryKey: ['workspaces', workspace.slug, 'posts', 'contest-picker', query],
-    queryFn: ({ signal }) => api.posts(workspace.slug, { q: query }, signal),
+    queryFn: async ({ signal }) => {
+      // Contest posts are planned around now: the calendar's widest window, and the ideas.
+      const window = searchWindow(workspace.timeZone);
+      const [planned, ideas] = await Promise.all([
+        api.posts(workspace.slug, { q: query, ...window }, signal),
+        api.posts(workspace.slug, { q: query, unscheduled: 'true' }, signal),
+      ]);
+      return { items: [...planned.items, ...ideas.items] };
+    },
     enabled: (values.viaPosts || values.viaKeyword) && query.length >= 2 && !readOnly,
   });
 

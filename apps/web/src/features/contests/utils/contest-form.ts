@@ -401,3 +401,18 @@ export function contestToForm(contest: Contest, timeZone: string): ContestFormVa
     organiserEmail: contest.organiser.email ?? '',
   };
 }
+
+/** Days around today in the zone, within the 400 days a calendar query may span. */
+export function searchWindow(
+  timeZone: string,
+  now: Date = new Date(),
+): { from: string; to: string } {
+  const day = (offsetDays: number) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(now.getTime() + offsetDays * 86_400_000));
+  return { from: day(-180), to: day(180) };
+}
