@@ -147,6 +147,10 @@ export const contestsDe: Record<keyof typeof contestsEn, string> = {
   'contests.rules.publicLink': 'Öffentliche Seite der Teilnahmebedingungen öffnen',
   'contests.rules.approvalNote':
     'Die Teilnahmebedingungen gehören zur Freigabe des Gewinnspiel-Beitrags: Verlinke die öffentliche Seite im Beitrag. Eine neue Fassung nach der Freigabe schickt den Beitrag zurück in die Prüfung.',
+  'contests.rules.approvalCovers':
+    'die Freigabe umfasst Fassung {version} der Teilnahmebedingungen',
+  'contests.rules.approvalPending':
+    'Fassung {version} der Teilnahmebedingungen wird Teil der Freigabe',
   'contests.rules.generate': 'Teilnahmebedingungen erzeugen',
   'contests.rules.regenerate': 'Neu aus den Angaben erzeugen',
   'contests.rules.preview': 'Vorschau der erzeugten Fassung',

@@ -138,6 +138,8 @@ export const contestsEn = {
   'contests.rules.publicLink': 'Open the public rules page',
   'contests.rules.approvalNote':
     'The rules are part of the contest post’s approval: link the public rules page in the post. A new version after approval sends the post back to review.',
+  'contests.rules.approvalCovers': 'its approval covers version {version} of the rules',
+  'contests.rules.approvalPending': 'version {version} of the rules becomes part of its approval',
   'contests.rules.generate': 'Generate rules',
   'contests.rules.regenerate': 'Generate again from the fields',
   'contests.rules.preview': 'Preview what would be generated',

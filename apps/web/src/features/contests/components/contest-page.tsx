@@ -1,9 +1,11 @@
 import type { Contest, WorkspaceMembership } from '@postplan/contracts';
+import { useQueries } from '@tanstack/react-query';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import { isApiError } from '../../../lib/api/api-error';
+import { api, queryKeys } from '../../../lib/api/endpoints';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useContest, useUpdateContest } from '../api/use-contests';
@@ -146,13 +148,24 @@ function DetailsPanel({
   const toast = useToast();
   const update = useUpdateContest(workspace.slug, contest.id);
   const readOnly = !canEditContests(workspace.role) || contest.status !== 'open';
+  const posts = useQueries({
+    queries: contest.postIds.map((id) => ({
+      queryKey: queryKeys.post(workspace.slug, id),
+      queryFn: () => api.post(workspace.slug, id),
+    })),
+  });
+  const loaded = posts.every((p) => !p.isPending);
+  const linkedPosts = posts.flatMap((p) =>
+    p.data ? [{ id: p.data.id, title: p.data.title || p.data.text.slice(0, 60) }] : [],
+  );
   return (
     <section className="contests-card">
       {contest.status !== 'open' && <p className="alert alert--warning">{t('contests.fixed')}</p>}
       <ContestForm
         // A new version from the server (saved here or elsewhere) starts the form afresh.
-        key={contest.version}
+        key={`${contest.version}-${loaded}`}
         workspace={workspace}
+        linkedPosts={linkedPosts}
         initial={contestToForm(contest, workspace.timeZone)}
         submitLabel={t('contests.form.save')}
         submitting={update.isPending}

@@ -1,5 +1,8 @@
 import type { Contest, Locale, RulesVersion, WorkspaceMembership } from '@postplan/contracts';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { api, queryKeys } from '../../../lib/api/endpoints';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
@@ -71,6 +74,9 @@ export function RulesPanel({ workspace, contest }: Props) {
           <p className="alert alert--warning">{t('contests.rules.none')}</p>
         )}
         <p className="field__hint">{t('contests.rules.approvalNote')}</p>
+        {latest && contest.postIds.length > 0 && (
+          <LinkedPostApprovals workspace={workspace} contest={contest} version={latest.version} />
+        )}
         {save.isError && (
           <div className="alert alert--error" role="alert">
             {errorMessage(save.error, t)}
@@ -227,5 +233,46 @@ export function RulesPanel({ workspace, contest }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * Each contest post with what its approval covers. Saving a rules version re-hashes the linked
+ * posts, which voids their approval: an approved contest post therefore covers the latest version.
+ */
+function LinkedPostApprovals({
+  workspace,
+  contest,
+  version,
+}: {
+  workspace: WorkspaceMembership;
+  contest: Contest;
+  version: number;
+}) {
+  const { t } = useI18n();
+  const posts = useQueries({
+    queries: contest.postIds.map((id) => ({
+      queryKey: queryKeys.post(workspace.slug, id),
+      queryFn: () => api.post(workspace.slug, id),
+    })),
+  });
+  return (
+    <ul className="contest-versions" data-testid="rules-approvals">
+      {posts.map((query, index) => {
+        const post = query.data;
+        if (!post) return <li key={contest.postIds[index]}>{t('app.loading')}</li>;
+        return (
+          <li key={post.id}>
+            <span>{post.title || t('contests.untitledPost')}</span>
+            <StatusBadge status={post.status} label={t(`status.${post.status}`)} />
+            <span>
+              {post.status === 'approved'
+                ? t('contests.rules.approvalCovers', { version })
+                : t('contests.rules.approvalPending', { version })}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
