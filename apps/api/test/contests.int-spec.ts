@@ -172,12 +172,32 @@ describe('a contest from set-up to certificate', () => {
       [postId],
     );
     expect(rows[0].contest_rules).toMatchObject({ contestId, version: 2 });
-    const before = rows[0].content_hash as string;
+    await owner.put(path('/approval-policy'), {
+      policy: {
+        kind: 'required',
+        approvers: { roles: ['owner', 'admin', 'editor'], userIds: [] },
+        selfApprovalRoles: [],
+      },
+    });
+    let post = (await author.get(path(`/posts/${postId}`))).body;
+    const submitted = await author.post(path(`/posts/${postId}/submit`), { version: post.version });
+    expect(submitted.status).toBe(200);
+    const approved = await editor.post(path(`/posts/${postId}/approve`), {
+      version: submitted.body.version,
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    const revisionsBefore = (await author.get(path(`/posts/${postId}/revisions`))).body;
     await author.post(path(`/contests/${contestId}/rules`), { generate: true });
-    const after = await t.db.query(`SELECT content_hash FROM posts WHERE id = $1`, [postId]);
-    expect(after.rows[0].content_hash).not.toBe(before);
-    const revisions = await author.get(path(`/posts/${postId}/revisions`));
-    expect(revisions.status).toBe(200);
+    post = (await author.get(path(`/posts/${postId}`))).body;
+    expect(post.status).toBe('in_review');
+    expect(post.review.contentHash).not.toBe(approved.body.review.contentHash);
+    const revisionsAfter = (await author.get(path(`/posts/${postId}/revisions`))).body;
+    expect(JSON.stringify(revisionsAfter).length).toBeGreaterThan(
+      JSON.stringify(revisionsBefore).length,
+    );
+    const after = await t.db.query(`SELECT contest_rules FROM posts WHERE id = $1`, [postId]);
+    expect(after.rows[0].contest_rules).toMatchObject({ contestId, version: 3 });
   });
 
   it('collects entries from the sandbox post’s comments and replies, once each', async () => {
