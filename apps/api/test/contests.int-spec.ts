@@ -200,6 +200,21 @@ describe('a contest from set-up to certificate', () => {
     expect(after.rows[0].contest_rules).toMatchObject({ contestId, version: 3 });
   });
 
+  it('warns in the wording review while the contest post does not link its rules', async () => {
+    const rulesOf = (p: { wording: { variants: { findings: { rule: string }[] }[] } }) =>
+      p.wording.variants.flatMap((v) => v.findings.map((f) => f.rule));
+    const post = (await author.get(path(`/posts/${postId}`))).body;
+    expect(rulesOf(post)).toContain('contest.rules-link');
+    const contest = (await author.get(path(`/contests/${contestId}`))).body;
+    const linked = await author.patch(
+      path(`/posts/${postId}`),
+      { text: `${post.text}\nTeilnahmebedingungen: ${contest.rulesUrl}` },
+      { 'If-Match': String(post.version) },
+    );
+    expect(linked.status).toBe(200);
+    expect(rulesOf(linked.body)).not.toContain('contest.rules-link');
+  });
+
   it('collects entries from the sandbox post’s comments and replies, once each', async () => {
     const anna = await comment('@anna_m', 'Ich will gewinnen! @lisa', '2026-12-02T10:00:00Z');
     await comment('bert', 'Dabei @tom', '2026-12-03T10:00:00Z');
