@@ -4,6 +4,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ContestDrawService } from './contest-draw.service';
 import { ContestEntriesService } from './contest-entries.service';
 import { ContestsController } from './contests.controller';
+import { ContestsDemo } from './contests.demo';
 import { ContestsMaintenance } from './contests.maintenance';
 import { ContestsRepository } from './contests.repository';
 import { ContestsService } from './contests.service';
@@ -19,7 +20,14 @@ import { PublicContestsController } from './public-contests.controller';
     ContestEntriesService,
     ContestDrawService,
     ContestsMaintenance,
+    ContestsDemo,
   ],
-  exports: [ContestsService, ContestDrawService, ContestEntriesService, ContestsRepository],
+  exports: [
+    ContestsDemo,
+    ContestsService,
+    ContestDrawService,
+    ContestEntriesService,
+    ContestsRepository,
+  ],
 })
 export class ContestsModule {}

@@ -197,6 +197,11 @@ export class ContestsRepository {
     return this.db.transaction(fn);
   }
 
+  /** Plain SQL for the demo seeder, which writes what a platform would have written. */
+  query<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.db.query(sql, params);
+  }
+
   private q(em?: EntityManager) {
     return em ?? this.db;
   }

@@ -22,6 +22,7 @@ import {
   DEMO_WORKSPACE,
 } from './demo-content';
 import { Clock } from '../../common/clock/clock';
+import { ContestsDemo } from '../contests/contests.demo';
 
 const DAY = 86_400_000;
 
@@ -42,6 +43,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly posts: PostsRepository,
     private readonly review: ReviewService,
     private readonly clock: Clock,
+    private readonly contests: ContestsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +62,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
       author: { id: string; role: Role };
       approverId: string | null;
     }[] = [];
+    let contestSeed: {
+      people: { ownerId: string; editorId: string; authorId: string };
+      sandboxChannelId: string;
+    } | null = null;
     const created = await this.workspaces.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:demo'))`);
       if (await this.workspaces.slugExists(DEMO_WORKSPACE.slug, em)) return false;
@@ -100,6 +106,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
         },
         em,
       );
+      contestSeed = {
+        people: { ownerId: people[0]!.id, editorId: people[1]!.id, authorId: people[2]!.id },
+        sandboxChannelId: sandbox.id,
+      };
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.
       const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 21 * DAY;
       let n = 0;
@@ -219,6 +229,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // Review goes through the real transitions (wording gate, rounds, audit, inbox), which run
     // in transactions of their own, so after the workspace exists.
     for (const r of toReview) await this.demoReview(r.ws, r.postId, r.author, r.approverId);
+    if (contestSeed) {
+      const seed: {
+        people: { ownerId: string; editorId: string; authorId: string };
+        sandboxChannelId: string;
+      } = contestSeed;
+      const ws = await this.workspaces.findForMember(DEMO_WORKSPACE.slug, seed.people.ownerId);
+      // A finished giveaway with its certificate (see docs/contests.md).
+      if (ws) await this.contests.seed(ws, seed.people, seed.sandboxChannelId);
+    }
     return created;
   }
 

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../../common/auth/actor';
+import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { escapeHtml } from '../notifications/notification-mail';
 
@@ -45,6 +46,7 @@ export class SandboxController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Post('posts')
@@ -103,12 +105,12 @@ export class SandboxController {
       return;
     }
     const rows: StoredComment[] = await this.db.query(
-      `INSERT INTO sandbox_comments (post_id, reply_to, author, text)
-       SELECT $1, $2, $3, $4
+      `INSERT INTO sandbox_comments (post_id, reply_to, author, text, created_at)
+       SELECT $1, $2, $3, $4, $5
         WHERE $2::uuid IS NULL
            OR EXISTS (SELECT 1 FROM sandbox_comments WHERE id = $2 AND post_id = $1)
        RETURNING id, author, text, created_at, reply_to`,
-      [id, parsed.data.replyTo ?? null, parsed.data.author, parsed.data.text],
+      [id, parsed.data.replyTo ?? null, parsed.data.author, parsed.data.text, this.clock.now()],
     );
     if (!rows[0]) {
       res

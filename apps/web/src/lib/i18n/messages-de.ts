@@ -257,6 +257,7 @@ export const de: Messages = {
   'wording.rule.hashtags.duplicate': 'Hashtag doppelt',
   'wording.rule.hashtags.camel-case': 'Schwer lesbarer Hashtag (ohne Binnenmajuskeln)',
   'wording.rule.links.malformed': 'Fehlerhafter Link',
+  'wording.rule.contest.rules-link': 'Gewinnspiel ohne Link zu den Teilnahmebedingungen',
   'wording.rule.links.insecure': 'Unsicherer Link (http)',
   'wording.rule.style.all-caps': 'GROSSBUCHSTABEN',
   'wording.rule.style.emoji-overuse': 'Zu viele Emoji',

@@ -255,6 +255,7 @@ export const en = {
   'wording.rule.hashtags.duplicate': 'Hashtag used twice',
   'wording.rule.hashtags.camel-case': 'Hashtag hard to read (no CamelCase)',
   'wording.rule.links.malformed': 'Malformed link',
+  'wording.rule.contest.rules-link': 'Contest post without a link to its rules',
   'wording.rule.links.insecure': 'Insecure link (http)',
   'wording.rule.style.all-caps': 'ALL CAPS',
   'wording.rule.style.emoji-overuse': 'Too many emoji',
