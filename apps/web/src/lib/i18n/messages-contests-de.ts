@@ -39,6 +39,8 @@ export const contestsDe: Record<keyof typeof contestsEn, string> = {
   'contests.notFound':
     'Dieses Gewinnspiel gibt es nicht, oder es gehört zu einem anderen Arbeitsbereich.',
 
+  'contests.form.campaign': 'Kampagne',
+  'contests.form.noCampaign': 'Keine: Das Gewinnspiel steht für sich',
   'contests.form.title': 'Titel',
   'contests.form.section.prize': 'Preise und Gewinner:innen',
   'contests.form.section.period': 'Teilnahmezeitraum',
@@ -327,6 +329,7 @@ export const contestsDe: Record<keyof typeof contestsEn, string> = {
   'contestPublic.rulesLabel': 'Teilnahmebedingungen',
   'contestPublic.rulesLink': 'Teilnahmebedingungen lesen',
   'contestPublic.rulesVersion': 'Fassung der Teilnahmebedingungen',
+  'contestPublic.rulesVersionValue': 'Fassung {version}',
   'contestPublic.committedAt': 'Teilnahmen eingefroren',
   'contestPublic.algorithm': 'Verfahren',
   'contestPublic.counts': 'Zahlen',

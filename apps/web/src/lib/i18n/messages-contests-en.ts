@@ -37,6 +37,8 @@ export const contestsEn = {
   'contests.saved': 'Contest saved.',
   'contests.notFound': 'This contest does not exist or belongs to another workspace.',
 
+  'contests.form.campaign': 'Campaign',
+  'contests.form.noCampaign': 'None: the contest stands alone',
   'contests.form.title': 'Title',
   'contests.form.section.prize': 'Prizes and winners',
   'contests.form.section.period': 'Entry period',
@@ -313,6 +315,7 @@ export const contestsEn = {
   'contestPublic.rulesLabel': 'Rules',
   'contestPublic.rulesLink': 'Read the rules',
   'contestPublic.rulesVersion': 'Rules version',
+  'contestPublic.rulesVersionValue': 'Version {version}',
   'contestPublic.committedAt': 'Entries frozen',
   'contestPublic.algorithm': 'Algorithm',
   'contestPublic.counts': 'Counts',

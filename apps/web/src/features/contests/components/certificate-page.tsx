@@ -121,7 +121,7 @@ function Certificate({ token, data }: { token: string; data: Verification }) {
           <a
             href={`${contest.rulesUrl}${contest.rulesUrl.includes('?') ? '&' : '?'}version=${commitment.rulesVersion}`}
           >
-            {commitment.rulesVersion}
+            {t('contestPublic.rulesVersionValue', { version: commitment.rulesVersion })}
           </a>{' '}
           <span className="contest-hash">{commitment.rulesHash}</span>
         </dd>

@@ -1,8 +1,9 @@
-import type { WorkspaceMembership } from '@postplan/contracts';
+import { CampaignListSchema, type WorkspaceMembership } from '@postplan/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DateInput, TimeInput } from '../../../components/ui/date-time-inputs';
 import { Field } from '../../../components/ui/field';
+import { apiRequest } from '../../../lib/api/api-client';
 import { api } from '../../../lib/api/endpoints';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
@@ -27,6 +28,8 @@ type Props = {
   serverError: unknown;
   serverFieldErrors?: ContestFormErrors;
   readOnly?: boolean;
+  /** The campaign is given by where the form was opened: no choice offered. */
+  campaignFixed?: boolean;
   onSubmit: (values: ContestFormValues) => void;
   onCancel?: () => void;
 };
@@ -48,6 +51,7 @@ export function ContestForm({
   serverError,
   serverFieldErrors,
   readOnly = false,
+  campaignFixed = false,
   onSubmit,
   onCancel,
 }: Props) {
@@ -72,6 +76,17 @@ export function ContestForm({
       return { items: [...planned.items, ...ideas.items] };
     },
     enabled: (values.viaPosts || values.viaKeyword) && query.length >= 2 && !readOnly,
+  });
+
+  const campaigns = useQuery({
+    queryKey: ['workspaces', workspace.slug, 'campaigns', 'contest-choice'],
+    queryFn: () =>
+      apiRequest(`/v1/workspaces/${encodeURIComponent(workspace.slug)}/campaigns`, {
+        schema: CampaignListSchema,
+      }),
+    enabled: !campaignFixed,
+    retry: false,
+    staleTime: 60_000,
   });
 
   const set = <K extends keyof ContestFormValues>(key: K, value: ContestFormValues[K]) => {
@@ -118,6 +133,19 @@ export function ContestForm({
       )}
       <fieldset className="contest-form__section" disabled={readOnly}>
         <legend className="contest-form__legend">{t('contests.form.section.prize')}</legend>
+        {/* Offered once the workspace has campaigns; a contest may always stand alone. */}
+        {!campaignFixed && campaigns.isSuccess && campaigns.data.items.length > 0 && (
+          <Field label={t('contests.form.campaign')}>
+            <select value={values.campaignId} onChange={(e) => set('campaignId', e.target.value)}>
+              <option value="">{t('contests.form.noCampaign')}</option>
+              {campaigns.data.items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label={t('contests.form.title')} error={err('title')}>
           <input type="text" value={values.title} onChange={(e) => set('title', e.target.value)} />
         </Field>

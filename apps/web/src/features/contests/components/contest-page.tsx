@@ -172,7 +172,7 @@ function DetailsPanel({
         serverError={update.error}
         readOnly={readOnly}
         onSubmit={(values) => {
-          const body = toContestRequest(values, workspace.timeZone, contest.campaignId);
+          const body = toContestRequest(values, workspace.timeZone);
           update.mutate(
             { version: contest.version, body },
             { onSuccess: () => toast.show({ tone: 'success', message: t('contests.saved') }) },

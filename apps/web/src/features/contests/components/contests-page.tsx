@@ -58,13 +58,14 @@ export function ContestsPage({ workspace, campaignId, contestHref, startCreating
           </h2>
           <ContestForm
             workspace={workspace}
-            initial={emptyContestForm()}
+            initial={emptyContestForm(campaignId)}
+            campaignFixed={campaignId !== undefined}
             submitLabel={t('contests.form.create')}
             submitting={create.isPending}
             serverError={create.error}
             onCancel={() => setCreating(false)}
             onSubmit={(values) =>
-              create.mutate(toContestRequest(values, workspace.timeZone, campaignId ?? null), {
+              create.mutate(toContestRequest(values, workspace.timeZone), {
                 onSuccess: (contest) => {
                   toast.show({
                     tone: 'success',

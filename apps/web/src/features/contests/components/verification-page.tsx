@@ -122,7 +122,8 @@ function VerificationContent({ token, data }: { token: string; data: Verificatio
             <dd>{commitment.algorithm}</dd>
             <dt>{t('contestPublic.rulesVersion')}</dt>
             <dd>
-              {commitment.rulesVersion} <span className="contest-hash">{commitment.rulesHash}</span>
+              {t('contestPublic.rulesVersionValue', { version: commitment.rulesVersion })}{' '}
+              <span className="contest-hash">{commitment.rulesHash}</span>
             </dd>
             <dt>{t('contestPublic.counts')}</dt>
             <dd>

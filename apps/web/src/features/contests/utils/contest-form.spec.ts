@@ -177,9 +177,9 @@ describe('toContestRequest', () => {
         minimumAge: '',
         excludePreviousWinners: '3',
         staffHandles: '@hafen_team\n\npresse@hafen.de\n@hafen_team',
+        campaignId: 'c0000000-0000-4000-8000-000000000001',
       }),
       ZONE,
-      'c0000000-0000-4000-8000-000000000001',
     );
     expect(request).toEqual({
       campaignId: 'c0000000-0000-4000-8000-000000000001',
@@ -211,7 +211,7 @@ describe('toContestRequest', () => {
   });
 
   it('round-trips a saved contest through the form', () => {
-    const request = toContestRequest(filled({ viaCsv: true }), ZONE, null);
+    const request = toContestRequest(filled({ viaCsv: true }), ZONE);
     const contest = {
       ...request,
       prizes: request.prizes.map((p) => ({
@@ -225,6 +225,6 @@ describe('toContestRequest', () => {
       organiser: request.organiser,
     } as unknown as Contest;
     const form = contestToForm(contest, ZONE);
-    expect(toContestRequest(form, ZONE, null)).toEqual(request);
+    expect(toContestRequest(form, ZONE)).toEqual(request);
   });
 });

@@ -16,6 +16,8 @@ import { formatInZone, resolveLocal, toLocal } from '@postplan/domain';
 export type PrizeRow = { name: string; quantity: string; value: string };
 
 export type ContestFormValues = {
+  /** The campaign it belongs to; '' when it stands alone. */
+  campaignId: string;
   title: string;
   description: string;
   /** One prize per row, in the order they are awarded; the quantities add up to the winners. */
@@ -103,8 +105,9 @@ const COUNTRY = /^[A-Z]{2}$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function emptyContestForm(): ContestFormValues {
+export function emptyContestForm(campaignId = ''): ContestFormValues {
   return {
+    campaignId,
     title: '',
     description: '',
     prizes: [{ name: '', quantity: '1', value: '' }],
@@ -326,11 +329,10 @@ function instantOf(date: string, time: string, timeZone: string): string {
 export function toContestRequest(
   values: ContestFormValues,
   timeZone: string,
-  campaignId: string | null,
 ): CreateContestRequest {
   const number = (text: string, fallback: number) => wholeNumber(text) ?? fallback;
   return {
-    campaignId,
+    campaignId: values.campaignId || null,
     title: values.title.trim(),
     description: values.description.trim(),
     prizes: filledPrizes(values.prizes).map((p) => ({
@@ -369,6 +371,7 @@ export function contestToForm(contest: Contest, timeZone: string): ContestFormVa
   const end = instantToFields(contest.entriesUntil, timeZone);
   const e = contest.eligibility;
   return {
+    campaignId: contest.campaignId ?? '',
     title: contest.title,
     description: contest.description,
     prizes: contest.prizes.map((p) => ({
