@@ -24,6 +24,8 @@ export const contestsDe: Record<keyof typeof contestsEn, string> = {
   'contests.period': '{start} bis {end}',
   'contests.readOnly': 'Nur lesen: Deine Rolle darf Gewinnspiele ansehen, aber nicht ändern.',
   'contests.toCampaign': 'Zur Kampagne',
+  'contests.ofCampaign': 'Gewinnspiele dieser Kampagne',
+  'contests.noneInCampaign': 'Diese Kampagne hat noch kein Gewinnspiel.',
   'contests.back': 'Alle Gewinnspiele',
   'contests.campaign': 'Kampagne: {name}',
   'contests.status.committed': 'Festlegung veröffentlicht',
@@ -200,8 +202,10 @@ export const contestsDe: Record<keyof typeof contestsEn, string> = {
     'Weitere Teilnahme derselben Person ({count, plural, one {# Teilnahme} other {# Teilnahmen}} insgesamt); sie zählt einmal.',
   'contests.entries.exclude': '{handle} ausschließen',
   'contests.entries.include': 'Wieder aufnehmen',
-  'contests.entries.excludePrompt':
-    'Warum wird diese Person ausgeschlossen? (mindestens 3 Zeichen, wird festgehalten)',
+  'contests.entries.excludeReason': 'Warum wird {entrant} ausgeschlossen?',
+  'contests.entries.excludeHint':
+    'Mindestens 3 Zeichen; wird mit dem Ausschluss festgehalten und bei den Teilnahmen gezeigt.',
+  'contests.entries.excludeSubmit': 'Ausschließen',
   'contests.entries.reasonTooShort': 'Die Begründung braucht mindestens 3 Zeichen.',
   'contests.exclusion.outside_period': 'Außerhalb des Teilnahmezeitraums',
   'contests.exclusion.missing_keyword': 'Stichwort fehlt',

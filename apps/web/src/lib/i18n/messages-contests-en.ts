@@ -23,6 +23,8 @@ export const contestsEn = {
   'contests.period': '{start} to {end}',
   'contests.readOnly': 'Read-only: your role may view contests but not change them.',
   'contests.toCampaign': 'Open the campaign',
+  'contests.ofCampaign': 'Contests of this campaign',
+  'contests.noneInCampaign': 'This campaign has no contest yet.',
   'contests.back': 'All contests',
   'contests.campaign': 'Campaign: {name}',
   'contests.status.committed': 'Commitment published',
@@ -189,8 +191,10 @@ export const contestsEn = {
     'Further entry of the same person ({count, plural, one {# entry} other {# entries}} in all); it counts once.',
   'contests.entries.exclude': 'Exclude {handle}',
   'contests.entries.include': 'Include again',
-  'contests.entries.excludePrompt':
-    'Why is this person excluded? (at least 3 characters, kept in the record)',
+  'contests.entries.excludeReason': 'Why is {entrant} excluded?',
+  'contests.entries.excludeHint':
+    'At least 3 characters; kept with the exclusion and shown in the entries.',
+  'contests.entries.excludeSubmit': 'Exclude',
   'contests.entries.reasonTooShort': 'The reason needs at least 3 characters.',
   'contests.exclusion.outside_period': 'Outside the entry period',
   'contests.exclusion.missing_keyword': 'Keyword missing',

@@ -141,3 +141,68 @@ describe('the entries table', () => {
     expect(csvCalls[2]!.headers['Content-Type']).toBe('text/csv');
   });
 });
+
+describe('excluding a person by hand', () => {
+  it('needs a reason, then sends it and shows the person excluded', async () => {
+    let excluded = false;
+    const calls = routedFetch([
+      {
+        method: 'GET',
+        path: `${base}/entries`,
+        body: { items: entries },
+      },
+      {
+        method: 'GET',
+        path: `${base}/entrants`,
+        answer: () => ({
+          status: 200,
+          body: {
+            counts,
+            items: entrants.map((e) =>
+              excluded && e.id === 'E-bbbbbbbbbbbbbbbb'
+                ? {
+                    ...e,
+                    eligible: false,
+                    exclusions: [
+                      {
+                        rule: 'manual',
+                        reason: 'Gewinnt schon beim Partner',
+                        reasons: {
+                          de: 'Gewinnt schon beim Partner',
+                          en: 'Gewinnt schon beim Partner',
+                        },
+                        entryId: null,
+                        by: { id: '00000000-0000-4000-8000-0000000000d1', name: 'Ben' },
+                      },
+                    ],
+                  }
+                : e,
+            ),
+          },
+        }),
+      },
+      {
+        method: 'POST',
+        path: `${base}/entrants/E-bbbbbbbbbbbbbbbb/exclude`,
+        answer: () => ((excluded = true), { status: 200, body: entrants[1] }),
+      },
+    ]);
+    renderWithProviders(<EntriesPanel workspace={workspace} contest={contest()} />, {
+      locale: 'en',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Exclude @jonas' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude' }));
+    expect(screen.getByText('The reason needs at least 3 characters.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Why is @jonas excluded?'), {
+      target: { value: 'Gewinnt schon beim Partner' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude' }));
+    expect(
+      await screen.findByText('Excluded by hand: Gewinnt schon beim Partner (Ben)'),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.url.endsWith('/exclude'))?.body).toEqual({
+      reason: 'Gewinnt schon beim Partner',
+    });
+    expect(within(rowOf('@jonas')).getByRole('button', { name: 'Include again' })).toBeTruthy();
+  });
+});

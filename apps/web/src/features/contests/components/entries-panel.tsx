@@ -4,7 +4,7 @@ import type {
   EntryCsvReport,
   WorkspaceMembership,
 } from '@postplan/contracts';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
@@ -143,7 +143,7 @@ function ExclusionControls({
   workspace: WorkspaceMembership;
   contest: Contest;
   children: (
-    onExclude: (entrantId: string) => void,
+    onExclude: (entrantId: string, label: string) => void,
     onInclude: (entrantId: string) => void,
     busy: string | null,
   ) => ReactNode;
@@ -151,24 +151,60 @@ function ExclusionControls({
   const { t } = useI18n();
   const toast = useToast();
   const exclusion = useExclusion(workspace.slug, contest.id);
+  const [excluding, setExcluding] = useState<{ id: string; label: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const onError = (error: unknown) =>
     toast.show({ tone: 'error', message: errorMessage(error, t) });
-  const onExclude = (entrantId: string) => {
-    const reason = window.prompt(t('contests.entries.excludePrompt'))?.trim();
-    if (!reason) return;
-    if (reason.length < 3) {
-      toast.show({ tone: 'error', message: t('contests.entries.reasonTooShort') });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!excluding) return;
+    if (reason.trim().length < 3) {
+      setReasonError(t('contests.entries.reasonTooShort'));
       return;
     }
-    exclusion.mutate({ entrantId, reason }, { onError });
+    exclusion.mutate(
+      { entrantId: excluding.id, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setExcluding(null);
+          setReason('');
+          setReasonError(null);
+        },
+        onError,
+      },
+    );
   };
-  const onInclude = (entrantId: string) =>
-    exclusion.mutate({ entrantId, reason: null }, { onError });
+
   return (
     <>
+      {excluding && (
+        <form className="contest-form contests-card" onSubmit={submit} noValidate>
+          <Field
+            label={t('contests.entries.excludeReason', { entrant: excluding.label })}
+            hint={t('contests.entries.excludeHint')}
+            error={reasonError}
+          >
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+          <div className="contests-card__actions">
+            <button type="button" className="button" onClick={() => setExcluding(null)}>
+              {t('contests.form.cancel')}
+            </button>
+            <button type="submit" className="button button--danger" disabled={exclusion.isPending}>
+              {t('contests.entries.excludeSubmit')}
+            </button>
+          </div>
+        </form>
+      )}
       {children(
-        onExclude,
-        onInclude,
+        (id, label) => {
+          setExcluding({ id, label });
+          setReason('');
+          setReasonError(null);
+        },
+        (entrantId) => exclusion.mutate({ entrantId, reason: null }, { onError }),
         exclusion.isPending ? (exclusion.variables?.entrantId ?? null) : null,
       )}
     </>

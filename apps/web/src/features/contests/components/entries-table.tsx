@@ -5,7 +5,7 @@ type Props = {
   rows: EntryRow[];
   timeZone: string;
   /** Offered to editors while the contest is open: a person's exclusion by hand, with a reason. */
-  onExclude?: (entrantId: string) => void;
+  onExclude?: (entrantId: string, label: string) => void;
   onInclude?: (entrantId: string) => void;
   busyEntrant: string | null;
 };
@@ -78,7 +78,7 @@ export function EntriesTable({ rows, timeZone, onExclude, onInclude, busyEntrant
                         type="button"
                         className="button button--small button--ghost"
                         disabled={busyEntrant === entry.entrantId}
-                        onClick={() => onExclude(entry.entrantId)}
+                        onClick={() => onExclude(entry.entrantId, entry.handle ?? entry.entrantId)}
                       >
                         {t('contests.entries.exclude', { handle: entry.handle ?? entry.entrantId })}
                       </button>
