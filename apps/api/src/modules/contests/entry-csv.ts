@@ -181,7 +181,7 @@ export function readEntriesCsv(
   if (!header) return { encoding, rows: 0, entries, issues };
   const cols = columnsOf(header.record);
   const headings = header.record.map((h) => h.trim());
-  const heading = (field: string) => (cols[field] === undefined ? field : headings[cols[field]!]!);
+  const heading = (field: string) => (cols[field] === undefined ? field : headings[cols[field]]!);
   const seen = new Set<string>();
   data.forEach((r, i) => {
     const line = (i === 0 ? header.info.lines : data[i - 1]!.info.lines) + 1;
