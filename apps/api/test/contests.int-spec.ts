@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { runDraw } from '@postplan/domain';
 import { SandboxAdapter } from '@postplan/platforms';
 import request from 'supertest';
@@ -512,6 +513,24 @@ describe('a contest from set-up to certificate', () => {
     expect(res.text).not.toMatch(/anna_m|bert\b/);
   });
 
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  (existsSync(chromium) ? it : it.skip)(
+    'renders the certificate as PDF with the system chromium',
+    async () => {
+      const res = await request(t.server)
+        .get(`/api/v1/public/contests/${token}/certificate.pdf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const parts: Buffer[] = [];
+          r.on('data', (c: Buffer) => parts.push(c));
+          r.on('end', () => cb(null, Buffer.concat(parts)));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    },
+  );
+
   it('drafts a winner notification as a post for review, never sending it', async () => {
     const current = (await editor.get(path(`/contests/${contestId}/draw`))).body.result
       .currentWinners[0].entrantId as string;
@@ -621,6 +640,25 @@ describe('isolation and public tokens', () => {
     const annaWasWinner = wonIds.includes(annaFirst.rows[0]?.pseudonym);
     expect(rulesOf['anna_m']).toEqual(annaWasWinner ? ['previous_winner'] : []);
     expect(rulesOf['neu']).toEqual([]);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes the contest endpoints, public ones included', async () => {
+    const doc = await request(t.server).get('/api/docs/openapi.json');
+    const paths = Object.keys((doc.body as { paths: Record<string, unknown> }).paths);
+    for (const p of [
+      '/api/v1/workspaces/{ws}/contests',
+      '/api/v1/workspaces/{ws}/contests/{id}/rules',
+      '/api/v1/workspaces/{ws}/contests/{id}/entries/csv',
+      '/api/v1/workspaces/{ws}/contests/{id}/commit',
+      '/api/v1/workspaces/{ws}/contests/{id}/draw',
+      '/api/v1/workspaces/{ws}/contests/{id}/redraw',
+      '/api/v1/public/contests/{token}/verification',
+      '/api/v1/public/contests/{token}/certificate.pdf',
+    ]) {
+      expect(paths).toContain(p);
+    }
   });
 });
 

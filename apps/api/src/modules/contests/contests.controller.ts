@@ -305,7 +305,7 @@ export class ContestsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<EntryCsvReport> {
     const bytes = await readCsv(req, res);
-    return this.entries.importCsv(ws, actor.userId, id, bytes, q.dryRun as unknown as boolean);
+    return this.entries.importCsv(ws, actor.userId, id, bytes, q.dryRun);
   }
 
   @Post(':id/entrants/:entrantId/exclude')

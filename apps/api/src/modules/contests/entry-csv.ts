@@ -111,10 +111,13 @@ function columnsOf(headers: string[]): Partial<Record<string, number>> {
 function parseWhen(raw: string, timeZone: string): Date | TimeZoneError | null {
   const s = raw.trim();
   let iso: string | null = null;
-  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  const de =
+    /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      s,
+    );
   if (de) {
-    const [, d, m, y, hh = '0', mm = '00', ss] = de;
-    iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T${hh.padStart(2, '0')}:${mm}${ss ? `:${ss}` : ''}`;
+    const [, d, m, y, hh = '0', mm = '00', ss, offset = ''] = de;
+    iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T${hh.padStart(2, '0')}:${mm}${ss ? `:${ss}` : ''}${offset}`;
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
     iso = `${s}T00:00`;
   } else if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(s)) {
@@ -181,7 +184,7 @@ export function readEntriesCsv(
   if (!header) return { encoding, rows: 0, entries, issues };
   const cols = columnsOf(header.record);
   const headings = header.record.map((h) => h.trim());
-  const heading = (field: string) => (cols[field] === undefined ? field : headings[cols[field]!]!);
+  const heading = (field: string) => (cols[field] === undefined ? field : headings[cols[field]]!);
   const seen = new Set<string>();
   data.forEach((r, i) => {
     const line = (i === 0 ? header.info.lines : data[i - 1]!.info.lines) + 1;
