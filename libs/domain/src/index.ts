@@ -1,3 +1,4 @@
 export * from './time/zoned-time';
 export * from './wording';
 export * from './review';
+export * from './campaigns';

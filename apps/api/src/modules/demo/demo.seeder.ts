@@ -123,6 +123,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
                     channelId: channelIds[i % channelIds.length]!,
                     text: null,
                   })),
+            campaignId: null,
           };
           const authorId = people[1 + (n % 2)]!.id;
           const id = await this.posts.insert(em, {
@@ -171,6 +172,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         plannedAt: new Date(now.getTime() + DEMO_SANDBOX_POST.minutesAfterStart * 60_000),
         tags: DEMO_SANDBOX_POST.tags,
         variants: [{ channelId: sandbox.id, text: null }],
+        campaignId: null,
       };
       const sandboxPostId = await this.posts.insert(em, {
         ...sandboxContent,
@@ -199,6 +201,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           plannedAt: null,
           tags: [],
           variants: [],
+          campaignId: null,
         };
         const id = await this.posts.insert(em, {
           ...content,
