@@ -1,4 +1,7 @@
 import { FakeSandbox } from '@postplan/platforms/testing';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
 import { type Browser, type TestApp, addMember, count, setUpOwner, startTestApp } from './test-app';
 
@@ -38,6 +41,25 @@ afterAll(async () => {
 });
 
 const path = (p = '') => `/v1/workspaces/${ws}${p}`;
+
+function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+/** The owner's download of a file, as bytes. */
+function download(p: string) {
+  const cookies = ['postplan_session', 'postplan_csrf']
+    .map((n) => `${n}=${owner.cookie(n)}`)
+    .join('; ');
+  return request(t.server).get(`/api${p}`).set('Cookie', cookies).buffer(true).parse(binary);
+}
+
+function csvRows(body: Buffer): string[][] {
+  const rows: unknown = parse(body.toString('utf8'), { bom: true, delimiter: ';' });
+  return rows as string[][];
+}
 
 const UTM = {
   sources: { instagram: 'ig' },
@@ -428,5 +450,95 @@ describe('UTM tagging and approval', () => {
       status: 'published',
       url: pub.url,
     });
+  });
+});
+
+describe('exports', () => {
+  it('name the campaign in the plan export and filter by it', async () => {
+    const c = await campaign(owner, { name: 'Herbst; "Spezial"' });
+    const inside = await owner.post(path('/posts'), {
+      text: 'Herbstlich https://shop.example/herbst',
+      plannedAt: '2031-10-05T09:00',
+      variants: [{ channelId: mastodon }],
+      campaignId: c.id,
+    });
+    await owner.post(path('/posts'), { text: 'Daneben', plannedAt: '2031-10-06T09:00' });
+    const all = await download(path('/exports/posts.csv?from=2031-10-01&to=2031-11-01&lang=en'));
+    expect(all.status).toBe(200);
+    const rows = csvRows(all.body as Buffer);
+    const col = rows[0]!.indexOf('Campaign');
+    expect(col).toBeGreaterThan(0);
+    expect(rows.slice(1).map((r) => r[col])).toEqual(['Herbst; "Spezial"', '']);
+
+    const only = await download(
+      path(`/exports/posts.xlsx?from=2031-10-01&to=2031-11-01&lang=de&campaign=${c.id}`),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(only.body as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(12).value).toBe('Kampagne');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe(inside.body.id);
+    expect(sheet.getRow(2).getCell(12).value).toBe('Herbst; "Spezial"');
+  });
+
+  it("report a campaign's posts with the tagged text and each publication's link", async () => {
+    await setPolicy({ kind: 'none', selfApprovalRoles: [] });
+    const c = await campaign(owner, { name: 'Bericht', utm: { ...UTM, campaign: 'bericht' } });
+    const created = await owner.post(path('/posts'), {
+      title: 'Start',
+      text: 'Los geht es: https://shop.example/start',
+      plannedAt: '2031-03-02T10:00',
+      variants: [{ channelId: sandbox }],
+      campaignId: c.id,
+    });
+    await owner.post(path(`/posts/${created.body.id}/submit`), { version: created.body.version });
+    await t.app.get(PublishingEngine).processDue(new Date('2031-03-02T09:00:00Z'));
+    const pub = (await owner.get(path(`/posts/${created.body.id}/publications`))).body.items[0];
+    expect(pub.status).toBe('published');
+
+    const csv = await download(path(`/exports/campaigns/${c.id}/report.csv?lang=en`));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('Bericht-report.csv');
+    const rows = csvRows(csv.body as Buffer);
+    expect(rows[0]).toEqual([
+      'Post ID',
+      'Planned',
+      'UTC offset',
+      'Channel',
+      'Platform',
+      'Status',
+      'Title',
+      'Text as published',
+      'Publication',
+      'Published',
+      'Link',
+    ]);
+    expect(rows[1]).toEqual([
+      created.body.id,
+      '2031-03-02 10:00',
+      'UTC+01:00',
+      'Sandbox',
+      'sandbox',
+      'approved',
+      'Start',
+      'Los geht es: https://shop.example/start?utm_source=sandbox&utm_medium=social&utm_campaign=bericht',
+      'published',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/),
+      pub.url,
+    ]);
+
+    const xlsx = await download(path(`/exports/campaigns/${c.id}/report.xlsx?lang=de`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Kampagne', 'Beiträge']);
+    expect(book.worksheets[0]!.getRow(1).getCell(2).value).toBe('Bericht');
+    expect(book.worksheets[1]!.getRow(2).getCell(11).value).toBe(pub.url);
+
+    const elsewhere = await owner.post('/v1/workspaces', { name: 'Kunde West' });
+    const foreign = await download(
+      `/v1/workspaces/${elsewhere.body.slug}/exports/campaigns/${c.id}/report.csv`,
+    );
+    expect(foreign.status).toBe(404);
   });
 });
