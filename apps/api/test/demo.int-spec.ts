@@ -66,6 +66,37 @@ describe('the demo workspace', () => {
     ).toHaveLength(3);
   });
 
+  it('holds a running campaign whose posts carry tagged links, and approved ones still match', async () => {
+    const demo = new Browser(t.server);
+    await demo.post('/v1/auth/login', {
+      email: 'demo@postplan.example',
+      password: 'postplan-demo',
+    });
+    const list = (await demo.get('/v1/workspaces/bergquell/campaigns')).body.items as {
+      id: string;
+      startsOn: string;
+      endsOn: string;
+      utm: unknown;
+    }[];
+    expect(list).toHaveLength(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
+    expect(list[0]!.startsOn <= today && today <= list[0]!.endsOn).toBe(true);
+    expect(list[0]!.utm).not.toBeNull();
+    const detail = (await demo.get(`/v1/workspaces/bergquell/campaigns/${list[0]!.id}`)).body as {
+      posts: { id: string; text: string; status: string }[];
+    };
+    expect(detail.posts.length).toBeGreaterThan(3);
+    expect(detail.posts.every((p) => p.text.includes('https://bergquell.example/'))).toBe(true);
+    // Past campaign posts went out approved: their approval covers the tagged text.
+    const approved = detail.posts.find((p) => p.status === 'approved')!;
+    const post = (await demo.get(`/v1/workspaces/bergquell/posts/${approved.id}`)).body as {
+      review: { contentHash: string; approval: { contentHash: string } | null };
+    };
+    expect(post.review.approval?.contentHash).toBe(post.review.contentHash);
+  });
+
   it('is created once: seeding again changes nothing', async () => {
     const before = await count(t, 'posts');
     expect(await t.app.get(DemoSeeder).seed(new Date())).toBe(false);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { PostsModule } from '../posts/posts.module';
 import { UsersModule } from '../users/users.module';
@@ -6,7 +7,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule],
+  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule, CampaignsModule],
   providers: [DemoSeeder],
 })
 export class DemoModule {}
