@@ -198,6 +198,43 @@ function AccountRoute() {
   );
 }
 
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/components/campaigns-page').then((m) => ({
+    default: m.CampaignsPage,
+  })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/components/campaign-page').then((m) => ({
+    default: m.CampaignPage,
+  })),
+);
+
+function CampaignsRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('campaigns.loading')} />}>
+      <CampaignsPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+function CampaignRoute() {
+  const { t } = useI18n();
+  const { me, workspace } = useWorkspace();
+  const { id = '' } = useParams();
+  return (
+    <Suspense fallback={<LoadingState label={t('campaigns.loading')} />}>
+      <CampaignPage
+        key={`${workspace.slug}:${id}`}
+        workspace={workspace}
+        userId={me.user.id}
+        campaignId={id}
+      />
+    </Suspense>
+  );
+}
+
 const PublishingLogPage = lazy(() =>
   import('../features/publishing/components/publishing-log-page').then((m) => ({
     default: m.PublishingLogPage,
@@ -261,6 +298,8 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
+            { path: 'campaigns', element: <CampaignsRoute /> },
+            { path: 'campaigns/:id', element: <CampaignRoute /> },
             { path: 'import', element: <ImportRoute /> },
             {
               path: 'settings',

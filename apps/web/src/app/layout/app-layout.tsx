@@ -92,6 +92,12 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/campaigns`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.campaigns')}
+            </NavLink>
             {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/settings`}
