@@ -19,7 +19,7 @@ const CALENDAR_EVENTS = [
  * ACTION, checked at the end of the statement so a workspace can still be deleted whole): the campaign decides the
  * UTM parameters in its posts' links, which are part of the approved content; silently dropping
  * them would void approvals behind everyone's back. The API refuses to delete a campaign that
- * still has live posts (and detaches binned ones in the same transaction).
+ * still has posts, binned ones included.
  */
 export class Campaigns1766200000000 implements MigrationInterface {
   name = 'Campaigns1766200000000';

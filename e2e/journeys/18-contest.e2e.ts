@@ -12,6 +12,7 @@ import {
 
 const ZONE = 'Europe/Berlin';
 const TITLE = 'Adventsgewinnspiel Hafenbad';
+const CAMPAIGN = 'Advent am Hafen';
 const POST_TITLE = 'Gewinnspiel: Jahreskarte fürs Hafenbad';
 const ENTRANTS = ['@mara_k', '@jonas.b', '@lea_sommer'];
 
@@ -81,7 +82,7 @@ async function overflowsSideways(page: Page): Promise<boolean> {
   );
 }
 
-test('a contest: form, generated rules, sandbox entries collected, commitment and draw, the public certificate on a phone', async ({
+test('a contest in a campaign: form, generated rules, sandbox entries collected, commitment and draw, the public certificate on a phone', async ({
   page,
   request,
   browser,
@@ -107,14 +108,31 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
   try {
     const { platformPostId } = await publishedContestPost(request, base);
 
+    // The campaign the contest belongs to.
     const now = Date.now();
+    const campaign = (await apiPost(request, `${base}/campaigns`, {
+      name: CAMPAIGN,
+      color: '#0f766e',
+      startsOn: berlinDay(now - 86_400_000),
+      endsOn: berlinDay(now + 7 * 86_400_000),
+    })) as { id: string };
+
+    // Campaigns and contests sit behind the header's one "Campaigns" entry.
     await loginInBrowser(page, OWNER.email, OWNER.password);
     await page
       .getByRole('navigation', { name: 'Workspace' })
-      .getByRole('link', { name: 'Contests' })
+      .getByRole('link', { name: 'Campaigns' })
       .click();
-    await expect(page.getByRole('heading', { name: 'Contests', level: 1 })).toBeVisible();
-    await page.getByRole('button', { name: 'New contest' }).click();
+    const sections = page.getByRole('navigation', { name: 'Campaigns and contests' });
+    await expect(sections.getByRole('link')).toHaveText(['Campaigns', 'Contests']);
+    await page.goto(`/w/${slug}/campaigns/${campaign.id}`);
+    const ofCampaign = page.getByTestId('campaign-contests');
+    await expect(ofCampaign).toContainText('This campaign has no contest yet.');
+    await ofCampaign.getByRole('link', { name: 'New contest' }).click();
+    await expect(sections.getByRole('link', { name: 'Contests' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
 
     // The entry period runs from an hour ago to a few minutes ahead, in the workspace's zone.
     const from = berlin(now - 60 * 60_000);
@@ -132,8 +150,12 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
     await page.getByLabel('Address').fill('Hafenstraße 1\n20457 Hamburg');
     await page.getByRole('button', { name: 'Create contest' }).click();
 
-    // A new contest opens on its rules: generate them, in both languages.
+    // A new contest opens on its rules, with the way back to its campaign.
     await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Open the campaign' })).toHaveAttribute(
+      'href',
+      `/w/${slug}/campaigns/${campaign.id}`,
+    );
     await expect(page.getByRole('tab', { name: 'Rules' })).toHaveAttribute('aria-selected', 'true');
     await page.getByRole('button', { name: 'Generate rules' }).click();
     await expect(page.getByTestId('rules-in-force')).toContainText('In force: version 1.');
@@ -165,6 +187,7 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Freeze entries and publish the commitment' }).click();
     await expect(page.getByTestId('list-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    const listHash = (await page.getByTestId('list-hash').textContent())!;
 
     await page.getByLabel('Public value').fill('Lotto 3 9 17 28 33 41');
     await page.getByLabel('Supplied by').fill('Notarin Weber');
@@ -180,6 +203,12 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
       .getAttribute('href');
     expect(certificateHref).toMatch(/^\/c\/[^/]+\/certificate$/);
 
+    // The campaign's page lists its contest, drawn.
+    await page.getByRole('link', { name: 'Open the campaign' }).click();
+    await expect(ofCampaign.getByRole('listitem').filter({ hasText: TITLE })).toContainText(
+      'Drawn',
+    );
+
     // Anyone opens the certificate on a phone, without an account.
     const phone = await browser.newContext({
       viewport: { width: 375, height: 812 },
@@ -192,9 +221,7 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
       const certificate = visitor.getByTestId('certificate');
       await expect(certificate.getByRole('heading', { name: TITLE })).toBeVisible();
       await expect(certificate).toContainText('fisher-yates-sha256-v1');
-      await expect(visitor.getByTestId('certificate-list-hash')).toHaveText(
-        (await page.getByTestId('list-hash').textContent())!,
-      );
+      await expect(visitor.getByTestId('certificate-list-hash')).toHaveText(listHash);
       await expect(visitor.getByTestId('public-winners').getByRole('listitem')).toHaveCount(1);
       const pdf = visitor.getByRole('link', { name: 'Als PDF herunterladen' });
       await expect(pdf).toHaveAttribute('href', /certificate\.pdf$/);
@@ -212,3 +239,12 @@ test('a contest: form, generated rules, sandbox entries collected, commitment an
     await setPolicy(previous.policy);
   }
 });
+
+function berlinDay(at: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

@@ -23,6 +23,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { PublishingModule } from './modules/publishing/publishing.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
@@ -57,6 +58,7 @@ export class AppModule {
         ChannelsModule,
         WordingModule,
         PostsModule,
+        CampaignsModule,
         CommentsModule,
         ReviewLinksModule,
         PlanExchangeModule,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { HexColorSchema, IdSchema, PlatformSchema } from './common';
+import { EDITORIAL_STATUSES } from '@postplan/domain';
+import { HexColorSchema, IdSchema, InstantSchema, PlatformSchema } from './common';
+
+const PostStatusSchema = z.enum(EDITORIAL_STATUSES);
 
 /** A calendar day, YYYY-MM-DD, read in the workspace's time zone. */
 export const LocalDateSchema = z.iso.date().meta({
@@ -127,3 +130,36 @@ export const CalendarCampaignSchema = z.object({
   endsOn: LocalDateSchema,
 });
 export type CalendarCampaign = z.infer<typeof CalendarCampaignSchema>;
+
+/** One target channel of a campaign post, with where its publication stands. */
+export const CampaignPostChannelSchema = z.object({
+  channelId: IdSchema,
+  name: z.string(),
+  platform: PlatformSchema,
+  publication: z
+    .object({
+      status: z.string(),
+      url: z.string().nullable(),
+      publishedAt: z.string().nullable(),
+    })
+    .nullable()
+    .meta({ description: 'null: nothing planned for this channel yet (not approved, or no time)' }),
+});
+
+/** A post as the campaign page lists it: on the timeline by status and channel. */
+export const CampaignPostSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  text: z.string(),
+  status: PostStatusSchema,
+  plannedAt: InstantSchema.nullable(),
+  authorId: IdSchema,
+  channels: z.array(CampaignPostChannelSchema),
+});
+export type CampaignPost = z.infer<typeof CampaignPostSchema>;
+
+/** A campaign with its live posts, in planned order (unplanned ones last). */
+export const CampaignDetailSchema = CampaignSchema.extend({
+  posts: z.array(CampaignPostSchema),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { ContestsModule } from '../contests/contests.module';
 import { PostsModule } from '../posts/posts.module';
@@ -7,7 +8,14 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule, ContestsModule],
+  imports: [
+    UsersModule,
+    WorkspacesModule,
+    ChannelsModule,
+    PostsModule,
+    CampaignsModule,
+    ContestsModule,
+  ],
   providers: [DemoSeeder],
 })
 export class DemoModule {}

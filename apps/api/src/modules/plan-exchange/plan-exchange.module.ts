@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { CampaignReportService } from './campaign-report';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
 import { ExportsController } from './exports.controller';
@@ -28,6 +29,7 @@ import { PlanLinksService } from './plan-links.service';
     ImportsController,
   ],
   providers: [
+    CampaignReportService,
     ExportRepository,
     ExportService,
     PlanLinksRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostStatus, type PublicationSummary } from '@postplan/contracts';
-import { type Approval } from '@postplan/domain';
+import { type Approval, type Platform, type UtmDefaults } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type ContestRulesRef } from '../review/review-content';
 
@@ -18,6 +18,10 @@ export type PostRow = {
   campaign_id: string | null;
   /** The contest rules this post's approval covers; null for a post of no contest. */
   contest_rules?: ContestRulesRef | null;
+  /** The campaign's UTM defaults, which tag the post's links (part of the approved content). */
+  campaign_utm: UtmDefaults | null;
+  /** Each target channel's platform, for its links' `utm_source`. */
+  channel_platforms: Record<string, Platform>;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -49,11 +53,22 @@ export type PostWrite = {
   plannedAt: Date | null;
   tags: string[];
   variants: { channelId: string; text: string | null }[];
+  campaignId: string | null;
+};
+
+/** What tags a post's links: its campaign's UTM defaults and its channels' platforms. */
+export type PostTagging = {
+  campaign_utm: UtmDefaults | null;
+  channel_platforms: Record<string, Platform>;
 };
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
+         (SELECT c.utm FROM campaigns c WHERE c.id = p.campaign_id) AS campaign_utm,
+         coalesce((SELECT json_object_agg(v.channel_id, ch.platform)
+                     FROM post_variants v JOIN channels ch ON ch.id = v.channel_id
+                    WHERE v.post_id = p.id), '{}'::json) AS channel_platforms,
          coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
          coalesce((SELECT json_agg(json_build_object('id', pb.id, 'channelId', pb.channel_id,
@@ -291,8 +306,9 @@ export class PostsRepository {
     },
   ): Promise<string> {
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash, status_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created') RETURNING id`,
+      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash,
+                          campaign_id, status_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'created') RETURNING id`,
       [
         row.workspaceId,
         row.status,
@@ -302,6 +318,7 @@ export class PostsRepository {
         row.tags,
         row.authorId,
         row.contentHash,
+        row.campaignId,
       ],
     );
     const id = inserted[0]!.id;
@@ -317,9 +334,9 @@ export class PostsRepository {
   ): Promise<void> {
     await em.query(
       `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5, content_hash = $6,
-              version = version + 1, updated_at = now()
+              campaign_id = $7, version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash],
+      [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash, row.campaignId],
     );
     if (variantsChanged) await this.replaceVariants(em, id, row.variants);
   }
@@ -347,6 +364,62 @@ export class PostsRepository {
       `UPDATE posts SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
         WHERE id = $1`,
       [id],
+    );
+  }
+
+  /**
+   * What will tag a post's links: the campaign's UTM defaults (the campaign locked against a
+   * change of them until the transaction ends) and the channels' platforms. Null when the
+   * campaign is not one of this workspace's.
+   */
+  async tagging(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string | null,
+    channelIds: string[],
+  ): Promise<PostTagging | null> {
+    let utm: UtmDefaults | null = null;
+    if (campaignId) {
+      const rows: { utm: UtmDefaults | null }[] = await em.query(
+        `SELECT utm FROM campaigns WHERE workspace_id = $1 AND id = $2 FOR SHARE`,
+        [workspaceId, campaignId],
+      );
+      if (rows.length === 0) return null;
+      utm = rows[0]!.utm;
+    }
+    const platforms: { id: string; platform: Platform }[] = channelIds.length
+      ? await em.query(
+          `SELECT id, platform FROM channels WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+          [workspaceId, channelIds],
+        )
+      : [];
+    return {
+      campaign_utm: utm,
+      channel_platforms: Object.fromEntries(platforms.map((c) => [c.id, c.platform])),
+    };
+  }
+
+  /** A campaign's live posts, locked (in id order, as every locker takes them). */
+  async lockCampaignPosts(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<PostRow[]> {
+    const ids: { id: string }[] = await em.query(
+      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 AND deleted_at IS NULL
+        ORDER BY id FOR UPDATE`,
+      [workspaceId, campaignId],
+    );
+    const rows: PostRow[] = [];
+    for (const { id } of ids) rows.push((await this.find(workspaceId, id, em))!);
+    return rows;
+  }
+
+  /** A new content hash without a change of the post's own fields (its campaign's UTM changed). */
+  async setContentHash(em: EntityManager, id: string, contentHash: string): Promise<void> {
+    await em.query(
+      `UPDATE posts SET content_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, contentHash],
     );
   }
 

@@ -15,6 +15,11 @@ const ContestPage = lazy(() =>
     default: m.ContestPage,
   })),
 );
+const CampaignContests = lazy(() =>
+  import('../../features/contests/components/campaign-contests').then((m) => ({
+    default: m.CampaignContests,
+  })),
+);
 const PublicRulesPage = lazy(() =>
   import('../../features/contests/components/public-rules-page').then((m) => ({
     default: m.PublicRulesPage,
@@ -75,6 +80,25 @@ export function ContestRoute() {
         )}
       />
     </Loading>
+  );
+}
+
+/** Below a campaign's page: its contests, and a new one for it. */
+export function CampaignContestsSection({ campaignId }: { campaignId: string }) {
+  const { workspace } = useWorkspace();
+  const slug = base(workspace.slug);
+  return (
+    <div className="contests-page contests-page--section">
+      <Suspense fallback={null}>
+        <CampaignContests
+          key={`${workspace.slug}-${campaignId}`}
+          workspace={workspace}
+          campaignId={campaignId}
+          contestHref={(id) => `${slug}/contests/${encodeURIComponent(id)}`}
+          newHref={`${slug}/campaigns/${encodeURIComponent(campaignId)}/contests?new=1`}
+        />
+      </Suspense>
+    </div>
   );
 }
 
