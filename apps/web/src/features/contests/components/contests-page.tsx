@@ -96,7 +96,7 @@ export function ContestsPage({ workspace, campaignId, contestHref, startCreating
       )}
       {contests.isSuccess && contests.data.items.length > 0 && (
         <div className="contests-table__scroll">
-          <table className="contests-table" data-testid="contests-table">
+          <table className="contests-table contests-table--wide" data-testid="contests-table">
             <thead>
               <tr>
                 <th scope="col">{t('contests.col.title')}</th>

@@ -17,7 +17,7 @@ export function EntriesTable({ rows, timeZone, onExclude, onInclude, busyEntrant
   if (rows.length === 0) return <p className="field__hint">{t('contests.entries.noneMatch')}</p>;
   return (
     <div className="contests-table__scroll">
-      <table className="contests-table" data-testid="entries-table">
+      <table className="contests-table contests-table--wide" data-testid="entries-table">
         <thead>
           <tr>
             <th scope="col">{t('contests.entries.col.platform')}</th>
