@@ -498,6 +498,7 @@ describe('a contest from set-up to certificate', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     const d = (await editor.get(path(`/contests/${contestId}/draw`))).body;
     for (const value of [
       d.commitment.listHash,

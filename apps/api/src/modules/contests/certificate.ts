@@ -7,6 +7,10 @@ import { escapeHtml } from '../plan-exchange/print-plan';
  * handle.
  */
 
+/** The certificate needs nothing but its own inline styles: no script, no outside resource. */
+export const CERTIFICATE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 const de = {
   title: 'Auslosungsprotokoll',
   contest: 'Gewinnspiel',
@@ -83,6 +87,9 @@ const en: Labels = {
 
 const L: Record<Locale, Labels> = { de, en };
 
+/** "2026-11-09T13:00:00+01:00" -> "2026-11-09 13:00": the wall-clock time the zone shows. */
+const wallClock = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
 const utc = (iso: string) => `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
 
 function table(rows: readonly DrawnEntrant[], t: Labels, withPrize: boolean) {
@@ -128,14 +135,15 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 .muted { color: #6b7280; } .mono { font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; font-size: .85em; }
 .field { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .75rem; padding: .35rem 0; border-bottom: 1px solid #e5e7eb; }
-.label { color: #4b5563; } table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+.label { color: #4b5563; } table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+th:first-child, td:first-child { width: 3.5rem; }
 .ok { color: #166534; font-weight: 600; } .bad { color: #b91c1c; font-weight: 700; }
-@media (max-width: 32rem) { .field { grid-template-columns: 1fr; gap: 0; } body { font-size: 15px; } }
+@media (max-width: 32rem) { .field { grid-template-columns: 1fr; gap: 0; } body { font-size: 15px; padding: .75rem; } th, td { padding: .35rem .25rem; } th:first-child, td:first-child { width: 2.5rem; } }
 </style></head><body>
 <h1>${t.title}</h1>
 <p class="muted">${t.contest}: <strong>${escapeHtml(c.contest.title)}</strong> · ${t.organiser}: ${escapeHtml(c.contest.organiser)}</p>
-${field(t.period, `${escapeHtml(c.contest.entriesFrom)} – ${escapeHtml(c.contest.entriesUntil)} (${escapeHtml(c.contest.timeZone)})`)}
+${field(t.period, `${escapeHtml(wallClock(c.contest.entriesFrom))} – ${escapeHtml(wallClock(c.contest.entriesUntil))} (${escapeHtml(c.contest.timeZone)})`)}
 ${field(t.rules, `${t.version} ${k.rulesVersion} · <span class="mono">${escapeHtml(k.rulesHash)}</span>`)}
 ${field(t.committed, escapeHtml(utc(k.committedAt)))}
 ${field(t.drawn, escapeHtml(utc(d.drawnAt)))}

@@ -68,6 +68,7 @@ import { versionFromIfMatch } from '../../common/http/if-match';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { originOf } from '../plan-exchange/http-helpers';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { CERTIFICATE_CSP } from './certificate';
 import { ContestDrawService } from './contest-draw.service';
 import { ContestEntriesService } from './contest-entries.service';
 import { ContestError } from './contest.errors';
@@ -395,6 +396,7 @@ export class ContestsController {
     @Res() res: Response,
   ): Promise<void> {
     const html = await this.draws.certificateHtml(ws, { id }, originOf(this.config, req), q.lang);
+    res.setHeader('Content-Security-Policy', CERTIFICATE_CSP);
     res.type('html').send(html);
   }
 

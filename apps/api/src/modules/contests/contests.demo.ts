@@ -3,9 +3,8 @@ import { CreateContestRequestSchema, CreatePostRequestSchema } from '@postplan/c
 import { personKey } from '@postplan/domain';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { PostsRepository } from '../posts/posts.repository';
 import { PostsService } from '../posts/posts.service';
-import { hashContent } from '../review/review-content';
+import { SandboxService } from '../publishing/sandbox.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { ContestDrawService } from './contest-draw.service';
 import { ContestEntriesService } from './contest-entries.service';
@@ -47,7 +46,7 @@ export class ContestsDemo {
     private readonly entries: ContestEntriesService,
     private readonly draws: ContestDrawService,
     private readonly posts: PostsService,
-    private readonly postsRepo: PostsRepository,
+    private readonly sandbox: SandboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -61,10 +60,7 @@ export class ContestsDemo {
     const origin = this.config.publicUrl ?? '';
     const from = new Date(now.getTime() - 24 * DAY);
     const until = new Date(now.getTime() - 8 * DAY);
-    const campaigns: { id: string }[] = await this.repo.query(
-      `SELECT id FROM campaigns WHERE workspace_id = $1 ORDER BY created_at LIMIT 1`,
-      [ws.id],
-    );
+    const campaignId = await this.repo.firstCampaignId(ws.id);
     const post = await this.posts.create(
       { userId: people.authorId, workspace: ws },
       CreatePostRequestSchema.parse({
@@ -78,7 +74,7 @@ export class ContestsDemo {
       ws,
       people.editorId,
       CreateContestRequestSchema.parse({
-        campaignId: campaigns[0]?.id ?? null,
+        campaignId,
         title: 'Bergquell-Wanderpaket',
         description: 'Zwei Wanderpakete mit Trinkflasche, Rucksack und einem Kasten Bergquell.',
         prizes: [
@@ -106,54 +102,33 @@ export class ContestsDemo {
       origin,
     );
     const id = contest.id;
-    const rules = await this.contests.saveRules(
-      ws,
-      people.editorId,
-      id,
-      { generate: true },
-      origin,
-    );
+    await this.contests.saveRules(ws, people.editorId, id, { generate: true }, origin);
     // The contest post says where the rules are, as the wording review asks.
-    const current = (await this.postsRepo.find(ws.id, post.id))!;
-    await this.posts.update(
+    const current = await this.posts.get({ userId: people.authorId, workspace: ws }, post.id);
+    const linked = await this.posts.update(
       { userId: people.authorId, workspace: ws },
       post.id,
       { text: `${current.text}\nTeilnahmebedingungen: ${contest.rulesUrl}` },
       current.version,
     );
     // It went out to the sandbox when the period began, and people commented there.
-    const sandbox: { id: string }[] = await this.repo.query(
-      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text, created_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [`demo-contest-${id}`, sandboxChannelId, post.title, post.text, from],
-    );
-    const sandboxPostId = sandbox[0]!.id;
-    const contentHash = hashContent({
-      ...current,
-      contest_rules: { contestId: id, version: rules.version, hash: rules.hash },
-    });
-    await this.repo.query(
-      `INSERT INTO publications (workspace_id, post_id, channel_id, platform, status, planned_at,
-                                 due_at, content_hash, platform_post_id, url, published_at)
-       VALUES ($1, $2, $3, 'sandbox', 'published', $4, $4, $5, $6, $7, $4)`,
-      [
-        ws.id,
-        post.id,
-        sandboxChannelId,
-        from,
-        contentHash,
-        sandboxPostId,
-        `${origin}/api/sandbox/${sandboxPostId}`,
-      ],
+    const sandboxPostId = await this.repo.transaction((em) =>
+      this.sandbox.recordPublished(em, {
+        workspaceId: ws.id,
+        postId: post.id,
+        channelId: sandboxChannelId,
+        title: linked.title,
+        text: linked.text,
+        contentHash: linked.review.contentHash,
+        at: from,
+      }),
     );
     const row = await this.contests.row(ws, id);
     const entries: NewEntry[] = [];
     for (const c of COMMENTS) {
       const at = new Date(from.getTime() + c.day * DAY + 3_600_000 * (8 + (c.author.length % 9)));
-      const stored: { id: string }[] = await this.repo.query(
-        `INSERT INTO sandbox_comments (post_id, author, text, created_at) VALUES ($1, $2, $3, $4)
-         RETURNING id`,
-        [sandboxPostId, c.author, c.text, at],
+      const stored = await this.repo.transaction((em) =>
+        this.sandbox.comment(em, { postId: sandboxPostId, author: c.author, text: c.text, at }),
       );
       const key = personKey('sandbox', c.author);
       entries.push({
@@ -162,7 +137,7 @@ export class ContestsDemo {
         pseudonym: pseudonymOf(row.pseudonym_key, key),
         personKey: key,
         handle: c.author,
-        commentId: stored[0]!.id,
+        commentId: stored.id,
         text: c.text,
         email: null,
         age: null,

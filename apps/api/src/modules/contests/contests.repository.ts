@@ -197,11 +197,6 @@ export class ContestsRepository {
     return this.db.transaction(fn);
   }
 
-  /** Plain SQL for the demo seeder, which writes what a platform would have written. */
-  query<T>(sql: string, params: unknown[]): Promise<T> {
-    return this.db.query(sql, params);
-  }
-
   private q(em?: EntityManager) {
     return em ?? this.db;
   }
@@ -329,6 +324,15 @@ export class ContestsRepository {
       [workspaceId, ids],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** The workspace's first campaign (the demo's contest joins it). */
+  async firstCampaignId(workspaceId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM campaigns WHERE workspace_id = $1 ORDER BY created_at, id LIMIT 1`,
+      [workspaceId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async campaignExists(workspaceId: string, id: string): Promise<boolean> {

@@ -26,10 +26,7 @@ import { staleVersion } from '../../common/errors/app-error';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { PostsRepository } from '../posts/posts.repository';
-import { ReviewService } from '../review/review.service';
-import { hashContent } from '../review/review-content';
-import { PublicationsOutbox } from '../posts/publications-outbox';
+import { PostsService } from '../posts/posts.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type Evaluation, evaluateFrozen, evaluateOpen, staffSet } from './contest-entrants';
 import { ContestError, contestNotFound } from './contest.errors';
@@ -52,9 +49,7 @@ export function rulesHash(de: string, en: string): string {
 export class ContestsService {
   constructor(
     private readonly repo: ContestsRepository,
-    private readonly posts: PostsRepository,
-    private readonly review: ReviewService,
-    private readonly outbox: PublicationsOutbox,
+    private readonly posts: PostsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -337,23 +332,7 @@ export class ContestsService {
     postIds: readonly string[],
     ref: { contestId: string; version: number; hash: string } | null,
   ): Promise<void> {
-    for (const postId of postIds) {
-      const before = await this.posts.lock(em, ws.id, postId);
-      if (!before) continue;
-      // A post linked to two contests carries the rules of the one that changed last.
-      if (ref === null && before.contest_rules?.contestId !== contestId) continue;
-      const after = { ...before, contest_rules: ref };
-      const hash = hashContent(after);
-      if (hash === before.content_hash) continue;
-      await em.query(
-        `UPDATE posts SET contest_rules = $2, content_hash = $3, version = version + 1,
-                updated_at = $4 WHERE id = $1`,
-        [postId, ref ? JSON.stringify(ref) : null, hash, this.clock.now()],
-      );
-      const saved = await this.posts.find(ws.id, postId, em);
-      await this.review.onSaved(em, ws.id, before, saved!, userId, ws.role);
-      await this.outbox.syncPost(em, postId);
-    }
+    await this.posts.applyContestRules(em, { userId, workspace: ws }, postIds, ref, contestId);
   }
 
   // ---- the verdicts, shared with the entries and draw services ----

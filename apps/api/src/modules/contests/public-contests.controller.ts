@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Public } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { originOf } from '../plan-exchange/http-helpers';
+import { CERTIFICATE_CSP } from './certificate';
 import { ContestDrawService } from './contest-draw.service';
 import { contestNotFound } from './contest.errors';
 import { ContestsService } from './contests.service';
@@ -81,6 +82,7 @@ export class PublicContestsController {
       originOf(this.config, req),
       q.lang,
     );
+    res.setHeader('Content-Security-Policy', CERTIFICATE_CSP);
     res.type('html').send(html);
   }
 

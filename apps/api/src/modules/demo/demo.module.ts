@@ -3,6 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { ContestsModule } from '../contests/contests.module';
 import { PostsModule } from '../posts/posts.module';
+import { ReviewModule } from '../review/review.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
@@ -15,6 +16,7 @@ import { DemoSeeder } from './demo.seeder';
     PostsModule,
     CampaignsModule,
     ContestsModule,
+    ReviewModule,
   ],
   providers: [DemoSeeder],
 })

@@ -296,6 +296,14 @@ export class PostsRepository {
     return this.find(workspaceId, id, em);
   }
 
+  /** Locks several posts in id order (so two callers cannot deadlock) for the transaction. */
+  async lockAll(em: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
+    await em.query(
+      `SELECT 1 FROM posts WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      [workspaceId, ids],
+    );
+  }
+
   async insert(
     em: EntityManager,
     row: PostWrite & {
@@ -416,6 +424,21 @@ export class PostsRepository {
   }
 
   /** A new content hash without a change of the post's own fields (its campaign's UTM changed). */
+  /** Which contest rules the post carries (part of its approved content), with the new hash. */
+  async setContestRules(
+    em: EntityManager,
+    id: string,
+    ref: ContestRulesRef | null,
+    contentHash: string,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE posts SET contest_rules = $2, content_hash = $3, version = version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, ref ? JSON.stringify(ref) : null, contentHash],
+    );
+  }
+
   async setContentHash(em: EntityManager, id: string, contentHash: string): Promise<void> {
     await em.query(
       `UPDATE posts SET content_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
 import { PlatformAdapters } from './platform-adapters';
@@ -10,6 +11,8 @@ import { PublishingEngine } from './publishing.engine';
 import { PublishingMetrics } from './publishing.metrics';
 import { PublishingWorker } from './publishing.worker';
 import { SandboxController } from './sandbox.controller';
+import { SandboxService } from './sandbox.service';
+import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 /**
  * Publishing: the outbox and its rules, the engine and its worker, the adapters, the sandbox
@@ -18,10 +21,12 @@ import { SandboxController } from './sandbox.controller';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
+    SandboxPostsRepository,
+    SandboxService,
     PublicationsService,
     { provide: PublicationsOutbox, useExisting: PublicationsService },
     PlatformAdapters,
@@ -29,6 +34,12 @@ import { SandboxController } from './sandbox.controller';
     PublishingEngine,
     PublishingWorker,
   ],
-  exports: [PublicationsOutbox, PublicationsService, PublishingEngine, PlatformAdapters],
+  exports: [
+    PublicationsOutbox,
+    PublicationsService,
+    PublishingEngine,
+    PlatformAdapters,
+    SandboxService,
+  ],
 })
 export class PublishingModule {}

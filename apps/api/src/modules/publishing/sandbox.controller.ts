@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IdSchema, MAX_TEXT_LENGTH } from '@postplan/contracts';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { escapeHtml } from '../notifications/notification-mail';
+import { type SandboxCommentRow, SandboxPostsRepository } from './sandbox-posts.repository';
 
 const SandboxPostSchema = z.object({
   channelId: IdSchema.optional(),
@@ -22,16 +21,6 @@ const SandboxCommentSchema = z.strictObject({
   replyTo: IdSchema.nullable().optional(),
 });
 
-type StoredComment = {
-  id: string;
-  author: string;
-  text: string;
-  created_at: Date;
-  reply_to: string | null;
-};
-
-type Stored = { id: string; title: string; text: string; created_at: Date };
-
 /**
  * The sandbox platform built into Postplan: a place to publish to without any account, so a
  * new workspace sees the whole way a post goes out, and can open what was "published". It
@@ -44,7 +33,7 @@ type Stored = { id: string; title: string; text: string; created_at: Date };
 @Public()
 export class SandboxController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: SandboxPostsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -64,25 +53,26 @@ export class SandboxController {
       });
       return;
     }
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [parsedKey.data, parsed.data.channelId ?? null, parsed.data.title, parsed.data.text],
-    );
-    if (rows[0]) {
-      res.status(201).json(this.answer(rows[0].id));
+    const id = await this.posts.insertOnce({
+      key: parsedKey.data,
+      channelId: parsed.data.channelId ?? null,
+      title: parsed.data.title,
+      text: parsed.data.text,
+    });
+    if (id) {
+      res.status(201).json(this.answer(id));
       return;
     }
-    const existing = await this.byKey(parsedKey.data);
-    res.status(409).json({ error: 'DUPLICATE', existing: existing && this.answer(existing.id) });
+    const existing = await this.posts.idByKey(parsedKey.data);
+    res.status(409).json({ error: 'DUPLICATE', existing: existing && this.answer(existing) });
   }
 
   @Get('posts')
   async find(@Query('idempotencyKey') key: string | undefined, @Res() res: Response) {
     const parsed = KeySchema.safeParse(key);
-    const row = parsed.success ? await this.byKey(parsed.data) : null;
-    if (!row) res.status(404).json({ error: 'NOT_FOUND' });
-    else res.status(200).json(this.answer(row.id));
+    const id = parsed.success ? await this.posts.idByKey(parsed.data) : null;
+    if (!id) res.status(404).json({ error: 'NOT_FOUND' });
+    else res.status(200).json(this.answer(id));
   }
 
   /**
@@ -104,21 +94,20 @@ export class SandboxController {
       res.status(422).json({ error: 'REJECTED', message: 'A comment needs an author and a text.' });
       return;
     }
-    const rows: StoredComment[] = await this.db.query(
-      `INSERT INTO sandbox_comments (post_id, reply_to, author, text, created_at)
-       SELECT $1, $2, $3, $4, $5
-        WHERE $2::uuid IS NULL
-           OR EXISTS (SELECT 1 FROM sandbox_comments WHERE id = $2 AND post_id = $1)
-       RETURNING id, author, text, created_at, reply_to`,
-      [id, parsed.data.replyTo ?? null, parsed.data.author, parsed.data.text, this.clock.now()],
-    );
-    if (!rows[0]) {
+    const stored = await this.posts.insertComment({
+      postId: id,
+      replyTo: parsed.data.replyTo ?? null,
+      author: parsed.data.author,
+      text: parsed.data.text,
+      at: this.clock.now(),
+    });
+    if (!stored) {
       res
         .status(422)
         .json({ error: 'REJECTED', message: 'The comment answered is not on this post.' });
       return;
     }
-    res.status(201).json(commentAnswer(rows[0]));
+    res.status(201).json(commentAnswer(stored));
   }
 
   /** The post's comments and replies, oldest first (what SandboxAdapter.listReplies reads). */
@@ -133,29 +122,18 @@ export class SandboxController {
       return;
     }
     const from = since && !Number.isNaN(Date.parse(since)) ? new Date(since) : null;
-    const rows: StoredComment[] = await this.db.query(
-      `SELECT id, author, text, created_at, reply_to FROM sandbox_comments
-        WHERE post_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)
-        ORDER BY created_at, id`,
-      [id, from],
-    );
+    const rows = await this.posts.comments(id, from);
     res.status(200).json({ items: rows.map(commentAnswer) });
   }
 
   private async exists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM sandbox_posts WHERE id = $1`, [id]);
-    return rows.length > 0;
+    return (await this.posts.find(id)) !== null;
   }
 
   /** The "published post": a plain page a person can open from the calendar. */
   @Get(':id')
   async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const rows: Stored[] = IdSchema.safeParse(id).success
-      ? await this.db.query(`SELECT id, title, text, created_at FROM sandbox_posts WHERE id = $1`, [
-          id,
-        ])
-      : [];
-    const post = rows[0];
+    const post = IdSchema.safeParse(id).success ? await this.posts.find(id) : null;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (!post) {
       res.status(404).send(page('Sandbox', '<p>This sandbox post does not exist.</p>'));
@@ -173,14 +151,6 @@ export class SandboxController {
     );
   }
 
-  private async byKey(key: string): Promise<{ id: string } | null> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM sandbox_posts WHERE idempotency_key = $1`,
-      [key],
-    );
-    return rows[0] ?? null;
-  }
-
   private answer(id: string) {
     const base =
       this.config.publicUrl?.replace(/\/+$/, '') ??
@@ -189,7 +159,7 @@ export class SandboxController {
   }
 }
 
-function commentAnswer(c: StoredComment) {
+function commentAnswer(c: SandboxCommentRow) {
   return {
     id: c.id,
     author: c.author,
