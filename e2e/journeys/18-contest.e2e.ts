@@ -209,6 +209,14 @@ test('a contest in a campaign: form, generated rules, sandbox entries collected,
       'Drawn',
     );
 
+    // On a phone the contest's own pages keep to the screen; the table scrolls in its card.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('tab', { name: 'Entries' }).click();
+    await expect(page.getByTestId('entries-table')).toBeVisible();
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.setViewportSize({ width: 1440, height: 960 });
+
     // Anyone opens the certificate on a phone, without an account.
     const phone = await browser.newContext({
       viewport: { width: 375, height: 812 },
@@ -226,6 +234,13 @@ test('a contest in a campaign: form, generated rules, sandbox entries collected,
       const pdf = visitor.getByRole('link', { name: 'Als PDF herunterladen' });
       await expect(pdf).toHaveAttribute('href', /certificate\.pdf$/);
       expect(await overflowsSideways(visitor)).toBe(false);
+
+      // The rules the draw was bound to, in the reader's language.
+      await visitor.getByRole('link', { name: 'Fassung 1' }).click();
+      await expect(visitor.getByTestId('public-rules')).toContainText('Stadtwerke Hafen GmbH');
+      await expect(visitor.getByText('Fassung 1 vom', { exact: false })).toBeVisible();
+      expect(await overflowsSideways(visitor)).toBe(false);
+      await visitor.goBack();
 
       // The verification page recomputes the draw on the server and in the browser.
       await visitor.getByRole('link', { name: 'Auslosung prüfen' }).click();
