@@ -13,7 +13,8 @@ import { staleVersion } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../channels/channels.service';
 import { PostsService } from '../posts/posts.service';
-import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CampaignError, campaignNotFound } from './campaign.errors';
 import { toCampaign, toCampaignPost } from './campaign.mapper';
 import { type CampaignRow, type CampaignWrite, CampaignsRepository } from './campaigns.repository';
@@ -45,10 +46,15 @@ export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly channels: ChannelsService,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesService,
     private readonly posts: PostsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A campaign written as it is, for the demo seed (people create them through `create`). */
+  insertForDemo(em: EntityManager, workspaceId: string, row: CampaignWrite): Promise<string> {
+    return this.campaigns.insert(em, workspaceId, row);
+  }
 
   async list(ws: WorkspaceWithRole): Promise<Campaign[]> {
     return (await this.campaigns.list(ws.id)).map(toCampaign);
