@@ -17,3 +17,5 @@ export * from './publications';
 export * from './plan-exchange';
 export * from './variant-options';
 export * from './media';
+export * from './contests';
+export * from './campaigns';

@@ -8,6 +8,7 @@ import {
   RangeBoundSchema,
 } from './common';
 import { PostMediaInputListSchema, PostMediaListSchema, VariantMediaSchema } from './media';
+import { CalendarCampaignSchema } from './campaigns';
 import { PublicationSummarySchema } from './publications';
 import { VariantOptionsSchema } from './variant-options';
 import { PostReviewSchema } from './review';
@@ -64,6 +65,7 @@ export const PostSchema = z.object({
     description: 'The base media in order; a variant with its own list replaces them',
   }),
   authorId: IdSchema,
+  campaignId: IdSchema.nullable().meta({ description: 'The campaign the post belongs to, if any' }),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
@@ -103,6 +105,7 @@ export const CreatePostRequestSchema = z.strictObject({
   variants: variants.default([]),
   media: PostMediaInputListSchema.default([]),
   status: NewPostStatusSchema.default('draft'),
+  campaignId: IdSchema.nullable().default(null),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
 
@@ -116,6 +119,10 @@ export const UpdatePostRequestSchema = z.strictObject({
   tags: tags.optional(),
   variants: variants.optional(),
   media: PostMediaInputListSchema.optional(),
+  campaignId: IdSchema.nullable().optional().meta({
+    description:
+      "Moves the post into a campaign (null: out of it). Voids an approval when the campaign's UTM tagging changes the post's links",
+  }),
 });
 export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
 
@@ -136,6 +143,7 @@ export const PostListQuerySchema = z.strictObject({
   channel: csv(IdSchema).optional(),
   tag: csv(TagSchema).optional(),
   author: csv(IdSchema).optional(),
+  campaign: csv(IdSchema).optional().meta({ description: 'Only posts of these campaigns' }),
   q: z
     .string()
     .trim()
@@ -167,6 +175,10 @@ export type PostListQuery = z.input<typeof PostListQuerySchema>;
 export const PostListSchema = z.object({
   items: z.array(PostSchema),
   timeZone: z.string(),
+  campaigns: z.array(CalendarCampaignSchema).meta({
+    description:
+      'Campaigns whose period overlaps the range (or all, without one), with those of the listed posts',
+  }),
 });
 export type PostList = z.infer<typeof PostListSchema>;
 

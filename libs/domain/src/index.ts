@@ -2,3 +2,5 @@ export * from './time/zoned-time';
 export * from './wording';
 export * from './review';
 export * from './preview/post-preview';
+export * from './contests';
+export * from './campaigns';

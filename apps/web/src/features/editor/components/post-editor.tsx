@@ -9,6 +9,7 @@ import { ChannelVariants } from './channel-variants';
 import { ConflictCompare } from './conflict-compare';
 import { EditorFooter } from './editor-footer';
 import { EditorMedia } from './editor-media';
+import { CampaignField } from './campaign-field';
 import { BASE_TEXT_FIELD, type RenderTextField } from './editor-text-field';
 import { PlannedTimeFields } from './planned-time-fields';
 
@@ -193,6 +194,7 @@ export function PostEditor({
             renderTextField={renderTextField}
             textExtensions={textExtensions}
           />
+          <CampaignField editor={editor} />
         </fieldset>
       </form>
       {previews}

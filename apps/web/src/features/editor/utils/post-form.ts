@@ -53,6 +53,8 @@ export type PostFormValues = {
   channels: ChannelChoice[];
   /** The post's media, in the order the platforms show them. */
   media: MediaDraft[];
+  /** The campaign the post belongs to; '' for none. */
+  campaignId: string;
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -70,6 +72,7 @@ export function emptyForm(
     tags: '',
     channels: [],
     media: [],
+    campaignId: '',
   };
 }
 
@@ -96,6 +99,7 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
       ...(v.media ? { media: v.media } : {}),
     })),
     media: (post.media ?? []).map(mediaDraft),
+    campaignId: post.campaignId ?? '',
   };
 }
 
@@ -212,6 +216,7 @@ export function createRequest(
     tags: parseTags(values.tags),
     variants: variantsFromForm(values),
     media: mediaFromForm(values),
+    campaignId: values.campaignId || null,
   };
 }
 
@@ -235,6 +240,7 @@ export function updateRequest(
   const variants = variantsFromForm(values);
   if (JSON.stringify(variants) !== JSON.stringify(variantsFromForm(original)))
     patch.variants = variants;
+  if (values.campaignId !== original.campaignId) patch.campaignId = values.campaignId || null;
   const timeChanged = values.date !== original.date || values.time !== original.time;
   if (timeChanged || (chosenInstant !== null && chosenInstant !== originalInstant)) {
     patch.plannedAt = plannedAtFromForm(values, chosenInstant);
