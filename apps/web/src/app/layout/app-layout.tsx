@@ -94,12 +94,6 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
-            <NavLink
-              to={`/w/${encodeURIComponent(workspace.slug)}/media`}
-              className="button button--ghost button--small"
-            >
-              {t('nav.media')}
-            </NavLink>
             {/* Campaigns and their contests share one entry; the section has its own tabs. */}
             <Link
               to={`/w/${encodeURIComponent(workspace.slug)}/campaigns`}
@@ -108,6 +102,12 @@ export function AppLayout() {
             >
               {t('nav.campaigns')}
             </Link>
+            <NavLink
+              to={`/w/${encodeURIComponent(workspace.slug)}/media`}
+              className="button button--ghost button--small"
+            >
+              {t('nav.media')}
+            </NavLink>
             {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/settings`}
