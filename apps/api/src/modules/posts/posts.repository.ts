@@ -396,15 +396,17 @@ export class PostsRepository {
     };
   }
 
-  /** A campaign's live posts, locked (in id order, as every locker takes them). */
+  /**
+   * A campaign's posts, locked (in id order, as every locker takes them). Binned ones too: a
+   * post restored later must not carry an approval of links tagged the old way.
+   */
   async lockCampaignPosts(
     em: EntityManager,
     workspaceId: string,
     campaignId: string,
   ): Promise<PostRow[]> {
     const ids: { id: string }[] = await em.query(
-      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 AND deleted_at IS NULL
-        ORDER BY id FOR UPDATE`,
+      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id FOR UPDATE`,
       [workspaceId, campaignId],
     );
     const rows: PostRow[] = [];
