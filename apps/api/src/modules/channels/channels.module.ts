@@ -10,6 +10,6 @@ import { ChannelsService } from './channels.service';
   imports: [TypeOrmModule.forFeature([ChannelEntity]), WorkspacesModule],
   controllers: [ChannelsController],
   providers: [ChannelsRepository, ChannelsService],
-  exports: [ChannelsRepository],
+  exports: [ChannelsService],
 })
 export class ChannelsModule {}

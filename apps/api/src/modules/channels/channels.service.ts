@@ -5,9 +5,11 @@ import {
   type Platform,
   type UpdateChannelRequestSchema,
 } from '@postplan/contracts';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { type ChannelEntity } from './channel.entity';
+import { toChannel } from './channel.mapper';
 import { ChannelsRepository } from './channels.repository';
 
 /** Each platform's brand colour, so a calendar is readable before anyone picks colours. */
@@ -28,40 +30,35 @@ const PLATFORM_COLORS: Record<Platform, string> = {
   sandbox: '#059669',
 };
 
-export function defaultChannelColor(platform: Platform): string {
-  return PLATFORM_COLORS[platform];
-}
-
-export function toChannel(c: ChannelEntity): Channel {
-  return {
-    id: c.id,
-    name: c.name,
-    platform: c.platform,
-    color: c.color,
-    wording: c.wording ?? {},
-    createdAt: c.createdAt.toISOString(),
-  };
-}
-
 @Injectable()
 export class ChannelsService {
   constructor(private readonly channels: ChannelsRepository) {}
+
+  /** Which of these ids are channels of the workspace (another workspace's are not). */
+  existingIds(workspaceId: string, ids: string[]): Promise<Set<string>> {
+    return this.channels.existing(workspaceId, ids);
+  }
 
   async list(workspaceId: string): Promise<Channel[]> {
     return (await this.channels.list(workspaceId)).map(toChannel);
   }
 
+  /** With `em`, inside the caller's transaction (the demo seed creates a whole workspace). */
   async create(
     workspaceId: string,
     input: z.output<typeof CreateChannelRequestSchema>,
+    em?: EntityManager,
   ): Promise<Channel> {
-    const row = await this.channels.create({
-      workspaceId,
-      name: input.name,
-      platform: input.platform,
-      color: input.color ?? PLATFORM_COLORS[input.platform],
-      ...(input.wording ? { wording: input.wording } : {}),
-    });
+    const row = await this.channels.create(
+      {
+        workspaceId,
+        name: input.name,
+        platform: input.platform,
+        color: input.color ?? PLATFORM_COLORS[input.platform],
+        ...(input.wording ? { wording: input.wording } : {}),
+      },
+      em,
+    );
     return toChannel(row);
   }
 

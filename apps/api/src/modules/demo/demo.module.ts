@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { PostsModule } from '../posts/posts.module';
+import { ReviewModule } from '../review/review.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule, CampaignsModule],
+  imports: [
+    UsersModule,
+    WorkspacesModule,
+    ChannelsModule,
+    PostsModule,
+    ReviewModule,
+    CampaignsModule,
+  ],
   providers: [DemoSeeder],
 })
 export class DemoModule {}

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
 import { PlatformAdapters } from './platform-adapters';
@@ -10,6 +11,7 @@ import { PublishingEngine } from './publishing.engine';
 import { PublishingMetrics } from './publishing.metrics';
 import { PublishingWorker } from './publishing.worker';
 import { SandboxController } from './sandbox.controller';
+import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 /**
  * Publishing: the outbox and its rules, the engine and its worker, the adapters, the sandbox
@@ -18,10 +20,11 @@ import { SandboxController } from './sandbox.controller';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
+    SandboxPostsRepository,
     PublicationsService,
     { provide: PublicationsOutbox, useExisting: PublicationsService },
     PlatformAdapters,

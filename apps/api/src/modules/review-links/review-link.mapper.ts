@@ -10,7 +10,7 @@ import {
   publishedText,
   type ReviewLink,
 } from '@postplan/domain';
-import { linkVisitorName } from '../review/review.service';
+import { linkVisitorName } from '../review/review.mapper';
 import { type ReviewLinkRow, type VisitorPostRow } from './review-links.repository';
 
 export function linkState(row: ReviewLinkRow, now: Date): ReviewLinkState {
