@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type AuditService } from '../audit/audit.service';
-import { type ChannelsRepository } from '../channels/channels.repository';
+import { type ChannelsService } from '../channels/channels.service';
 import { type PostsService } from '../posts/posts.service';
 import {
   type WorkspaceWithRole,
@@ -59,8 +59,8 @@ function setUp(row: CampaignRow, postCount = 0) {
   const service = new CampaignsService(
     campaigns as unknown as CampaignsRepository,
     {
-      existing: jest.fn(() => Promise.resolve(new Set<string>())),
-    } as unknown as ChannelsRepository,
+      existingIds: jest.fn(() => Promise.resolve(new Set<string>())),
+    } as unknown as ChannelsService,
     { isMember: jest.fn(() => Promise.resolve(true)) } as unknown as WorkspacesRepository,
     posts as unknown as PostsService,
     audit as unknown as AuditService,

@@ -11,7 +11,7 @@ import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { staleVersion } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { ChannelsRepository } from '../channels/channels.repository';
+import { ChannelsService } from '../channels/channels.service';
 import { PostsService } from '../posts/posts.service';
 import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { CampaignError, campaignNotFound } from './campaign.errors';
@@ -44,7 +44,7 @@ export function sameUtm(a: CampaignUtm | null, b: CampaignUtm | null): boolean {
 export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
-    private readonly channels: ChannelsRepository,
+    private readonly channels: ChannelsService,
     private readonly workspaces: WorkspacesRepository,
     private readonly posts: PostsService,
     private readonly audit: AuditService,
@@ -210,7 +210,7 @@ export class CampaignsService {
         { ownerId: write.ownerId },
       );
     }
-    const known = await this.channels.existing(workspaceId, write.channelIds);
+    const known = await this.channels.existingIds(workspaceId, write.channelIds);
     const unknown = write.channelIds.filter((c) => !known.has(c));
     if (unknown.length > 0) {
       throw new CampaignError(
