@@ -11,6 +11,6 @@ import { CampaignsService } from './campaigns.service';
   imports: [WorkspacesModule, ChannelsModule, PostsModule],
   controllers: [CampaignsController],
   providers: [CampaignsRepository, CampaignsService],
-  exports: [CampaignsRepository],
+  exports: [CampaignsService],
 })
 export class CampaignsModule {}

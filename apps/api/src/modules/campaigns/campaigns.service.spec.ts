@@ -2,10 +2,8 @@ import { type EntityManager } from 'typeorm';
 import { type AuditService } from '../audit/audit.service';
 import { type ChannelsService } from '../channels/channels.service';
 import { type PostsService } from '../posts/posts.service';
-import {
-  type WorkspaceWithRole,
-  type WorkspacesRepository,
-} from '../workspaces/workspaces.repository';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { type WorkspacesService } from '../workspaces/workspaces.service';
 import { type CampaignRow, type CampaignsRepository } from './campaigns.repository';
 import { CampaignsService, sameUtm } from './campaigns.service';
 
@@ -61,7 +59,7 @@ function setUp(row: CampaignRow, postCount = 0) {
     {
       existingIds: jest.fn(() => Promise.resolve(new Set<string>())),
     } as unknown as ChannelsService,
-    { isMember: jest.fn(() => Promise.resolve(true)) } as unknown as WorkspacesRepository,
+    { isMember: jest.fn(() => Promise.resolve(true)) } as unknown as WorkspacesService,
     posts as unknown as PostsService,
     audit as unknown as AuditService,
   );

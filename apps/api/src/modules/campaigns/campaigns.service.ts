@@ -13,7 +13,8 @@ import { staleVersion } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../channels/channels.service';
 import { PostsService } from '../posts/posts.service';
-import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CampaignError, campaignNotFound } from './campaign.errors';
 import { toCampaign, toCampaignPost } from './campaign.mapper';
 import { type CampaignRow, type CampaignWrite, CampaignsRepository } from './campaigns.repository';
@@ -45,7 +46,7 @@ export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly channels: ChannelsService,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesService,
     private readonly posts: PostsService,
     private readonly audit: AuditService,
   ) {}
@@ -60,6 +61,14 @@ export class CampaignsService {
     if (!row) throw campaignNotFound();
     const posts = await this.campaigns.posts(ws.id, id);
     return { ...toCampaign(row), posts: posts.map((p) => toCampaignPost(p, ws.timeZone)) };
+  }
+
+  /**
+   * A campaign written inside the caller's transaction without a request's checks or audit
+   * record: for the demo seed, whose owner, channels and workspace it has just created.
+   */
+  createIn(em: EntityManager, workspaceId: string, write: CampaignWrite): Promise<string> {
+    return this.campaigns.insert(em, workspaceId, write);
   }
 
   async create(caller: Caller, input: CreateInput): Promise<CampaignDetail> {

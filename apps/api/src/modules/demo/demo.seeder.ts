@@ -3,7 +3,7 @@ import { type Role } from '@postplan/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
-import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { ChannelsService } from '../channels/channels.service';
 import { PostRecordsService } from '../posts/post-records.service';
 import { type PostWrite } from '../posts/posts.repository';
@@ -45,7 +45,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly channels: ChannelsService,
     private readonly posts: PostRecordsService,
     private readonly review: ReviewService,
-    private readonly campaigns: CampaignsRepository,
+    private readonly campaigns: CampaignsService,
     private readonly clock: Clock,
   ) {}
 
@@ -107,7 +107,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       };
       const campaignFrom = today - DEMO_CAMPAIGN.daysBefore * DAY;
       const campaignTo = today + (DEMO_CAMPAIGN.daysAfter + 1) * DAY;
-      const campaignId = await this.campaigns.insert(em, ws.id, {
+      const campaignId = await this.campaigns.createIn(em, ws.id, {
         name: DEMO_CAMPAIGN.name,
         color: DEMO_CAMPAIGN.color,
         startsOn: localDay(campaignFrom + 12 * 3_600_000),

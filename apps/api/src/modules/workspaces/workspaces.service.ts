@@ -91,6 +91,11 @@ export class WorkspacesService {
     return toWorkspace({ ...ws, ...patch });
   }
 
+  /** Whether someone is a member now (a campaign's owner must be one). */
+  isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
+    return this.workspaces.isMember(workspaceId, userId, em);
+  }
+
   async listMembers(workspaceId: string): Promise<Member[]> {
     return (await this.workspaces.listMembers(workspaceId)).map(toMember);
   }
