@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
+import { ReviewModule } from '../review/review.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CampaignReportService } from './campaign-report';
 import { ExportRepository } from './export.repository';
@@ -19,7 +21,7 @@ import { PlanLinksService } from './plan-links.service';
 
 /** The plan leaving and entering Postplan: exports, calendar feeds, share links, imports. */
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule, ReviewModule],
   controllers: [
     ExportsController,
     CalendarFeedController,
