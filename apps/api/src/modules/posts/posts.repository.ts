@@ -181,7 +181,8 @@ const CALENDAR_FIELDS: [string, string][] = [
 
 /**
  * The campaigns the calendar draws as bands: those whose period (local days) overlaps the
- * range, and those of the posts on the page, narrowed to the campaign filter when there is one.
+ * range, and those of the posts on the page (`a.campaign_ids`, gathered in the same pass over
+ * the page, which is read once), narrowed to the campaign filter when there is one.
  */
 function calendarCampaigns(from: string, to: string, only: string, tz: string): string {
   return `SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'color', c.color,
@@ -190,7 +191,7 @@ function calendarCampaigns(from: string, to: string, only: string, tz: string): 
       FROM campaigns c
      WHERE c.workspace_id = $1
        AND (${only}::uuid[] IS NULL OR c.id = ANY(${only}::uuid[]))
-       AND (c.id IN (SELECT page.campaign_id FROM page)
+       AND (c.id = ANY(a.campaign_ids)
             OR (${from}::timestamptz IS NOT NULL
                 AND c.starts_on <= (${to}::timestamptz AT TIME ZONE ${tz})::date
                 AND c.ends_on >= (${from}::timestamptz AT TIME ZONE ${tz})::date))`;
@@ -225,12 +226,11 @@ export function buildCalendarQuery(
     FROM (SELECT p.*, p.planned_at AT TIME ZONE ${tz} AS local_at,
                  row_number() OVER (ORDER BY ${order}) AS n
             FROM posts p WHERE ${where} ORDER BY ${order} LIMIT ${limit}) q
-)
-SELECT json_build_object(
-  'items', coalesce(json_agg(json_build_object(
-    ${fields}) ORDER BY p.n), '[]'::json),
-  'timeZone', ${tz},
-  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
+), answer AS (
+SELECT coalesce(json_agg(json_build_object(
+    ${fields}) ORDER BY p.n), '[]'::json) AS items,
+       coalesce(array_agg(DISTINCT p.campaign_id) FILTER (WHERE p.campaign_id IS NOT NULL),
+                '{}'::uuid[]) AS campaign_ids
   FROM page p
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text) ORDER BY v.position) AS variants
@@ -241,7 +241,11 @@ SELECT json_build_object(
                                       'dueAt', ${isoUtc('x.due_at')}, 'url', x.url)
                     ORDER BY x.created_at) AS publications
       FROM publications x WHERE x.post_id = p.id AND x.status <> 'cancelled'
-  ) pb ON true`,
+  ) pb ON true
+)
+SELECT json_build_object('items', a.items, 'timeZone', ${tz},
+  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
+  FROM answer a`,
     values,
   };
 }
