@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { CommentsModule } from './modules/comments/comments.module';
+import { ContestsModule } from './modules/contests/contests.module';
 import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CommentsModule,
         ReviewLinksModule,
         PlanExchangeModule,
+        ContestsModule,
         CrisisModule,
         DemoModule,
       ],

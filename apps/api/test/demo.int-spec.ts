@@ -61,9 +61,43 @@ describe('the demo workspace', () => {
     expect(welcome!.publications).toEqual([
       expect.objectContaining({ channelId: sandbox.id, status: 'pending' }),
     ]);
+    // The three ideas, and the drafted winner notification of the finished contest.
     expect(
       (await demo.get('/v1/workspaces/bergquell/posts?unscheduled=true')).body.items,
-    ).toHaveLength(3);
+    ).toHaveLength(4);
+  });
+
+  it('holds a finished contest whose certificate anyone can verify', async () => {
+    const demo = new Browser(t.server);
+    await demo.post('/v1/auth/login', {
+      email: 'demo@postplan.example',
+      password: 'postplan-demo',
+    });
+    const contests = (await demo.get('/v1/workspaces/bergquell/contests')).body.items as {
+      id: string;
+      status: string;
+      campaignId: string | null;
+      publicToken: string;
+      counts: { eligible: number; excluded: number };
+    }[];
+    expect(contests).toHaveLength(1);
+    const c = contests[0]!;
+    expect(c.status).toBe('drawn');
+    // It belongs to the demo campaign.
+    const campaigns = (await demo.get('/v1/workspaces/bergquell/campaigns')).body.items as {
+      id: string;
+    }[];
+    expect(campaigns.map((x) => x.id)).toContain(c.campaignId);
+    expect(c.counts.excluded).toBeGreaterThanOrEqual(3);
+    const v = await demo.get(`/v1/public/contests/${c.publicToken}/verification`);
+    expect(v.status).toBe(200);
+    expect(v.body.recomputed).toMatchObject({ orderMatches: true, listHashMatches: true });
+    expect(v.body.draw.replacements).toHaveLength(1);
+    const cert = await demo.get(`/v1/public/contests/${c.publicToken}/certificate.html`);
+    expect(cert.status).toBe(200);
+    expect(cert.text).toContain('Auslosungsprotokoll');
+    const notes = (await demo.get(`/v1/workspaces/bergquell/contests/${c.id}/notifications`)).body;
+    expect(notes.items).toEqual([expect.objectContaining({ kind: 'reply', status: 'draft' })]);
   });
 
   it('holds a running campaign whose posts carry tagged links, and approved ones still match', async () => {

@@ -4,8 +4,15 @@ import { LoadingState } from '../components/ui/states';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
+import { CampaignsLayout } from './layout/campaigns-layout';
 import { SettingsLayout } from './layout/settings-layout';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
+import {
+  CampaignContestsSection,
+  ContestRoute,
+  ContestsRoute,
+  PublicContestRoute,
+} from './routes/contest-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
@@ -231,6 +238,8 @@ function CampaignRoute() {
         userId={me.user.id}
         campaignId={id}
       />
+      {/* The campaign's contests, composed here: the two features do not know each other. */}
+      <CampaignContestsSection campaignId={id} />
     </Suspense>
   );
 }
@@ -298,8 +307,16 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
-            { path: 'campaigns', element: <CampaignsRoute /> },
-            { path: 'campaigns/:id', element: <CampaignRoute /> },
+            {
+              element: <CampaignsLayout />,
+              children: [
+                { path: 'campaigns', element: <CampaignsRoute /> },
+                { path: 'campaigns/:id', element: <CampaignRoute /> },
+                { path: 'campaigns/:campaignId/contests', element: <ContestsRoute /> },
+                { path: 'contests', element: <ContestsRoute /> },
+                { path: 'contests/:contestId', element: <ContestRoute /> },
+              ],
+            },
             { path: 'import', element: <ImportRoute /> },
             {
               path: 'settings',
@@ -323,6 +340,9 @@ export function createRouter() {
     },
     { path: '/r/:token', element: <ClientReviewRoute /> },
     { path: '/s/:token', element: <SharedPlanRoute /> },
+    { path: '/c/:token/rules', element: <PublicContestRoute page="rules" /> },
+    { path: '/c/:token/verify', element: <PublicContestRoute page="verify" /> },
+    { path: '/c/:token/certificate', element: <PublicContestRoute page="certificate" /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

@@ -11,6 +11,6 @@ import { CampaignsService } from './campaigns.service';
   imports: [WorkspacesModule, ChannelsModule, PostsModule],
   controllers: [CampaignsController],
   providers: [CampaignsRepository, CampaignsService],
-  exports: [CampaignsService],
+  exports: [CampaignsRepository, CampaignsService],
 })
 export class CampaignsModule {}

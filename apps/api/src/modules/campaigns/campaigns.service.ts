@@ -51,6 +51,11 @@ export class CampaignsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A campaign written as it is, for the demo seed (people create them through `create`). */
+  insertForDemo(em: EntityManager, workspaceId: string, row: CampaignWrite): Promise<string> {
+    return this.campaigns.insert(em, workspaceId, row);
+  }
+
   async list(ws: WorkspaceWithRole): Promise<Campaign[]> {
     return (await this.campaigns.list(ws.id)).map(toCampaign);
   }
@@ -61,14 +66,6 @@ export class CampaignsService {
     if (!row) throw campaignNotFound();
     const posts = await this.campaigns.posts(ws.id, id);
     return { ...toCampaign(row), posts: posts.map((p) => toCampaignPost(p, ws.timeZone)) };
-  }
-
-  /**
-   * A campaign written inside the caller's transaction without a request's checks or audit
-   * record: for the demo seed, whose owner, channels and workspace it has just created.
-   */
-  createIn(em: EntityManager, workspaceId: string, write: CampaignWrite): Promise<string> {
-    return this.campaigns.insert(em, workspaceId, write);
   }
 
   async create(caller: Caller, input: CreateInput): Promise<CampaignDetail> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { ContestsModule } from '../contests/contests.module';
 import { PostsModule } from '../posts/posts.module';
 import { ReviewModule } from '../review/review.module';
 import { UsersModule } from '../users/users.module';
@@ -13,8 +14,9 @@ import { DemoSeeder } from './demo.seeder';
     WorkspacesModule,
     ChannelsModule,
     PostsModule,
-    ReviewModule,
     CampaignsModule,
+    ContestsModule,
+    ReviewModule,
   ],
   providers: [DemoSeeder],
 })

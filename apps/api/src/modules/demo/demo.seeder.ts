@@ -26,6 +26,7 @@ import {
   DEMO_WORKSPACE,
 } from './demo-content';
 import { Clock } from '../../common/clock/clock';
+import { ContestsDemo } from '../contests/contests.demo';
 
 const DAY = 86_400_000;
 
@@ -47,6 +48,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly review: ReviewService,
     private readonly campaigns: CampaignsService,
     private readonly clock: Clock,
+    private readonly contests: ContestsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +67,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
       author: { id: string; role: Role };
       approverId: string | null;
     }[] = [];
+    let contestSeed: {
+      people: { ownerId: string; editorId: string; authorId: string };
+      sandboxChannelId: string;
+    } | null = null;
     const created = await this.transactions.run(async (em) => {
       await this.transactions.serialise(em, 'postplan:demo');
       if (await this.workspaces.slugExists(DEMO_WORKSPACE.slug, em)) return false;
@@ -99,6 +105,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
         { name: DEMO_SANDBOX_CHANNEL.name, platform: DEMO_SANDBOX_CHANNEL.platform },
         em,
       );
+      contestSeed = {
+        people: { ownerId: people[0]!.id, editorId: people[1]!.id, authorId: people[2]!.id },
+        sandboxChannelId: sandbox.id,
+      };
       platforms[sandbox.id] = DEMO_SANDBOX_CHANNEL.platform;
       const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
       const localDay = (at: number) => {
@@ -107,7 +117,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       };
       const campaignFrom = today - DEMO_CAMPAIGN.daysBefore * DAY;
       const campaignTo = today + (DEMO_CAMPAIGN.daysAfter + 1) * DAY;
-      const campaignId = await this.campaigns.createIn(em, ws.id, {
+      const campaignId = await this.campaigns.insertForDemo(em, ws.id, {
         name: DEMO_CAMPAIGN.name,
         color: DEMO_CAMPAIGN.color,
         startsOn: localDay(campaignFrom + 12 * 3_600_000),
@@ -248,6 +258,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // Review goes through the real transitions (wording gate, rounds, audit, inbox), which run
     // in transactions of their own, so after the workspace exists.
     for (const r of toReview) await this.demoReview(r.ws, r.postId, r.author, r.approverId);
+    if (contestSeed) {
+      const seed: {
+        people: { ownerId: string; editorId: string; authorId: string };
+        sandboxChannelId: string;
+      } = contestSeed;
+      const ws = (await this.workspaces.listForUser(seed.people.ownerId)).find(
+        (w) => w.slug === DEMO_WORKSPACE.slug,
+      );
+      // A finished giveaway with its certificate (see docs/contests.md).
+      if (ws) await this.contests.seed(ws, seed.people, seed.sandboxChannelId);
+    }
     return created;
   }
 

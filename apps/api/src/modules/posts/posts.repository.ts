@@ -4,6 +4,7 @@ import { type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval, type Platform, type UtmDefaults } from '@postplan/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type ContestRulesRef } from '../review/review-content';
 
 /** A post as the database returns it, variants included, ready for the mapper. */
 export type PostRow = {
@@ -16,6 +17,8 @@ export type PostRow = {
   tags: string[];
   author_id: string;
   campaign_id: string | null;
+  /** The contest rules this post's approval covers; null for a post of no contest. */
+  contest_rules?: ContestRulesRef | null;
   /** The campaign's UTM defaults, which tag the post's links (part of the approved content). */
   campaign_utm: UtmDefaults | null;
   /** Each target channel's platform, for its links' `utm_source`. */
@@ -70,7 +73,7 @@ export type NewPost = PostWrite & {
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
+         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
          (SELECT c.utm FROM campaigns c WHERE c.id = p.campaign_id) AS campaign_utm,
          coalesce((SELECT json_object_agg(v.channel_id, ch.platform)
                      FROM post_variants v JOIN channels ch ON ch.id = v.channel_id
@@ -484,6 +487,21 @@ export class PostsRepository {
   }
 
   /** A new content hash without a change of the post's own fields (its campaign's UTM changed). */
+  /** Which contest rules the post carries (part of its approved content), with the new hash. */
+  async setContestRules(
+    em: EntityManager,
+    id: string,
+    ref: ContestRulesRef | null,
+    contentHash: string,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE posts SET contest_rules = $2, content_hash = $3, version = version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, ref ? JSON.stringify(ref) : null, contentHash],
+    );
+  }
+
   async setContentHash(em: EntityManager, id: string, contentHash: string): Promise<void> {
     await em.query(
       `UPDATE posts SET content_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,

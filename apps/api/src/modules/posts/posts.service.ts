@@ -13,7 +13,7 @@ import { hasRole, searchWords } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../channels/channels.service';
-import { hashContent } from '../review/review-content';
+import { type ContestRulesRef, hashContent } from '../review/review-content';
 import { WordingGate } from '../review/wording-gate';
 import { PublicationsOutbox } from './publications-outbox';
 import { ReviewPort } from './review-port';
@@ -187,7 +187,10 @@ export class PostsService {
     await this.posts.updateContent(
       em,
       id,
-      { ...next, contentHash: hashContent({ ...next, ...tagging }) },
+      {
+        ...next,
+        contentHash: hashContent({ ...next, ...tagging, contest_rules: current.contest_rules }),
+      },
       input.variants !== undefined,
     );
     const saved = await this.posts.find(ws.id, id, em);
@@ -205,6 +208,37 @@ export class PostsService {
     await this.auditMoveAndTags(em, ws.id, current, saved!, caller.userId);
     await this.outbox?.syncPost(em, id);
     await this.wording.indexPost(em, ws.id, id);
+  }
+
+  /**
+   * A contest's rules changed, or its posts did: each post records which rules it carries
+   * (`ref`, or null when it leaves contest `contestId`), and a changed hash is a content change
+   * the review reacts to as to an edit (a revision, the approval void). In the caller's
+   * transaction; returns how many posts changed.
+   */
+  async applyContestRules(
+    em: EntityManager,
+    caller: Caller,
+    postIds: readonly string[],
+    ref: ContestRulesRef | null,
+    contestId: string,
+  ): Promise<number> {
+    const ws = caller.workspace;
+    let changed = 0;
+    for (const postId of postIds) {
+      const before = await this.posts.lock(em, ws.id, postId);
+      if (!before) continue;
+      // A post linked to two contests carries the rules of the one that changed last.
+      if (ref === null && before.contest_rules?.contestId !== contestId) continue;
+      const hash = hashContent({ ...before, contest_rules: ref });
+      if (hash === before.content_hash && ref?.version === before.contest_rules?.version) continue;
+      await this.posts.setContestRules(em, postId, ref, hash);
+      const saved = await this.posts.find(ws.id, postId, em);
+      await this.review.onSaved(em, ws.id, before, saved!, caller.userId, ws.role);
+      await this.outbox?.syncPost(em, postId);
+      changed += 1;
+    }
+    return changed;
   }
 
   /**

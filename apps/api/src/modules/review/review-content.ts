@@ -7,10 +7,14 @@ import {
   type UtmDefaults,
 } from '@postplan/domain';
 
+/** Which contest rules a contest post carries: their version is part of what gets approved. */
+export type ContestRulesRef = { contestId: string; version: number; hash: string };
+
 type ContentFields = {
   title: string;
   text: string;
   variants: readonly { channelId: string; text: string | null }[];
+  contest_rules?: ContestRulesRef | null;
   /** The UTM defaults of the post's campaign (null: not in a campaign, or it tags nothing). */
   campaign_utm?: UtmDefaults | null;
   /** Each target channel's platform: its links' `utm_source`. */
@@ -38,6 +42,18 @@ export function approvableContent(post: ContentFields): ApprovableContent {
     text: post.text,
     channelIds: post.variants.map((v) => v.channelId),
     variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
+    // Absent for posts of no contest, so their hashes stay what they were.
+    ...(post.contest_rules
+      ? {
+          options: {
+            contest: {
+              id: post.contest_rules.contestId,
+              rulesVersion: post.contest_rules.version,
+              rulesHash: post.contest_rules.hash,
+            },
+          },
+        }
+      : {}),
     ...(published.length > 0 ? { published } : {}),
   };
 }

@@ -61,6 +61,11 @@ export class WorkspacesService {
     return this.workspaces.listForUser(userId);
   }
 
+  /** Whether the user belongs to the workspace (a campaign's owner must). */
+  isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
+    return this.workspaces.isMember(workspaceId, userId, em);
+  }
+
   slugExists(slug: string, em?: EntityManager): Promise<boolean> {
     return this.workspaces.slugExists(slug, em);
   }
@@ -89,11 +94,6 @@ export class WorkspacesService {
     }
     await this.workspaces.update(ws.id, patch);
     return toWorkspace({ ...ws, ...patch });
-  }
-
-  /** Whether someone is a member now (a campaign's owner must be one). */
-  isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
-    return this.workspaces.isMember(workspaceId, userId, em);
   }
 
   async listMembers(workspaceId: string): Promise<Member[]> {

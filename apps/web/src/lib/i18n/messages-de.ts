@@ -1,7 +1,9 @@
+import { contestsDe } from './messages-contests-de';
 import type { Messages } from './messages-en';
 
 /** German catalogue. Informal address (“du”), as usual in social-media teams. */
 export const de: Messages = {
+  ...contestsDe,
   'app.name': 'Postplan',
   'app.tagline': 'Redaktionskalender und Beitragsplanung',
   'app.skipToContent': 'Zum Inhalt springen',
@@ -255,6 +257,7 @@ export const de: Messages = {
   'wording.rule.hashtags.duplicate': 'Hashtag doppelt',
   'wording.rule.hashtags.camel-case': 'Schwer lesbarer Hashtag (ohne Binnenmajuskeln)',
   'wording.rule.links.malformed': 'Fehlerhafter Link',
+  'wording.rule.contest.rules-link': 'Gewinnspiel ohne Link zu den Teilnahmebedingungen',
   'wording.rule.links.insecure': 'Unsicherer Link (http)',
   'wording.rule.style.all-caps': 'GROSSBUCHSTABEN',
   'wording.rule.style.emoji-overuse': 'Zu viele Emoji',
@@ -1589,6 +1592,26 @@ export const de: Messages = {
   'publishing.log.count': '{count} angezeigt',
   'publishing.log.loadMore': 'Ältere zeigen',
   'publishing.log.loadingMore': 'Wird geladen…',
+  'error.CONTEST_NOT_FOUND': 'Dieses Gewinnspiel gibt es nicht (mehr).',
+  'error.CONTEST_NOT_OPEN':
+    'Die Teilnehmerliste ist schon festgeschrieben; das Gewinnspiel lässt sich nicht mehr ändern.',
+  'error.CONTEST_PERIOD_NOT_ENDED':
+    'Der Teilnahmezeitraum läuft noch. Festschreiben geht erst nach seinem Ende.',
+  'error.CONTEST_RULES_MISSING': 'Speichere zuerst die Teilnahmebedingungen.',
+  'error.CONTEST_NO_ELIGIBLE_ENTRANTS':
+    'Niemand ist teilnahmeberechtigt; es gibt nichts auszulosen.',
+  'error.CONTEST_NOT_COMMITTED': 'Schreibe zuerst die Teilnehmerliste fest; erst dann wird gelost.',
+  'error.CONTEST_ALREADY_DRAWN':
+    'Dieses Gewinnspiel ist schon ausgelost. Eine zweite Auslosung gibt es nicht; ersetze einen Gewinner durch einen Nachrücker.',
+  'error.CONTEST_NOT_DRAWN': 'Das Gewinnspiel ist noch nicht ausgelost.',
+  'error.CONTEST_NO_ALTERNATE_LEFT': 'Es ist kein Nachrücker mehr übrig.',
+  'error.CONTEST_ENTRANT_NOT_FOUND':
+    'Diese teilnehmende Person gibt es in diesem Gewinnspiel nicht.',
+  'error.CONTEST_NOT_A_WINNER': 'Diese Person ist kein aktueller Gewinner.',
+  'error.CONTEST_ENTRIES_CSV_INVALID':
+    'Die CSV-Datei hat Fehler; es wurde nichts importiert. Die Zeilen stehen in der Liste.',
+  'error.CONTEST_ENTRANT_DATA_DELETED':
+    'Die Daten der Teilnehmenden sind nach der Aufbewahrungsfrist gelöscht.',
   'error.CAMPAIGN_NOT_FOUND': 'Diese Kampagne gibt es nicht (mehr).',
   'error.UNKNOWN_CAMPAIGN': 'Die gewählte Kampagne gehört nicht zu diesem Arbeitsbereich.',
   'error.CAMPAIGN_HAS_POSTS':

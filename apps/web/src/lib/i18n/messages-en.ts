@@ -1,8 +1,11 @@
+import { contestsEn } from './messages-contests-en';
+
 /**
  * The English catalogue is the reference: its keys define MessageKey, and the German one must
  * have exactly the same keys (the compiler checks it). Placeholders look like {name}.
  */
 export const en = {
+  ...contestsEn,
   'app.name': 'Postplan',
   'app.tagline': 'Editorial calendar and post scheduler',
   'app.skipToContent': 'Skip to content',
@@ -252,6 +255,7 @@ export const en = {
   'wording.rule.hashtags.duplicate': 'Hashtag used twice',
   'wording.rule.hashtags.camel-case': 'Hashtag hard to read (no CamelCase)',
   'wording.rule.links.malformed': 'Malformed link',
+  'wording.rule.contest.rules-link': 'Contest post without a link to its rules',
   'wording.rule.links.insecure': 'Insecure link (http)',
   'wording.rule.style.all-caps': 'ALL CAPS',
   'wording.rule.style.emoji-overuse': 'Too many emoji',
@@ -1536,6 +1540,24 @@ export const en = {
   'publishing.log.count': '{count} shown',
   'publishing.log.loadMore': 'Show older',
   'publishing.log.loadingMore': 'Loading…',
+  'error.CONTEST_NOT_FOUND': 'This contest does not exist (any more).',
+  'error.CONTEST_NOT_OPEN':
+    'The entrant list is already committed; the contest can no longer be changed.',
+  'error.CONTEST_PERIOD_NOT_ENDED':
+    'The entry period is still running. You can commit only after it ends.',
+  'error.CONTEST_RULES_MISSING': 'Save the rules first.',
+  'error.CONTEST_NO_ELIGIBLE_ENTRANTS': 'Nobody is eligible; there is nothing to draw.',
+  'error.CONTEST_NOT_COMMITTED': 'Commit the entrant list first; the draw comes after.',
+  'error.CONTEST_ALREADY_DRAWN':
+    'This contest has already been drawn. There is no second draw; replace a winner with an alternate instead.',
+  'error.CONTEST_NOT_DRAWN': 'The contest has not been drawn yet.',
+  'error.CONTEST_NO_ALTERNATE_LEFT': 'No alternate is left.',
+  'error.CONTEST_ENTRANT_NOT_FOUND': 'This entrant does not exist in this contest.',
+  'error.CONTEST_NOT_A_WINNER': 'This person is not a current winner.',
+  'error.CONTEST_ENTRIES_CSV_INVALID':
+    'The CSV file has errors; nothing was imported. The lines are listed.',
+  'error.CONTEST_ENTRANT_DATA_DELETED':
+    'The entrants’ data was deleted after the retention period.',
   'error.CAMPAIGN_NOT_FOUND': 'This campaign does not exist (any more).',
   'error.UNKNOWN_CAMPAIGN': 'The chosen campaign does not belong to this workspace.',
   'error.CAMPAIGN_HAS_POSTS': 'The campaign still has posts. Move them out of the campaign first.',
