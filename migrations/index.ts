@@ -13,6 +13,7 @@ import { DeletedCommentText1764605000000 } from './1764605000000-deleted-comment
 import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
 import { PostSearch1765010000000 } from './1765010000000-post-search';
+import { ChannelConnections1766000000000 } from './1766000000000-channel-connections';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PlanExchange1764800000000,
   BrandRuleGenders1765000000000,
   PostSearch1765010000000,
+  ChannelConnections1766000000000,
 ];

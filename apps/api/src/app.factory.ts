@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { type DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { type Clock } from './common/clock/clock';
 import { type AppConfig } from './config/app-config';
@@ -18,7 +19,7 @@ import { setupOpenApi } from './openapi';
 /** Builds the HTTP application; main.ts listens with it, integration tests drive it in-process. */
 export async function createApp(
   config: AppConfig,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logStream?: DestinationStream } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,

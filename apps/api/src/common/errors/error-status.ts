@@ -9,6 +9,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':
     case 'PASSWORD_RESET_INVALID':
+    case 'OAUTH_STATE_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -68,6 +69,8 @@ export function statusOf(code: ErrorCode): number {
     case 'NOTHING_TO_PUBLISH':
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
+    case 'CHANNEL_CONNECT_KIND_WRONG':
+    case 'OAUTH_NOT_CONFIGURED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
@@ -90,6 +93,9 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
     case 'WEAK_PASSWORD':
+    case 'CHANNEL_SETTINGS_INVALID':
+    case 'CHANNEL_CREDENTIALS_INVALID':
+    case 'CHANNEL_VERIFY_FAILED':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;
@@ -97,6 +103,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'OAUTH_EXCHANGE_FAILED':
+      return 502;
     case 'PDF_RENDERER_UNAVAILABLE':
       return 503;
     default: {

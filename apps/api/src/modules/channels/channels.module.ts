@@ -5,11 +5,22 @@ import { ChannelEntity } from './channel.entity';
 import { ChannelsController } from './channels.controller';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
+import { ChannelCredentialsRepository } from './connections/channel-credentials.repository';
+import {
+  ChannelConnectionsController,
+  OAuthCallbackController,
+} from './connections/channel-connections.controller';
+import { ChannelConnectionsService } from './connections/channel-connections.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ChannelEntity]), WorkspacesModule],
-  controllers: [ChannelsController],
-  providers: [ChannelsRepository, ChannelsService],
-  exports: [ChannelsRepository],
+  controllers: [ChannelsController, ChannelConnectionsController, OAuthCallbackController],
+  providers: [
+    ChannelsRepository,
+    ChannelsService,
+    ChannelCredentialsRepository,
+    ChannelConnectionsService,
+  ],
+  exports: [ChannelsRepository, ChannelConnectionsService],
 })
 export class ChannelsModule {}

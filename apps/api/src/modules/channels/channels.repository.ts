@@ -17,6 +17,11 @@ export class ChannelsRepository {
     return this.channels.findOneBy({ workspaceId, id });
   }
 
+  /** For the engine and the daily check, which work across workspaces. */
+  byId(id: string): Promise<ChannelEntity | null> {
+    return this.channels.findOneBy({ id });
+  }
+
   /** Which of these ids are channels of the workspace. */
   async existing(workspaceId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -39,8 +44,10 @@ export class ChannelsRepository {
   async update(
     workspaceId: string,
     id: string,
-    patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording'>>,
+    patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording' | 'settings'>>,
+    em?: EntityManager,
   ): Promise<void> {
-    await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: () => 'now()' });
+    const repo = em?.getRepository(ChannelEntity) ?? this.channels;
+    await repo.update({ workspaceId, id }, { ...patch, updatedAt: () => 'now()' });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Channel,
+  type ChannelConnection,
   type CreateChannelRequestSchema,
   type Platform,
   type UpdateChannelRequestSchema,
@@ -9,6 +10,7 @@ import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { type ChannelEntity } from './channel.entity';
 import { ChannelsRepository } from './channels.repository';
+import { ChannelConnectionsService } from './connections/channel-connections.service';
 
 /** Each platform's brand colour, so a calendar is readable before anyone picks colours. */
 const PLATFORM_COLORS: Record<Platform, string> = {
@@ -32,23 +34,36 @@ export function defaultChannelColor(platform: Platform): string {
   return PLATFORM_COLORS[platform];
 }
 
-export function toChannel(c: ChannelEntity): Channel {
+export function toChannel(c: ChannelEntity, connection?: ChannelConnection): Channel {
   return {
     id: c.id,
     name: c.name,
     platform: c.platform,
     color: c.color,
     wording: c.wording ?? {},
+    settings: c.settings ?? {},
+    ...(connection ? { connection } : {}),
     createdAt: c.createdAt.toISOString(),
   };
 }
 
 @Injectable()
 export class ChannelsService {
-  constructor(private readonly channels: ChannelsRepository) {}
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly connections: ChannelConnectionsService,
+  ) {}
 
   async list(workspaceId: string): Promise<Channel[]> {
-    return (await this.channels.list(workspaceId)).map(toChannel);
+    const rows = await this.channels.list(workspaceId);
+    const connections = await this.connections.connectionsOf(rows);
+    return rows.map((c) => toChannel(c, connections.get(c.id)));
+  }
+
+  /** One channel with its connection, as the channels page shows it. */
+  async one(workspaceId: string, id: string): Promise<Channel> {
+    const c = await this.get(workspaceId, id);
+    return toChannel(c, (await this.connections.connectionsOf([c])).get(c.id));
   }
 
   async create(
@@ -62,7 +77,7 @@ export class ChannelsService {
       color: input.color ?? PLATFORM_COLORS[input.platform],
       ...(input.wording ? { wording: input.wording } : {}),
     });
-    return toChannel(row);
+    return this.one(workspaceId, row.id);
   }
 
   async update(
@@ -70,17 +85,20 @@ export class ChannelsService {
     id: string,
     patch: z.output<typeof UpdateChannelRequestSchema>,
   ): Promise<Channel> {
-    await this.get(workspaceId, id);
-    const { wording, ...rest } = patch;
+    const channel = await this.get(workspaceId, id);
+    const { wording, settings, ...rest } = patch;
     // The wording settings are replaced as a whole; null goes back to the defaults.
     await this.channels.update(workspaceId, id, {
       ...rest,
       ...(wording !== undefined ? { wording: wording ?? {} } : {}),
+      ...(settings !== undefined
+        ? { settings: this.connections.parseSettings(channel.platform, settings) }
+        : {}),
     });
-    return toChannel(await this.get(workspaceId, id));
+    return this.one(workspaceId, id);
   }
 
-  private async get(workspaceId: string, id: string): Promise<ChannelEntity> {
+  async get(workspaceId: string, id: string): Promise<ChannelEntity> {
     const c = await this.channels.find(workspaceId, id);
     if (!c) throw new AppError('CHANNEL_NOT_FOUND', 'There is no such channel in this workspace.');
     return c;

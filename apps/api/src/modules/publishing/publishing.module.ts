@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { ChannelsModule } from '../channels/channels.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
 import { PlatformAdapters } from './platform-adapters';
@@ -18,7 +19,7 @@ import { SandboxController } from './sandbox.controller';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, ChannelsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,

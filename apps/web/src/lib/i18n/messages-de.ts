@@ -786,6 +786,18 @@ export const de: Messages = {
   'error.TOKEN_NOT_FOUND': 'Dieses Token gibt es nicht.',
   'error.CHANNEL_NOT_FOUND': 'Ein gewählter Kanal existiert nicht mehr.',
   'error.UNKNOWN_CHANNEL': 'Ein gewählter Kanal gehört nicht zu diesem Arbeitsbereich.',
+  'error.CHANNEL_SETTINGS_INVALID':
+    'Eine Einstellung des Kanals passt nicht; bitte prüfen Sie die markierten Felder.',
+  'error.CHANNEL_CREDENTIALS_INVALID':
+    'Die Zugangsdaten haben nicht die erwartete Form; bitte prüfen Sie sie.',
+  'error.CHANNEL_VERIFY_FAILED':
+    'Die Plattform hat die Zugangsdaten nicht angenommen. Es wurde nichts gespeichert.',
+  'error.CHANNEL_CONNECT_KIND_WRONG': 'Diese Plattform wird auf anderem Weg verbunden.',
+  'error.OAUTH_NOT_CONFIGURED': 'Für diese Plattform ist auf dem Server keine App eingerichtet.',
+  'error.OAUTH_STATE_INVALID':
+    'Die Anmeldung bei der Plattform ist abgelaufen oder gehört zu einer anderen Sitzung. Bitte verbinden Sie erneut.',
+  'error.OAUTH_EXCHANGE_FAILED':
+    'Die Plattform hat die Anmeldung nicht bestätigt. Bitte versuchen Sie es erneut.',
   'error.POST_NOT_FOUND': 'Diesen Beitrag gibt es nicht mehr.',
   'error.POST_NOT_DELETED': 'Dieser Beitrag ist nicht gelöscht.',
   'error.VERSION_REQUIRED': 'Die Version des Beitrags fehlt. Lade neu und versuche es erneut.',

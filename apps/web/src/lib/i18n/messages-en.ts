@@ -759,6 +759,15 @@ export const en = {
   'error.TOKEN_NOT_FOUND': 'This token does not exist.',
   'error.CHANNEL_NOT_FOUND': 'A chosen channel no longer exists.',
   'error.UNKNOWN_CHANNEL': 'A chosen channel does not belong to this workspace.',
+  'error.CHANNEL_SETTINGS_INVALID':
+    'A setting of the channel does not fit; check the marked fields.',
+  'error.CHANNEL_CREDENTIALS_INVALID': 'The credentials do not have the expected form; check them.',
+  'error.CHANNEL_VERIFY_FAILED': 'The platform did not accept the credentials. Nothing was saved.',
+  'error.CHANNEL_CONNECT_KIND_WRONG': 'This platform is connected another way.',
+  'error.OAUTH_NOT_CONFIGURED': 'No app for this platform is configured on the server.',
+  'error.OAUTH_STATE_INVALID':
+    'The sign-in at the platform expired or belongs to another session. Connect again.',
+  'error.OAUTH_EXCHANGE_FAILED': 'The platform did not confirm the sign-in. Try again.',
   'error.POST_NOT_FOUND': 'This post no longer exists.',
   'error.POST_NOT_DELETED': 'This post is not deleted.',
   'error.VERSION_REQUIRED': 'The post version is missing. Reload and try again.',
