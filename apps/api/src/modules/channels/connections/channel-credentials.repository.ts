@@ -232,7 +232,8 @@ export class ChannelCredentialsRepository {
     stateHash: Buffer,
     now: Date,
   ): Promise<{ outcome: 'spent'; row: OAuthStateRow } | { outcome: 'used' | 'unknown' }> {
-    const spent = await this.db.query<OAuthStateRow[]>(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+    const [spent] = await this.db.query<[OAuthStateRow[], number]>(
       `UPDATE channel_oauth_states SET used_at = $2
         WHERE state_hash = $1 AND used_at IS NULL RETURNING *`,
       [stateHash, now],
