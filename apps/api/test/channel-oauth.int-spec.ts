@@ -2,6 +2,7 @@ import { Agent } from 'node:https';
 import { createXAdapter, type PlatformAdapter } from '@postplan/platforms';
 import { type FakeX, fakeXCa, startFakeX } from '@postplan/platforms/testing';
 import { ManualClock } from '../src/common/clock/clock';
+import { ChannelConnectionsService } from '../src/modules/channels/connections/channel-connections.service';
 import { PlatformAdapters } from '../src/modules/publishing/platform-adapters';
 import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
 import { type FakeOAuth, startFakeOAuth } from './fake-oauth-server';
@@ -253,5 +254,90 @@ describe('connecting X with OAuth', () => {
       (c) => c.id === channelId,
     )!;
     expect(ch.connection.status).toBe('revoked');
+    const told = await t.db.query(
+      `SELECT data->>'status' AS status FROM notifications
+        WHERE kind = 'channel_alert' AND data->>'channelId' = $1`,
+      [channelId],
+    );
+    expect(told.rows).toEqual([{ status: 'revoked' }]);
+  });
+});
+
+describe('a connection that runs out before a planned post', () => {
+  const DAY = 86_400_000;
+
+  it('alerts the admins days ahead, once, and the calendar flags the posts it would fail', async () => {
+    // An access token for ten days and no refresh token: only a person can renew it.
+    const channelId = await xChannel('X Kurzzeit');
+    oauth.nextTokens.push({ access: 'x-access-short', refresh: '', expiresIn: 10 * 86_400 });
+    x.acceptTokens(['x-access-short']);
+    expect((await owner.get(await authorize(owner, channelId))).status).toBe(302);
+    const connectedAt = clock.nowMs();
+
+    const planned = async (inDays: number, text: string) => {
+      const created = await owner.post(path('/posts'), {
+        text,
+        plannedAt: new Date(connectedAt + inDays * DAY).toISOString(),
+        variants: [{ channelId }],
+      });
+      await owner.post(path(`/posts/${created.body.id}/submit`), { version: created.body.version });
+      return created.body.id as string;
+    };
+    const soon = await planned(2, 'Bald, noch mit gültigem Token');
+    const late = await planned(12, 'Nach dem Ablauf des Tokens');
+    const range = `from=${new Date(connectedAt).toISOString()}&to=${new Date(connectedAt + 20 * DAY).toISOString()}`;
+    const flags = async () => {
+      const res = await owner.get(path(`/posts?${range}`));
+      expect(res.status).toBe(200);
+      return new Map(
+        (res.body.items as { id: string; channelAlerts?: unknown[] }[]).map((p) => [
+          p.id,
+          p.channelAlerts,
+        ]),
+      );
+    };
+    expect((await flags()).get(late)).toEqual([]);
+
+    const connections = t.app.get(ChannelConnectionsService);
+    await connections.checkAll();
+    const after = await flags();
+    expect(after.get(late)).toEqual([{ channelId, status: 'expiring' }]);
+    expect(after.get(soon)).toEqual([]);
+    const channels = await owner.get(path('/channels'));
+    expect(
+      (channels.body.items as { id: string; connection: { status: string } }[]).find(
+        (c) => c.id === channelId,
+      )!.connection.status,
+    ).toBe('connected');
+
+    const { rows } = await t.db.query(
+      `SELECT data FROM notifications WHERE kind = 'channel_alert' AND data->>'channelId' = $1`,
+      [channelId],
+    );
+    expect(rows).toEqual([
+      {
+        data: expect.objectContaining({
+          status: 'expiring',
+          channelName: 'X Kurzzeit',
+          plannedPosts: 2,
+        }),
+      },
+    ]);
+    // The next day's check tells nobody again.
+    await connections.checkAll();
+    expect(
+      (
+        await t.db.query(
+          `SELECT 1 FROM notifications WHERE kind = 'channel_alert' AND data->>'channelId' = $1`,
+          [channelId],
+        )
+      ).rows,
+    ).toHaveLength(1);
+
+    // Reconnecting clears the alert and the flags.
+    oauth.nextTokens.push({ access: 'x-access-long', refresh: 'x-refresh-long', expiresIn: 7200 });
+    x.acceptTokens(['x-access-long']);
+    expect((await owner.get(await authorize(owner, channelId))).status).toBe(302);
+    expect((await flags()).get(late)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export type FakeOAuth = {
   clientSecret: string;
   /** Token requests seen, by grant type. */
   readonly grants: { authorization_code: number; refresh_token: number };
-  /** What the next token answers carry (access token, lifetime in seconds). */
+  /** What the next token answers carry (lifetime in seconds; refresh '' for none). */
   nextTokens: { access: string; refresh: string; expiresIn: number }[];
   close(): Promise<void>;
 };
@@ -41,11 +41,11 @@ export async function startFakeOAuth(): Promise<FakeOAuth> {
   const issue = (res: ServerResponse) => {
     const next = fake.nextTokens.shift();
     if (!next) return json(res, 500, { error: 'server_error' });
-    liveRefresh.add(next.refresh);
+    if (next.refresh) liveRefresh.add(next.refresh);
     json(res, 200, {
       token_type: 'bearer',
       access_token: next.access,
-      refresh_token: next.refresh,
+      ...(next.refresh ? { refresh_token: next.refresh } : {}),
       expires_in: next.expiresIn,
       scope: 'tweet.read tweet.write users.read media.write offline.access',
     });

@@ -10,6 +10,7 @@ import {
   ChannelConnectionsController,
   OAuthCallbackController,
 } from './connections/channel-connections.controller';
+import { ChannelChecksScheduler } from './connections/channel-checks.scheduler';
 import { ChannelConnectionsService } from './connections/channel-connections.service';
 
 @Module({
@@ -20,6 +21,7 @@ import { ChannelConnectionsService } from './connections/channel-connections.ser
     ChannelsService,
     ChannelCredentialsRepository,
     ChannelConnectionsService,
+    ChannelChecksScheduler,
   ],
   exports: [ChannelsRepository, ChannelConnectionsService],
 })

@@ -22,6 +22,7 @@ export type PostRow = {
   approval: Approval | null;
   status_reason: string | null;
   publications?: PublicationSummary[];
+  channel_alerts?: { channelId: string; status: 'expiring' | 'needs_reconnect' | 'revoked' }[];
 };
 
 export type PostFilter = {
@@ -46,6 +47,19 @@ export type PostWrite = {
   variants: { channelId: string; text: string | null }[];
 };
 
+/**
+ * The target channels whose connection has an alert that concerns this post (revoked, to be
+ * reconnected, or expiring before the post's time), unless the post is out there already.
+ */
+const channelAlertsOf = (p: string) => `
+    SELECT json_agg(json_build_object('channelId', cc.channel_id, 'status', cc.alert)
+                    ORDER BY cc.channel_id) AS alerts
+      FROM post_variants av JOIN channel_credentials cc ON cc.channel_id = av.channel_id
+     WHERE av.post_id = ${p}.id AND cc.alert IS NOT NULL AND ${p}.planned_at IS NOT NULL
+       AND (cc.alert <> 'expiring' OR cc.expires_at IS NULL OR ${p}.planned_at >= cc.expires_at)
+       AND NOT EXISTS (SELECT 1 FROM publications ax WHERE ax.post_id = ${p}.id
+                         AND ax.channel_id = av.channel_id AND ax.status = 'published')`;
+
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
@@ -55,7 +69,8 @@ const SELECT_POST = `
                                      'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
                                    ORDER BY pb.created_at)
                      FROM publications pb WHERE pb.post_id = p.id AND pb.status <> 'cancelled'),
-                  '[]'::json) AS publications
+                  '[]'::json) AS publications,
+         coalesce((${channelAlertsOf('p')}), '[]'::json) AS channel_alerts
     FROM posts p`;
 
 /** The filter as SQL: conditions over posts `p`, their order, and the parameters. */
@@ -149,6 +164,8 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
   // Each channel's publishing status, for the calendar's badges (as SELECT_POST gives it).
   ['publications', `coalesce(pb.publications, '[]'::json)`],
+  // Channels whose connection will make this post fail unless someone reconnects them.
+  ['channelAlerts', `coalesce(ca.alerts, '[]'::json)`],
 ];
 
 /**
@@ -187,7 +204,8 @@ SELECT json_build_object(
                                       'dueAt', ${isoUtc('x.due_at')}, 'url', x.url)
                     ORDER BY x.created_at) AS publications
       FROM publications x WHERE x.post_id = p.id AND x.status <> 'cancelled'
-  ) pb ON true`,
+  ) pb ON true
+  LEFT JOIN LATERAL (${channelAlertsOf('p')}) ca ON true`,
     values,
   };
 }

@@ -1081,6 +1081,15 @@ export const de: Messages = {
     '{who, select, you {Du hast „{title}“ kommentiert} other {{actor} hat „{title}“ kommentiert}}',
   'notifications.kind.workspace_paused':
     '{who, select, you {Du hast die Veröffentlichung für {scope} angehalten} other {{actor} hat die Veröffentlichung für {scope} angehalten}}',
+  'notifications.kind.channel_alert': 'Die Verbindung von {channel} braucht Aufmerksamkeit',
+  'notifications.kind.channel_alert.expiring':
+    'Die Verbindung von {channel} läuft bald ab: Bitte verbinden Sie das Konto neu',
+  'notifications.kind.channel_alert.needs_reconnect':
+    'Das Konto von {channel} muss neu verbunden werden',
+  'notifications.kind.channel_alert.revoked':
+    'Die Plattform hat die Verbindung von {channel} widerrufen: Bitte verbinden Sie das Konto neu',
+  'notifications.channelAlert.planned':
+    '{count, plural, one {# geplanter Beitrag schlägt} other {# geplante Beiträge schlagen}} fehl, wenn nicht neu verbunden wird.',
   'notifications.publication.someChannel': 'einem Kanal',
   'notifications.kind.publication_alert':
     '„{title}“ auf {channel} braucht eine Entscheidung zur Veröffentlichung',
@@ -1114,6 +1123,8 @@ export const de: Messages = {
   'notifications.settings.kind.approval_expired': 'Freigabe abgelaufen',
   'notifications.settings.kind.comment': 'Neuer Kommentar zu einem Beitrag',
   'notifications.settings.kind.workspace_paused': 'Veröffentlichung angehalten',
+  'notifications.settings.kind.channel_alert':
+    'Kanalverbindungen, die ablaufen oder widerrufen wurden',
   'notifications.settings.kind.publication_alert':
     'Probleme beim Veröffentlichen und fällige Handarbeit',
   'notifications.settings.kind.workspace_resumed': 'Veröffentlichung fortgesetzt',

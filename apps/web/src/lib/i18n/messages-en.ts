@@ -1043,6 +1043,15 @@ export const en = {
   'notifications.kind.publication_alert.failed':
     'Publishing “{title}” on {channel} failed: nothing went out',
   'notifications.publication.someChannel': 'a channel',
+  'notifications.kind.channel_alert': 'The connection of {channel} needs attention',
+  'notifications.kind.channel_alert.expiring':
+    'The connection of {channel} expires soon: reconnect the account',
+  'notifications.kind.channel_alert.needs_reconnect':
+    'The account of {channel} must be connected again',
+  'notifications.kind.channel_alert.revoked':
+    'The platform revoked the connection of {channel}: reconnect the account',
+  'notifications.channelAlert.planned':
+    '{count, plural, one {# planned post} other {# planned posts}} will fail unless it is reconnected.',
   'notifications.kind.publication_alert.unconfirmed':
     '“{title}” on {channel} is unconfirmed: check whether it went out',
   'notifications.kind.publication_alert.missed':
@@ -1069,6 +1078,7 @@ export const en = {
   'notifications.settings.kind.approval_expired': 'Approval expired',
   'notifications.settings.kind.comment': 'New comment on a post',
   'notifications.settings.kind.workspace_paused': 'Publishing paused',
+  'notifications.settings.kind.channel_alert': 'Channel connections that expire or were revoked',
   'notifications.settings.kind.publication_alert': 'Publishing problems and manual posts due',
   'notifications.settings.kind.workspace_resumed': 'Publishing resumed',
 

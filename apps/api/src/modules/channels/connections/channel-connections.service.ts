@@ -18,10 +18,13 @@ import { AppError } from '../../../common/errors/app-error';
 import { randomSecret, sha256 } from '../../../common/auth/secrets';
 import { Clock } from '../../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { PlatformAdapters } from '../../publishing/platform-adapters';
+import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { type ChannelEntity, type ChannelSettings } from '../channel.entity';
 import { ChannelsRepository } from '../channels.repository';
 import {
+  type ChannelAlert,
   ChannelCredentialsRepository,
   type ConnectionMeta,
   type CredentialRow,
@@ -85,6 +88,8 @@ export class ChannelConnectionsService {
     private readonly channels: ChannelsRepository,
     private readonly repo: ChannelCredentialsRepository,
     private readonly adapters: PlatformAdapters,
+    private readonly notifications: NotificationsService,
+    private readonly workspaces: WorkspacesRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -516,6 +521,7 @@ export class ChannelConnectionsService {
             message: 'The platform no longer accepts this connection; connect the account again.',
           };
           await this.repo.markProblem(channel.id, 'revoked', problem, now, em);
+          await this.raiseAlert(em, channel, 'revoked', row.expires_at);
           return { revoked: problem };
         }
         throw new PublishError(
@@ -548,24 +554,43 @@ export class ChannelConnectionsService {
 
   // ---- the daily check ----
 
-  /** Verifies one connection again; returns the status it has afterwards. */
-  async recheck(channelId: string): Promise<void> {
+  /**
+   * Verifies every connection again and raises an alert for those that expire within a week,
+   * expire before a publication planned on them, or were revoked: days before a planned post
+   * would fail, the owners and admins are told and the calendar flags the posts.
+   */
+  async checkAll(): Promise<{ checked: number; alerts: number }> {
+    let checked = 0;
+    let alerts = 0;
+    for (const row of await this.repo.allConnected()) {
+      await this.recheck(row.channel_id).catch((e: unknown) =>
+        this.log.warn(`Checking channel ${row.channel_id} failed: ${(e as Error).message}`),
+      );
+      if ((await this.evaluate(row.channel_id)) !== null) alerts++;
+      checked++;
+    }
+    return { checked, alerts };
+  }
+
+  /** Asks the platform again (without posting) and records what it said. */
+  private async recheck(channelId: string): Promise<void> {
     const channel = await this.channels.byId(channelId);
     const row = await this.repo.get(channelId);
-    if (!channel || !row) return;
+    if (!channel || !row || row.status === 'revoked') return;
     const adapter: PlatformAdapter | undefined = this.adapters.get(channel.platform);
-    if (!adapter?.verify || row.status === 'revoked') return;
+    if (!adapter?.verify) return;
     let target: ChannelTarget | null;
     try {
       target = await this.targetFor(channelId);
     } catch {
-      return;
+      return; // a refresh that failed has recorded why
     }
     if (!target) return;
     const now = this.clock.now();
     const result = await adapter
       .verify(target, AbortSignal.timeout(VERIFY_TIMEOUT_MS))
       .catch(() => null);
+    // No answer, or a passing hiccup (429, 5xx): tomorrow's check asks again.
     if (!result) return;
     if (result.ok) {
       await this.repo.markVerified(channelId, result.accountName, now);
@@ -574,6 +599,46 @@ export class ChannelConnectionsService {
     } else if (result.error.errorClass === 'permanent') {
       await this.repo.markProblem(channelId, 'needs_reconnect', result.error, now);
     }
+  }
+
+  /** Sets the channel's alert from its state now; tells people when it is new. */
+  async evaluate(channelId: string): Promise<ChannelAlert | null> {
+    const channel = await this.channels.byId(channelId);
+    const row = await this.repo.get(channelId);
+    if (!channel || !row) return null;
+    const now = this.clock.nowMs();
+    const status = statusOf(row, now);
+    let alert: ChannelAlert | null =
+      status === 'revoked' || status === 'needs_reconnect' || status === 'expiring' ? status : null;
+    if (!alert && row.expires_at) {
+      const planned = await this.repo.plannedAfter(channelId, row.expires_at);
+      if (planned > 0) alert = 'expiring';
+    }
+    await this.repo.transaction((em) => this.raiseAlert(em, channel, alert, row.expires_at));
+    return alert;
+  }
+
+  private async raiseAlert(
+    em: EntityManager,
+    channel: ChannelEntity,
+    alert: ChannelAlert | null,
+    expiresAt: Date | null,
+  ): Promise<void> {
+    if (!(await this.repo.setAlert(em, channel.id, alert)) || alert === null) return;
+    const members = await this.workspaces.listMembers(channel.workspaceId);
+    await this.notifications.notify(em, {
+      workspaceId: channel.workspaceId,
+      userIds: members.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.userId),
+      kind: 'channel_alert',
+      actor: { type: 'system' },
+      data: {
+        status: alert,
+        channelId: channel.id,
+        channelName: channel.name,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        plannedPosts: await this.repo.pendingCount(channel.id, em),
+      },
+    });
   }
 }
 

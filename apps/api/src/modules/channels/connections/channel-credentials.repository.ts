@@ -4,6 +4,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { type SealedCredentials } from './credential-cipher';
 
 export type CredentialStatus = 'connected' | 'needs_reconnect' | 'revoked';
+export type ChannelAlert = 'expiring' | 'needs_reconnect' | 'revoked';
 
 export type CredentialRow = {
   channel_id: string;
@@ -22,7 +23,7 @@ export type CredentialRow = {
   refreshed_at: Date | null;
   last_error_code: string | null;
   last_error_message: string | null;
-  alerted_status: string | null;
+  alert: ChannelAlert | null;
 };
 
 /** What a connection records besides its secrets. */
@@ -84,7 +85,7 @@ export class ChannelCredentialsRepository {
       `INSERT INTO channel_credentials
          (channel_id, workspace_id, method, key_version, iv, auth_tag, ciphertext, status,
           account_name, access_expires_at, expires_at, connected_at, connected_by, verified_at,
-          refreshed_at, last_error_code, last_error_message, alerted_status, updated_at)
+          refreshed_at, last_error_code, last_error_message, alert, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'connected', $8, $9, $10, $11, $12, $13,
                NULL, NULL, NULL, NULL, $11)
        ON CONFLICT (channel_id) DO UPDATE SET
@@ -94,7 +95,7 @@ export class ChannelCredentialsRepository {
          expires_at = EXCLUDED.expires_at, connected_at = EXCLUDED.connected_at,
          connected_by = EXCLUDED.connected_by, verified_at = EXCLUDED.verified_at,
          refreshed_at = NULL, last_error_code = NULL, last_error_message = NULL,
-         alerted_status = NULL, updated_at = EXCLUDED.updated_at`,
+         alert = NULL, updated_at = EXCLUDED.updated_at`,
       [
         row.channelId,
         row.workspaceId,
@@ -126,7 +127,8 @@ export class ChannelCredentialsRepository {
       `UPDATE channel_credentials
           SET key_version = $2, iv = $3, auth_tag = $4, ciphertext = $5, access_expires_at = $6,
               expires_at = $7, refreshed_at = $8, updated_at = $8, status = 'connected',
-              last_error_code = NULL, last_error_message = NULL
+              last_error_code = NULL, last_error_message = NULL,
+              alert = CASE WHEN alert = 'expiring' THEN alert END
         WHERE channel_id = $1`,
       [
         channelId,
@@ -166,11 +168,36 @@ export class ChannelCredentialsRepository {
     );
   }
 
-  async setAlerted(channelId: string, status: string | null): Promise<void> {
-    await this.db.query(
-      `UPDATE channel_credentials SET alerted_status = $2 WHERE channel_id = $1`,
-      [channelId, status],
+  /** Sets the alert; true when it changed (only then are people told). */
+  async setAlert(
+    em: EntityManager,
+    channelId: string,
+    alert: ChannelAlert | null,
+  ): Promise<boolean> {
+    const [rows] = await em.query<[unknown[], number]>(
+      `UPDATE channel_credentials SET alert = $2::text
+        WHERE channel_id = $1 AND alert IS DISTINCT FROM $2::text RETURNING channel_id`,
+      [channelId, alert],
     );
+    return rows.length > 0;
+  }
+
+  /** Publications waiting on this channel that are due at or after `at`. */
+  async plannedAfter(channelId: string, at: Date): Promise<number> {
+    const rows = await this.db.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM publications
+        WHERE channel_id = $1 AND status = 'pending' AND due_at >= $2`,
+      [channelId, at],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async pendingCount(channelId: string, em: EntityManager): Promise<number> {
+    const rows = await em.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM publications WHERE channel_id = $1 AND status = 'pending'`,
+      [channelId],
+    );
+    return Number(rows[0]!.n);
   }
 
   async remove(channelId: string, em?: EntityManager): Promise<void> {
