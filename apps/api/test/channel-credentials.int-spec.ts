@@ -11,7 +11,7 @@ import { CredentialCipher } from '../src/modules/channels/connections/credential
 import { rotateCredentials } from '../src/modules/channels/connections/rotate-credentials';
 import { PlatformAdapters } from '../src/modules/publishing/platform-adapters';
 import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
-import { Browser, type TestApp, OWNER, setUpOwner, startTestApp } from './test-app';
+import { addMember, Browser, type TestApp, OWNER, setUpOwner, startTestApp } from './test-app';
 
 /**
  * Channel credentials through the API: checked with the platform before anything is stored,
@@ -185,6 +185,65 @@ async function setUpOtherWorkspace(): Promise<{ browser: Browser; ws: string }> 
   expect(created.status).toBe(201);
   return { browser: owner, ws: created.body.slug as string };
 }
+
+describe('changing channels', () => {
+  it('lets only owners and admins connect, and an editor sees no secret either', async () => {
+    const id = await telegramChannel('Nur Admins');
+    const editor = await addMember(t, owner, ws, 'editor');
+    const res = await editor.browser.post(path(`/channels/${id}/connect`), {
+      settings: { chatId: '@postplan_news' },
+      credentials: { botToken: FAKE_TELEGRAM_TOKEN },
+    });
+    expect(res.status).toBe(403);
+    expect((await credentialRows()).some((r) => r.channel_id === id)).toBe(false);
+    const seen = await editor.browser.get(path('/channels'));
+    expect(seen.status).toBe(200);
+    expect(JSON.stringify(seen.body)).not.toContain(TOKEN_SECRET_PART);
+  });
+
+  it('checks settings against the platform when they are edited alone', async () => {
+    const id = await telegramChannel('Einstellungen');
+    const bad = await owner.patch(path(`/channels/${id}`), { settings: { chatId: 'kein chat' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('CHANNEL_SETTINGS_INVALID');
+    const ok = await owner.patch(path(`/channels/${id}`), {
+      name: 'Umbenannt',
+      settings: { chatId: '-1009876543210' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ name: 'Umbenannt', settings: { chatId: '-1009876543210' } });
+  });
+
+  it('removes a channel with its connection, but not while publications wait on it', async () => {
+    const id = await telegramChannel('Weg damit');
+    const connected = await owner.post(path(`/channels/${id}/connect`), {
+      settings: { chatId: '@postplan_news' },
+      credentials: { botToken: FAKE_TELEGRAM_TOKEN },
+    });
+    expect(connected.status).toBe(200);
+    const created = await owner.post(path('/posts'), {
+      text: 'Wartet noch',
+      plannedAt: '2031-05-01T10:00:00+02:00',
+      variants: [{ channelId: id }],
+    });
+    await owner.post(path(`/posts/${created.body.id}/submit`), { version: created.body.version });
+    const refused = await owner.delete(path(`/channels/${id}`));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'CHANNEL_IN_USE', details: { waiting: 1 } });
+    expect((await credentialRows()).some((r) => r.channel_id === id)).toBe(true);
+
+    const post = await owner.get(path(`/posts/${created.body.id}`));
+    await owner.delete(path(`/posts/${created.body.id}`), {
+      'If-Match': String(post.body.version),
+    });
+    const removed = await owner.delete(path(`/channels/${id}`));
+    expect(removed.status).toBe(204);
+    expect((await credentialRows()).some((r) => r.channel_id === id)).toBe(false);
+    expect(
+      (await owner.get(path('/channels'))).body.items.some((c: { id: string }) => c.id === id),
+    ).toBe(false);
+  });
+});
 
 describe('rotating the key', () => {
   it('re-encrypts every row under the new key, and publishing goes on with only the new key', async () => {

@@ -62,6 +62,7 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   OAUTH_NOT_CONFIGURED: { variable: 'POSTPLAN_X_CLIENT_ID' },
   OAUTH_STATE_INVALID: { reason: 'used' },
   OAUTH_EXCHANGE_FAILED: { status: 400 },
+  CHANNEL_IN_USE: { waiting: 3 },
   POST_NOT_FOUND: undefined,
   POST_NOT_DELETED: undefined,
   VERSION_REQUIRED: undefined,

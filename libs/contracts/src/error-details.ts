@@ -115,6 +115,8 @@ export const ERROR_DETAILS = {
     reason: z.enum(['unknown', 'expired', 'used', 'other_session', 'denied']),
   }),
   OAUTH_EXCHANGE_FAILED: z.object({ status: z.number().int().nullable() }),
+  /** Publications still waiting on the channel: untick it in those posts, or pause it. */
+  CHANNEL_IN_USE: z.object({ waiting: z.number().int() }),
   POST_NOT_FOUND: none,
   POST_NOT_DELETED: none,
   VERSION_REQUIRED: none,

@@ -5,6 +5,7 @@ import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
 import { SettingsLayout } from './layout/settings-layout';
+import { ChannelsPage } from '../features/channels/components/channels-page';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
@@ -120,6 +121,11 @@ const MembersPage = lazy(() =>
     default: m.MembersPage,
   })),
 );
+
+function ChannelsRoute() {
+  const { workspace } = useWorkspace();
+  return <ChannelsPage key={workspace.slug} workspace={workspace} />;
+}
 
 function MembersRoute() {
   const { t } = useI18n();
@@ -272,6 +278,7 @@ export function createRouter() {
                 { path: 'review-links', element: <ReviewLinksRoute /> },
                 { path: 'wording', element: <WordingSettingsRoute /> },
                 { path: 'members', element: <MembersRoute /> },
+                { path: 'channels', element: <ChannelsRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },
                 { path: 'share-links', element: <ShareLinksRoute /> },

@@ -71,6 +71,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INVITATION_SIGN_IN_REQUIRED':
     case 'CHANNEL_CONNECT_KIND_WRONG':
     case 'OAUTH_NOT_CONFIGURED':
+    case 'CHANNEL_IN_USE':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':

@@ -41,6 +41,20 @@ export class ChannelsRepository {
     return repo.save(repo.create(row));
   }
 
+  /** Publications that would still go out (or are not settled) on this channel. */
+  async waitingPublications(id: string): Promise<number> {
+    const rows: { n: string }[] = await this.channels.query(
+      `SELECT count(*) AS n FROM publications
+        WHERE channel_id = $1 AND status IN ('pending', 'sending', 'unconfirmed')`,
+      [id],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    await this.channels.delete({ workspaceId, id });
+  }
+
   async update(
     workspaceId: string,
     id: string,

@@ -98,6 +98,23 @@ export class ChannelsService {
     return this.one(workspaceId, id);
   }
 
+  /**
+   * Removes the channel with its connection, its texts in posts and its publishing history.
+   * Refused while publications still wait on it: they would vanish unseen.
+   */
+  async remove(workspaceId: string, id: string): Promise<void> {
+    await this.get(workspaceId, id);
+    const waiting = await this.channels.waitingPublications(id);
+    if (waiting > 0) {
+      throw new AppError(
+        'CHANNEL_IN_USE',
+        `${waiting} publication(s) still wait on this channel; remove it from those posts first, or pause it.`,
+        { waiting },
+      );
+    }
+    await this.channels.remove(workspaceId, id);
+  }
+
   async get(workspaceId: string, id: string): Promise<ChannelEntity> {
     const c = await this.channels.find(workspaceId, id);
     if (!c) throw new AppError('CHANNEL_NOT_FOUND', 'There is no such channel in this workspace.');
