@@ -36,6 +36,35 @@ const featureIsolation = webFeatures.map((feature) => {
   };
 });
 
+// API modules use another module's service, never its repository: the module that owns a table
+// is the one place that writes it. Types from a repository file (row shapes) may be imported.
+const apiModules = readdirSync(new URL('./apps/api/src/modules', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const apiModuleIsolation = apiModules.map((module) => {
+  const others = apiModules.filter((other) => other !== module);
+  return {
+    files: [`apps/api/src/modules/${module}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(modules/)?(${others.join('|')})/(.*/)?[^/]*\\.repository$`,
+              allowTypeImports: true,
+              message: `Use the other module's service, not its repository: the module that owns a table is the only one that queries it.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -104,6 +133,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   ...featureIsolation,
+  ...apiModuleIsolation,
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

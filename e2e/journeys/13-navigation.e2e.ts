@@ -44,6 +44,9 @@ async function runsOffTheSide(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** A long address, as people have them: it must wrap, not widen the page. */
+const INVITED = 'maximiliane.langname-beispielhaft@kommunikation.stadtwerke-musterstadt.example';
+
 async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(
     () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
@@ -60,6 +63,10 @@ test('the header stays one line down to 1024 px in both languages; settings have
     title: 'Navigationsprobe',
     text: 'Ein Beitrag, um Datum und Uhrzeit zu sehen',
     plannedAt: '2031-08-12T10:00',
+  });
+  await apiPost(request, `/api/v1/workspaces/${slug}/members`, {
+    email: INVITED,
+    role: 'editor',
   });
 
   await loginInBrowser(page, OWNER.email, OWNER.password);
@@ -122,6 +129,12 @@ test('the header stays one line down to 1024 px in both languages; settings have
     await expect(page.getByRole('heading', { name: 'Mitglieder', level: 1 })).toBeVisible();
     expect(await runsOffTheSide(page, 'header.app-header, header.app-header *')).toEqual([]);
     expect(await runsOffTheSide(page, '.settings-tabs, .settings-tabs *')).toEqual([]);
+    // The members page with everything it shows: the table, an open invitation, the form.
+    await expect(page.getByText(INVITED)).toBeVisible();
+    expect(
+      await overflowsSideways(page),
+      `members page, running off the side: ${(await runsOffTheSide(page, 'body *')).join(', ')}`,
+    ).toBe(false);
     await tabs.getByRole('link', { name: 'Textregeln' }).click();
     await expect(page.getByTestId('wording-settings')).toBeVisible();
     expect(

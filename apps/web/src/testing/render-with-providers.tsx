@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ToastProvider } from '../components/ui/toast';
 import { I18nProvider } from '../lib/i18n/i18n-context';
+import { routedFetch } from './routed-fetch';
 
 /** Renders with the app's providers; queries never retry, so failures show at once. */
 export function renderWithProviders(ui: ReactElement, { locale = 'en' }: { locale?: Locale } = {}) {
@@ -27,29 +28,18 @@ export type FakeCall = {
   body: unknown;
 };
 
-/** A fetch double that records calls and answers from a list of canned responses, in order. */
+/**
+ * The fetch double for specs that expect calls in a known order: answers from a list of canned
+ * responses, in order, whatever was asked (see `routedFetch` for answers by route).
+ */
 export function fakeFetch(responses: { status: number; body?: unknown }[]) {
-  const calls: FakeCall[] = [];
   const queue = [...responses];
-  const fetch = (input: string, init?: RequestInit): Promise<Response> => {
-    calls.push({
-      url: input,
-      method: init?.method ?? 'GET',
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const next = queue.shift() ?? {
-      status: 500,
-      body: { error: { code: 'INTERNAL_ERROR', message: 'no canned response' } },
-    };
-    const response = {
-      ok: next.status >= 200 && next.status < 300,
-      status: next.status,
-      text: () => Promise.resolve(next.body === undefined ? '' : JSON.stringify(next.body)),
-    };
-    return Promise.resolve(response as Response);
-  };
-  // The app only ever calls fetch with a URL string.
-  globalThis.fetch = fetch as typeof globalThis.fetch;
-  return calls;
+  return routedFetch(
+    [],
+    () =>
+      queue.shift() ?? {
+        status: 500,
+        body: { error: { code: 'INTERNAL_ERROR', message: 'no canned response' } },
+      },
+  );
 }

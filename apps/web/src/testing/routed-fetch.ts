@@ -15,6 +15,17 @@ export type FakeRoute = {
   answer?: (call: FakeCall, match: RegExpExecArray | null) => FakeAnswer;
 };
 
+/**
+ * Routes written as a table, `'METHOD /path'` to the answer, for specs whose API answers do
+ * not change during the test: `routedFetch(routeTable({ 'GET /api/v1/me': { status: 200, body } }))`.
+ */
+export function routeTable(table: Record<string, FakeAnswer>): FakeRoute[] {
+  return Object.entries(table).map(([key, answer]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { method, path, status: answer.status, body: answer.body };
+  });
+}
+
 const NO_ROUTE = (call: FakeCall): FakeAnswer => ({
   status: 500,
   body: { error: { code: 'INTERNAL_ERROR', message: `no route for ${call.method} ${call.url}` } },

@@ -9,15 +9,13 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
-  isPublishError,
 } from '../adapter';
-import { requireString } from '../http/platform-http';
 import {
   type ContainerBody,
   type ContainerPlan,
-  accountIdOf,
-  classifyMetaAnswer,
+  containerAccountOf,
   containerClient,
+  verifyingSafely,
 } from '../meta/meta-container';
 
 /**
@@ -149,20 +147,13 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): P
     maxPolls: options.maxPolls ?? 24,
   });
 
-  function configOf(channel: ChannelTarget) {
-    const userId = accountIdOf(
-      channel,
-      'instagramUserId',
-      'INSTAGRAM_SETTINGS_INVALID',
-      'the numeric id of its Instagram professional account',
-    );
-    const token = requireString(
-      channel.credentials?.['accessToken'],
-      'INSTAGRAM_TOKEN_MISSING',
-      `The channel "${channel.name}" has no Instagram access token; connect it again.`,
-    );
-    return { userId, token };
-  }
+  const configOf = (channel: ChannelTarget) =>
+    containerAccountOf(channel, {
+      name: 'Instagram',
+      codePrefix: 'INSTAGRAM',
+      idKey: 'instagramUserId',
+      what: 'the numeric id of its Instagram professional account',
+    });
 
   function planOf(request: PublishRequest) {
     const opts = instagramOptionsSchema.safeParse(request.content.options);
@@ -206,22 +197,11 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): P
       return client.reconcile(request, token, userId, planOf(request).plan);
     },
 
-    async verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
-      try {
+    verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
+      return verifyingSafely('INSTAGRAM_FAILED', () => {
         const { userId, token } = configOf(channel);
-        const answer = await client.graph(token, `/${userId}?fields=username`, signal);
-        if (answer.status !== 200)
-          return { ok: false, error: classifyMetaAnswer('Instagram', answer, 'prepare') };
-        const named = (answer.json as { username?: unknown }).username;
-        return { ok: true, accountName: typeof named === 'string' ? named : null, expiresAt: null };
-      } catch (e) {
-        return {
-          ok: false,
-          error: isPublishError(e)
-            ? e
-            : new PublishError('unknown', 'INSTAGRAM_FAILED', 'The check failed.', { cause: e }),
-        };
-      }
+        return client.verify(token, userId, signal);
+      });
     },
   };
 }

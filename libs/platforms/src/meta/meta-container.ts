@@ -3,9 +3,11 @@ import {
   type PublishRequest,
   type PublishResult,
   type ReconcileResult,
+  type VerifyResult,
   PublishError,
+  isPublishError,
 } from '../adapter';
-import { type HttpAnswer, excerpt, httpCall } from '../http/platform-http';
+import { type HttpAnswer, excerpt, httpCall, requireString } from '../http/platform-http';
 
 /**
  * The container flow Instagram and Threads share: create a media container (children first
@@ -394,7 +396,55 @@ export function containerClient(api: ContainerApi) {
         };
   }
 
-  return { graph, publish, reconcile };
+  /** The channel's account, by its user name: the check when a channel is connected. */
+  async function verify(token: string, userId: string, signal: AbortSignal): Promise<VerifyResult> {
+    const answer = await graph(token, `/${userId}?fields=username`, signal);
+    if (answer.status !== 200)
+      return { ok: false, error: classifyMetaAnswer(api.name, answer, 'prepare') };
+    const named = (answer.json as { username?: unknown }).username;
+    return { ok: true, accountName: typeof named === 'string' ? named : null, expiresAt: null };
+  }
+
+  return { graph, publish, reconcile, verify };
+}
+
+/**
+ * The account id and token a container channel needs, or a permanent error naming what is
+ * missing (`${PREFIX}_SETTINGS_INVALID`, `${PREFIX}_TOKEN_MISSING`).
+ */
+export function containerAccountOf(
+  channel: ChannelTarget,
+  account: { name: string; codePrefix: string; idKey: string; what: string },
+): { userId: string; token: string } {
+  const userId = accountIdOf(
+    channel,
+    account.idKey,
+    `${account.codePrefix}_SETTINGS_INVALID`,
+    account.what,
+  );
+  const token = requireString(
+    channel.credentials?.['accessToken'],
+    `${account.codePrefix}_TOKEN_MISSING`,
+    `The channel "${channel.name}" has no ${account.name} access token; connect it again.`,
+  );
+  return { userId, token };
+}
+
+/** Whatever goes wrong while checking a channel becomes its answer, never a throw. */
+export async function verifyingSafely(
+  failureCode: string,
+  check: () => Promise<VerifyResult>,
+): Promise<VerifyResult> {
+  try {
+    return await check();
+  } catch (e) {
+    return {
+      ok: false,
+      error: isPublishError(e)
+        ? e
+        : new PublishError('unknown', failureCode, 'The check failed.', { cause: e }),
+    };
+  }
 }
 
 /** A required numeric account id from the channel's settings. */

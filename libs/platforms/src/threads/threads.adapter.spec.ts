@@ -190,4 +190,26 @@ describe('Threads adapter', () => {
     });
     expect(fake.requests).toEqual([]);
   });
+
+  it('verifies the account by its username, and names what a channel lacks instead of throwing', async () => {
+    const signal = new AbortController().signal;
+    await expect(adapter().verify!(request().channel, signal)).resolves.toEqual({
+      ok: true,
+      accountName: 'postplan.cafe',
+      expiresAt: null,
+    });
+    const channel = request().channel;
+    await expect(adapter().verify!({ ...channel, credentials: {} }, signal)).resolves.toMatchObject(
+      {
+        ok: false,
+        error: { errorClass: 'permanent', code: 'THREADS_TOKEN_MISSING' },
+      },
+    );
+    await expect(
+      adapter().verify!({ ...channel, settings: { threadsUserId: 'me' } }, signal),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { errorClass: 'permanent', code: 'THREADS_SETTINGS_INVALID' },
+    });
+  });
 });

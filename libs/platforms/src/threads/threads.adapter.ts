@@ -9,15 +9,13 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
-  isPublishError,
 } from '../adapter';
-import { requireString } from '../http/platform-http';
 import {
   type ContainerBody,
   type ContainerPlan,
-  accountIdOf,
-  classifyMetaAnswer,
+  containerAccountOf,
   containerClient,
+  verifyingSafely,
 } from '../meta/meta-container';
 
 /**
@@ -140,20 +138,13 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Platf
     maxPolls: options.maxPolls ?? 24,
   });
 
-  function configOf(channel: ChannelTarget) {
-    const userId = accountIdOf(
-      channel,
-      'threadsUserId',
-      'THREADS_SETTINGS_INVALID',
-      'the numeric id of its Threads account',
-    );
-    const token = requireString(
-      channel.credentials?.['accessToken'],
-      'THREADS_TOKEN_MISSING',
-      `The channel "${channel.name}" has no Threads access token; connect it again.`,
-    );
-    return { userId, token };
-  }
+  const configOf = (channel: ChannelTarget) =>
+    containerAccountOf(channel, {
+      name: 'Threads',
+      codePrefix: 'THREADS',
+      idKey: 'threadsUserId',
+      what: 'the numeric id of its Threads account',
+    });
 
   function planOf(request: PublishRequest) {
     const opts = threadsOptionsSchema.safeParse(request.content.options);
@@ -181,22 +172,11 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Platf
       return client.reconcile(request, token, userId, planOf(request));
     },
 
-    async verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
-      try {
+    verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
+      return verifyingSafely('THREADS_FAILED', () => {
         const { userId, token } = configOf(channel);
-        const answer = await client.graph(token, `/${userId}?fields=username`, signal);
-        if (answer.status !== 200)
-          return { ok: false, error: classifyMetaAnswer('Threads', answer, 'prepare') };
-        const named = (answer.json as { username?: unknown }).username;
-        return { ok: true, accountName: typeof named === 'string' ? named : null, expiresAt: null };
-      } catch (e) {
-        return {
-          ok: false,
-          error: isPublishError(e)
-            ? e
-            : new PublishError('unknown', 'THREADS_FAILED', 'The check failed.', { cause: e }),
-        };
-      }
+        return client.verify(token, userId, signal);
+      });
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   WorkspaceRole,
 } from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
-import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
 
 class AuditQueryDto extends createZodDto(AuditQuerySchema) {}
 class AuditPageDto extends createZodDto(AuditPageSchema) {}
@@ -17,7 +17,7 @@ class AuditPageDto extends createZodDto(AuditPageSchema) {}
 @Controller('v1/workspaces/:ws/audit')
 @UseGuards(WorkspaceGuard)
 export class AuditController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditService) {}
 
   /** The workspace's audit log, newest first, for owners and admins. */
   @Get()

@@ -10,6 +10,6 @@ import { AuditService } from './audit.service';
   imports: [WorkspacesModule],
   controllers: [AuditController],
   providers: [AuditService, AuditRepository],
-  exports: [AuditService, AuditRepository],
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -113,4 +113,21 @@ export class AuditRepository {
     );
     return rows.map(toAuditEntry);
   }
+
+  /**
+   * The one change the append-only log allows (see `AuditService.redactCommentText`): the
+   * trigger lets it through for the comment named in this transaction's setting, and nothing else.
+   */
+  async redactCommentText(em: EntityManager, postId: string, commentId: string): Promise<void> {
+    await em.query(`SELECT set_config('postplan.redact_comment', $1, true)`, [commentId]);
+    await em.query(
+      `UPDATE audit_log SET before = audit_redact_comment_text(before),
+                            after = audit_redact_comment_text(after)
+        WHERE post_id = $1 AND subject_type = 'comment' AND subject_id = $2
+          AND (before ?| ARRAY['body', 'suggestion', 'replacement']
+               OR after ?| ARRAY['body', 'suggestion', 'replacement'])`,
+      [postId, commentId],
+    );
+    await em.query(`SELECT set_config('postplan.redact_comment', '', true)`);
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-import { AuditRepository } from './audit.repository';
+import { type AuditEntry } from '@postplan/contracts';
+import { type AuditFilter, AuditRepository } from './audit.repository';
 
 /** Who did something: a member, a visitor of a review link, the system's clock, or nobody known. */
 export type AuditActor =
@@ -62,16 +63,12 @@ export class AuditService {
    * through, for the comment named in this transaction, and nothing else.
    */
   async redactCommentText(em: EntityManager, postId: string, commentId: string): Promise<void> {
-    await em.query(`SELECT set_config('postplan.redact_comment', $1, true)`, [commentId]);
-    await em.query(
-      `UPDATE audit_log SET before = audit_redact_comment_text(before),
-                            after = audit_redact_comment_text(after)
-        WHERE post_id = $1 AND subject_type = 'comment' AND subject_id = $2
-          AND (before ?| ARRAY['body', 'suggestion', 'replacement']
-               OR after ?| ARRAY['body', 'suggestion', 'replacement'])`,
-      [postId, commentId],
-    );
-    await em.query(`SELECT set_config('postplan.redact_comment', '', true)`);
+    await this.repo.redactCommentText(em, postId, commentId);
+  }
+
+  /** Entries of one workspace, filtered and paged as the filter says. */
+  list(filter: AuditFilter): Promise<AuditEntry[]> {
+    return this.repo.list(filter);
   }
 
   /** Records at once, in its own statement: for refusals whose request is about to fail. */

@@ -74,3 +74,41 @@ export async function countFailures(
     },
   };
 }
+
+/**
+ * One table of attempts (logins, review-link and share-link passwords): what the throttle
+ * counts, written and pruned the same way for each. Repositories extend it with their table.
+ */
+export class AttemptLog {
+  constructor(
+    private readonly db: DataSource,
+    private readonly table: AttemptTable,
+  ) {}
+
+  /** `device` is the known browser's id (from its signed device cookie), or null. */
+  async record(
+    subjectValue: string,
+    ip: string,
+    succeeded: boolean,
+    device: string | null = null,
+  ): Promise<void> {
+    const { table, subject } = this.table;
+    await this.db.query(
+      `INSERT INTO ${table} (${subject}, ip, succeeded, device) VALUES ($1, $2, $3, $4)`,
+      [subjectValue, ip, succeeded, device],
+    );
+  }
+
+  failuresSince(
+    subjectValue: string,
+    ip: string,
+    since: Date,
+    device: string | null = null,
+  ): Promise<FailureCounts> {
+    return countFailures(this.db, this.table, subjectValue, ip, since, device);
+  }
+
+  async deleteOlderThan(before: Date): Promise<void> {
+    await this.db.query(`DELETE FROM ${this.table.table} WHERE attempted_at < $1`, [before]);
+  }
+}

@@ -10,9 +10,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { hmac, randomSecret, safeEqual, sha256 } from '../../common/auth/secrets';
 import { AccountMailService } from '../notifications/account-mail.service';
-import { UsersRepository } from '../users/users.repository';
+import { Transactions } from '../../database/transactions';
+import { UsersService } from '../users/users.service';
 import { toMe } from '../workspaces/workspace.mapper';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { type ApiTokenEntity } from './api-token.entity';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { AuthError } from './auth.errors';
@@ -48,8 +49,9 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersService,
+    private readonly workspaces: WorkspacesService,
+    private readonly transactions: Transactions,
     private readonly sessions: SessionsRepository,
     private readonly tokens: ApiTokensRepository,
     private readonly attempts: LoginAttemptsRepository,
@@ -199,7 +201,7 @@ export class AuthService {
     }
     assertStrongPassword(input.newPassword, [me.email, me.name]);
     const hash = await hashPassword(input.newPassword);
-    await this.workspaces.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await this.users.setPassword(userId, hash, { verifyEmail: false }, em);
       await this.sessions.deleteForUser(userId, sessionId, em);
       await this.audit.record(em, {
@@ -226,7 +228,7 @@ export class AuthService {
     const token = randomSecret();
     const tokenHash = sha256(token);
     const expiresAt = new Date(this.clock.nowMs() + RESET_TTL_MS);
-    await this.workspaces.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await this.resets.insert(em, {
         email,
         ip: client.ip,
@@ -257,7 +259,7 @@ export class AuthService {
     }
     assertStrongPassword(password, [user.email, user.name]);
     const hash = await hashPassword(password);
-    await this.workspaces.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       // Used once: the claim and the change are one transaction; a second use finds nothing.
       if (!(await this.resets.useAllFor(em, reset.id, user.id))) {
         throw new AuthError(

@@ -23,6 +23,6 @@ import { ChannelConnectionsService } from './connections/channel-connections.ser
     ChannelConnectionsService,
     ChannelChecksScheduler,
   ],
-  exports: [ChannelsRepository, ChannelConnectionsService],
+  exports: [ChannelsService, ChannelConnectionsService],
 })
 export class ChannelsModule {}

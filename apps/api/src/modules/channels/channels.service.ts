@@ -6,9 +6,11 @@ import {
   type Platform,
   type UpdateChannelRequestSchema,
 } from '@postplan/contracts';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { type ChannelEntity } from './channel.entity';
+import { toChannel } from './channel.mapper';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelConnectionsService } from './connections/channel-connections.service';
 
@@ -30,29 +32,17 @@ const PLATFORM_COLORS: Record<Platform, string> = {
   sandbox: '#059669',
 };
 
-export function defaultChannelColor(platform: Platform): string {
-  return PLATFORM_COLORS[platform];
-}
-
-export function toChannel(c: ChannelEntity, connection?: ChannelConnection): Channel {
-  return {
-    id: c.id,
-    name: c.name,
-    platform: c.platform,
-    color: c.color,
-    wording: c.wording ?? {},
-    settings: c.settings ?? {},
-    ...(connection ? { connection } : {}),
-    createdAt: c.createdAt.toISOString(),
-  };
-}
-
 @Injectable()
 export class ChannelsService {
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly connections: ChannelConnectionsService,
   ) {}
+
+  /** Which of these ids are channels of the workspace (another workspace's are not). */
+  existingIds(workspaceId: string, ids: string[]): Promise<Set<string>> {
+    return this.channels.existing(workspaceId, ids);
+  }
 
   async list(workspaceId: string): Promise<Channel[]> {
     const rows = await this.channels.list(workspaceId);
@@ -66,18 +56,24 @@ export class ChannelsService {
     return toChannel(c, (await this.connections.connectionsOf([c])).get(c.id));
   }
 
+  /** With `em`, inside the caller's transaction (the demo seed creates a whole workspace). */
   async create(
     workspaceId: string,
     input: z.output<typeof CreateChannelRequestSchema>,
+    em?: EntityManager,
   ): Promise<Channel> {
-    const row = await this.channels.create({
-      workspaceId,
-      name: input.name,
-      platform: input.platform,
-      color: input.color ?? PLATFORM_COLORS[input.platform],
-      ...(input.wording ? { wording: input.wording } : {}),
-    });
-    return this.one(workspaceId, row.id);
+    const row = await this.channels.create(
+      {
+        workspaceId,
+        name: input.name,
+        platform: input.platform,
+        color: input.color ?? PLATFORM_COLORS[input.platform],
+        ...(input.wording ? { wording: input.wording } : {}),
+      },
+      em,
+    );
+    // Inside a caller's transaction the new row is not visible to other reads yet.
+    return em ? toChannel(row) : this.one(workspaceId, row.id);
   }
 
   async update(

@@ -12,9 +12,11 @@ import { type z } from 'zod';
 import { hasRole } from '@postplan/contracts';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { postNotFound } from '../posts/post.errors';
-import { type PostRow, PostsRepository } from '../posts/posts.repository';
+import { PostRecordsService } from '../posts/post-records.service';
+import { type PostRow } from '../posts/posts.repository';
 import { PostsService } from '../posts/posts.service';
-import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CommentError, commentNotFound } from './comment.errors';
 import { anchoredText, storedAnchor, toThread, toThreads } from './comment.mapper';
 import { appErrorOf, invalidInput, staleVersion } from '../../common/errors/app-error';
@@ -55,8 +57,8 @@ const MAX_VISITOR_NAME = 120;
 export class CommentsService {
   constructor(
     private readonly comments: CommentsRepository,
-    private readonly posts: PostsRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly posts: PostRecordsService,
+    private readonly workspaces: WorkspacesService,
     private readonly audit: AuditService,
     private readonly notifier: CommentNotifier,
     private readonly postsService: PostsService,

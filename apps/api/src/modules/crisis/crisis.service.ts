@@ -21,6 +21,7 @@ import { planDecisions } from './due-decisions';
 import { toDuePost, toPause } from './pause.mapper';
 import { PausesRepository } from './pauses.repository';
 import { Clock } from '../../common/clock/clock';
+import { PostRecordsService } from '../posts/post-records.service';
 import { PostsService } from '../posts/posts.service';
 
 type Caller = { userId: string; workspace: WorkspaceWithRole };
@@ -36,6 +37,7 @@ export class CrisisService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly posts: PostsService,
+    private readonly postRecords: PostRecordsService,
     private readonly clock: Clock,
     @Optional() private readonly outbox?: PublicationsOutbox,
   ) {}
@@ -195,7 +197,7 @@ export class CrisisService {
     const planned = planDecisions(input.decisions, ws.timeZone, now);
     const ids = planned.map((d) => d.postId);
     const items = await this.pauses.transaction(async (em) => {
-      await this.pauses.lockPosts(em, ws.id, ids);
+      await this.postRecords.lockAll(em, ws.id, ids);
       const due = new Map(
         (await this.pauses.duePosts(ws.id, { postIds: ids }, em)).map((r) => [r.id, r]),
       );

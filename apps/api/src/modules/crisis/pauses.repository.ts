@@ -174,14 +174,6 @@ export class PausesRepository {
     return rows[0]?.n ?? 0;
   }
 
-  /** Locks the posts for the rest of the transaction, so a decision and an edit queue up. */
-  async lockPosts(em: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
-    await em.query(
-      `SELECT 1 FROM posts WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
-      [workspaceId, ids],
-    );
-  }
-
   /** Who hears about a pause: the people who plan and publish. */
   async crewIds(em: EntityManager, workspaceId: string): Promise<string[]> {
     const roles: Role[] = ['owner', 'admin', 'editor'];

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { PostsModule } from '../posts/posts.module';
+import { ReviewModule } from '../review/review.module';
 import { UsersModule } from '../users/users.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule],
+  imports: [UsersModule, WorkspacesModule, ChannelsModule, PostsModule, ReviewModule],
   providers: [DemoSeeder],
 })
 export class DemoModule {}

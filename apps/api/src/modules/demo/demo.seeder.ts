@@ -3,13 +3,13 @@ import { type Role } from '@postplan/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
-import { ChannelsRepository } from '../channels/channels.repository';
-import { defaultChannelColor } from '../channels/channels.service';
-import { type PostWrite, PostsRepository } from '../posts/posts.repository';
+import { ChannelsService } from '../channels/channels.service';
+import { PostRecordsService } from '../posts/post-records.service';
+import { type PostWrite } from '../posts/posts.repository';
 import { hashContent } from '../review/review-content';
 import { ReviewService } from '../review/review.service';
-import { UsersRepository } from '../users/users.repository';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { Transactions } from '../../database/transactions';
+import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import {
   DEMO_CHANNELS,
@@ -35,11 +35,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
-    private readonly workspaceService: WorkspacesService,
-    private readonly channels: ChannelsRepository,
-    private readonly posts: PostsRepository,
+    private readonly users: UsersService,
+    private readonly workspaces: WorkspacesService,
+    private readonly transactions: Transactions,
+    private readonly channels: ChannelsService,
+    private readonly posts: PostRecordsService,
     private readonly review: ReviewService,
     private readonly clock: Clock,
   ) {}
@@ -60,8 +60,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       author: { id: string; role: Role };
       approverId: string | null;
     }[] = [];
-    const created = await this.workspaces.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:demo'))`);
+    const created = await this.transactions.run(async (em) => {
+      await this.transactions.serialise(em, 'postplan:demo');
       if (await this.workspaces.slugExists(DEMO_WORKSPACE.slug, em)) return false;
       const people = [];
       for (const p of DEMO_PEOPLE) {
@@ -73,31 +73,23 @@ export class DemoSeeder implements OnApplicationBootstrap {
             )),
         );
       }
-      const ws = await this.workspaceService.createWithOwner(DEMO_WORKSPACE, people[0]!.id, em);
+      const ws = await this.workspaces.createWithOwner(DEMO_WORKSPACE, people[0]!.id, em);
       for (const [i, p] of DEMO_PEOPLE.entries()) {
         if (i > 0) await this.workspaces.addMember(ws.id, people[i]!.id, p.role, em);
       }
       const channelIds: string[] = [];
       for (const c of DEMO_CHANNELS) {
         const channel = await this.channels.create(
-          {
-            workspaceId: ws.id,
-            name: c.name,
-            platform: c.platform,
-            color: defaultChannelColor(c.platform),
-          },
+          ws.id,
+          { name: c.name, platform: c.platform },
           em,
         );
         channelIds.push(channel.id);
       }
       // Created first: the posts approved ahead of time go to it (see below).
       const sandbox = await this.channels.create(
-        {
-          workspaceId: ws.id,
-          name: DEMO_SANDBOX_CHANNEL.name,
-          platform: DEMO_SANDBOX_CHANNEL.platform,
-          color: defaultChannelColor(DEMO_SANDBOX_CHANNEL.platform),
-        },
+        ws.id,
+        { name: DEMO_SANDBOX_CHANNEL.name, platform: DEMO_SANDBOX_CHANNEL.platform },
         em,
       );
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.

@@ -15,9 +15,9 @@ import { AuthService, type Client, type NewSession } from '../auth/auth.service'
 import { assertStrongPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
 import { AccountMailService } from '../notifications/account-mail.service';
-import { UsersRepository } from '../users/users.repository';
-import { type WorkspaceWithRole, WorkspacesRepository } from '../workspaces/workspaces.repository';
-import { assertMayGrant } from '../workspaces/workspaces.service';
+import { UsersService } from '../users/users.service';
+import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { WorkspacesService, assertMayGrant } from '../workspaces/workspaces.service';
 import {
   type InvitationRow,
   InvitationsRepository,
@@ -44,8 +44,8 @@ export const INVITATION_TTL_MS = 7 * 86_400_000;
 export class InvitationsService {
   constructor(
     private readonly invitations: InvitationsRepository,
-    private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersService,
+    private readonly workspaces: WorkspacesService,
     private readonly auth: AuthService,
     private readonly mail: AccountMailService,
     private readonly audit: AuditService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Platform } from '@postplan/contracts';
 import { DataSource } from 'typeorm';
-import { countFailures, type FailureCounts } from '../auth/attempt-counts';
+import { AttemptLog, type FailureCounts } from '../auth/attempt-counts';
 
 export type FeedRow = { id: string; salt: Buffer; created_at: Date };
 
@@ -63,7 +63,12 @@ const SELECT_LINK = `
 /** Calendar feeds and share links: secret addresses into the plan. */
 @Injectable()
 export class PlanLinksRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Password attempts on share links, counted like those on review links. */
+  private readonly unlocks: AttemptLog;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.unlocks = new AttemptLog(db, { table: 'share_link_unlock_attempts', subject: 'link_id' });
+  }
 
   async feedOf(workspaceId: string, userId: string): Promise<FeedRow | null> {
     const rows: FeedRow[] = await this.db.query(
@@ -198,16 +203,8 @@ export class PlanLinksRepository {
   }
 
   /** `device` is the id of a browser that unlocked this link before (its signed cookie), or null. */
-  async recordUnlock(
-    linkId: string,
-    ip: string,
-    succeeded: boolean,
-    device: string | null,
-  ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO share_link_unlock_attempts (link_id, ip, succeeded, device) VALUES ($1, $2, $3, $4)`,
-      [linkId, ip, succeeded, device],
-    );
+  recordUnlock(linkId: string, ip: string, succeeded: boolean, device: string | null) {
+    return this.unlocks.record(linkId, ip, succeeded, device);
   }
 
   unlockFailuresSince(
@@ -216,17 +213,10 @@ export class PlanLinksRepository {
     since: Date,
     device: string | null,
   ): Promise<FailureCounts> {
-    return countFailures(
-      this.db,
-      { table: 'share_link_unlock_attempts', subject: 'link_id' },
-      linkId,
-      ip,
-      since,
-      device,
-    );
+    return this.unlocks.failuresSince(linkId, ip, since, device);
   }
 
-  async deleteUnlockAttemptsBefore(before: Date): Promise<void> {
-    await this.db.query(`DELETE FROM share_link_unlock_attempts WHERE attempted_at < $1`, [before]);
+  deleteUnlockAttemptsBefore(before: Date): Promise<void> {
+    return this.unlocks.deleteOlderThan(before);
   }
 }

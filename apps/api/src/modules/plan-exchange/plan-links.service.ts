@@ -1,5 +1,4 @@
 import { Clock } from '../../common/clock/clock';
-import { tooManyAttempts } from '../../common/errors/app-error';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Writable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -20,12 +19,13 @@ import { THROTTLE_WINDOW_MS, decideThrottle } from '../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import {
   accessUntil,
-  deviceCookieFor,
+  isUnlocked,
   isWellFormedToken,
   knownDeviceId,
-  signAccess,
-  verifyAccess,
-} from '../review-links/review-link-access';
+  openLink,
+  tooManyWrongPasswords,
+  unlockCookies,
+} from '../../common/auth/link-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
@@ -286,10 +286,7 @@ export class PlanLinksService {
     const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'share_link_unlock_throttled', linkId: link.id }, 'throttled');
-      throw tooManyAttempts(
-        `Too many wrong passwords. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        decision.retryAfterSeconds,
-      );
+      throw tooManyWrongPasswords(decision.retryAfterSeconds);
     }
     const ok = await verifyPassword(link.password_hash, password);
     await this.links.recordUnlock(link.id, visitor.ip, ok, device);
@@ -297,13 +294,7 @@ export class PlanLinksService {
     await this.links.touchLink(link.id);
     const until = accessUntil(now, linkEnd);
     const signed = { id: link.id, passwordHash: link.password_hash };
-    return {
-      unlockedUntil: until,
-      cookies: {
-        access: signAccess(this.config.secretKey, signed, until),
-        device: deviceCookieFor(this.config.secretKey, link.id),
-      },
-    };
+    return { unlockedUntil: until, cookies: unlockCookies(this.config.secretKey, signed, until) };
   }
 
   /**
@@ -414,13 +405,11 @@ export class PlanLinksService {
     return link.password_hash ? `${base}?key=${this.feedKey(link)}` : base;
   }
 
-  private async open(token: string): Promise<VisitedShareLinkRow> {
-    if (!isWellFormedToken(token)) throw shareLinkNotFound();
-    const link = await this.links.linkByTokenHash(sha256(token));
-    if (!link || link.revoked_at) throw shareLinkNotFound();
-    if (link.expires_at && link.expires_at.getTime() <= this.clock.nowMs())
-      throw shareLinkExpired();
-    return link;
+  private open(token: string): Promise<VisitedShareLinkRow> {
+    return openLink(token, this.clock.nowMs(), (hash) => this.links.linkByTokenHash(hash), {
+      notFound: shareLinkNotFound,
+      expired: shareLinkExpired,
+    });
   }
 
   private async enter(token: string, visitor: ShareVisitor): Promise<VisitedShareLinkRow> {
@@ -436,13 +425,7 @@ export class PlanLinksService {
   }
 
   private isUnlocked(link: VisitedShareLinkRow, visitor: ShareVisitor): boolean {
-    if (link.password_hash === null) return true;
-    return verifyAccess(
-      this.config.secretKey,
-      { id: link.id, passwordHash: link.password_hash },
-      visitor.accessCookie,
-      this.clock.now(),
-    );
+    return isUnlocked(this.config.secretKey, link, visitor.accessCookie, this.clock.now());
   }
 }
 

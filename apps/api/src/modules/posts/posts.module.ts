@@ -1,35 +1,23 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
-import { ReviewController } from '../review/review.controller';
-import { ReviewNotifier } from '../review/review-notifier';
-import { ReviewQueries } from '../review/review-queries';
-import { ReviewRepository } from '../review/review.repository';
-import { ReviewScheduler } from '../review/review.scheduler';
-import { ReviewService } from '../review/review.service';
+import { ReviewModule } from '../review/review.module';
 import { WordingModule } from '../wording/wording.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CalendarCache } from './calendar-cache';
+import { PostRecordsService } from './post-records.service';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
 /**
- * Posts and their editorial life. Review lives in its own folder but in this module: a content
- * save and the approval it voids are one transaction, so the two services work hand in hand.
+ * Posts: the calendar, saving, deleting and restoring. Review (its own module) comes in through
+ * the `ReviewPort`; other modules change posts through `PostsService` and read or lock them
+ * through `PostRecordsService`, never through the repository.
  */
 @Module({
-  imports: [WorkspacesModule, ChannelsModule, WordingModule],
-  controllers: [PostsController, ReviewController],
-  providers: [
-    PostsRepository,
-    PostsService,
-    CalendarCache,
-    ReviewRepository,
-    ReviewService,
-    ReviewQueries,
-    ReviewNotifier,
-    ReviewScheduler,
-  ],
-  exports: [PostsRepository, PostsService, ReviewService],
+  imports: [WorkspacesModule, ChannelsModule, WordingModule, forwardRef(() => ReviewModule)],
+  controllers: [PostsController],
+  providers: [PostsRepository, PostsService, PostRecordsService, CalendarCache],
+  exports: [PostsService, PostRecordsService],
 })
 export class PostsModule {}

@@ -266,6 +266,14 @@ export class PostsRepository {
     return this.find(workspaceId, id, em);
   }
 
+  /** Locks several posts in id order (so two callers cannot deadlock) for the transaction. */
+  async lockAll(em: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
+    await em.query(
+      `SELECT 1 FROM posts WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      [workspaceId, ids],
+    );
+  }
+
   async insert(
     em: EntityManager,
     row: PostWrite & {

@@ -12,11 +12,11 @@ import { type z } from 'zod';
 import { hasRole, searchWords } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
-import { ChannelsRepository } from '../channels/channels.repository';
+import { ChannelsService } from '../channels/channels.service';
 import { hashContent } from '../review/review-content';
-import { ReviewService } from '../review/review.service';
 import { WordingGate } from '../review/wording-gate';
 import { PublicationsOutbox } from './publications-outbox';
+import { ReviewPort } from './review-port';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type CachedAnswer, CalendarCache } from './calendar-cache';
 import { PostError, postNotFound } from './post.errors';
@@ -35,9 +35,9 @@ const MAX_ITEMS = 10_000;
 export class PostsService {
   constructor(
     private readonly posts: PostsRepository,
-    private readonly channels: ChannelsRepository,
+    private readonly channels: ChannelsService,
     private readonly cache: CalendarCache,
-    private readonly review: ReviewService,
+    private readonly review: ReviewPort,
     private readonly audit: AuditService,
     private readonly wording: WordingGate,
     @Optional() private readonly outbox?: PublicationsOutbox,
@@ -181,8 +181,40 @@ export class PostsService {
     );
     const saved = await this.posts.find(ws.id, id, em);
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
+    await this.auditMoveAndTags(em, ws.id, current, saved!, caller.userId);
     await this.outbox?.syncPost(em, id);
     await this.wording.indexPost(em, ws.id, id);
+  }
+
+  /** A move and a change of tags are the post's own facts; review records content changes. */
+  private async auditMoveAndTags(
+    em: EntityManager,
+    workspaceId: string,
+    before: PostRow,
+    after: PostRow,
+    userId: string,
+  ): Promise<void> {
+    const actor = { type: 'user' as const, userId };
+    if (before.planned_at?.getTime() !== after.planned_at?.getTime()) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.moved',
+        postId: after.id,
+        before: { plannedAt: before.planned_at?.toISOString() ?? null },
+        after: { plannedAt: after.planned_at?.toISOString() ?? null },
+      });
+    }
+    if (before.tags.join('\u0000') !== after.tags.join('\u0000')) {
+      await this.audit.record(em, {
+        workspaceId,
+        actor,
+        action: 'post.retagged',
+        postId: after.id,
+        before: { tags: before.tags },
+        after: { tags: after.tags },
+      });
+    }
   }
 
   async remove(caller: Caller, id: string, ifMatch: number | undefined): Promise<void> {
@@ -264,7 +296,7 @@ export class PostsService {
     variants: { channelId: string }[],
   ): Promise<void> {
     const ids = variants.map((v) => v.channelId);
-    const known = await this.channels.existing(workspaceId, ids);
+    const known = await this.channels.existingIds(workspaceId, ids);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
       throw new PostError(

@@ -132,6 +132,15 @@ function returned<T>(result: unknown): T[] {
 export class PublicationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Whether any channel of the post still waits to be published. */
+  async hasPending(em: EntityManager, postId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM publications WHERE post_id = $1 AND status = 'pending' LIMIT 1`,
+      [postId],
+    );
+    return rows.length > 0;
+  }
+
   transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
   }

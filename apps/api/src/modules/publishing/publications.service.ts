@@ -18,6 +18,8 @@ import { staleVersion } from '../../common/errors/app-error';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PostRecordsService } from '../posts/post-records.service';
+import { type PostRow } from '../posts/posts.repository';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { PublicationError, publicationNotFound } from './publication.errors';
 import { toLogEntry, toPublication } from './publication.mapper';
@@ -52,6 +54,7 @@ export type AlertOutcome = 'failed' | 'unconfirmed' | 'missed' | 'manual_due';
 export class PublicationsService extends PublicationsOutbox {
   constructor(
     private readonly repo: PublicationsRepository,
+    private readonly posts: PostRecordsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     @Inject(Clock) private readonly clock: Clock,
@@ -123,10 +126,9 @@ export class PublicationsService extends PublicationsOutbox {
   // ---- reading ----
 
   async forPost(workspaceId: string, postId: string): Promise<PublicationList> {
-    const exists: unknown[] = await this.repo.transaction((em) =>
-      em.query(`SELECT 1 FROM posts WHERE workspace_id = $1 AND id = $2`, [workspaceId, postId]),
-    );
-    if (exists.length === 0) throw new PublicationError('POST_NOT_FOUND', 'There is no such post.');
+    if (!(await this.posts.find(workspaceId, postId))) {
+      throw new PublicationError('POST_NOT_FOUND', 'There is no such post.');
+    }
     return { items: (await this.repo.forPost(workspaceId, postId)).map(toPublication) };
   }
 
@@ -214,20 +216,7 @@ export class PublicationsService extends PublicationsOutbox {
   ): Promise<PublicationList> {
     const ws = caller.workspace;
     await this.repo.transaction(async (em) => {
-      const rows: {
-        version: number;
-        status: string;
-        author_id: string;
-        planned_at: Date | null;
-        deleted_at: Date | null;
-        ok: boolean;
-      }[] = await em.query(
-        `SELECT version, status, author_id, planned_at, deleted_at,
-                (approval->>'contentHash' = content_hash) AS ok
-           FROM posts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
-        [ws.id, postId],
-      );
-      const post = rows[0];
+      const post = await this.posts.lock(em, ws.id, postId);
       if (!post || post.deleted_at) {
         throw new PublicationError('POST_NOT_FOUND', 'There is no such post.');
       }
@@ -239,7 +228,7 @@ export class PublicationsService extends PublicationsOutbox {
           'Someone else changed this post in the meantime. Look at the new version first.',
         );
       }
-      if (post.status !== 'approved' || !post.ok) {
+      if (!approvedAsItStands(post)) {
         throw new PublicationError(
           'POST_NOT_APPROVED',
           'Only an approved post can be published; this one is not approved (any more).',
@@ -247,16 +236,9 @@ export class PublicationsService extends PublicationsOutbox {
         );
       }
       const now = this.clock.now();
-      await em.query(
-        `UPDATE posts SET planned_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [postId, now],
-      );
+      await this.posts.movePlannedTime(em, ws.id, postId, now);
       await this.syncPost(em, postId);
-      const waiting: unknown[] = await em.query(
-        `SELECT 1 FROM publications WHERE post_id = $1 AND status = 'pending'`,
-        [postId],
-      );
-      if (waiting.length === 0) {
+      if (!(await this.repo.hasPending(em, postId))) {
         throw new PublicationError(
           'NOTHING_TO_PUBLISH',
           'No channel of this post waits to be published (each one is published, sending or waits for a decision).',
@@ -317,11 +299,8 @@ export class PublicationsService extends PublicationsOutbox {
     await this.repo.transaction(async (em) => {
       const row = await this.repo.find(ws.id, id, em, true);
       if (!row) throw publicationNotFound();
-      const authors: { author_id: string }[] = await em.query(
-        `SELECT author_id FROM posts WHERE id = $1`,
-        [row.post_id],
-      );
-      this.assertMayAct(caller, authors[0]?.author_id ?? null);
+      const post = await this.posts.find(ws.id, row.post_id, em);
+      this.assertMayAct(caller, post?.author_id ?? null);
       const allowed: readonly PublicationStatus[] = ACTIONS[action];
       if (!allowed.includes(row.status)) {
         throw new PublicationError(
@@ -358,17 +337,22 @@ export class PublicationsService extends PublicationsOutbox {
 
   /** Sending again makes sense only for what is still approved as it stands. */
   private async assertStillApproved(em: EntityManager, row: PublicationRow): Promise<void> {
-    const ok: { ok: boolean }[] = await em.query(
-      `SELECT (deleted_at IS NULL AND status = 'approved' AND content_hash = $2
-               AND approval->>'contentHash' = $2) AS ok
-         FROM posts WHERE id = $1`,
-      [row.post_id, row.content_hash],
-    );
-    if (!ok[0]?.ok) {
+    const post = await this.posts.find(row.workspace_id, row.post_id, em);
+    if (
+      !post ||
+      post.deleted_at ||
+      post.content_hash !== row.content_hash ||
+      !approvedAsItStands(post)
+    ) {
       throw new PublicationError(
         'POST_NOT_APPROVED',
         'The post changed or is no longer approved since this publication was planned; approve it again instead.',
       );
     }
   }
+}
+
+/** Approved, and the approval covers the content as it is now. */
+function approvedAsItStands(post: PostRow): boolean {
+  return post.status === 'approved' && post.approval?.contentHash === post.content_hash;
 }

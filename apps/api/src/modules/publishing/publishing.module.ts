@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { ChannelsModule } from '../channels/channels.module';
+import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
 import { PlatformAdapters } from './platform-adapters';
@@ -11,6 +12,7 @@ import { PublishingEngine } from './publishing.engine';
 import { PublishingMetrics } from './publishing.metrics';
 import { PublishingWorker } from './publishing.worker';
 import { SandboxController } from './sandbox.controller';
+import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 /**
  * Publishing: the outbox and its rules, the engine and its worker, the adapters, the sandbox
@@ -19,10 +21,11 @@ import { SandboxController } from './sandbox.controller';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule, ChannelsModule],
+  imports: [WorkspacesModule, PostsModule, ChannelsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
+    SandboxPostsRepository,
     PublicationsService,
     { provide: PublicationsOutbox, useExisting: PublicationsService },
     PlatformAdapters,

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IdSchema, MAX_TEXT_LENGTH } from '@postplan/contracts';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { escapeHtml } from '../notifications/notification-mail';
+import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 const SandboxPostSchema = z.object({
   channelId: IdSchema.optional(),
@@ -15,8 +14,6 @@ const SandboxPostSchema = z.object({
   text: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 const KeySchema = z.string().trim().min(1).max(200);
-
-type Stored = { id: string; title: string; text: string; created_at: Date };
 
 /**
  * The sandbox platform built into Postplan: a place to publish to without any account, so a
@@ -30,7 +27,7 @@ type Stored = { id: string; title: string; text: string; created_at: Date };
 @Public()
 export class SandboxController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: SandboxPostsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,36 +46,32 @@ export class SandboxController {
       });
       return;
     }
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [parsedKey.data, parsed.data.channelId ?? null, parsed.data.title, parsed.data.text],
-    );
-    if (rows[0]) {
-      res.status(201).json(this.answer(rows[0].id));
+    const id = await this.posts.insertOnce({
+      key: parsedKey.data,
+      channelId: parsed.data.channelId ?? null,
+      title: parsed.data.title,
+      text: parsed.data.text,
+    });
+    if (id) {
+      res.status(201).json(this.answer(id));
       return;
     }
-    const existing = await this.byKey(parsedKey.data);
-    res.status(409).json({ error: 'DUPLICATE', existing: existing && this.answer(existing.id) });
+    const existing = await this.posts.idByKey(parsedKey.data);
+    res.status(409).json({ error: 'DUPLICATE', existing: existing && this.answer(existing) });
   }
 
   @Get('posts')
   async find(@Query('idempotencyKey') key: string | undefined, @Res() res: Response) {
     const parsed = KeySchema.safeParse(key);
-    const row = parsed.success ? await this.byKey(parsed.data) : null;
-    if (!row) res.status(404).json({ error: 'NOT_FOUND' });
-    else res.status(200).json(this.answer(row.id));
+    const id = parsed.success ? await this.posts.idByKey(parsed.data) : null;
+    if (!id) res.status(404).json({ error: 'NOT_FOUND' });
+    else res.status(200).json(this.answer(id));
   }
 
   /** The "published post": a plain page a person can open from the calendar. */
   @Get(':id')
   async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const rows: Stored[] = IdSchema.safeParse(id).success
-      ? await this.db.query(`SELECT id, title, text, created_at FROM sandbox_posts WHERE id = $1`, [
-          id,
-        ])
-      : [];
-    const post = rows[0];
+    const post = IdSchema.safeParse(id).success ? await this.posts.find(id) : null;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (!post) {
       res.status(404).send(page('Sandbox', '<p>This sandbox post does not exist.</p>'));
@@ -94,14 +87,6 @@ export class SandboxController {
          <p class="meta">A test platform built into Postplan: nobody but you sees this.</p>`,
       ),
     );
-  }
-
-  private async byKey(key: string): Promise<{ id: string } | null> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM sandbox_posts WHERE idempotency_key = $1`,
-      [key],
-    );
-    return rows[0] ?? null;
   }
 
   private answer(id: string) {

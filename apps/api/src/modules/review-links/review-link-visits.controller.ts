@@ -27,7 +27,7 @@ import type { CookieOptions, Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Public } from '../../common/auth/actor';
 import { SESSION_COOKIE, readCookie } from '../../common/auth/cookies';
-import { ACCESS_COOKIE, DEVICE_COOKIE, linkApiPath } from './review-link-access';
+import { ACCESS_COOKIE, DEVICE_COOKIE, linkApiPath } from '../../common/auth/link-access';
 import { ReviewLinkVisitsService, type VisitorContext } from './review-link-visits.service';
 
 class UnlockDto extends createZodDto(UnlockReviewLinkRequestSchema) {}

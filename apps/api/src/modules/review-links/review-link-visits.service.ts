@@ -1,4 +1,3 @@
-import { tooManyAttempts } from '../../common/errors/app-error';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type CommentThread,
@@ -20,7 +19,6 @@ import {
   linkFourEyesProblem,
 } from '@postplan/domain';
 import { type z } from 'zod';
-import { sha256 } from '../../common/auth/secrets';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { THROTTLE_WINDOW_MS, decideThrottle } from '../auth/login-throttle';
@@ -30,12 +28,12 @@ import { CommentsService } from '../comments/comments.service';
 import { ReviewService } from '../review/review.service';
 import {
   accessUntil,
-  deviceCookieFor,
+  isUnlocked,
   knownDeviceId,
-  isWellFormedToken,
-  signAccess,
-  verifyAccess,
-} from './review-link-access';
+  openLink,
+  tooManyWrongPasswords,
+  unlockCookies,
+} from '../../common/auth/link-access';
 import { linkExpired, linkNotFound, postNotInLink, ReviewLinkError } from './review-link.errors';
 import { toDomainLink, toLinkedPost, toReviewPost } from './review-link.mapper';
 import {
@@ -124,10 +122,7 @@ export class ReviewLinkVisitsService {
     const decision = decideThrottle(counts, now, device !== null);
     if (!decision.allowed) {
       this.logger.warn({ event: 'review_link_unlock_throttled', linkId: link.id }, 'throttled');
-      throw tooManyAttempts(
-        `Too many wrong passwords. Try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
-        decision.retryAfterSeconds,
-      );
+      throw tooManyWrongPasswords(decision.retryAfterSeconds);
     }
     const ok = await verifyPassword(link.password_hash, input.password);
     await this.attempts.record(link.id, visitor.ip, ok, device);
@@ -152,13 +147,7 @@ export class ReviewLinkVisitsService {
     await this.links.touch(link.id);
     const until = accessUntil(now, link.expires_at);
     const signed = { id: link.id, passwordHash: link.password_hash };
-    return {
-      unlockedUntil: until,
-      cookies: {
-        access: signAccess(this.config.secretKey, signed, until),
-        device: deviceCookieFor(this.config.secretKey, link.id),
-      },
-    };
+    return { unlockedUntil: until, cookies: unlockCookies(this.config.secretKey, signed, until) };
   }
 
   async posts(token: string, visitor: VisitorContext): Promise<ReviewPostList> {
@@ -287,12 +276,11 @@ export class ReviewLinkVisitsService {
   }
 
   /** The link behind a token, if it is still valid; nothing else is said about it. */
-  private async open(token: string): Promise<VisitedLinkRow> {
-    if (!isWellFormedToken(token)) throw linkNotFound();
-    const link = await this.links.findByTokenHash(sha256(token));
-    if (!link || link.revoked_at) throw linkNotFound();
-    if (link.expires_at.getTime() <= this.clock.nowMs()) throw linkExpired();
-    return link;
+  private open(token: string): Promise<VisitedLinkRow> {
+    return openLink(token, this.clock.nowMs(), (hash) => this.links.findByTokenHash(hash), {
+      notFound: linkNotFound,
+      expired: linkExpired,
+    });
   }
 
   /** open, plus the password check: what every read and action of posts needs. */
@@ -309,13 +297,7 @@ export class ReviewLinkVisitsService {
   }
 
   private isUnlocked(link: VisitedLinkRow, visitor: VisitorContext): boolean {
-    if (link.password_hash === null) return true;
-    return verifyAccess(
-      this.config.secretKey,
-      { id: link.id, passwordHash: link.password_hash },
-      visitor.accessCookie,
-      this.clock.now(),
-    );
+    return isUnlocked(this.config.secretKey, link, visitor.accessCookie, this.clock.now());
   }
 
   /**

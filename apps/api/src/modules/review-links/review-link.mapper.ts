@@ -4,7 +4,7 @@ import {
   type ReviewPost,
 } from '@postplan/contracts';
 import { evaluateRound, formatInZone, type LinkedPost, type ReviewLink } from '@postplan/domain';
-import { linkVisitorName } from '../review/review.service';
+import { linkVisitorName } from '../review/review.mapper';
 import { type ReviewLinkRow, type VisitorPostRow } from './review-links.repository';
 
 export function linkState(row: ReviewLinkRow, now: Date): ReviewLinkState {

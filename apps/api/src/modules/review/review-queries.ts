@@ -21,11 +21,10 @@ import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { type DiffQuerySchema } from '@postplan/contracts';
 import { AppError, staleVersion } from '../../common/errors/app-error';
-import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { postNotFound } from '../posts/post.errors';
 import { toPost } from '../posts/post.mapper';
-import { PostsRepository } from '../posts/posts.repository';
+import { PostRecordsService } from '../posts/post-records.service';
 import { ReviewRepository } from './review.repository';
 
 type DiffQuery = z.output<typeof DiffQuerySchema>;
@@ -49,9 +48,8 @@ const toContentRevision = (r: Revision): ContentRevision => ({
 @Injectable()
 export class ReviewQueries {
   constructor(
-    private readonly posts: PostsRepository,
+    private readonly posts: PostRecordsService,
     private readonly repo: ReviewRepository,
-    private readonly auditLog: AuditRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -98,7 +96,7 @@ export class ReviewQueries {
 
   async history(workspaceId: string, postId: string): Promise<AuditEntry[]> {
     await this.assertPost(workspaceId, postId);
-    return this.auditLog.list({ workspaceId, postId, limit: 1000, order: 'oldest' });
+    return this.audit.list({ workspaceId, postId, limit: 1000, order: 'oldest' });
   }
 
   async queue(ws: { id: string; timeZone: string }, userId: string): Promise<ReviewQueue> {
@@ -133,7 +131,7 @@ export class ReviewQueries {
   async policy(workspaceId: string) {
     const [{ policy, version }, changed] = await Promise.all([
       this.repo.policy(workspaceId),
-      this.auditLog.list({
+      this.audit.list({
         workspaceId,
         action: 'workspace.approval_policy_changed',
         limit: 1,

@@ -6,35 +6,34 @@ import {
   type PostDetail,
   type PostReview,
   type Role,
+  hasRole,
   type TransitionRequest,
 } from '@postplan/contracts';
 import {
   type ApprovalPolicy,
-  type EditorialStatus,
   type ReviewAction,
   type ReviewActor,
-  type ReviewEffect,
-  type ReviewRound,
   type ReviewState,
   type TransitionContext,
   type TransitionSuccess,
-  decisionTarget,
-  evaluateRound,
   policyLevels,
   transition,
 } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
-import { hasRole } from '@postplan/contracts';
 import { type AuditActor, AuditService } from '../audit/audit.service';
 import { PostError, postNotFound } from '../posts/post.errors';
 import { toPost } from '../posts/post.mapper';
-import { type PostRow, PostsRepository } from '../posts/posts.repository';
+import { PostRecordsService } from '../posts/post-records.service';
+import { type PostRow } from '../posts/posts.repository';
+import { ReviewPort } from '../posts/review-port';
 import { approvableContent, hashContent } from './review-content';
 import { ReviewError, reviewError } from './review.errors';
 import { ReviewRepository } from './review.repository';
 import { ReviewNotifier } from './review-notifier';
+import { reviewAuditEntry } from './review-audit.mapper';
+import { type LinkActor, linkUserId, toPostReview } from './review.mapper';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { WordingGate } from './wording-gate';
 import { Clock } from '../../common/clock/clock';
@@ -43,7 +42,6 @@ import { Clock } from '../../common/clock/clock';
 export type UserAction =
   'promote' | 'submit' | 'approve' | 'request_changes' | 'withdraw' | 'reopen';
 
-export type LinkActor = { type: 'link'; linkId: string; label: string; visitorName: string };
 export type DecisionInput = {
   workspaceId: string;
   postId: string;
@@ -59,25 +57,7 @@ export type DecisionInput = {
 type Workspace = { id: string; timeZone: string };
 type MemberCaller = { userId: string; workspace: Workspace & { role: Role } };
 
-/** Link visitors appear in rounds under an id that keeps the link and the name they gave. */
-const linkUserId = (a: LinkActor) => `link:${a.linkId}:${a.visitorName}`;
-export function linkVisitorName(userId: string): string | null {
-  const m = /^link:[^:]+:(.*)$/s.exec(userId);
-  return m ? m[1]! : null;
-}
-
 const AUTHOR_ACTIONS: readonly UserAction[] = ['promote', 'submit', 'withdraw', 'reopen'];
-
-const AUDIT_ACTION: Record<ReviewEffect['type'], string> = {
-  status_changed: 'post.status_changed',
-  round_started: 'post.review_round_started',
-  decisions_voided: 'post.decisions_voided',
-  decision_recorded: 'post.decision_recorded',
-  reviewers_requested: 'post.reviewers_requested',
-  approval_granted: 'post.approval_granted',
-  approval_voided: 'post.approval_voided',
-  planned_time_changed: 'post.moved',
-};
 
 /** A refusal with a code (any feature's), as opposed to a failure. */
 const isAppError = (e: unknown): e is AppError => e instanceof AppError;
@@ -88,9 +68,9 @@ const isAppError = (e: unknown): e is AppError => e instanceof AppError;
  * Every change runs in the caller's transaction with the post row locked.
  */
 @Injectable()
-export class ReviewService {
+export class ReviewService implements ReviewPort {
   constructor(
-    private readonly posts: PostsRepository,
+    private readonly posts: PostRecordsService,
     private readonly repo: ReviewRepository,
     private readonly audit: AuditService,
     private readonly notifier: ReviewNotifier,
@@ -239,7 +219,7 @@ export class ReviewService {
 
   /**
    * A saved change. New content is a revision and voids the approval (or restarts the round);
-   * a moved planned time keeps the approval.
+   * a moved planned time keeps the approval (posts records the move itself).
    */
   async onSaved(
     em: EntityManager,
@@ -251,8 +231,6 @@ export class ReviewService {
   ): Promise<void> {
     const actor: AuditActor = { type: 'user', userId };
     const contentChanged = hashContent(before) !== after.content_hash;
-    const moved = before.planned_at?.getTime() !== after.planned_at?.getTime();
-    const retagged = before.tags.join('\u0000') !== after.tags.join('\u0000');
     if (contentChanged) {
       await this.repo.addRevision(
         em,
@@ -272,26 +250,6 @@ export class ReviewService {
       });
       const reviewActor: ReviewActor = { userId, role, isAuthor: after.author_id === userId };
       await this.apply(em, workspaceId, after, 'edit_content', reviewActor, actor, {}, false);
-    }
-    if (moved) {
-      await this.audit.record(em, {
-        workspaceId,
-        actor,
-        action: 'post.moved',
-        postId: after.id,
-        before: { plannedAt: before.planned_at?.toISOString() ?? null },
-        after: { plannedAt: after.planned_at?.toISOString() ?? null },
-      });
-    }
-    if (retagged) {
-      await this.audit.record(em, {
-        workspaceId,
-        actor,
-        action: 'post.retagged',
-        postId: after.id,
-        before: { tags: before.tags },
-        after: { tags: after.tags },
-      });
     }
   }
 
@@ -343,70 +301,14 @@ export class ReviewService {
 
   async reviewOf(row: PostRow, userId: string, role: Role | 'guest'): Promise<PostReview> {
     const round = await this.repo.latestRound(row.id);
-    const evaluation = round ? evaluateRound(round) : null;
     const decisions = round?.decisions ?? [];
-    const [names, labels] = await Promise.all([
+    const [names, linkLabels] = await Promise.all([
       this.repo.userNames([...new Set(decisions.filter((d) => !d.viaLink).map((d) => d.userId))]),
       this.repo.linkLabels([
         ...new Set(decisions.flatMap((d) => (d.viaLink ? [d.viaLink.linkId] : []))),
       ]),
     ]);
-    const isAuthor = row.author_id === userId;
-    const member = role !== 'guest';
-    const mayEdit = member && hasRole(role, 'author') && (isAuthor || hasRole(role, 'editor'));
-    const actor: ReviewActor = { userId, role, isAuthor };
-    const mayDecide = (kind: 'approve' | 'request_changes') =>
-      row.status === 'in_review' &&
-      round !== null &&
-      member &&
-      decisionTarget(round, actor, kind).ok;
-    const status: EditorialStatus = row.status;
-    return {
-      contentHash: row.content_hash,
-      statusReason: (row.status_reason as PostReview['statusReason']) ?? null,
-      approval:
-        row.status === 'approved' && row.approval
-          ? { ...row.approval, approverIds: [...row.approval.approverIds] }
-          : null,
-      round:
-        round && evaluation
-          ? {
-              number: round.number,
-              startedAt: round.startedAt,
-              contentHash: round.contentHash,
-              policyKind: round.policy.kind,
-              levels: evaluation.levels,
-              currentLevel: evaluation.currentLevel,
-              decisions: round.decisions.map((d) => ({
-                userId: d.userId,
-                name: d.viaLink
-                  ? `${linkVisitorName(d.userId) ?? '?'} (via link '${labels.get(d.viaLink.linkId) ?? '?'}')`
-                  : (names.get(d.userId) ?? d.userId),
-                level: d.level,
-                decision: d.decision,
-                at: d.at,
-                ...(d.note ? { note: d.note } : {}),
-                ...(d.viaLink ? { viaLinkId: d.viaLink.linkId } : {}),
-                ...(d.viaLink
-                  ? {
-                      viaLink: {
-                        visitorName: linkVisitorName(d.userId) ?? '?',
-                        label: labels.get(d.viaLink.linkId) ?? '?',
-                      },
-                    }
-                  : {}),
-              })),
-            }
-          : null,
-      can: {
-        promote: mayEdit && status === 'idea',
-        submit: mayEdit && (status === 'draft' || status === 'changes_requested'),
-        approve: mayDecide('approve'),
-        requestChanges: mayDecide('request_changes'),
-        withdraw: mayEdit && (status === 'in_review' || status === 'approved'),
-        reopen: mayEdit && (status === 'approval_expired' || status === 'changes_requested'),
-      },
-    };
+    return toPostReview(row, { round, names, linkLabels }, { userId, role });
   }
 
   // ---- the core ----
@@ -512,9 +414,8 @@ export class ReviewService {
       await this.audit.record(em, {
         workspaceId,
         actor,
-        action: AUDIT_ACTION[effect.type],
         postId: row.id,
-        ...this.auditFields(effect, next.round),
+        ...reviewAuditEntry(effect, next.round),
         reason: note ?? null,
       });
     }
@@ -526,55 +427,6 @@ export class ReviewService {
       round: next.round,
       effects: result.effects,
     });
-  }
-
-  /**
-   * What each effect writes to the audit log. Decisions carry their level's name as the round
-   * froze it, so the history names it even after the policy or a later round renamed levels.
-   */
-  private auditFields(
-    effect: ReviewEffect,
-    round: ReviewRound | null,
-  ): { before?: unknown; after?: unknown } {
-    const levelName = (roundNumber: number, index: number) =>
-      round?.number === roundNumber && round.policy.kind === 'levels'
-        ? round.levels[index]?.name
-        : undefined;
-    switch (effect.type) {
-      case 'status_changed':
-        return {
-          before: { status: effect.from },
-          after: { status: effect.to, reason: effect.reason },
-        };
-      case 'round_started':
-        return { after: { round: effect.round, contentHash: effect.contentHash } };
-      case 'decisions_voided':
-        return { before: { round: effect.round }, after: { reason: effect.reason } };
-      case 'decision_recorded':
-        return {
-          after: {
-            round: effect.round,
-            ...effect.decision,
-            levelName: levelName(effect.round, effect.decision.level),
-          },
-        };
-      case 'reviewers_requested':
-        return {
-          after: {
-            round: effect.round,
-            level: effect.level,
-            levelName: levelName(effect.round, effect.level),
-            userIds: effect.userIds,
-            client: effect.client,
-          },
-        };
-      case 'approval_granted':
-        return { after: effect.approval };
-      case 'approval_voided':
-        return { after: { reason: effect.reason } };
-      case 'planned_time_changed':
-        return { before: { plannedAt: effect.from }, after: { plannedAt: effect.to } };
-    }
   }
 
   /** Members matching each level of the policy right now, one list per level. */

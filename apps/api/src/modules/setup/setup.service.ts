@@ -4,8 +4,8 @@ import { type z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type NewSession, AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
-import { UsersRepository } from '../users/users.repository';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { Transactions } from '../../database/transactions';
+import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { alreadyDone } from './setup.errors';
 import { Clock } from '../../common/clock/clock';
@@ -23,8 +23,8 @@ export class SetupService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersService,
+    private readonly transactions: Transactions,
     private readonly workspaceService: WorkspacesService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
@@ -65,8 +65,8 @@ export class SetupService implements OnApplicationBootstrap {
     // Hashing is the expensive part: not for a database that has its owner already.
     if (!(await this.isNeeded())) return null;
     const passwordHash = await hashPassword(input.password);
-    return this.workspaces.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('postplan:first-owner'))`);
+    return this.transactions.run(async (em) => {
+      await this.transactions.serialise(em, 'postplan:first-owner');
       if ((await this.users.count(em)) > 0) return null;
       const user = await this.users.create(
         {

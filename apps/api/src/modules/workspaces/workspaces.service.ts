@@ -56,6 +56,23 @@ export class WorkspacesService {
     return ws;
   }
 
+  /** The workspaces the user is a member of, with their role in each. */
+  listForUser(userId: string): Promise<WorkspaceWithRole[]> {
+    return this.workspaces.listForUser(userId);
+  }
+
+  slugExists(slug: string, em?: EntityManager): Promise<boolean> {
+    return this.workspaces.slugExists(slug, em);
+  }
+
+  /**
+   * Makes the user a member, in the caller's transaction. Who may grant which role is the
+   * caller's check (`assertMayGrant`); invitations and the demo seed call this after theirs.
+   */
+  addMember(workspaceId: string, userId: string, role: Role, em?: EntityManager): Promise<void> {
+    return this.workspaces.addMember(workspaceId, userId, role, em);
+  }
+
   async create(input: NewWorkspace, ownerId: string): Promise<Workspace> {
     return toWorkspace(
       await this.workspaces.transaction((em) => this.createWithOwner(input, ownerId, em)),

@@ -12,7 +12,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { EditorTarget } from '../../features/editor/components/post-editor';
 import { detail } from '../../features/review/testing/review-fixtures';
 import { setEditorText } from '../../features/wording/testing/editor-text';
-import { fakeFetch, renderWithProviders, type FakeCall } from '../../testing/render-with-providers';
+import { renderWithProviders, type FakeCall } from '../../testing/render-with-providers';
+import { type FakeAnswer, type FakeRoute, routedFetch } from '../../testing/routed-fetch';
 import { ReviewedPostEditor } from './reviewed-post-editor';
 
 const USER = '00000000-0000-4000-8000-0000000000aa';
@@ -69,7 +70,7 @@ const emptyCheck: WordingCheckResponse = {
 
 /**
  * The API as the editor sees it: the wording endpoints answer from the given settings (the editor
- * reads them on its own schedule), changes from the queue, in order, as `fakeFetch` does.
+ * reads them on its own schedule), changes from the queue, in order.
  */
 function serve(
   queue: Canned[],
@@ -83,43 +84,77 @@ function serve(
     detail?: unknown;
   } = {},
 ) {
-  const calls = fakeFetch(queue);
-  const rest = globalThis.fetch;
+  const calls: FakeCall[] = [];
   const wordingCalls: FakeCall[] = [];
-  const answer = (status: number, body: unknown) =>
-    Promise.resolve({
-      ok: status < 300,
-      status,
-      text: () => Promise.resolve(JSON.stringify(body)),
-    } as Response);
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    if (!url.includes('/wording/')) {
+  const pending = [...queue];
+  const wordingRoute = (
+    method: string,
+    path: RegExp,
+    answer: (call: FakeCall) => FakeAnswer,
+  ): FakeRoute => ({
+    method,
+    path,
+    answer: (call) => {
+      wordingCalls.push(call);
+      return answer(call);
+    },
+  });
+  routedFetch(
+    [
+      wordingRoute('GET', /\/wording\/settings$/, () => ({
+        status: 200,
+        body: { settings: wording.settings ?? {}, version: 1, updatedAt: null },
+      })),
+      wordingRoute('GET', /\/wording\/brand-rules$/, () => ({
+        status: 200,
+        body: { items: wording.brandRules ?? [] },
+      })),
+      wordingRoute('POST', /\/wording\/check$/, (call) => ({
+        status: 200,
+        body: wording.check?.(call.body as { text: string; channelId?: string }) ?? emptyCheck,
+      })),
       // Reads of other panels in the editor (review state, members) are not what these tests
-      // are about; changes are answered from the queue.
-      if (method !== 'GET') return rest(url, init);
-      if (url.endsWith('/members')) return answer(200, { items: [] });
-      if (wording.detail && /\/posts\/[0-9a-f-]+$/.test(url)) return answer(200, wording.detail);
-      if (url.endsWith('/approval-policy') && wording.policy)
-        return answer(200, {
-          policy:
-            wording.policy === 'none'
-              ? { kind: 'none' }
-              : { kind: 'optional', approvers: { roles: ['editor'] } },
-          version: 1,
-          updatedAt: null,
-        });
-      return answer(404, { error: { code: 'POST_NOT_FOUND', message: 'not here' } });
-    }
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    wordingCalls.push({ url, method, headers: {}, body });
-    if (url.endsWith('/wording/settings'))
-      return answer(200, { settings: wording.settings ?? {}, version: 1, updatedAt: null });
-    if (url.endsWith('/wording/brand-rules'))
-      return answer(200, { items: wording.brandRules ?? [] });
-    if (url.endsWith('/wording/check')) return answer(200, wording.check?.(body) ?? emptyCheck);
-    return answer(404, { error: { code: 'ROUTE_NOT_FOUND', message: 'no route' } });
-  }) as typeof globalThis.fetch;
+      // are about.
+      { method: 'GET', path: /\/members$/, status: 200, body: { items: [] } },
+      ...(wording.detail
+        ? [{ method: 'GET', path: /\/posts\/[0-9a-f-]+$/, status: 200, body: wording.detail }]
+        : []),
+      ...(wording.policy
+        ? [
+            {
+              method: 'GET',
+              path: /\/approval-policy$/,
+              status: 200,
+              body: {
+                policy:
+                  wording.policy === 'none'
+                    ? { kind: 'none' }
+                    : { kind: 'optional', approvers: { roles: ['editor'] } },
+                version: 1,
+                updatedAt: null,
+              },
+            },
+          ]
+        : []),
+    ],
+    (call) => {
+      if (call.url.includes('/wording/')) {
+        wordingCalls.push(call);
+        return { status: 404, body: { error: { code: 'ROUTE_NOT_FOUND', message: 'no route' } } };
+      }
+      if (call.method === 'GET') {
+        return { status: 404, body: { error: { code: 'POST_NOT_FOUND', message: 'not here' } } };
+      }
+      // Changes are answered from the queue, in order.
+      calls.push(call);
+      return (
+        pending.shift() ?? {
+          status: 500,
+          body: { error: { code: 'INTERNAL_ERROR', message: 'no canned response' } },
+        }
+      );
+    },
+  );
   return { calls, wordingCalls };
 }
 

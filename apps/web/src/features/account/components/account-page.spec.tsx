@@ -2,7 +2,8 @@
 import '../../../testing/jsdom-text-encoding';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderWithProviders } from '../../../testing/render-with-providers';
+import { renderWithProviders, type FakeCall } from '../../../testing/render-with-providers';
+import { routedFetch, routeTable } from '../../../testing/routed-fetch';
 import { AccountPage } from './account-page';
 
 const ME = {
@@ -25,27 +26,13 @@ const TOKEN = {
 };
 
 type Answer = { status: number; body?: unknown };
-let calls: { method: string; url: string; body: unknown }[] = [];
+let calls: FakeCall[] = [];
 
 function serve(routes: Record<string, Answer>) {
-  calls = [];
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({
-      method,
-      url,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const answer = routes[`${method} ${url}`] ?? {
-      status: 404,
-      body: { error: { code: 'ROUTE_NOT_FOUND', message: 'x' } },
-    };
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
+  calls = routedFetch(routeTable(routes), () => ({
+    status: 404,
+    body: { error: { code: 'ROUTE_NOT_FOUND', message: 'x' } },
+  }));
 }
 
 describe('AccountPage', () => {

@@ -6,6 +6,7 @@ import {
 } from '@postplan/contracts';
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../../components/ui/field';
+import { PasswordField } from '../../../components/ui/password-field';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import { errorMessage } from '../../../lib/i18n/error-message';
@@ -157,26 +158,18 @@ function ChangePassword() {
         </p>
       )}
       <div className="account-form__grid">
-        <Field label={t('account.password.current')}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </Field>
-        <Field label={t('account.password.new')} hint={t('password.hint')}>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            maxLength={256}
-            value={newPassword}
-            onChange={(e) => setNew(e.target.value)}
-          />
-        </Field>
+        <PasswordField
+          label={t('account.password.current')}
+          kind="current"
+          value={currentPassword}
+          onChange={setCurrent}
+        />
+        <PasswordField
+          label={t('account.password.new')}
+          kind="new"
+          value={newPassword}
+          onChange={setNew}
+        />
       </div>
       <button type="submit" className="button button--primary" disabled={change.isPending}>
         {change.isPending ? t('account.password.saving') : t('account.password.submit')}

@@ -15,7 +15,7 @@ import {
 } from '../utils/audit-filters';
 import { actorName, describeEntry, type DescribeContext } from '../utils/describe-entry';
 import './audit.css';
-import { DateInput } from '../../../components/ui/date-time-inputs';
+import { DateRangeFields } from '../../../components/ui/date-range-fields';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -118,26 +118,15 @@ export function AuditLogPage({ workspace }: { workspace: WorkspaceMembership }) 
             ))}
           </select>
         </div>
-        <div className="audit-filters__field">
-          <label htmlFor={`${id}-from`}>{t('audit.filter.from')}</label>
-          <DateInput
-            id={`${id}-from`}
-            value={filters.from}
-            aria-invalid={validRange ? undefined : true}
-            aria-describedby={validRange ? undefined : `${id}-range`}
-            onValueChange={(from) => set({ from })}
-          />
-        </div>
-        <div className="audit-filters__field">
-          <label htmlFor={`${id}-to`}>{t('audit.filter.to')}</label>
-          <DateInput
-            id={`${id}-to`}
-            value={filters.to}
-            aria-invalid={validRange ? undefined : true}
-            aria-describedby={validRange ? undefined : `${id}-range`}
-            onValueChange={(to) => set({ to })}
-          />
-        </div>
+        <DateRangeFields
+          id={id}
+          from={filters.from}
+          to={filters.to}
+          labels={{ from: t('audit.filter.from'), to: t('audit.filter.to') }}
+          onChange={set}
+          errorId={validRange ? undefined : `${id}-range`}
+          fieldClassName="audit-filters__field"
+        />
         {active && (
           <button
             type="button"

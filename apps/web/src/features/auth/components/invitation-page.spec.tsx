@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { renderWithProviders } from '../../../testing/render-with-providers';
+import { routedFetch, routeTable } from '../../../testing/routed-fetch';
 import { InvitationPage } from './invitation-page';
 
 const TOKEN = 'a'.repeat(43);
@@ -36,24 +37,9 @@ const error = (status: number, code: string): Answer => ({
   body: { error: { code, message: code } },
 });
 
-/** Answers by route; records what was sent. */
+/** Answers by route (anything else: 404); records what was sent. */
 function serve(routes: Record<string, Answer>) {
-  const calls: { method: string; url: string; body: unknown }[] = [];
-  globalThis.fetch = ((url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({
-      method,
-      url,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    const answer = routes[`${method} ${url}`] ?? error(404, 'ROUTE_NOT_FOUND');
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(answer.body === undefined ? '' : JSON.stringify(answer.body)),
-    } as Response);
-  }) as typeof globalThis.fetch;
-  return calls;
+  return routedFetch(routeTable(routes), () => error(404, 'ROUTE_NOT_FOUND'));
 }
 
 function renderPage(locale: 'de' | 'en' = 'en') {

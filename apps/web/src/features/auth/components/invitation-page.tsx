@@ -2,6 +2,7 @@ import type { MeResponse } from '@postplan/contracts';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Field } from '../../../components/ui/field';
+import { PasswordField } from '../../../components/ui/password-field';
 import { LoadingState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
@@ -116,17 +117,12 @@ export function InvitationPage({ token }: { token: string }) {
                 onChange={(e) => setName(e.target.value)}
               />
             </Field>
-            <Field label={t('invite.password')} hint={t('password.hint')}>
-              <input
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={10}
-                maxLength={256}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </Field>
+            <PasswordField
+              label={t('invite.password')}
+              kind="new"
+              value={password}
+              onChange={setPassword}
+            />
             <button
               type="submit"
               className="button button--primary button--block"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/field';
+import { PasswordField } from '../../../components/ui/password-field';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useLogin } from '../api/use-session';
@@ -52,16 +53,13 @@ export function LoginPage() {
           onChange={(e) => setEmail(e.target.value)}
         />
       </Field>
-      <Field label={t('login.password')}>
-        <input
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </Field>
+      <PasswordField
+        label={t('login.password')}
+        kind="current"
+        name="password"
+        value={password}
+        onChange={setPassword}
+      />
       <button
         type="submit"
         className="button button--primary button--block"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Field } from '../../../components/ui/field';
+import { PasswordField } from '../../../components/ui/password-field';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/use-account-links';
@@ -86,17 +87,12 @@ export function ConfirmResetPage({ token }: { token: string }) {
         </p>
       ) : (
         <>
-          <Field label={t('reset.confirm.password')} hint={t('password.hint')}>
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              maxLength={256}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
+          <PasswordField
+            label={t('reset.confirm.password')}
+            kind="new"
+            value={password}
+            onChange={setPassword}
+          />
           <button
             type="submit"
             className="button button--primary button--block"

@@ -3,14 +3,13 @@ import type { CalendarRef } from '@fullcalendar/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
-import { useToast } from '../../../components/ui/toast';
-import { isApiError } from '../../../lib/api/api-error';
 import { useChannels, useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost, canListMembers } from '../../../lib/permissions';
 import { useHolidays } from '../api/use-holidays';
-import { useIdeas, useMovePost, useRangePosts } from '../api/use-calendar-posts';
+import { useIdeas, useRangePosts } from '../api/use-calendar-posts';
+import { usePostDrop } from '../api/use-post-drop';
 import {
   dateFromParam,
   FULLCALENDAR_VIEW,
@@ -18,9 +17,7 @@ import {
   type CalendarView,
 } from '../utils/calendar-views';
 import { yearsInRange } from '../utils/holidays';
-import { moveRequest } from '../utils/move-request';
 import { distinctChannelColors } from '../utils/channel-display';
-import { displayTitle } from '../utils/post-events';
 import {
   countActiveFilters,
   filtersFromSearchParams,
@@ -34,7 +31,7 @@ import { ChannelLegend } from './channel-icons';
 import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { IdeasSidebar } from './ideas-sidebar';
-import { PostCalendar, type DatesChange, type DropRequest, type LocalSlot } from './post-calendar';
+import { PostCalendar, type DatesChange, type LocalSlot } from './post-calendar';
 
 export type CreateRequest = { slot: LocalSlot | null; status: PostStatus };
 
@@ -76,8 +73,7 @@ export function CalendarPage({
   onOpenPost,
   renderPostExtra,
 }: CalendarPageProps) {
-  const { t, intlLocale, locale } = useI18n();
-  const toast = useToast();
+  const { t, locale } = useI18n();
   const ws = workspace.slug;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearchParams(params), [params]);
@@ -104,7 +100,7 @@ export function CalendarPage({
   const ideas = useIdeas(ws, filters);
   const years = useMemo(() => (range ? yearsInRange(range.start, range.end) : []), [range]);
   const holidays = useHolidays(workspace.holidayCountry, workspace.holidayRegion, years, locale);
-  const move = useMovePost(ws);
+  const onDrop = usePostDrop(workspace, canEdit);
 
   const onDatesChange = useCallback(
     (change: DatesChange) => {
@@ -136,49 +132,6 @@ export function CalendarPage({
   useEffect(() => {
     if (phone && view === 'month') calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEW.list);
   }, [phone, view]);
-
-  const onDrop = ({ post, startStr, allDay, revert }: DropRequest) => {
-    const name = displayTitle(post, t('calendar.untitled'));
-    if (!canEdit(post)) {
-      revert();
-      toast.show({
-        tone: 'error',
-        message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveNotAllowed') }),
-      });
-      return;
-    }
-    const request = moveRequest({ startStr, allDay }, post.version);
-    if (!request.ok) {
-      revert();
-      toast.show({
-        tone: 'error',
-        message: t('calendar.moveFailed', { title: name, reason: t('calendar.moveAllDay') }),
-      });
-      return;
-    }
-    move.mutate(
-      { post, version: request.version, plannedAt: request.body.plannedAt },
-      {
-        onSuccess: (updated) => {
-          const when = updated.plannedAt
-            ? new Intl.DateTimeFormat(intlLocale, {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-                timeZone: workspace.timeZone,
-              }).format(new Date(updated.plannedAt))
-            : '';
-          toast.show({ tone: 'success', message: t('calendar.moved', { title: name, when }) });
-        },
-        onError: (error) => {
-          revert();
-          const reason = isApiError(error, 'STALE_VERSION')
-            ? t('editor.stale.title')
-            : errorMessage(error, t);
-          toast.show({ tone: 'error', message: t('calendar.moveFailed', { title: name, reason }) });
-        },
-      },
-    );
-  };
 
   const postItems = posts.data?.items ?? [];
   const scheduledCount = postItems.filter((p) => p.plannedAt).length;

@@ -1,6 +1,7 @@
 import type { PublicationLogEntry, WorkspaceMembership } from '@postplan/contracts';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DateRangeFields } from '../../../components/ui/date-range-fields';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
@@ -89,30 +90,15 @@ export function PublishingLogPage({ workspace }: { workspace: WorkspaceMembershi
           </select>
         </div>
         {filters.period === 'custom' && (
-          <>
-            <div className="publishing-log__field">
-              <label htmlFor={`${id}-from`}>{t('publishing.log.filter.from')}</label>
-              <input
-                id={`${id}-from`}
-                type="date"
-                value={filters.from}
-                aria-invalid={badRange ? true : undefined}
-                aria-describedby={badRange ? `${id}-range` : undefined}
-                onChange={(e) => set({ from: e.target.value })}
-              />
-            </div>
-            <div className="publishing-log__field">
-              <label htmlFor={`${id}-to`}>{t('publishing.log.filter.to')}</label>
-              <input
-                id={`${id}-to`}
-                type="date"
-                value={filters.to}
-                aria-invalid={badRange ? true : undefined}
-                aria-describedby={badRange ? `${id}-range` : undefined}
-                onChange={(e) => set({ to: e.target.value })}
-              />
-            </div>
-          </>
+          <DateRangeFields
+            id={id}
+            from={filters.from}
+            to={filters.to}
+            labels={{ from: t('publishing.log.filter.from'), to: t('publishing.log.filter.to') }}
+            onChange={set}
+            errorId={badRange ? `${id}-range` : undefined}
+            fieldClassName="publishing-log__field"
+          />
         )}
         {filtered && (
           <button

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { fakeFetch, renderWithProviders } from '../../../testing/render-with-providers';
+import { routedFetch } from '../../../testing/routed-fetch';
 import { LEGAL, members, workspace } from '../testing/review-fixtures';
 import { ApprovalPolicyPage } from './approval-policy-page';
 import { PolicyForm } from './policy-form';
@@ -174,22 +175,17 @@ describe('PolicyForm', () => {
 describe('ApprovalPolicyPage', () => {
   it('keeps the admin’s unsaved changes, and the version they came from, when the policy refreshes meanwhile', async () => {
     let stored = { policy: required, version: 4, updatedAt: null as string | null };
-    const putHeaders: Record<string, string>[] = [];
-    globalThis.fetch = ((url: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      let body: unknown = { items: members };
-      if (url.endsWith('/approval-policy') && method === 'GET') body = stored;
-      if (method === 'PUT') {
-        putHeaders.push(init?.headers as Record<string, string>);
-        body = { error: { code: 'STALE_VERSION', message: 'x', details: { currentVersion: 5 } } };
-      }
-      const status = method === 'PUT' ? 409 : 200;
-      return Promise.resolve({
-        ok: status === 200,
-        status,
-        text: () => Promise.resolve(JSON.stringify(body)),
-      } as Response);
-    }) as typeof globalThis.fetch;
+    const calls = routedFetch([
+      { method: 'GET', path: /\/approval-policy$/, answer: () => ({ status: 200, body: stored }) },
+      {
+        method: 'PUT',
+        path: /\/approval-policy$/,
+        status: 409,
+        body: { error: { code: 'STALE_VERSION', message: 'x', details: { currentVersion: 5 } } },
+      },
+      // Everything else it reads is the member list.
+      { method: 'GET', path: /./, status: 200, body: { items: members } },
+    ]);
     const { client } = renderWithProviders(
       <MemoryRouter>
         <ApprovalPolicyPage workspace={workspace('admin')} />
@@ -212,6 +208,6 @@ describe('ApprovalPolicyPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Save approval policy' }));
     expect(await screen.findByTestId('policy-form-error')).toBeTruthy();
-    expect(putHeaders[0]?.['If-Match']).toBe('4');
+    expect(puts(calls)[0]?.headers['If-Match']).toBe('4');
   });
 });

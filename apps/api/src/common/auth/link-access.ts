@@ -1,4 +1,11 @@
-import { hmac, randomSecret, safeEqual } from '../../common/auth/secrets';
+import { tooManyAttempts } from '../errors/app-error';
+import { hmac, randomSecret, safeEqual, sha256 } from './secrets';
+
+/*
+ * Links that open with a token and may carry a password: review links (a client decides) and
+ * share links (a stakeholder reads the plan). Both check a token, a password and an unlock
+ * cookie the same way; only their rows, codes and what they show differ.
+ */
 
 /** 32 random bytes in base64url: exactly 43 characters from the URL-safe alphabet. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -73,4 +80,57 @@ export function knownDeviceId(
     safeEqual(mac, hmac(key, `review-device.${linkId}.${nonce}`))
     ? nonce
     : null;
+}
+
+/** What every token link stores about access; a missing expiry never ends. */
+export type TokenLink = {
+  id: string;
+  password_hash: string | null;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+};
+
+/**
+ * The link behind a token while it is valid. A malformed, unknown or revoked token answers
+ * exactly like an unknown one, so nothing is said about links that exist.
+ */
+export async function openLink<L extends TokenLink>(
+  token: string,
+  nowMs: number,
+  findByTokenHash: (tokenHash: Buffer) => Promise<L | null>,
+  refuse: { notFound: () => Error; expired: () => Error },
+): Promise<L> {
+  if (!isWellFormedToken(token)) throw refuse.notFound();
+  const link = await findByTokenHash(sha256(token));
+  if (!link || link.revoked_at) throw refuse.notFound();
+  if (link.expires_at && link.expires_at.getTime() <= nowMs) throw refuse.expired();
+  return link;
+}
+
+/** Whether this browser may see the link: it has no password, or the browser entered it. */
+export function isUnlocked(
+  key: Buffer,
+  link: TokenLink,
+  accessCookie: string | undefined,
+  now: Date,
+): boolean {
+  if (link.password_hash === null) return true;
+  return verifyAccess(key, { id: link.id, passwordHash: link.password_hash }, accessCookie, now);
+}
+
+/** The answer to a throttled password guess, in minutes a person can read. */
+export function tooManyWrongPasswords(retryAfterSeconds: number) {
+  return tooManyAttempts(
+    `Too many wrong passwords. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    retryAfterSeconds,
+  );
+}
+
+/** After the right password: the unlock (until `until`) and the known-browser cookie. */
+export function unlockCookies(
+  key: Buffer,
+  link: { id: string; passwordHash: string },
+  until: Date,
+): { access: string; device: string } {
+  return { access: signAccess(key, link, until), device: deviceCookieFor(key, link.id) };
 }

@@ -8,7 +8,7 @@ import {
   isWellFormedToken,
   signAccess,
   verifyAccess,
-} from './review-link-access';
+} from './link-access';
 
 const key = randomBytes(32);
 const link = { id: '8b0c0a0e-56f1-4d53-9a55-0d7b1f1b2c3d', passwordHash: '$argon2id$v=19$abc' };

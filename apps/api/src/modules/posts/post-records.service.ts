@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { type PostStatus } from '@postplan/contracts';
+import { type Approval } from '@postplan/domain';
+import { type EntityManager } from 'typeorm';
+import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+
+/**
+ * The posts table as the modules built on posts see it (review, comments, the demo seed):
+ * they read and lock posts and store their editorial state here instead of reaching for the
+ * posts repository, so every write to the table stays inside this module.
+ */
+@Injectable()
+export class PostRecordsService {
+  constructor(private readonly posts: PostsRepository) {}
+
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.posts.transaction(fn);
+  }
+
+  find(workspaceId: string, id: string, em?: EntityManager): Promise<PostRow | null> {
+    return this.posts.find(workspaceId, id, em);
+  }
+
+  /** Locks the post for the rest of the transaction, so concurrent changes queue up. */
+  lock(em: EntityManager, workspaceId: string, id: string): Promise<PostRow | null> {
+    return this.posts.lock(em, workspaceId, id);
+  }
+
+  /** Locks several posts for the transaction, so a decision about them and an edit queue up. */
+  lockAll(em: EntityManager, workspaceId: string, ids: string[]): Promise<void> {
+    return this.posts.lockAll(em, workspaceId, ids);
+  }
+
+  list(f: PostFilter): Promise<PostRow[]> {
+    return this.posts.list(f);
+  }
+
+  /** Stores the outcome of a transition; see `PostsRepository.setReviewState`. */
+  setReviewState(
+    em: EntityManager,
+    id: string,
+    state: { status: PostStatus; reason: string | null; approval: Approval | null },
+    bumpVersion: boolean,
+  ): Promise<void> {
+    return this.posts.setReviewState(em, id, state, bumpVersion);
+  }
+
+  /**
+   * Moves the planned time only, in the caller's transaction: content, status and approval stay
+   * (a time move never voids an approval); the version moves, so open editors notice.
+   */
+  movePlannedTime(
+    em: EntityManager,
+    workspaceId: string,
+    postId: string,
+    plannedAt: Date | null,
+  ): Promise<number> {
+    return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
+  }
+
+  /** A post written as it is, for the demo seed (people create posts through PostsService). */
+  insert(
+    em: EntityManager,
+    row: PostWrite & {
+      workspaceId: string;
+      authorId: string;
+      status: PostStatus;
+      contentHash: string;
+    },
+  ): Promise<string> {
+    return this.posts.insert(em, row);
+  }
+}
