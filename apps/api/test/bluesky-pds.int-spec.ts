@@ -43,7 +43,7 @@ async function records(): Promise<{ uri: string; value: Record<string, unknown> 
     repo: did,
     collection: 'app.bsky.feed.post',
   });
-  return res.data.records as { uri: string; value: Record<string, unknown> }[];
+  return res.data.records;
 }
 
 describe('a Bluesky channel on a real PDS', () => {
