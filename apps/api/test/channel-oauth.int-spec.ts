@@ -142,7 +142,9 @@ describe('connecting X with OAuth', () => {
     });
     const callback = await authorize(owner, other);
     const stolen = await second.get(callback);
-    expect(stolen.headers.location).toBe('/?oauthError=OAUTH_STATE_INVALID');
+    expect(stolen.headers.location).toBe(
+      `/w/${ws}/settings/channels?oauthError=OAUTH_STATE_INVALID`,
+    );
     expect(await credentialsOf(other)).toBe(0);
     // And once refused, the state is spent: the rightful session cannot use it either.
     expect((await owner.get(callback)).headers.location).toBe('/?oauthError=OAUTH_STATE_INVALID');
@@ -154,7 +156,9 @@ describe('connecting X with OAuth', () => {
     const late = await xChannel('X Spät');
     const callback = await authorize(owner, late);
     clock.set(new Date(clock.nowMs() + 11 * 60_000));
-    expect((await owner.get(callback)).headers.location).toBe('/?oauthError=OAUTH_STATE_INVALID');
+    expect((await owner.get(callback)).headers.location).toBe(
+      `/w/${ws}/settings/channels?oauthError=OAUTH_STATE_INVALID`,
+    );
     expect(await credentialsOf(late)).toBe(0);
   });
 

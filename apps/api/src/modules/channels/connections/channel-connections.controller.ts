@@ -36,7 +36,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { type WorkspaceWithRole } from '../../workspaces/workspaces.repository';
 import { ChannelsService } from '../channels.service';
-import { ChannelConnectionsService } from './channel-connections.service';
+import { ChannelConnectionsService, OAuthCallbackError } from './channel-connections.service';
 
 class ConnectChannelDto extends createZodDto(ConnectChannelRequestSchema) {}
 class OAuthStartResponseDto extends createZodDto(OAuthStartResponseSchema) {}
@@ -135,9 +135,18 @@ export class OAuthCallbackController {
           : '/',
       );
     } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const code: string = (e as AppError).code;
-      res.redirect(302, `/?oauthError=${encodeURIComponent(code)}`);
+      const known = e instanceof OAuthCallbackError ? e : null;
+      if (!known && !(e instanceof AppError)) throw e;
+      const code: string = known ? known.error.code : (e as AppError).code;
+      const ws = known
+        ? await this.workspaces.findForMember(known.workspaceId, actor.userId)
+        : null;
+      res.redirect(
+        302,
+        ws
+          ? `/w/${encodeURIComponent(ws.slug)}/settings/channels?oauthError=${encodeURIComponent(code)}`
+          : `/?oauthError=${encodeURIComponent(code)}`,
+      );
     }
   }
 }

@@ -28,6 +28,7 @@ import {
   ChannelCredentialsRepository,
   type ConnectionMeta,
   type CredentialRow,
+  type OAuthStateRow,
   sealedOf,
 } from './channel-credentials.repository';
 import { CredentialCipher, CredentialKeyMissingError } from './credential-cipher';
@@ -40,6 +41,16 @@ import {
   type TokenAnswer,
   TokenEndpointError,
 } from './oauth-providers';
+
+/** A refused OAuth callback whose state named a workspace (so the browser can go back there). */
+export class OAuthCallbackError extends Error {
+  constructor(
+    readonly error: AppError,
+    readonly workspaceId: string,
+  ) {
+    super(error.message);
+  }
+}
 
 /** A connection whose end is this close counts as expiring (and raises an alert). */
 export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;
@@ -350,10 +361,8 @@ export class ChannelConnectionsService {
     query: { code?: string; state?: string; error?: string },
     actor: { userId: string; sessionId: string },
   ): Promise<{ channelId: string; workspaceId: string }> {
-    const invalid = (
-      reason: 'unknown' | 'expired' | 'used' | 'other_session' | 'denied',
-      message: string,
-    ) => new AppError('OAUTH_STATE_INVALID', message, { reason });
+    const invalid = (reason: 'unknown' | 'used', message: string) =>
+      new AppError('OAUTH_STATE_INVALID', message, { reason });
     if (!query.state) throw invalid('unknown', 'The platform sent no state back.');
     const now = this.clock.now();
     const spent = await this.repo.spendState(sha256(query.state), now);
@@ -363,6 +372,23 @@ export class ChannelConnectionsService {
         : invalid('unknown', 'This sign-in is not known here.');
     }
     const st = spent.row;
+    try {
+      return await this.completeOAuth(st, query, actor, now);
+    } catch (e) {
+      // The state named its workspace: the browser goes back to that channels page.
+      if (e instanceof AppError) throw new OAuthCallbackError(e, st.workspace_id);
+      throw e;
+    }
+  }
+
+  private async completeOAuth(
+    st: OAuthStateRow,
+    query: { code?: string; error?: string },
+    actor: { userId: string; sessionId: string },
+    now: Date,
+  ): Promise<{ channelId: string; workspaceId: string }> {
+    const invalid = (reason: 'expired' | 'other_session' | 'denied', message: string) =>
+      new AppError('OAUTH_STATE_INVALID', message, { reason });
     if (st.session_id !== actor.sessionId || st.user_id !== actor.userId) {
       throw invalid('other_session', 'This sign-in was started in another session.');
     }
