@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Channel,
-  type ChannelConnection,
   type CreateChannelRequestSchema,
   type Platform,
   type UpdateChannelRequestSchema,

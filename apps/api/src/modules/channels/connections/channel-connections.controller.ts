@@ -33,8 +33,8 @@ import {
   WorkspaceRole,
 } from '../../../common/auth/workspace-access';
 import { AppError } from '../../../common/errors/app-error';
-import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
 import { type WorkspaceWithRole } from '../../workspaces/workspaces.repository';
+import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { ChannelsService } from '../channels.service';
 import { ChannelConnectionsService, OAuthCallbackError } from './channel-connections.service';
 
@@ -114,8 +114,12 @@ export class ChannelConnectionsController {
 export class OAuthCallbackController {
   constructor(
     private readonly connections: ChannelConnectionsService,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesService,
   ) {}
+
+  private async memberWorkspace(id: string, userId: string): Promise<{ slug: string } | null> {
+    return (await this.workspaces.listForUser(userId)).find((w) => w.id === id) ?? null;
+  }
 
   @Get('callback')
   @SessionOnly()
@@ -127,7 +131,7 @@ export class OAuthCallbackController {
     const who = { userId: actor.userId, sessionId: actor.sessionId! };
     try {
       const done = await this.connections.finishOAuth(query, who);
-      const ws = await this.workspaces.findForMember(done.workspaceId, actor.userId);
+      const ws = await this.memberWorkspace(done.workspaceId, actor.userId);
       res.redirect(
         302,
         ws
@@ -138,9 +142,7 @@ export class OAuthCallbackController {
       const known = e instanceof OAuthCallbackError ? e : null;
       if (!known && !(e instanceof AppError)) throw e;
       const code: string = known ? known.error.code : (e as AppError).code;
-      const ws = known
-        ? await this.workspaces.findForMember(known.workspaceId, actor.userId)
-        : null;
+      const ws = known ? await this.memberWorkspace(known.workspaceId, actor.userId) : null;
       res.redirect(
         302,
         ws

@@ -20,7 +20,7 @@ import { Clock } from '../../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { PlatformAdapters } from '../../publishing/platform-adapters';
-import { WorkspacesRepository } from '../../workspaces/workspaces.repository';
+import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { type ChannelEntity, type ChannelSettings } from '../channel.entity';
 import { ChannelsRepository } from '../channels.repository';
 import {
@@ -100,7 +100,7 @@ export class ChannelConnectionsService {
     private readonly repo: ChannelCredentialsRepository,
     private readonly adapters: PlatformAdapters,
     private readonly notifications: NotificationsService,
-    private readonly workspaces: WorkspacesRepository,
+    private readonly workspaces: WorkspacesService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -376,7 +376,7 @@ export class ChannelConnectionsService {
       return await this.completeOAuth(st, query, actor, now);
     } catch (e) {
       // The state named its workspace: the browser goes back to that channels page.
-      if (e instanceof AppError) throw new OAuthCallbackError(e, st.workspace_id);
+      if (e instanceof AppError) throw new OAuthCallbackError(e as AppError, st.workspace_id);
       throw e;
     }
   }
