@@ -26,7 +26,7 @@ const path = (p = '') => `/v1/workspaces/${ws}${p}`;
 
 /** X's adapter against the fake, allowed 20 calls at once so all 20 publications overlap. */
 function pointAtFakeX(app: TestApp): void {
-  const real = createXAdapter({ apiBase: x.url, httpAgent: agent, timeoutMs: 5_000 });
+  const real = createXAdapter({ apiBase: x.url, httpAgent: agent, timeoutMs: 30_000 });
   const wide: PlatformAdapter = Object.assign(Object.create(real) as PlatformAdapter, {
     limits: { ...real.limits, concurrency: 20, perMinute: null },
   });
