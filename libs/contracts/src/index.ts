@@ -16,3 +16,5 @@ export * from './crisis';
 export * from './health';
 export * from './publications';
 export * from './plan-exchange';
+export * from './contests';
+export * from './campaigns';

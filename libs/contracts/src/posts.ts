@@ -7,6 +7,7 @@ import {
   MAX_TEXT_LENGTH,
   RangeBoundSchema,
 } from './common';
+import { CalendarCampaignSchema } from './campaigns';
 import { PublicationSummarySchema } from './publications';
 import { PostReviewSchema } from './review';
 import { PostWordingSchema } from './wording';
@@ -49,6 +50,7 @@ export const PostSchema = z.object({
   tags: z.array(z.string()),
   variants: z.array(VariantSchema),
   authorId: IdSchema,
+  campaignId: IdSchema.nullable().meta({ description: 'The campaign the post belongs to, if any' }),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
@@ -99,6 +101,7 @@ export const CreatePostRequestSchema = z.strictObject({
   tags: tags.default([]),
   variants: variants.default([]),
   status: NewPostStatusSchema.default('draft'),
+  campaignId: IdSchema.nullable().default(null),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
 
@@ -111,6 +114,10 @@ export const UpdatePostRequestSchema = z.strictObject({
   plannedAt: DateTimeInputSchema.nullable().optional(),
   tags: tags.optional(),
   variants: variants.optional(),
+  campaignId: IdSchema.nullable().optional().meta({
+    description:
+      "Moves the post into a campaign (null: out of it). Voids an approval when the campaign's UTM tagging changes the post's links",
+  }),
 });
 export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
 
@@ -131,6 +138,7 @@ export const PostListQuerySchema = z.strictObject({
   channel: csv(IdSchema).optional(),
   tag: csv(TagSchema).optional(),
   author: csv(IdSchema).optional(),
+  campaign: csv(IdSchema).optional().meta({ description: 'Only posts of these campaigns' }),
   q: z
     .string()
     .trim()
@@ -162,6 +170,10 @@ export type PostListQuery = z.input<typeof PostListQuerySchema>;
 export const PostListSchema = z.object({
   items: z.array(PostSchema),
   timeZone: z.string(),
+  campaigns: z.array(CalendarCampaignSchema).meta({
+    description:
+      'Campaigns whose period overlaps the range (or all, without one), with those of the listed posts',
+  }),
 });
 export type PostList = z.infer<typeof PostListSchema>;
 

@@ -46,6 +46,9 @@ export function statusOf(code: ErrorCode): number {
     case 'SHARE_LINK_NOT_FOUND':
     case 'FEED_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
+    case 'CONTEST_NOT_FOUND':
+    case 'CONTEST_ENTRANT_NOT_FOUND':
+    case 'CAMPAIGN_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -72,10 +75,21 @@ export function statusOf(code: ErrorCode): number {
     case 'CHANNEL_CONNECT_KIND_WRONG':
     case 'OAUTH_NOT_CONFIGURED':
     case 'CHANNEL_IN_USE':
+    case 'CONTEST_NOT_OPEN':
+    case 'CONTEST_PERIOD_NOT_ENDED':
+    case 'CONTEST_RULES_MISSING':
+    case 'CONTEST_NO_ELIGIBLE_ENTRANTS':
+    case 'CONTEST_NOT_COMMITTED':
+    case 'CONTEST_ALREADY_DRAWN':
+    case 'CONTEST_NOT_DRAWN':
+    case 'CONTEST_NO_ALTERNATE_LEFT':
+    case 'CONTEST_NOT_A_WINNER':
+    case 'CAMPAIGN_HAS_POSTS':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
     case 'INVITATION_EXPIRED':
+    case 'CONTEST_ENTRANT_DATA_DELETED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -97,6 +111,9 @@ export function statusOf(code: ErrorCode): number {
     case 'CHANNEL_SETTINGS_INVALID':
     case 'CHANNEL_CREDENTIALS_INVALID':
     case 'CHANNEL_VERIFY_FAILED':
+    case 'CONTEST_ENTRIES_CSV_INVALID':
+    case 'UNKNOWN_CAMPAIGN':
+    case 'CAMPAIGN_OWNER_NOT_MEMBER':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

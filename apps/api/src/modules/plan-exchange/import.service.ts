@@ -170,6 +170,8 @@ function toWrite(d: ImportDraft) {
     plannedAt: d.plannedAt,
     tags: d.tags,
     variants: d.variants,
+    // An imported post belongs to no campaign; it can be put in one afterwards.
+    campaignId: null,
     contentHash: hashContent(d),
     content: approvableContent(d),
   };

@@ -14,6 +14,7 @@ export function toPost(row: PostRow, timeZone: string): Post {
     tags: row.tags,
     variants: row.variants,
     authorId: row.author_id,
+    campaignId: row.campaign_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
