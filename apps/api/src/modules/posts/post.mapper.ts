@@ -26,5 +26,6 @@ export function toPost(row: PostRow, timeZone: string): Post {
           })),
         }
       : {}),
+    ...(row.channel_alerts ? { channelAlerts: row.channel_alerts } : {}),
   };
 }

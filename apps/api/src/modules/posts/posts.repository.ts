@@ -31,6 +31,7 @@ export type PostRow = {
   approval: Approval | null;
   status_reason: string | null;
   publications?: PublicationSummary[];
+  channel_alerts?: { channelId: string; status: 'expiring' | 'needs_reconnect' | 'revoked' }[];
 };
 
 export type PostFilter = {
@@ -71,6 +72,19 @@ export type NewPost = PostWrite & {
   contentHash: string;
 };
 
+/**
+ * The target channels whose connection has an alert that concerns this post (revoked, to be
+ * reconnected, or expiring before the post's time), unless the post is out there already.
+ */
+const channelAlertsOf = (p: string) => `
+    SELECT json_agg(json_build_object('channelId', cc.channel_id, 'status', cc.alert)
+                    ORDER BY cc.channel_id) AS alerts
+      FROM post_variants av JOIN channel_credentials cc ON cc.channel_id = av.channel_id
+     WHERE av.post_id = ${p}.id AND cc.alert IS NOT NULL AND ${p}.planned_at IS NOT NULL
+       AND (cc.alert <> 'expiring' OR cc.expires_at IS NULL OR ${p}.planned_at >= cc.expires_at)
+       AND NOT EXISTS (SELECT 1 FROM publications ax WHERE ax.post_id = ${p}.id
+                         AND ax.channel_id = av.channel_id AND ax.status = 'published')`;
+
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
@@ -84,7 +98,8 @@ const SELECT_POST = `
                                      'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
                                    ORDER BY pb.created_at)
                      FROM publications pb WHERE pb.post_id = p.id AND pb.status <> 'cancelled'),
-                  '[]'::json) AS publications
+                  '[]'::json) AS publications,
+         coalesce((${channelAlertsOf('p')}), '[]'::json) AS channel_alerts
     FROM posts p`;
 
 /** The filter as SQL: conditions over posts `p`, their order, and the parameters. */
@@ -180,6 +195,8 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
   // Each channel's publishing status, for the calendar's badges (as SELECT_POST gives it).
   ['publications', `coalesce(pb.publications, '[]'::json)`],
+  // Channels whose connection will make this post fail unless someone reconnects them.
+  ['channelAlerts', `coalesce(ca.alerts, '[]'::json)`],
 ];
 
 /**
@@ -245,6 +262,7 @@ SELECT coalesce(json_agg(json_build_object(
                     ORDER BY x.created_at) AS publications
       FROM publications x WHERE x.post_id = p.id AND x.status <> 'cancelled'
   ) pb ON true
+  LEFT JOIN LATERAL (${channelAlertsOf('p')}) ca ON true
 )
 SELECT json_build_object('items', a.items, 'timeZone', ${tz},
   'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body

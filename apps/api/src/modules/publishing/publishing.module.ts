@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { ChannelsModule } from '../channels/channels.module';
 import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
@@ -21,7 +22,7 @@ import { SandboxPostsRepository } from './sandbox-posts.repository';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule, PostsModule],
+  imports: [WorkspacesModule, PostsModule, ChannelsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
