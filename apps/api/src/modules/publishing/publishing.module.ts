@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
 import { MediaModule } from '../media/media.module';
+import { ChannelsModule } from '../channels/channels.module';
 import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { OperationsController } from './operations.controller';
@@ -22,7 +23,7 @@ import { SandboxPostsRepository } from './sandbox-posts.repository';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule, PostsModule, MediaModule],
+  imports: [WorkspacesModule, PostsModule, MediaModule, ChannelsModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,
