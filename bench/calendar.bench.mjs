@@ -78,6 +78,9 @@ export async function calendarBench() {
       PORT: String(uncachedPort),
       HOST: '127.0.0.1',
       POSTPLAN_CALENDAR_CACHE_MB: '0',
+      // As many connections as the plain pg loop below holds, so the ratio compares the
+      // request path, not pool sizes (DATABASE_POOL_SIZE, default 10).
+      DATABASE_POOL_SIZE: String(CLIENTS),
     });
     await waitForHealth(base, 120_000);
     const oneClient = await load(

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
@@ -14,7 +13,11 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await createApp(config);
+  // Required here, not at the top: a worker process must not load the modules it leaves out.
+  const app =
+    config.role === 'worker'
+      ? await (await import('./worker.factory.js')).createWorkerApp(config)
+      : await (await import('./app.factory.js')).createApp(config);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`Postplan listens on http://${config.host}:${config.port}`);
 }

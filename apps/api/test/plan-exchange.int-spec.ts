@@ -533,6 +533,23 @@ describe('import', () => {
     expect(run.status).toBe(201);
     expect(run.body.job).toMatchObject({ state: 'done', importedPosts: 3 });
     expect(await count(t, 'posts')).toBe(before + 3);
+    // Each imported post starts its life like a created one: a first revision and a history.
+    const imported = (
+      await t.db.query(
+        `SELECT id FROM posts WHERE status_reason = 'imported' AND deleted_at IS NULL`,
+      )
+    ).rows as { id: string }[];
+    expect(imported).toHaveLength(3);
+    const first = imported[0]!.id;
+    const revisions = await owner.get(`/v1/workspaces/${ws}/posts/${first}/revisions`);
+    expect(revisions.body.items).toEqual([expect.objectContaining({ number: 1 })]);
+    const history = await owner.get(`/v1/workspaces/${ws}/posts/${first}/history`);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        action: 'post.created',
+        subject: { type: 'import', id: job.body.id },
+      }),
+    ]);
 
     const again = (
       await ownerGet(exportsPath('posts.csv', 'from=2026-10-01&to=2026-11-01&lang=en'))

@@ -1,15 +1,19 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { FakeSandbox } from '@postplan/platforms/testing';
+import { runMigrations } from '../src/database/data-source';
 import { type Browser, type TestApp, setUpOwner, startTestApp } from './test-app';
 
 /**
  * Worker processes, as `npm start` runs them (the built server with POSTPLAN_ROLE=worker),
- * against this file's database and the fake sandbox: many at once, one killed mid-send, their
- * database connections cut. The only waiting is for the work to be done.
+ * against this file's database and the fake sandbox: many at once, one killed mid-send, and a
+ * PostgreSQL server of their own restarted under them. The only waiting is for the work to be
+ * done (and the restart's pause while the server is down).
  */
 const root = join(__dirname, '../../..');
 let t: TestApp;
@@ -192,27 +196,128 @@ it('a worker killed mid-send and restarted: no duplicate, no loss; in-flight row
   expect(Number(rows[0]!.n)).toBe(inFlight.length);
 }, 120_000);
 
-it("the workers' database connections are cut during a run: they reconnect and finish", async () => {
-  const channels = await sandboxChannels(20);
-  fake.delayMs = 5;
-  await seed(2_000, new Date(), channels, 'cut');
-  startWorker();
-  startWorker();
-  const keys = await keysOf('cut');
-  await until('a third sent', () => keys.filter((k) => fake.callsByKey.has(k)).length > 600);
-  // The server is shared, so it is not restarted: every connection of the workers is ended.
-  const cut = await t.db.query(
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'postplan%'`,
-  );
-  expect(cut.rowCount).toBeGreaterThan(0);
-  await until(
-    'all published',
-    async () => (await statusCounts('cut')).published === 2_000,
-    120_000,
-  );
-  expect(keys.filter((k) => fake.callsByKey.get(k) !== 1)).toEqual([]);
-}, 180_000);
+/** A PostgreSQL server of this test's own, that it can stop and start (see the child). */
+async function restartablePostgres(): Promise<{
+  url: string;
+  send: (what: 'stop' | 'start') => Promise<void>;
+  quit: () => Promise<void>;
+}> {
+  const child = spawn(process.execPath, [join(__dirname, 'restartable-postgres.child.mjs')], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PG_PORT: String(await freePort()) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`the private PostgreSQL exited (${code})`)));
+  });
+  return {
+    url,
+    send: (what) =>
+      new Promise((resolve) => {
+        child.once('message', () => resolve());
+        child.send(what);
+      }),
+    quit: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('quit');
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+it('PostgreSQL restarted during a run: the workers reconnect and finish; nothing lost, nothing twice', async () => {
+  // The shared server cannot be restarted under other test files: this test brings its own.
+  const server = await restartablePostgres();
+  const db = new Client({ connectionString: server.url });
+  try {
+    await runMigrations(server.url);
+    await db.connect();
+    const user = (
+      await db.query<{ id: string }>(
+        `INSERT INTO users (email, name) VALUES ('restart@example.com', 'Restart') RETURNING id`,
+      )
+    ).rows[0]!.id;
+    const workspace = (
+      await db.query<{ id: string }>(
+        `INSERT INTO workspaces (slug, name, time_zone, locale, holiday_country)
+         VALUES ('restart', 'Restart', 'Europe/Berlin', 'de', 'DE') RETURNING id`,
+      )
+    ).rows[0]!.id;
+    const channels = (
+      await db.query<{ id: string }>(
+        `INSERT INTO channels (workspace_id, name, platform, color)
+         SELECT $1, 'Sandbox ' || g, 'sandbox', '#059669' FROM generate_series(1, 20) g RETURNING id`,
+        [workspace],
+      )
+    ).rows.map((r) => r.id);
+    const keys = (
+      await db.query<{ id: string }>(
+        `WITH p AS (
+           INSERT INTO posts (workspace_id, status, title, text, planned_at, author_id, content_hash, approval)
+           SELECT $1, 'approved', 'Restart ' || g, 'Text ' || g, now(), $2, 'h', '{"contentHash":"h"}'::jsonb
+             FROM generate_series(1, 2000) g
+           RETURNING id, planned_at
+         ), numbered AS (
+           SELECT id, planned_at, (row_number() OVER ()) % cardinality($3::uuid[]) + 1 AS c FROM p
+         ), v AS (
+           INSERT INTO post_variants (post_id, channel_id, position)
+           SELECT id, ($3::uuid[])[c], 0 FROM numbered
+         )
+         INSERT INTO publications (workspace_id, post_id, channel_id, platform, status, planned_at,
+                                   due_at, next_attempt_at, content_hash)
+         SELECT $1, id, ($3::uuid[])[c], 'sandbox', 'pending', planned_at, planned_at, planned_at, 'h'
+           FROM numbered
+         RETURNING id`,
+        [workspace, user, channels],
+      )
+    ).rows.map((r) => r.id);
+    await db.end();
+    fake.delayMs = 5;
+    startWorker({ DATABASE_URL: server.url });
+    startWorker({ DATABASE_URL: server.url });
+    await until('a third sent', () => keys.filter((k) => fake.callsByKey.has(k)).length > 600);
+    await server.send('stop');
+    // While the server is down the workers' calls finish and their outcomes wait to be written.
+    await new Promise((r) => setTimeout(r, 1500));
+    const sentWhileDown = keys.filter((k) => fake.callsByKey.has(k)).length;
+    expect(sentWhileDown).toBeLessThan(keys.length);
+    await server.send('start');
+    const after = new Client({ connectionString: server.url });
+    await after.connect();
+    try {
+      const published = async () =>
+        Number(
+          (
+            await after.query<{ n: string }>(
+              `SELECT count(*) AS n FROM publications WHERE status = 'published'`,
+            )
+          ).rows[0]!.n,
+        );
+      await until('all published after the restart', async () => (await published()) === 2_000);
+      expect(keys.filter((k) => fake.callsByKey.get(k) !== 1)).toEqual([]);
+      expect(keys.every((k) => fake.posts.has(k))).toBe(true);
+    } finally {
+      await after.end();
+    }
+  } finally {
+    await Promise.all([...workers].map((w) => stop(w, 'SIGTERM')));
+    await db.end().catch(() => undefined);
+    await server.quit();
+  }
+}, 240_000);
 
 it('2026-10-25 02:30 Europe/Berlin (+01:00) goes out once at 01:30 UTC, with the process in another TZ', async () => {
   const channel = (

@@ -1,4 +1,5 @@
 import { type LengthUnit, type Platform } from '@postplan/domain';
+import { type z } from 'zod';
 
 /**
  * The one seam between the publishing engine and a platform. The engine owns the outbox,
@@ -167,4 +168,18 @@ export class PublishError extends Error {
 
 export function isPublishError(e: unknown): e is PublishError {
   return e instanceof PublishError;
+}
+
+/**
+ * The variant's options for this platform, parsed, or a permanent OPTIONS_INVALID that says
+ * which: options the editor let through but the platform cannot take will never publish.
+ */
+export function variantOptions<S extends z.ZodType>(
+  schema: S,
+  request: PublishRequest,
+  invalid: string,
+): z.output<S> {
+  const parsed = schema.safeParse(request.content.options);
+  if (!parsed.success) throw new PublishError('permanent', 'OPTIONS_INVALID', invalid);
+  return parsed.data;
 }

@@ -10,6 +10,7 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -230,14 +231,11 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
         `The text is over Bluesky's ${BLUESKY_TEXT_BYTES} bytes.`,
       );
     }
-    const options = blueskyOptionsSchema.safeParse(request.content.options);
-    if (!options.success) {
-      throw new PublishError(
-        'permanent',
-        'OPTIONS_INVALID',
-        'The Bluesky options of this variant are invalid (languages: at most three codes such as "de").',
-      );
-    }
+    const options = variantOptions(
+      blueskyOptionsSchema,
+      request,
+      'The Bluesky options of this variant are invalid (languages: at most three codes such as "de").',
+    );
     const facets: BlueskyFacet[] = await buildFacets(text, async (handle) => {
       try {
         const res = await session.agent.com.atproto.identity.resolveHandle(
@@ -256,7 +254,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
       createdAt,
       ...(facets.length > 0 ? { facets } : {}),
       ...(embed ? { embed } : {}),
-      ...(options.data.langs ? { langs: options.data.langs } : {}),
+      ...(options.langs ? { langs: options.langs } : {}),
     };
   }
 

@@ -7,6 +7,7 @@ import {
   type PublishResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -164,14 +165,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Platf
 
     async publish(request: PublishRequest): Promise<PublishResult> {
       const target = targetOf(request.channel);
-      const opts = discordOptionsSchema.safeParse(request.content.options);
-      if (!opts.success) {
-        throw new PublishError(
-          'permanent',
-          'OPTIONS_INVALID',
-          'The Discord options of this variant are invalid.',
-        );
-      }
+      const opts = variantOptions(
+        discordOptionsSchema,
+        request,
+        'The Discord options of this variant are invalid.',
+      );
       if (request.content.text.length > DISCORD_LIMITS.text!.max) {
         throw new PublishError(
           'permanent',
@@ -187,7 +185,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): Platf
         );
       }
       const { url, headers } = endpoint(target);
-      const content = await body(request, target, opts.data);
+      const content = await body(request, target, opts);
       const answer = await httpCall(name, url, {
         method: 'POST',
         headers: {

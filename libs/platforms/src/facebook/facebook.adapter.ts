@@ -7,6 +7,7 @@ import {
   type PublishResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -135,13 +136,11 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Pla
 
     async publish(request: PublishRequest): Promise<PublishResult> {
       const { pageId, token } = configOf(request.channel);
-      const opts = facebookOptionsSchema.safeParse(request.content.options);
-      if (!opts.success)
-        throw new PublishError(
-          'permanent',
-          'OPTIONS_INVALID',
-          'The Facebook options of this variant are invalid.',
-        );
+      const opts = variantOptions(
+        facebookOptionsSchema,
+        request,
+        'The Facebook options of this variant are invalid.',
+      );
       const { text, media } = request.content;
       if (media.length > FACEBOOK_LIMITS.media!.maxCount)
         throw new PublishError(
@@ -166,15 +165,15 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Pla
           attached.push({ media_fbid: (await photo(request, token, pageId, i, false)).id });
         const answer = await graph(token, `/${pageId}/feed`, request.signal, {
           message: text,
-          ...(opts.data.link && media.length === 0 ? { link: opts.data.link } : {}),
+          ...(opts.link && media.length === 0 ? { link: opts.link } : {}),
           ...(attached.length > 0 ? { attached_media: attached } : {}),
         });
         if (answer.status !== 200) throw classifyFacebookAnswer(answer, 'post');
         postId = (answer.json as { id: string }).id;
       }
-      if (opts.data.firstComment) {
+      if (opts.firstComment) {
         await graph(token, `/${postId}/comments`, request.signal, {
-          message: opts.data.firstComment,
+          message: opts.firstComment,
         }).catch(() => undefined);
       }
       return { platformPostId: postId, url: `https://www.facebook.com/${postId}` };

@@ -9,6 +9,7 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
 } from '../adapter';
 import {
   type ContainerBody,
@@ -159,17 +160,15 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): P
     });
 
   function planOf(request: PublishRequest) {
-    const opts = instagramOptionsSchema.safeParse(request.content.options);
-    if (!opts.success)
-      throw new PublishError(
-        'permanent',
-        'OPTIONS_INVALID',
-        'The Instagram options of this variant are invalid.',
-      );
-    const format = opts.data.format ?? 'post';
+    const opts = variantOptions(
+      instagramOptionsSchema,
+      request,
+      'The Instagram options of this variant are invalid.',
+    );
+    const format = opts.format ?? 'post';
     return {
       plan: instagramPlan(request.content.text, request.content.media, format),
-      firstComment: format === 'story' ? undefined : opts.data.firstComment,
+      firstComment: format === 'story' ? undefined : opts.firstComment,
     };
   }
 

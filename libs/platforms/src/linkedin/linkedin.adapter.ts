@@ -8,6 +8,7 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -173,15 +174,12 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
 
     async publish(request: PublishRequest): Promise<PublishResult> {
       const { author, token } = configOf(request.channel);
-      const opts = linkedinOptionsSchema.safeParse(request.content.options);
-      if (!opts.success) {
-        throw new PublishError(
-          'permanent',
-          'OPTIONS_INVALID',
-          'The LinkedIn options of this variant are invalid.',
-        );
-      }
-      if (opts.data.visibility === 'CONNECTIONS' && author.startsWith('urn:li:organization:')) {
+      const opts = variantOptions(
+        linkedinOptionsSchema,
+        request,
+        'The LinkedIn options of this variant are invalid.',
+      );
+      if (opts.visibility === 'CONNECTIONS' && author.startsWith('urn:li:organization:')) {
         throw new PublishError(
           'permanent',
           'OPTIONS_INVALID',
@@ -201,7 +199,7 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
         json: {
           author,
           commentary: toLittleText(request.content.text),
-          visibility: opts.data.visibility ?? 'PUBLIC',
+          visibility: opts.visibility ?? 'PUBLIC',
           distribution: {
             feedDistribution: 'MAIN_FEED',
             targetEntities: [],
@@ -224,7 +222,7 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
           'LINKEDIN_ANSWER_INVALID',
           'LinkedIn answered 201 without naming the post.',
         );
-      if (opts.data.firstComment) {
+      if (opts.firstComment) {
         // The post is out; a comment that fails must not turn it into a failure.
         await rest(
           token,
@@ -235,7 +233,7 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
             json: {
               actor: author,
               object: urn,
-              message: { text: toLittleText(opts.data.firstComment) },
+              message: { text: toLittleText(opts.firstComment) },
             },
           },
         ).catch(() => undefined);

@@ -10,6 +10,7 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -238,15 +239,11 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
   }
 
   function optionsOf(request: PublishRequest): MastodonOptions {
-    const parsed = mastodonOptionsSchema.safeParse(request.content.options);
-    if (!parsed.success) {
-      throw new PublishError(
-        'permanent',
-        'OPTIONS_INVALID',
-        'The Mastodon options of this variant are invalid (visibility, content warning, language).',
-      );
-    }
-    return parsed.data;
+    return variantOptions(
+      mastodonOptionsSchema,
+      request,
+      'The Mastodon options of this variant are invalid (visibility, content warning, language).',
+    );
   }
 
   return {

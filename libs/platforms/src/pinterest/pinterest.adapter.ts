@@ -7,6 +7,7 @@ import {
   type PublishResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -94,17 +95,13 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): P
 
     async publish(request: PublishRequest): Promise<PublishResult> {
       const token = tokenOf(request.channel);
-      const opts = pinterestOptionsSchema.safeParse(request.content.options);
-      if (!opts.success) {
-        throw new PublishError(
-          'permanent',
-          'OPTIONS_INVALID',
-          'The Pinterest options of this variant are invalid (board, link, title).',
-        );
-      }
+      const opts = variantOptions(
+        pinterestOptionsSchema,
+        request,
+        'The Pinterest options of this variant are invalid (board, link, title).',
+      );
       const channelBoard = request.channel.settings['boardId'];
-      const boardId =
-        opts.data.boardId ?? (typeof channelBoard === 'string' ? channelBoard : undefined);
+      const boardId = opts.boardId ?? (typeof channelBoard === 'string' ? channelBoard : undefined);
       if (!boardId) {
         throw new PublishError(
           'permanent',
@@ -141,8 +138,7 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): P
         const bytes = await fetchMedia(m, request.signal);
         images.push({ content_type: m.mimeType, data: Buffer.from(bytes).toString('base64') });
       }
-      const title =
-        opts.data.title ?? request.content.title?.slice(0, PINTEREST_TITLE_MAX) ?? undefined;
+      const title = opts.title ?? request.content.title?.slice(0, PINTEREST_TITLE_MAX) ?? undefined;
       const answer = await httpCall('Pinterest', `${apiBase}/v5/pins`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -150,7 +146,7 @@ export function createPinterestAdapter(options: PinterestAdapterOptions = {}): P
           board_id: boardId,
           description: text,
           ...(title ? { title } : {}),
-          ...(opts.data.link ? { link: opts.data.link } : {}),
+          ...(opts.link ? { link: opts.link } : {}),
           ...(media[0]!.altText ? { alt_text: media[0]!.altText.slice(0, 500) } : {}),
           media_source:
             images.length === 1

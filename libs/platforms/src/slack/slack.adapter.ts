@@ -14,6 +14,7 @@ import {
   type PublishResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -131,13 +132,11 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): PlatformA
         'Postplan posts images to Slack, not videos.',
       );
     }
-    const unfurl = slackOptionsSchema.safeParse(request.content.options);
-    if (!unfurl.success)
-      throw new PublishError(
-        'permanent',
-        'OPTIONS_INVALID',
-        'The Slack options of this variant are invalid.',
-      );
+    const unfurl = variantOptions(
+      slackOptionsSchema,
+      request,
+      'The Slack options of this variant are invalid.',
+    );
     if (request.content.text.length > SLACK_LIMITS.text!.max) {
       throw new PublishError(
         'permanent',
@@ -166,7 +165,7 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): PlatformA
             ],
           }
         : {}),
-      ...(unfurl.data.unfurlLinks !== undefined ? { unfurl_links: unfurl.data.unfurlLinks } : {}),
+      ...(unfurl.unfurlLinks !== undefined ? { unfurl_links: unfurl.unfurlLinks } : {}),
     };
   }
 

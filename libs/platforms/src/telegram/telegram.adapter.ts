@@ -8,6 +8,7 @@ import {
   type PublishResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
   isPublishError,
 } from '../adapter';
 import {
@@ -214,21 +215,18 @@ export function createTelegramAdapter(options: TelegramAdapterOptions = {}): Pla
 
     async publish(request: PublishRequest): Promise<PublishResult> {
       const { token, chatId: configured } = configOf(request.channel);
-      const opts = telegramOptionsSchema.safeParse(request.content.options);
-      if (!opts.success) {
-        throw new PublishError(
-          'permanent',
-          'OPTIONS_INVALID',
-          'The Telegram options of this variant are invalid.',
-        );
-      }
+      const opts = variantOptions(
+        telegramOptionsSchema,
+        request,
+        'The Telegram options of this variant are invalid.',
+      );
       checkLength(request);
       // A group that became a supergroup has a new id; an earlier attempt may have learnt it.
       const migrated = request.checkpoint?.['migratedChatId'];
       let chatId = typeof migrated === 'number' ? migrated : configured;
       for (let hop = 0; ; hop++) {
         try {
-          const message = await send(request, token, chatId, opts.data);
+          const message = await send(request, token, chatId, opts);
           return {
             platformPostId: `${message.chat.id}:${message.message_id}`,
             url: messageUrl(message),

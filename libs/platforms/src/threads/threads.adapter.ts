@@ -9,6 +9,7 @@ import {
   type ReconcileResult,
   type VerifyResult,
   PublishError,
+  variantOptions,
 } from '../adapter';
 import {
   type ContainerBody,
@@ -150,14 +151,12 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Platf
     });
 
   function planOf(request: PublishRequest) {
-    const opts = threadsOptionsSchema.safeParse(request.content.options);
-    if (!opts.success)
-      throw new PublishError(
-        'permanent',
-        'OPTIONS_INVALID',
-        'The Threads options of this variant are invalid.',
-      );
-    return threadsPlan(request.content.text, request.content.media, opts.data.replyControl);
+    const opts = variantOptions(
+      threadsOptionsSchema,
+      request,
+      'The Threads options of this variant are invalid.',
+    );
+    return threadsPlan(request.content.text, request.content.media, opts.replyControl);
   }
 
   return {

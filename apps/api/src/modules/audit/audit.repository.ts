@@ -81,6 +81,34 @@ export class AuditRepository {
     );
   }
 
+  /** Appends many entries in one statement, in the given transaction. */
+  async insertMany(em: EntityManager, rows: AuditInsert[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof AuditInsert>(key: K) => rows.map((r) => r[key]);
+    await em.query(
+      `INSERT INTO audit_log (workspace_id, actor_type, actor_user_id, actor_label, link_id, action,
+                              post_id, subject_type, subject_id, before, after, reason, ip)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[],
+                            $7::uuid[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[],
+                            $12::text[], $13::text[])`,
+      [
+        column('workspaceId'),
+        column('actorType'),
+        column('actorUserId'),
+        column('actorLabel'),
+        column('linkId'),
+        column('action'),
+        column('postId'),
+        column('subjectType'),
+        column('subjectId'),
+        column('before'),
+        column('after'),
+        column('reason'),
+        column('ip'),
+      ],
+    );
+  }
+
   async list(f: AuditFilter): Promise<AuditEntry[]> {
     const values: unknown[] = [f.workspaceId];
     // A workspace's log also shows the logins of its members (recorded without a workspace).

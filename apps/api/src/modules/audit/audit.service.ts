@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type AuditEntry } from '@postplan/contracts';
-import { type AuditFilter, AuditRepository } from './audit.repository';
+import { type AuditFilter, type AuditInsert, AuditRepository } from './audit.repository';
 
 /** Who did something: a member, a visitor of a review link, the system's clock, or nobody known. */
 export type AuditActor =
@@ -33,28 +33,12 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   async record(em: EntityManager | undefined, rec: AuditRecord): Promise<void> {
-    const a = rec.actor;
-    const label =
-      a.type === 'link'
-        ? `${a.visitorName} (via link '${a.label}')`
-        : a.type === 'anonymous'
-          ? (a.label ?? null)
-          : null;
-    await this.repo.insert(em, {
-      workspaceId: rec.workspaceId,
-      actorType: a.type,
-      actorUserId: a.type === 'user' ? a.userId : null,
-      actorLabel: label,
-      linkId: a.type === 'link' ? a.linkId : null,
-      action: rec.action,
-      postId: rec.postId ?? null,
-      subjectType: rec.subject?.type ?? null,
-      subjectId: rec.subject?.id ?? null,
-      before: rec.before === undefined ? null : JSON.stringify(rec.before),
-      after: rec.after === undefined ? null : JSON.stringify(rec.after),
-      reason: rec.reason ?? null,
-      ip: rec.ip ?? null,
-    });
+    await this.repo.insert(em, toInsert(rec));
+  }
+
+  /** Many records in one statement (an import), in the transaction of the change. */
+  async recordMany(em: EntityManager, recs: AuditRecord[]): Promise<void> {
+    await this.repo.insertMany(em, recs.map(toInsert));
   }
 
   /**
@@ -75,4 +59,29 @@ export class AuditService {
   recordNow(rec: AuditRecord): Promise<void> {
     return this.record(undefined, rec);
   }
+}
+
+function toInsert(rec: AuditRecord): AuditInsert {
+  const a = rec.actor;
+  const label =
+    a.type === 'link'
+      ? `${a.visitorName} (via link '${a.label}')`
+      : a.type === 'anonymous'
+        ? (a.label ?? null)
+        : null;
+  return {
+    workspaceId: rec.workspaceId,
+    actorType: a.type,
+    actorUserId: a.type === 'user' ? a.userId : null,
+    actorLabel: label,
+    linkId: a.type === 'link' ? a.linkId : null,
+    action: rec.action,
+    postId: rec.postId ?? null,
+    subjectType: rec.subject?.type ?? null,
+    subjectId: rec.subject?.id ?? null,
+    before: rec.before === undefined ? null : JSON.stringify(rec.before),
+    after: rec.after === undefined ? null : JSON.stringify(rec.after),
+    reason: rec.reason ?? null,
+    ip: rec.ip ?? null,
+  };
 }

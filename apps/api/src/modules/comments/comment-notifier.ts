@@ -19,6 +19,36 @@ export type CommentNotice = Notice & { threadId: string; reply: boolean; quote: 
 export const excerpt = (text: string): string =>
   text.length <= EXCERPT_LENGTH ? text : `${text.slice(0, EXCERPT_LENGTH - 1)}…`;
 
+/** Who wrote a comment, and the people around it. */
+export type CommentAudience = {
+  /** The member who wrote it; null for a review-link visitor. */
+  writerId: string | null;
+  /** Members named with @ in it, each once. */
+  mentionedIds: readonly string[];
+  postAuthorId: string;
+  /** Everyone who wrote in the thread so far (for a reply). */
+  participantIds: readonly string[];
+  /** The workspace's members now: nobody else hears about a comment. */
+  memberIds: ReadonlySet<string>;
+};
+
+/**
+ * Who hears about a new comment, and how: those mentioned get a 'mention'; the post's author and
+ * the thread's participants get a 'comment' unless they were mentioned already or left the
+ * workspace. Nobody is told about their own comment.
+ */
+export function commentRecipients(a: CommentAudience): {
+  mentioned: string[];
+  commented: string[];
+} {
+  const mentioned = a.mentionedIds.filter((id) => id !== a.writerId);
+  const told = new Set([...mentioned, ...(a.writerId ? [a.writerId] : [])]);
+  const commented = [...new Set([a.postAuthorId, ...a.participantIds])].filter(
+    (id) => a.memberIds.has(id) && !told.has(id),
+  );
+  return { mentioned, commented };
+}
+
 /**
  * Tells people about comments, in the transaction that stores the comment: mentioned members
  * ('mention') and the post's author and the thread's participants ('comment').

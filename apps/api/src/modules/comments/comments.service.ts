@@ -20,7 +20,7 @@ import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CommentError, commentNotFound } from './comment.errors';
 import { anchoredText, storedAnchor, toThread, toThreads } from './comment.mapper';
 import { appErrorOf, invalidInput, staleVersion } from '../../common/errors/app-error';
-import { CommentNotifier } from './comment-notifier';
+import { CommentNotifier, commentRecipients } from './comment-notifier';
 import {
   type CommentAuthorWrite,
   type CommentRow,
@@ -360,21 +360,21 @@ export class CommentsService {
         });
       }
 
-      const memberIds = new Set(members.map((m) => m.userId));
-      const mentioned = uniqueIds(mentions).filter((uid) => uid !== author.userId);
+      const recipients = commentRecipients({
+        writerId: author.userId,
+        mentionedIds: uniqueIds(mentions),
+        postAuthorId: post.author_id,
+        participantIds: root ? await this.comments.participants(em, root.id) : [],
+        memberIds: new Set(members.map((m) => m.userId)),
+      });
       await this.notifier.mentioned(em, {
         workspaceId,
         postId,
         commentId: id,
         actor: author.audit,
-        userIds: mentioned,
+        userIds: recipients.mentioned,
         body: input.body,
       });
-      const told = new Set([...mentioned, ...(author.userId ? [author.userId] : [])]);
-      const interested = [
-        post.author_id,
-        ...(root ? await this.comments.participants(em, root.id) : []),
-      ];
       await this.notifier.commented(em, {
         workspaceId,
         postId,
@@ -382,7 +382,7 @@ export class CommentsService {
         threadId: root?.id ?? id,
         reply: root !== null,
         actor: author.audit,
-        userIds: [...new Set(interested)].filter((uid) => memberIds.has(uid) && !told.has(uid)),
+        userIds: recipients.commented,
         body: input.body,
         quote: root ? root.anchor_quote : (anchor?.anchor.quote ?? null),
       });

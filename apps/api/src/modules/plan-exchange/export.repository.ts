@@ -250,27 +250,47 @@ export class ExportRepository {
 
   /**
    * Batches of a query's rows from a server-side cursor in one read-only snapshot, so an
-   * export of any size holds one batch in memory and sees one consistent plan. Stopping early
-   * (a client that went away) closes the cursor and frees the connection.
+   * export of any size holds at most two batches in memory and sees one consistent plan. The
+   * next batch is fetched while the caller writes the current one, so PostgreSQL formats rows
+   * while Node sends them. Stopping early (a client that went away) closes the cursor and frees
+   * the connection.
    */
   async *cursor<T>(query: { text: string; values: unknown[] }): AsyncGenerator<T[]> {
     const runner = this.db.createQueryRunner('slave');
     await runner.connect();
     let committed = false;
+    let next: Promise<T[]> | null = null;
+    const fetch = () => {
+      const p = runner.query(`FETCH ${BATCH} FROM export_cursor`) as Promise<T[]>;
+      // Handled here too: it may fail while the caller still writes the previous batch, and
+      // is awaited (and its error thrown) only when the caller asks for the next one.
+      p.catch(() => undefined);
+      return p;
+    };
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // A cursor is planned for its first rows by default (cursor_tuple_fraction 0.1): nested
       // loops that start fast and finish slowly. An export reads every row.
       await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
       await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`, query.values);
+      let upcoming = fetch();
+      next = upcoming;
       for (;;) {
-        const batch = (await runner.query(`FETCH ${BATCH} FROM export_cursor`)) as T[];
+        const batch = await upcoming;
+        next = null;
+        const more = batch.length === BATCH;
+        if (more) {
+          upcoming = fetch();
+          next = upcoming;
+        }
         if (batch.length > 0) yield batch;
-        if (batch.length < BATCH) break;
+        if (!more) break;
       }
       await runner.query('COMMIT');
       committed = true;
     } finally {
+      // A fetch still under way when the caller stopped: let it end before the rollback.
+      await next?.catch(() => undefined);
       // A failure, or a generator closed early (the client went away): end the snapshot.
       if (!committed) await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();

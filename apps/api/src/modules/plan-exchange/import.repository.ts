@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -16,18 +15,6 @@ export type ImportJobRow = {
   imported_posts: number | null;
   error: string | null;
   created_at: Date;
-};
-
-export type ImportPostWrite = {
-  status: 'idea' | 'draft';
-  title: string;
-  text: string;
-  plannedAt: Date | null;
-  tags: string[];
-  variants: { channelId: string; text: string | null }[];
-  contentHash: string;
-  /** What the revision and the audit log keep: the approvable content. */
-  content: unknown;
 };
 
 const JOB_COLUMNS = `id, workspace_id, file_name, format, state, headers, sample, total_rows, processed_rows,
@@ -114,74 +101,6 @@ export class ImportRepository {
         outcome.state === 'done' ? outcome.importedPosts : null,
         outcome.state === 'failed' ? outcome.error : null,
       ],
-    );
-  }
-
-  /**
-   * Inserts a batch of posts with their variants, first revisions and audit entries: four
-   * statements whatever the batch size. Ids are drawn here so variants can name their posts.
-   */
-  async insertPosts(
-    em: EntityManager,
-    workspaceId: string,
-    authorId: string,
-    jobId: string,
-    posts: ImportPostWrite[],
-  ): Promise<void> {
-    if (posts.length === 0) return;
-    const ids = posts.map(() => randomUUID());
-    await em.query(
-      `INSERT INTO posts (id, workspace_id, status, title, text, planned_at, tags, author_id,
-                          content_hash, status_reason)
-       SELECT p.id, $1, p.status, p.title, p.text, p.planned_at,
-              coalesce((SELECT array_agg(t) FROM jsonb_array_elements_text(p.tags) t), '{}'),
-              $2, p.content_hash, 'imported'
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                     $8::jsonb[], $9::text[])
-              AS p(id, status, title, text, planned_at, tags, content_hash)`,
-      [
-        workspaceId,
-        authorId,
-        ids,
-        posts.map((p) => p.status),
-        posts.map((p) => p.title),
-        posts.map((p) => p.text),
-        posts.map((p) => p.plannedAt),
-        posts.map((p) => JSON.stringify(p.tags)),
-        posts.map((p) => p.contentHash),
-      ],
-    );
-    const variantPost: string[] = [];
-    const variantChannel: string[] = [];
-    const variantPosition: number[] = [];
-    const variantText: (string | null)[] = [];
-    posts.forEach((p, i) =>
-      p.variants.forEach((v, position) => {
-        variantPost.push(ids[i]!);
-        variantChannel.push(v.channelId);
-        variantPosition.push(position);
-        variantText.push(v.text);
-      }),
-    );
-    if (variantPost.length > 0) {
-      await em.query(
-        `INSERT INTO post_variants (post_id, channel_id, position, text)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::text[])`,
-        [variantPost, variantChannel, variantPosition, variantText],
-      );
-    }
-    await em.query(
-      `INSERT INTO post_revisions (post_id, number, content_hash, content, author_id)
-       SELECT r.post_id, 1, r.content_hash, r.content, $1
-         FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS r(post_id, content_hash, content)`,
-      [authorId, ids, posts.map((p) => p.contentHash), posts.map((p) => JSON.stringify(p.content))],
-    );
-    await em.query(
-      `INSERT INTO audit_log (workspace_id, actor_type, actor_user_id, action, post_id,
-                              subject_type, subject_id, after)
-       SELECT $1, 'user', $2, 'post.created', a.post_id, 'import', $3, a.after
-         FROM unnest($4::uuid[], $5::jsonb[]) AS a(post_id, after)`,
-      [workspaceId, authorId, jobId, ids, posts.map((p) => JSON.stringify(p.content))],
     );
   }
 

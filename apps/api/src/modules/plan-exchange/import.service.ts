@@ -6,7 +6,9 @@ import {
   type ImportResult,
 } from '@postplan/contracts';
 import { type z } from 'zod';
+import { PostRecordsService } from '../posts/post-records.service';
 import { approvableContent, hashContent } from '../review/review-content';
+import { ReviewService } from '../review/review.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { ExportRepository } from './export.repository';
 import { detectFormat, type ImportTable, readTable } from './import-file';
@@ -32,6 +34,8 @@ export class ImportService {
   constructor(
     private readonly repo: ImportRepository,
     private readonly exportRepo: ExportRepository,
+    private readonly posts: PostRecordsService,
+    private readonly review: ReviewService,
   ) {}
 
   async upload(
@@ -96,7 +100,15 @@ export class ImportService {
       await this.repo.transaction(async (em) => {
         for (let i = 0; i < drafts.length; i += BATCH) {
           const batch = drafts.slice(i, i + BATCH);
-          await this.repo.insertPosts(em, ws.id, userId, job.id, batch.map(toWrite));
+          const writes = batch.map(toWrite);
+          const ids = await this.posts.insertBatch(em, ws.id, userId, writes);
+          await this.review.onImported(
+            em,
+            ws.id,
+            userId,
+            job.id,
+            writes.map((w, n) => ({ id: ids[n]!, contentHash: w.contentHash, content: w.content })),
+          );
           await this.repo.progress(
             job.id,
             Math.min(report.rows, Math.round(((i + batch.length) / drafts.length) * report.rows)),
@@ -157,7 +169,9 @@ function toWrite(d: ImportDraft) {
     text: d.text,
     plannedAt: d.plannedAt,
     tags: d.tags,
-    variants: d.variants,
+    // An import brings text only; media are attached in the app afterwards.
+    media: [],
+    variants: d.variants.map((v) => ({ ...v, media: null })),
     contentHash: hashContent(d),
     content: approvableContent(d),
   };

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
+import { ReviewModule } from '../review/review.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
@@ -18,7 +20,7 @@ import { PlanLinksService } from './plan-links.service';
 
 /** The plan leaving and entering Postplan: exports, calendar feeds, share links, imports. */
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, PostsModule, ReviewModule],
   controllers: [
     ExportsController,
     CalendarFeedController,

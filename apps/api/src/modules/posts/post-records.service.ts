@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { type PostStatus } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
 import { type EntityManager } from 'typeorm';
-import { type PostFilter, type PostRow, PostsRepository, type PostWrite } from './posts.repository';
+import {
+  type NewPost,
+  type PostFilter,
+  type PostRow,
+  PostsRepository,
+  type PostWrite,
+} from './posts.repository';
 
 /**
- * The posts table as the modules built on posts see it (review, comments, the demo seed):
- * they read and lock posts and store their editorial state here instead of reaching for the
- * posts repository, so every write to the table stays inside this module.
+ * The posts table as the modules built on posts see it (review, comments, publishing, crisis,
+ * the demo seed): they read, lock and move posts and store their editorial state here instead
+ * of reaching for the posts repository, so every write to the table stays inside this module.
  */
 @Injectable()
 export class PostRecordsService {
@@ -58,16 +64,18 @@ export class PostRecordsService {
     return this.posts.movePlannedTime(em, workspaceId, postId, plannedAt);
   }
 
-  /** A post written as it is, for the demo seed (people create posts through PostsService). */
-  insert(
+  /** Posts of an import, in bulk, in the caller's transaction; answers their ids in order. */
+  insertBatch(
     em: EntityManager,
-    row: PostWrite & {
-      workspaceId: string;
-      authorId: string;
-      status: PostStatus;
-      contentHash: string;
-    },
-  ): Promise<string> {
+    workspaceId: string,
+    authorId: string,
+    posts: (PostWrite & { status: PostStatus; contentHash: string })[],
+  ): Promise<string[]> {
+    return this.posts.insertBatch(em, workspaceId, authorId, posts);
+  }
+
+  /** A post written as it is, for the demo seed (people create posts through PostsService). */
+  insert(em: EntityManager, row: NewPost): Promise<string> {
     return this.posts.insert(em, row);
   }
 }

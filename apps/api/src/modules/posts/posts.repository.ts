@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostMedia, type PostStatus, type PublicationSummary } from '@postplan/contracts';
 import { type Approval } from '@postplan/domain';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { mediaJsonSql } from '../media/media-sql';
 
@@ -60,6 +61,14 @@ const variantJson = (v: string, post: string) =>
      THEN json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
                             'media', ${mediaJsonSql(post, `${v}.channel_id`)})
      ELSE json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text) END`;
+
+/** A post as it is first stored. */
+export type NewPost = PostWrite & {
+  workspaceId: string;
+  authorId: string;
+  status: PostStatus;
+  contentHash: string;
+};
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
@@ -274,15 +283,7 @@ export class PostsRepository {
     );
   }
 
-  async insert(
-    em: EntityManager,
-    row: PostWrite & {
-      workspaceId: string;
-      authorId: string;
-      status: PostStatus;
-      contentHash: string;
-    },
-  ): Promise<string> {
+  async insert(em: EntityManager, row: NewPost): Promise<string> {
     const inserted: { id: string }[] = await em.query(
       `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash, status_reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created') RETURNING id`,
@@ -301,6 +302,61 @@ export class PostsRepository {
     await this.replaceVariants(em, id, row.variants);
     await this.replaceMedia(em, id, row);
     return id;
+  }
+
+  /**
+   * Inserts posts in bulk (an import): two statements whatever the count, all by one author
+   * with the reason 'imported'. Ids are drawn here so variants can name their posts.
+   */
+  async insertBatch(
+    em: EntityManager,
+    workspaceId: string,
+    authorId: string,
+    posts: (PostWrite & { status: PostStatus; contentHash: string })[],
+  ): Promise<string[]> {
+    if (posts.length === 0) return [];
+    const ids = posts.map(() => randomUUID());
+    await em.query(
+      `INSERT INTO posts (id, workspace_id, status, title, text, planned_at, tags, author_id,
+                          content_hash, status_reason)
+       SELECT p.id, $1, p.status, p.title, p.text, p.planned_at,
+              coalesce((SELECT array_agg(t) FROM jsonb_array_elements_text(p.tags) t), '{}'),
+              $2, p.content_hash, 'imported'
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                     $8::jsonb[], $9::text[])
+              AS p(id, status, title, text, planned_at, tags, content_hash)`,
+      [
+        workspaceId,
+        authorId,
+        ids,
+        posts.map((p) => p.status),
+        posts.map((p) => p.title),
+        posts.map((p) => p.text),
+        posts.map((p) => p.plannedAt),
+        posts.map((p) => JSON.stringify(p.tags)),
+        posts.map((p) => p.contentHash),
+      ],
+    );
+    const variantPost: string[] = [];
+    const variantChannel: string[] = [];
+    const variantPosition: number[] = [];
+    const variantText: (string | null)[] = [];
+    posts.forEach((p, i) =>
+      p.variants.forEach((v, position) => {
+        variantPost.push(ids[i]!);
+        variantChannel.push(v.channelId);
+        variantPosition.push(position);
+        variantText.push(v.text);
+      }),
+    );
+    if (variantPost.length > 0) {
+      await em.query(
+        `INSERT INTO post_variants (post_id, channel_id, position, text)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::text[])`,
+        [variantPost, variantChannel, variantPosition, variantText],
+      );
+    }
+    return ids;
   }
 
   async updateContent(

@@ -266,19 +266,17 @@ export class PublicationsRepository {
        cand AS (
          SELECT pub.id, pub.channel_id, pub.platform, pub.next_attempt_at
            FROM publications pub
-           JOIN posts p ON p.id = pub.post_id
-           JOIN workspaces w ON w.id = pub.workspace_id
-           LEFT JOIN lim l ON l.platform = pub.platform
           WHERE pub.status = 'pending' AND pub.next_attempt_at <= $1
-            AND ${STILL_APPROVED}
-            AND $1 <= pub.due_at + make_interval(mins => w.catch_up_minutes)
+            AND EXISTS (SELECT 1 FROM posts p WHERE p.id = pub.post_id AND ${STILL_APPROVED} OFFSET 0)
+            AND EXISTS (SELECT 1 FROM workspaces w WHERE w.id = pub.workspace_id
+                         AND $1 <= pub.due_at + make_interval(mins => w.catch_up_minutes) OFFSET 0)
             AND NOT ${HELD_BY_PAUSE}
-            AND (l.concurrency IS NULL OR l.concurrency >
+            AND coalesce((SELECT l.concurrency FROM lim l WHERE l.platform = pub.platform) >
                  (SELECT count(*) FROM publications s
-                   WHERE s.channel_id = pub.channel_id AND s.status = 'sending'))
-            AND (l.per_minute IS NULL OR l.per_minute >
+                   WHERE s.channel_id = pub.channel_id AND s.status = 'sending'), true)
+            AND coalesce((SELECT l.per_minute FROM lim l WHERE l.platform = pub.platform) >
                  (SELECT count(*) FROM publications s
-                   WHERE s.channel_id = pub.channel_id AND s.claimed_at > $1 - interval '1 minute'))
+                   WHERE s.channel_id = pub.channel_id AND s.claimed_at > $1 - interval '1 minute'), true)
           ORDER BY pub.next_attempt_at
           LIMIT $2
           FOR UPDATE OF pub SKIP LOCKED

@@ -114,6 +114,26 @@ export class ReviewRepository {
     );
   }
 
+  /** The first revisions of newly imported posts, in one statement. */
+  async addFirstRevisions(
+    em: EntityManager,
+    authorId: string,
+    revisions: { postId: string; contentHash: string; content: ApprovableContent }[],
+  ): Promise<void> {
+    if (revisions.length === 0) return;
+    await em.query(
+      `INSERT INTO post_revisions (post_id, number, content_hash, content, author_id)
+       SELECT r.post_id, 1, r.content_hash, r.content, $1
+         FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS r(post_id, content_hash, content)`,
+      [
+        authorId,
+        revisions.map((r) => r.postId),
+        revisions.map((r) => r.contentHash),
+        revisions.map((r) => JSON.stringify(r.content)),
+      ],
+    );
+  }
+
   async addRevision(
     em: EntityManager,
     postId: string,

@@ -10,6 +10,7 @@ import {
   type TransitionRequest,
 } from '@postplan/contracts';
 import {
+  type ApprovableContent,
   type ApprovalPolicy,
   type ReviewAction,
   type ReviewActor,
@@ -217,6 +218,32 @@ export class ReviewService implements ReviewPort {
       postId: row.id,
       after: this.snapshot(row),
     });
+  }
+
+  /** Imported posts: their first revisions and their creation, in bulk, by the import job. */
+  async onImported(
+    em: EntityManager,
+    workspaceId: string,
+    userId: string,
+    jobId: string,
+    posts: { id: string; contentHash: string; content: ApprovableContent }[],
+  ): Promise<void> {
+    await this.repo.addFirstRevisions(
+      em,
+      userId,
+      posts.map((p) => ({ postId: p.id, contentHash: p.contentHash, content: p.content })),
+    );
+    await this.audit.recordMany(
+      em,
+      posts.map((p) => ({
+        workspaceId,
+        actor: { type: 'user', userId },
+        action: 'post.created',
+        postId: p.id,
+        subject: { type: 'import', id: jobId },
+        after: p.content,
+      })),
+    );
   }
 
   /**

@@ -11,7 +11,7 @@ const PACKAGES: Record<Language, string> = { de: 'dictionary-de', en: 'dictionar
  * The Hunspell dictionaries of dictionary-de and dictionary-en, read from node_modules and kept
  * for the life of the process. Building the German one takes one to four seconds, so it is done
  * right after start rather than in the first request that reads a post (tests, which start many
- * apps, load them on first use instead). Should they be missing, checks go on without spelling.
+ * apps, and worker processes load them on first use instead). Should they be missing, checks go on without spelling.
  */
 @Injectable()
 export class SpellCheckerProvider implements OnApplicationBootstrap {
@@ -21,7 +21,9 @@ export class SpellCheckerProvider implements OnApplicationBootstrap {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.env === 'test') return;
+    // A worker process reviews no wording: the dictionaries (over 100 MB of heap) would only
+    // weigh on its memory. Should it ever need them, they load on first use.
+    if (this.config.env === 'test' || this.config.role === 'worker') return;
     setTimeout(() => this.get(), 0).unref();
   }
 
