@@ -14,6 +14,8 @@ import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
 import { PostSearch1765010000000 } from './1765010000000-post-search';
 import { Media1766100000000 } from './1766100000000-media';
+import { Campaigns1766200000000 } from './1766200000000-campaigns';
+import { Contests1766300000000 } from './1766300000000-contests';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   BrandRuleGenders1765000000000,
   PostSearch1765010000000,
   Media1766100000000,
+  Campaigns1766200000000,
+  Contests1766300000000,
 ];

@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { CommentsModule } from './modules/comments/comments.module';
+import { ContestsModule } from './modules/contests/contests.module';
 import { CrisisModule } from './modules/crisis/crisis.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -23,6 +24,7 @@ import { MediaModule } from './modules/media/media.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PlanExchangeModule } from './modules/plan-exchange/plan-exchange.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { PublishingModule } from './modules/publishing/publishing.module';
 import { ReviewLinksModule } from './modules/review-links/review-links.module';
 import { SetupModule } from './modules/setup/setup.module';
@@ -58,9 +60,11 @@ export class AppModule {
         MediaModule,
         WordingModule,
         PostsModule,
+        CampaignsModule,
         CommentsModule,
         ReviewLinksModule,
         PlanExchangeModule,
+        ContestsModule,
         CrisisModule,
         DemoModule,
       ],

@@ -61,9 +61,74 @@ describe('the demo workspace', () => {
     expect(welcome!.publications).toEqual([
       expect.objectContaining({ channelId: sandbox.id, status: 'pending' }),
     ]);
+    // The three ideas, and the drafted winner notification of the finished contest.
     expect(
       (await demo.get('/v1/workspaces/bergquell/posts?unscheduled=true')).body.items,
-    ).toHaveLength(3);
+    ).toHaveLength(4);
+  });
+
+  it('holds a finished contest whose certificate anyone can verify', async () => {
+    const demo = new Browser(t.server);
+    await demo.post('/v1/auth/login', {
+      email: 'demo@postplan.example',
+      password: 'postplan-demo',
+    });
+    const contests = (await demo.get('/v1/workspaces/bergquell/contests')).body.items as {
+      id: string;
+      status: string;
+      campaignId: string | null;
+      publicToken: string;
+      counts: { eligible: number; excluded: number };
+    }[];
+    expect(contests).toHaveLength(1);
+    const c = contests[0]!;
+    expect(c.status).toBe('drawn');
+    // It belongs to the demo campaign.
+    const campaigns = (await demo.get('/v1/workspaces/bergquell/campaigns')).body.items as {
+      id: string;
+    }[];
+    expect(campaigns.map((x) => x.id)).toContain(c.campaignId);
+    expect(c.counts.excluded).toBeGreaterThanOrEqual(3);
+    const v = await demo.get(`/v1/public/contests/${c.publicToken}/verification`);
+    expect(v.status).toBe(200);
+    expect(v.body.recomputed).toMatchObject({ orderMatches: true, listHashMatches: true });
+    expect(v.body.draw.replacements).toHaveLength(1);
+    const cert = await demo.get(`/v1/public/contests/${c.publicToken}/certificate.html`);
+    expect(cert.status).toBe(200);
+    expect(cert.text).toContain('Auslosungsprotokoll');
+    const notes = (await demo.get(`/v1/workspaces/bergquell/contests/${c.id}/notifications`)).body;
+    expect(notes.items).toEqual([expect.objectContaining({ kind: 'reply', status: 'draft' })]);
+  });
+
+  it('holds a running campaign whose posts carry tagged links, and approved ones still match', async () => {
+    const demo = new Browser(t.server);
+    await demo.post('/v1/auth/login', {
+      email: 'demo@postplan.example',
+      password: 'postplan-demo',
+    });
+    const list = (await demo.get('/v1/workspaces/bergquell/campaigns')).body.items as {
+      id: string;
+      startsOn: string;
+      endsOn: string;
+      utm: unknown;
+    }[];
+    expect(list).toHaveLength(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
+    expect(list[0]!.startsOn <= today && today <= list[0]!.endsOn).toBe(true);
+    expect(list[0]!.utm).not.toBeNull();
+    const detail = (await demo.get(`/v1/workspaces/bergquell/campaigns/${list[0]!.id}`)).body as {
+      posts: { id: string; text: string; status: string }[];
+    };
+    expect(detail.posts.length).toBeGreaterThan(3);
+    expect(detail.posts.every((p) => p.text.includes('https://bergquell.example/'))).toBe(true);
+    // Past campaign posts went out approved: their approval covers the tagged text.
+    const approved = detail.posts.find((p) => p.status === 'approved')!;
+    const post = (await demo.get(`/v1/workspaces/bergquell/posts/${approved.id}`)).body as {
+      review: { contentHash: string; approval: { contentHash: string } | null };
+    };
+    expect(post.review.approval?.contentHash).toBe(post.review.contentHash);
   });
 
   it('is created once: seeding again changes nothing', async () => {

@@ -99,6 +99,7 @@ describe('CSV export', () => {
       'Channel text',
       'Tags',
       'Author',
+      'Campaign',
     ]);
     // tricky (2 channels), berlinSecond, plain: in planned order
     expect(rows.slice(1).map((r) => [r[0], r[3]])).toEqual([

@@ -3,6 +3,7 @@ import { TokenScopeSchema } from './auth';
 import { IdSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
 import { MediaKindSchema, MediaProblemSchema } from './media';
+import { ContestStatusSchema, EntryCsvReportSchema } from './contests';
 import { ImportReportSchema } from './plan-exchange';
 import { PostSchema, PostStatusSchema } from './posts';
 
@@ -44,7 +45,7 @@ export type InvalidTextDetails = z.infer<typeof InvalidTextDetailsSchema>;
  * them.
  */
 export const StaleVersionDetailsSchema = z.object({
-  resource: z.enum(['post', 'approval_policy', 'wording_settings']),
+  resource: z.enum(['post', 'approval_policy', 'wording_settings', 'campaign', 'contest']),
   currentVersion: z.number().int(),
   current: PostSchema.optional(),
   reason: z.enum(['version', 'text_moved']),
@@ -208,6 +209,23 @@ export const ERROR_DETAILS = {
   UNKNOWN_MEDIA: z.object({ mediaIds: z.array(z.string()) }),
   MEDIA_PLATFORM_REJECTED: z.object({ problems: z.array(MediaProblemSchema) }),
   MEDIA_PROCESSING_UNAVAILABLE: z.object({ tool: z.enum(['ffprobe', 'ffmpeg', 'storage']) }),
+  CONTEST_NOT_FOUND: none,
+  CONTEST_NOT_OPEN: z.object({ status: ContestStatusSchema }),
+  CONTEST_PERIOD_NOT_ENDED: z.object({ entriesUntil: z.string() }),
+  CONTEST_RULES_MISSING: none,
+  CONTEST_NO_ELIGIBLE_ENTRANTS: z.object({ entrants: z.number().int() }),
+  CONTEST_NOT_COMMITTED: z.object({ status: ContestStatusSchema }),
+  CONTEST_ALREADY_DRAWN: z.object({ drawnAt: z.string() }),
+  CONTEST_NOT_DRAWN: none,
+  CONTEST_NO_ALTERNATE_LEFT: z.object({ alternates: z.number().int() }),
+  CONTEST_ENTRANT_NOT_FOUND: z.object({ entrantId: z.string() }),
+  CONTEST_NOT_A_WINNER: z.object({ entrantId: z.string() }),
+  CONTEST_ENTRIES_CSV_INVALID: EntryCsvReportSchema,
+  CONTEST_ENTRANT_DATA_DELETED: z.object({ deletedAt: z.string() }),
+  CAMPAIGN_NOT_FOUND: none,
+  UNKNOWN_CAMPAIGN: z.object({ campaignId: z.string() }),
+  CAMPAIGN_HAS_POSTS: z.object({ postCount: z.number().int() }),
+  CAMPAIGN_OWNER_NOT_MEMBER: z.object({ ownerId: z.string() }),
   INTERNAL_ERROR: none,
 } as const satisfies Record<ErrorCode, z.ZodType>;
 

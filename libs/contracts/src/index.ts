@@ -16,3 +16,5 @@ export * from './health';
 export * from './publications';
 export * from './plan-exchange';
 export * from './media';
+export * from './contests';
+export * from './campaigns';

@@ -14,15 +14,13 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ics', 'html', 'pdf'] as c
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-/**
- * A calendar selection, with the calendar's own filters. Campaigns do not exist yet: when they
- * land, `campaign` joins this schema and the export repository's filter (see docs/export.md).
- */
+/** A calendar selection, with the calendar's own filters (campaigns included). */
 export const ExportQuerySchema = PostListQuerySchema.pick({
   status: true,
   channel: true,
   tag: true,
   author: true,
+  campaign: true,
 }).extend({
   from: RangeBoundSchema,
   to: RangeBoundSchema.meta({ description: 'Exclusive, as in the calendar' }),
@@ -37,6 +35,9 @@ export const ExportQuerySchema = PostListQuerySchema.pick({
   }),
 });
 export type ExportQuery = z.input<typeof ExportQuerySchema>;
+
+/** A campaign's report covers the campaign's posts, whatever their time: no range. */
+export const CampaignReportQuerySchema = ExportQuerySchema.pick({ delimiter: true, lang: true });
 
 export const ExportJsonSchema = z.object({
   timeZone: z.string(),
@@ -59,6 +60,7 @@ export const EXPORT_COLUMNS = [
   'channel_text',
   'tags',
   'author',
+  'campaign',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 

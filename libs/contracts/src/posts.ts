@@ -7,6 +7,7 @@ import {
   MAX_TEXT_LENGTH,
   RangeBoundSchema,
 } from './common';
+import { CalendarCampaignSchema } from './campaigns';
 import { PostMediaInputListSchema, PostMediaListSchema, VariantMediaSchema } from './media';
 import { PublicationSummarySchema } from './publications';
 import { PostReviewSchema } from './review';
@@ -58,6 +59,7 @@ export const PostSchema = z.object({
     description: 'The base media in order; a variant with its own list replaces them',
   }),
   authorId: IdSchema,
+  campaignId: IdSchema.nullable().meta({ description: 'The campaign the post belongs to, if any' }),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
@@ -97,6 +99,7 @@ export const CreatePostRequestSchema = z.strictObject({
   variants: variants.default([]),
   media: PostMediaInputListSchema.default([]),
   status: NewPostStatusSchema.default('draft'),
+  campaignId: IdSchema.nullable().default(null),
 });
 export type CreatePostRequest = z.input<typeof CreatePostRequestSchema>;
 
@@ -110,6 +113,10 @@ export const UpdatePostRequestSchema = z.strictObject({
   tags: tags.optional(),
   variants: variants.optional(),
   media: PostMediaInputListSchema.optional(),
+  campaignId: IdSchema.nullable().optional().meta({
+    description:
+      "Moves the post into a campaign (null: out of it). Voids an approval when the campaign's UTM tagging changes the post's links",
+  }),
 });
 export type UpdatePostRequest = z.input<typeof UpdatePostRequestSchema>;
 
@@ -130,6 +137,7 @@ export const PostListQuerySchema = z.strictObject({
   channel: csv(IdSchema).optional(),
   tag: csv(TagSchema).optional(),
   author: csv(IdSchema).optional(),
+  campaign: csv(IdSchema).optional().meta({ description: 'Only posts of these campaigns' }),
   q: z
     .string()
     .trim()
@@ -161,6 +169,10 @@ export type PostListQuery = z.input<typeof PostListQuerySchema>;
 export const PostListSchema = z.object({
   items: z.array(PostSchema),
   timeZone: z.string(),
+  campaigns: z.array(CalendarCampaignSchema).meta({
+    description:
+      'Campaigns whose period overlaps the range (or all, without one), with those of the listed posts',
+  }),
 });
 export type PostList = z.infer<typeof PostListSchema>;
 

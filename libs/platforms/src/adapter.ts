@@ -34,7 +34,33 @@ export interface PlatformAdapter {
 
   /** Checks that the channel's settings and credentials work, without posting anything. */
   verify?(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult>;
+
+  /**
+   * The comments and replies under one of our posts (a contest's entries), oldest first, every
+   * level of a thread. `since` (when given) leaves out what was written before it. Adapters whose
+   * platform offers no way to read replies leave it out. Rejects with a PublishError.
+   */
+  listReplies?(
+    channel: ChannelTarget,
+    platformPostId: string,
+    since: Date | null,
+    signal: AbortSignal,
+  ): Promise<PlatformReply[]>;
 }
+
+/** A comment or reply as a platform shows it. */
+export type PlatformReply = {
+  /** The platform's id of the comment (stable: collecting twice finds the same ids). */
+  id: string;
+  /** The author's handle as people write it (without a leading @). */
+  authorHandle: string;
+  authorName: string | null;
+  text: string;
+  /** ISO 8601 in UTC. */
+  createdAt: string;
+  /** The comment this one answers; null for a direct answer to the post. */
+  parentId: string | null;
+};
 
 /** The channel as an adapter sees it: its settings and, decrypted, its secrets. */
 export type ChannelTarget = {

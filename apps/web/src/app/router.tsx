@@ -4,8 +4,15 @@ import { LoadingState } from '../components/ui/states';
 import { useI18n } from '../lib/i18n/i18n-context';
 import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
+import { CampaignsLayout } from './layout/campaigns-layout';
 import { SettingsLayout } from './layout/settings-layout';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
+import {
+  CampaignContestsSection,
+  ContestRoute,
+  ContestsRoute,
+  PublicContestRoute,
+} from './routes/contest-routes';
 import { HomeRedirect } from './routes/home-redirect';
 import { NotFound } from './routes/not-found';
 import { SessionGate } from './routes/session-gate';
@@ -214,6 +221,45 @@ function AccountRoute() {
   );
 }
 
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/components/campaigns-page').then((m) => ({
+    default: m.CampaignsPage,
+  })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/components/campaign-page').then((m) => ({
+    default: m.CampaignPage,
+  })),
+);
+
+function CampaignsRoute() {
+  const { t } = useI18n();
+  const { workspace } = useWorkspace();
+  return (
+    <Suspense fallback={<LoadingState label={t('campaigns.loading')} />}>
+      <CampaignsPage key={workspace.slug} workspace={workspace} />
+    </Suspense>
+  );
+}
+
+function CampaignRoute() {
+  const { t } = useI18n();
+  const { me, workspace } = useWorkspace();
+  const { id = '' } = useParams();
+  return (
+    <Suspense fallback={<LoadingState label={t('campaigns.loading')} />}>
+      <CampaignPage
+        key={`${workspace.slug}:${id}`}
+        workspace={workspace}
+        userId={me.user.id}
+        campaignId={id}
+      />
+      {/* The campaign's contests, composed here: the two features do not know each other. */}
+      <CampaignContestsSection campaignId={id} />
+    </Suspense>
+  );
+}
+
 const PublishingLogPage = lazy(() =>
   import('../features/publishing/components/publishing-log-page').then((m) => ({
     default: m.PublishingLogPage,
@@ -277,6 +323,16 @@ export function createRouter() {
             { index: true, element: <Navigate to="calendar" replace /> },
             { path: 'calendar', element: <LazyCalendar /> },
             { path: 'review', element: <LazyReview /> },
+            {
+              element: <CampaignsLayout />,
+              children: [
+                { path: 'campaigns', element: <CampaignsRoute /> },
+                { path: 'campaigns/:id', element: <CampaignRoute /> },
+                { path: 'campaigns/:campaignId/contests', element: <ContestsRoute /> },
+                { path: 'contests', element: <ContestsRoute /> },
+                { path: 'contests/:contestId', element: <ContestRoute /> },
+              ],
+            },
             { path: 'import', element: <ImportRoute /> },
             { path: 'media', element: <MediaRoute /> },
             {
@@ -301,6 +357,9 @@ export function createRouter() {
     },
     { path: '/r/:token', element: <ClientReviewRoute /> },
     { path: '/s/:token', element: <SharedPlanRoute /> },
+    { path: '/c/:token/rules', element: <PublicContestRoute page="rules" /> },
+    { path: '/c/:token/verify', element: <PublicContestRoute page="verify" /> },
+    { path: '/c/:token/certificate', element: <PublicContestRoute page="certificate" /> },
     { path: '*', element: <NotFound /> },
   ]);
 }

@@ -116,3 +116,22 @@ describe('contentHash', () => {
     expect(contentHash({ text: 'ab', title: '' })).not.toBe(contentHash({ text: 'b', title: 'a' }));
   });
 });
+
+describe('contentHash of tagged links', () => {
+  const untagged = contentHash(base);
+
+  it('hashes content without tagged texts as it always did', () => {
+    expect(contentHash({ ...base, published: [] })).toBe(untagged);
+  });
+
+  it('changes with the tagged text a channel publishes, in any order of channels', () => {
+    const a = { channelId: 'ch-insta', text: 'https://x.example?utm_source=instagram' };
+    const b = { channelId: 'ch-bsky', text: 'https://x.example?utm_source=bluesky' };
+    const tagged = contentHash({ ...base, published: [a, b] });
+    expect(tagged).not.toBe(untagged);
+    expect(contentHash({ ...base, published: [b, a] })).toBe(tagged);
+    expect(
+      contentHash({ ...base, published: [a, { ...b, text: `${b.text}&utm_term=x` }] }),
+    ).not.toBe(tagged);
+  });
+});

@@ -32,6 +32,12 @@ export type ApprovableContent = {
   variants?: readonly ApprovableVariant[];
   /** Post-wide per-platform settings, keyed by platform id. */
   options?: { [key: string]: JsonValue | undefined };
+  /**
+   * The text a channel publishes where it differs from what `text` and `variants` say: its
+   * links tagged with the campaign's UTM parameters (docs/campaigns.md). Absent or empty when
+   * nothing is tagged, so content without tagged links hashes exactly as before.
+   */
+  published?: readonly { channelId: string; text: string }[];
 };
 
 /** Bumped whenever the canonical form changes, so old approvals can never match by accident. */
@@ -65,6 +71,9 @@ export function canonicalContent(content: ApprovableContent): JsonValue {
   const channelIds = [...new Set([...(content.channelIds ?? []), ...byChannel.keys()])].sort(
     (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
+  const published = [...(content.published ?? [])].sort((a, b) =>
+    a.channelId < b.channelId ? -1 : a.channelId > b.channelId ? 1 : 0,
+  );
   return {
     v: CONTENT_HASH_VERSION,
     title: content.title ?? '',
@@ -80,6 +89,9 @@ export function canonicalContent(content: ApprovableContent): JsonValue {
         options: variant?.options ?? {},
       };
     }),
+    ...(published.length > 0
+      ? { published: published.map((p) => ({ channelId: p.channelId, text: p.text })) }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { measureText } from './platforms/text-length';
 import { detectLanguage } from './readability/language-detection';
 import { readingEase, type Readability } from './readability/reading-ease';
 import { brandRule } from './rules/brand.rule';
+import { contestRule } from './rules/contest.rule';
 import { duplicateRule, type SiblingVariant } from './rules/duplicate.rule';
 import { engagementRule } from './rules/engagement.rule';
 import { genderRule } from './rules/gender.rule';
@@ -46,6 +47,8 @@ export type WordingCheckInput = {
     now?: Date;
     /** The post being edited, left out of its own duplicate search. */
     postId?: string;
+    /** A contest post: the paths of its contests' public rules, one of which it must link. */
+    contestRulesPaths?: readonly string[];
   };
   spellChecker?: SpellCheckers;
   /**
@@ -126,6 +129,7 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
   genderRule(context);
   styleRule(context);
   spellingRule(context);
+  contestRule(context, input.context?.contestRulesPaths ?? []);
   duplicateRule(context, {
     now: input.context?.now ?? new Date(),
     ...(input.context?.duplicateIndex ? { index: input.context.duplicateIndex } : {}),

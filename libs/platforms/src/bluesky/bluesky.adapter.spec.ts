@@ -286,3 +286,128 @@ describe('Bluesky error classes', () => {
     });
   });
 });
+
+/**
+ * Replies come from the AppView (app.bsky.feed.getPostThread, answered through the PDS), which
+ * the local PDS network lacks: a fake XRPC service answers as the AppView documents it.
+ */
+describe('Bluesky replies (getPostThread)', () => {
+  const CID = 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm';
+  const did = 'did:plc:alice000000000000000000';
+  const root = `at://${did}/app.bsky.feed.post/3lroot000000a`;
+  const view = (
+    uri: string,
+    handle: string,
+    text: string,
+    createdAt: string,
+    replies: unknown[] = [],
+  ) => ({
+    $type: 'app.bsky.feed.defs#threadViewPost',
+    post: {
+      uri,
+      cid: CID,
+      author: {
+        did: `did:plc:${handle.replace(/\W/g, '').padEnd(24, '0').slice(0, 24)}`,
+        handle,
+        displayName: handle.split('.')[0],
+      },
+      record: { $type: 'app.bsky.feed.post', text, createdAt },
+      indexedAt: createdAt,
+    },
+    replies,
+  });
+
+  it('walks the thread: every reply at every level, blocked ones left out, oldest first', async () => {
+    const fake = await startFakePlatform({
+      default: {
+        kind: 'custom',
+        handle: (request, res) => {
+          res.setHeader('content-type', 'application/json');
+          if (request.path.startsWith('/xrpc/com.atproto.server.createSession')) {
+            res.end(
+              JSON.stringify({
+                accessJwt: 'a',
+                refreshJwt: 'r',
+                did,
+                handle: 'alice.test',
+                active: true,
+              }),
+            );
+            return;
+          }
+          if (request.path.startsWith('/xrpc/app.bsky.feed.getPostThread')) {
+            const uri = new URL(request.path, 'http://x').searchParams.get('uri');
+            if (uri !== root) {
+              res.statusCode = 400;
+              res.end(JSON.stringify({ error: 'NotFound', message: 'Post not found' }));
+              return;
+            }
+            const lisa = `at://did:plc:lisa/app.bsky.feed.post/3lreply00001`;
+            res.end(
+              JSON.stringify({
+                thread: view(root, 'alice.test', 'Gewinnspiel!', '2026-12-01T09:00:00.000Z', [
+                  view(
+                    lisa,
+                    'lisa.bsky.social',
+                    'Dabei @tom.bsky.social',
+                    '2026-12-02T10:00:00.000Z',
+                    [
+                      view(
+                        `at://did:plc:tom/app.bsky.feed.post/3lreply00002`,
+                        'tom.bsky.social',
+                        'Ich auch',
+                        '2026-12-03T10:00:00.000Z',
+                      ),
+                    ],
+                  ),
+                  {
+                    $type: 'app.bsky.feed.defs#blockedPost',
+                    uri: 'at://did:plc:x/app.bsky.feed.post/3lx',
+                    blocked: true,
+                    author: { did: 'did:plc:x' },
+                  },
+                  view(
+                    `at://did:plc:eve/app.bsky.feed.post/3lreply00003`,
+                    'eve.bsky.social',
+                    'Früh dran',
+                    '2026-12-01T12:00:00.000Z',
+                  ),
+                ]),
+              }),
+            );
+            return;
+          }
+          res.statusCode = 404;
+          res.end(JSON.stringify({ error: 'MethodNotImplemented' }));
+        },
+      },
+    });
+    try {
+      const adapter = createBlueskyAdapter({ now: () => NOW, timeoutMs: 5_000 });
+      const channel = {
+        id: 'ch-b',
+        name: 'Bluesky',
+        platform: 'bluesky' as const,
+        settings: { service: fake.url, identifier: 'alice.test' },
+        credentials: { appPassword: 'abcd-efgh-ijkl-mnop' },
+      };
+      const replies = await adapter.listReplies!(channel, root, null, new AbortController().signal);
+      expect(replies.map((r) => [r.authorHandle, r.text, r.parentId])).toEqual([
+        ['eve.bsky.social', 'Früh dran', null],
+        ['lisa.bsky.social', 'Dabei @tom.bsky.social', null],
+        ['tom.bsky.social', 'Ich auch', 'at://did:plc:lisa/app.bsky.feed.post/3lreply00001'],
+      ]);
+      const gone = await failure(
+        adapter.listReplies!(
+          channel,
+          `at://${did}/app.bsky.feed.post/3lnothere000`,
+          null,
+          new AbortController().signal,
+        ),
+      );
+      expect(gone).toMatchObject({ errorClass: 'permanent' });
+    } finally {
+      await fake.close();
+    }
+  });
+});

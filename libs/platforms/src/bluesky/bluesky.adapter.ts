@@ -3,6 +3,7 @@ import { AtpAgent, XRPCError } from '@atproto/api';
 import { z } from 'zod';
 import {
   type ChannelTarget,
+  type PlatformReply,
   type PlatformAdapter,
   type PlatformLimits,
   type PublishRequest,
@@ -92,6 +93,17 @@ export type BlueskyAdapterOptions = {
 type Checkpoint = { rkey: string; createdAt: string };
 
 type Session = { agent: AtpAgent; did: string; handle: string };
+
+type ThreadNode = {
+  $type?: string;
+  post?: {
+    uri: string;
+    author: { handle: string; displayName?: string };
+    record: unknown;
+    indexedAt: string;
+  };
+  replies?: unknown[];
+};
 
 export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): PlatformAdapter {
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -340,6 +352,51 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
       } catch (e) {
         const error = classifyBlueskyError(e, now());
         return { status: 'unknown', reason: error.message };
+      }
+    },
+
+    /**
+     * The replies under one of our posts from `app.bsky.feed.getPostThread` (through the PDS,
+     * which asks the AppView), every level the thread answers; blocked and deleted replies
+     * are left out.
+     */
+    async listReplies(
+      channel: ChannelTarget,
+      platformPostId: string,
+      since: Date | null,
+      signal: AbortSignal,
+    ): Promise<PlatformReply[]> {
+      try {
+        const session = await sessionFor(channel, signal);
+        const res = await session.agent.app.bsky.feed.getPostThread(
+          { uri: platformPostId, depth: 1000, parentHeight: 0 },
+          { signal },
+        );
+        const out: PlatformReply[] = [];
+        const walk = (node: unknown, parent: string | null) => {
+          const view = node as ThreadNode;
+          if (view?.$type !== 'app.bsky.feed.defs#threadViewPost' || !view.post) return;
+          const record = view.post.record as { text?: unknown; createdAt?: unknown };
+          if (parent !== null) {
+            const createdAt =
+              typeof record.createdAt === 'string' ? record.createdAt : view.post.indexedAt;
+            out.push({
+              id: view.post.uri,
+              authorHandle: view.post.author.handle,
+              authorName: view.post.author.displayName ?? null,
+              text: typeof record.text === 'string' ? record.text : '',
+              createdAt: new Date(createdAt).toISOString(),
+              parentId: parent === platformPostId ? null : parent,
+            });
+          }
+          for (const reply of view.replies ?? []) walk(reply, view.post.uri);
+        };
+        walk(res.data.thread, null);
+        return out
+          .filter((r) => !since || Date.parse(r.createdAt) >= since.getTime())
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      } catch (e) {
+        throw classifyBlueskyError(e, now());
       }
     },
 

@@ -62,6 +62,44 @@ describe('Facebook Pages adapter', () => {
     };
   }
 
+  it('reads every comment and reply of a Page post, following the pages, oldest first', async () => {
+    const { platformPostId } = await adapter().publish(request());
+    const first = fake.visitorComment(platformPostId, {
+      fromId: '5550001',
+      fromName: 'Anna M.',
+      message: 'Dabei! @Lisa',
+      createdTime: '2026-12-03T10:00:00+0000',
+    });
+    fake.visitorComment(platformPostId, {
+      fromId: '5550002',
+      fromName: 'Lisa K.',
+      message: 'Ich auch',
+      createdTime: '2026-12-03T11:00:00+0000',
+      parentId: first,
+    });
+    fake.visitorComment(platformPostId, {
+      fromId: '5550003',
+      fromName: 'Bert',
+      message: 'Hier',
+      createdTime: '2026-12-03T12:00:00+0000',
+    });
+    const replies = await adapter().listReplies!(
+      request().channel,
+      platformPostId,
+      null,
+      new AbortController().signal,
+    );
+    expect(replies.map((r) => [r.authorHandle, r.authorName, r.parentId])).toEqual([
+      ['5550001', 'Anna M.', null],
+      ['5550002', 'Lisa K.', first],
+      ['5550003', 'Bert', null],
+    ]);
+    // Three comments, two per page: the second page came from paging.next.
+    expect(
+      fake.requests.filter((r) => r.method === 'GET' && r.path.includes('/comments')),
+    ).toHaveLength(2);
+  });
+
   it('posts text with a link to the feed, then the first comment, on the versioned Graph API', async () => {
     const result = await adapter().publish(request());
     const post = fake.feed[0]!;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type ChannelTarget,
+  type PlatformReply,
   type PlatformAdapter,
   type PlatformLimits,
   type PublishRequest,
@@ -62,6 +63,14 @@ export type FacebookAdapterOptions = {
   timeoutMs?: number;
   fetchMedia?: MediaFetcher;
   now?: () => number;
+};
+
+type FacebookComment = {
+  id: string;
+  message?: string;
+  created_time: string;
+  from?: { id: string; name?: string };
+  parent?: { id: string };
 };
 
 type GraphError = { message?: string; type?: string; code?: number; error_subcode?: number };
@@ -177,6 +186,43 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Pla
         }).catch(() => undefined);
       }
       return { platformPostId: postId, url: `https://www.facebook.com/${postId}` };
+    },
+
+    /**
+     * Comments and replies on one of the Page's posts: `GET /{post-id}/comments?filter=stream`
+     * (every level in one chronological list, replies with `parent`), following `paging.next`.
+     * A Facebook user has no handle: the app-scoped id stands in, the name comes along.
+     */
+    async listReplies(
+      channel: ChannelTarget,
+      platformPostId: string,
+      since: Date | null,
+      signal: AbortSignal,
+    ): Promise<PlatformReply[]> {
+      const { token } = configOf(channel);
+      const out: PlatformReply[] = [];
+      let path: string | null =
+        `/${encodeURIComponent(platformPostId)}/comments?filter=stream&fields=id,message,created_time,from,parent&limit=100`;
+      for (let page = 0; path && page < 40; page++) {
+        const answer = await graph(token, path, signal);
+        if (answer.status !== 200) throw classifyFacebookAnswer(answer, 'upload');
+        const body = answer.json as { data?: FacebookComment[]; paging?: { next?: string } };
+        for (const c of body.data ?? []) {
+          out.push({
+            id: c.id,
+            authorHandle: c.from?.id ?? `unknown-${c.id}`,
+            authorName: c.from?.name ?? null,
+            text: c.message ?? '',
+            createdAt: new Date(c.created_time).toISOString(),
+            parentId: c.parent?.id ?? null,
+          });
+        }
+        const next = body.paging?.next;
+        path = next ? next.replace(/^https?:\/\/[^/]+\/v\d+\.\d+/, '') : null;
+      }
+      return out
+        .filter((r) => !since || Date.parse(r.createdAt) >= since.getTime())
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     async verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {

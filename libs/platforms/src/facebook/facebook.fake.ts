@@ -20,6 +20,17 @@ export type FakeFacebook = FakePlatform & {
   }[];
   readonly comments: readonly { postId: string; message: string }[];
   errorNext(code: number, message: string, headers?: Record<string, string>): void;
+  /** Someone comments on a post, or replies to a comment (`parentId`); returns its id. */
+  visitorComment(
+    postId: string,
+    c: {
+      fromId: string;
+      fromName: string;
+      message: string;
+      createdTime: string;
+      parentId?: string;
+    },
+  ): string;
 };
 
 export async function startFakeFacebook(): Promise<FakeFacebook> {
@@ -27,6 +38,15 @@ export async function startFakeFacebook(): Promise<FakeFacebook> {
   const photos: { id: string; published: boolean; message: string | null; alt: string | null }[] =
     [];
   const comments: { postId: string; message: string }[] = [];
+  const visitors: {
+    id: string;
+    postId: string;
+    parentId: string | null;
+    fromId: string;
+    fromName: string;
+    message: string;
+    createdTime: string;
+  }[] = [];
   let seq = 900_000_000_000_000;
   const send = (
     res: ServerResponse,
@@ -93,6 +113,25 @@ export async function startFakeFacebook(): Promise<FakeFacebook> {
           return send(res, 200, { id });
         }
         const comment = /^\/(\d+_\d+)\/comments$/.exec(path);
+        if (request.method === 'GET' && comment) {
+          // filter=stream: every comment and reply in one chronological list, replies naming
+          // their parent. Two per page, so the adapter has to follow paging.next.
+          const params = new URL(request.path, 'http://x').searchParams;
+          const all = visitors.filter((c) => c.postId === comment[1]);
+          const after = Number(params.get('after') ?? 0);
+          const page = all.slice(after, after + 2).map((c) => ({
+            id: c.id,
+            message: c.message,
+            created_time: c.createdTime,
+            from: { id: c.fromId, name: c.fromName },
+            ...(c.parentId ? { parent: { id: c.parentId } } : {}),
+          }));
+          const next =
+            after + 2 < all.length
+              ? `${fake.url}/v23.0/${comment[1]}/comments?filter=stream&after=${after + 2}`
+              : undefined;
+          return send(res, 200, { data: page, paging: next ? { next } : {} });
+        }
         if (request.method === 'POST' && comment) {
           comments.push({
             postId: comment[1]!,
@@ -108,6 +147,20 @@ export async function startFakeFacebook(): Promise<FakeFacebook> {
     feed,
     photos,
     comments,
+    visitorComment(
+      postId: string,
+      c: {
+        fromId: string;
+        fromName: string;
+        message: string;
+        createdTime: string;
+        parentId?: string;
+      },
+    ) {
+      const id = `${postId.split('_')[1]}_${seq++}`;
+      visitors.push({ id, postId, parentId: c.parentId ?? null, ...c });
+      return id;
+    },
     errorNext(code: number, message: string, headers: Record<string, string> = {}) {
       fake.next({ kind: 'custom', handle: (_r, res) => error(res, code, message, headers) });
     },

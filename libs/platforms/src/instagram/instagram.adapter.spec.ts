@@ -70,6 +70,47 @@ describe('Instagram adapter', () => {
 
   const paths = () => fake.requests.map((r) => `${r.method} ${r.path}`);
 
+  it('reads the comments of a medium and their replies, oldest first', async () => {
+    const media = '17900000000999';
+    const anna = fake.visitorComment(media, {
+      username: 'anna.m',
+      text: 'Dabei! @lisa',
+      timestamp: '2026-12-03T10:00:00+0000',
+    });
+    fake.visitorComment(media, {
+      username: 'lisa',
+      text: 'Ich auch @anna.m',
+      timestamp: '2026-12-03T11:00:00+0000',
+      parentId: anna,
+    });
+    fake.visitorComment(media, {
+      username: 'bert',
+      text: 'Früh',
+      timestamp: '2026-12-02T08:00:00+0000',
+    });
+    const replies = await adapter().listReplies!(
+      request().channel,
+      media,
+      null,
+      new AbortController().signal,
+    );
+    expect(replies.map((r) => [r.authorHandle, r.parentId, r.createdAt])).toEqual([
+      ['bert', null, '2026-12-02T08:00:00.000Z'],
+      ['anna.m', null, '2026-12-03T10:00:00.000Z'],
+      ['lisa', anna, '2026-12-03T11:00:00.000Z'],
+    ]);
+    expect(paths().at(-1)).toMatch(
+      /^GET \/v\d+\.\d+\/17900000000999\/comments\?fields=id,text,username,timestamp,replies/,
+    );
+    const refused = await adapter().listReplies!(
+      { ...request().channel, credentials: { accessToken: 'revoked' } },
+      media,
+      null,
+      new AbortController().signal,
+    ).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ errorClass: 'permanent' });
+  });
+
   it('reads the quota, creates a container with the documented fields, checkpoints it, then publishes it', async () => {
     const req = request({ options: { firstComment: 'Tickets an der Abendkasse' } });
     const result = await adapter().publish(req);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type ChannelTarget,
+  type PlatformReply,
   type PlatformAdapter,
   type PlatformLimits,
   type PublishMedia,
@@ -14,6 +15,7 @@ import {
 import {
   type ContainerBody,
   type ContainerPlan,
+  classifyMetaAnswer,
   containerAccountOf,
   containerClient,
   verifyingSafely,
@@ -199,11 +201,63 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): P
       return client.reconcile(request, token, userId, planOf(request).plan);
     },
 
+    /**
+     * Comments and their replies on one of our media: `GET /{media-id}/comments` with the
+     * replies expanded (instagram_manage_comments). Instagram nests one level of replies.
+     */
+    async listReplies(
+      channel: ChannelTarget,
+      platformPostId: string,
+      since: Date | null,
+      signal: AbortSignal,
+    ): Promise<PlatformReply[]> {
+      const { token } = configOf(channel);
+      const out: PlatformReply[] = [];
+      let path: string | null =
+        `/${encodeURIComponent(platformPostId)}/comments?fields=id,text,username,timestamp,replies{id,text,username,timestamp}&limit=50`;
+      for (let page = 0; path && page < 40; page++) {
+        const answer = await client.graph(token, path, signal);
+        if (answer.status !== 200) throw classifyMetaAnswer('Instagram', answer, 'prepare');
+        const body = answer.json as {
+          data?: InstagramComment[];
+          paging?: { next?: string };
+        };
+        for (const c of body.data ?? []) {
+          out.push(igReply(c, null));
+          for (const r of c.replies?.data ?? []) out.push(igReply(r, c.id));
+        }
+        const next = body.paging?.next;
+        path = next ? next.replace(/^https?:\/\/[^/]+\/v\d+\.\d+/, '') : null;
+      }
+      return out
+        .filter((r) => !since || Date.parse(r.createdAt) >= since.getTime())
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
     verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
       return verifyingSafely('INSTAGRAM_FAILED', () => {
         const { userId, token } = configOf(channel);
         return client.verify(token, userId, signal);
       });
     },
+  };
+}
+
+type InstagramComment = {
+  id: string;
+  text?: string;
+  username?: string;
+  timestamp: string;
+  replies?: { data?: InstagramComment[] };
+};
+
+function igReply(c: InstagramComment, parentId: string | null): PlatformReply {
+  return {
+    id: c.id,
+    authorHandle: c.username ?? '',
+    authorName: null,
+    text: c.text ?? '',
+    createdAt: new Date(c.timestamp).toISOString(),
+    parentId,
   };
 }

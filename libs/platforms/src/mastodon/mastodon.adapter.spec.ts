@@ -241,6 +241,59 @@ describe('Mastodon adapter', () => {
     await expect(mastodon.reconcile!(req)).resolves.toEqual({ status: 'published', ...published });
   });
 
+  it('reads the replies of a status at every level from its context, as plain text', async () => {
+    const { platformPostId } = await adapter().publish(request());
+    const first = fake.reply(platformPostId, {
+      acct: 'lisa',
+      html: '<p>Dabei! <span class="h-card"><a href="https://x/@tom" class="u-url mention">@<span>tom</span></a></span> &amp; ich</p>',
+      createdAt: '2026-12-04T10:00:00.000Z',
+    });
+    fake.reply(first, {
+      acct: 'tom@other.social',
+      html: '<p>Ich auch<br>@lisa</p>',
+      createdAt: '2026-12-05T10:00:00.000Z',
+    });
+    fake.reply('999', {
+      acct: 'elsewhere',
+      html: '<p>anderswo</p>',
+      createdAt: '2026-12-05T11:00:00.000Z',
+    });
+    const replies = await adapter().listReplies!(
+      request().channel,
+      platformPostId,
+      null,
+      new AbortController().signal,
+    );
+    expect(replies).toEqual([
+      {
+        id: first,
+        authorHandle: 'lisa',
+        authorName: 'lisa',
+        text: 'Dabei! @tom & ich',
+        createdAt: '2026-12-04T10:00:00.000Z',
+        parentId: null,
+      },
+      expect.objectContaining({
+        authorHandle: 'tom@other.social',
+        text: 'Ich auch\n@lisa',
+        parentId: first,
+      }),
+    ]);
+    const later = await adapter().listReplies!(
+      request().channel,
+      platformPostId,
+      new Date('2026-12-05T00:00:00Z'),
+      new AbortController().signal,
+    );
+    expect(later.map((r) => r.authorHandle)).toEqual(['tom@other.social']);
+  });
+
+  it('says permanently when the status is gone', async () => {
+    await expect(
+      adapter().listReplies!(request().channel, '123', null, new AbortController().signal),
+    ).rejects.toMatchObject({ errorClass: 'permanent' });
+  });
+
   it('verifies the token and names the account', async () => {
     await expect(
       adapter().verify!(request().channel, new AbortController().signal),

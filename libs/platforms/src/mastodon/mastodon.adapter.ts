@@ -2,6 +2,7 @@ import { measureText } from '@postplan/domain';
 import { z } from 'zod';
 import {
   type ChannelTarget,
+  type PlatformReply,
   type PlatformAdapter,
   type PlatformLimits,
   type PublishMedia,
@@ -376,6 +377,44 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
       }
     },
 
+    /**
+     * The replies under a status, every level: `GET /api/v1/statuses/:id/context` answers its
+     * `descendants` (what the instance knows of the thread). The text comes as HTML; the
+     * author is `account.acct` (user, or user@instance for remote accounts).
+     */
+    async listReplies(
+      channel: ChannelTarget,
+      platformPostId: string,
+      since: Date | null,
+      signal: AbortSignal,
+    ): Promise<PlatformReply[]> {
+      const answer = await api(
+        channel,
+        `/api/v1/statuses/${encodeURIComponent(platformPostId)}/context`,
+        signal,
+      );
+      if (answer.status !== 200) throw classifyMastodonAnswer(answer, now());
+      const descendants = (answer.json as { descendants?: unknown }).descendants;
+      if (!Array.isArray(descendants)) {
+        throw new PublishError(
+          'unknown',
+          'MASTODON_ANSWER_INVALID',
+          'Mastodon answered the thread without its replies.',
+        );
+      }
+      return (descendants as MastodonContextStatus[])
+        .map((d) => ({
+          id: d.id,
+          authorHandle: d.account.acct,
+          authorName: d.account.display_name || null,
+          text: htmlToText(d.content),
+          createdAt: new Date(d.created_at).toISOString(),
+          parentId: d.in_reply_to_id === platformPostId ? null : d.in_reply_to_id,
+        }))
+        .filter((r) => !since || Date.parse(r.createdAt) >= since.getTime())
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
     async verify(channel: ChannelTarget, signal: AbortSignal): Promise<VerifyResult> {
       try {
         const me = await api(channel, '/api/v1/accounts/verify_credentials', signal);
@@ -396,6 +435,28 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Pla
       }
     },
   };
+}
+
+type MastodonContextStatus = {
+  id: string;
+  created_at: string;
+  in_reply_to_id: string | null;
+  content: string;
+  account: { acct: string; display_name?: string };
+};
+
+/** A status's HTML as plain text: paragraphs and breaks as newlines, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 function fileName(media: PublishMedia): string {

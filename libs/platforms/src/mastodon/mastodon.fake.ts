@@ -32,6 +32,8 @@ export type FakeMastodon = FakePlatform & {
   rateLimitNext(reset: Date): void;
   /** The next answer is this status and `{ error }` body. */
   errorNext(status: number, error: string): void;
+  /** Someone answers a status (or a reply); returns the reply's id. */
+  reply(inReplyTo: string, by: { acct: string; html: string; createdAt: string }): string;
 };
 
 export const FAKE_MASTODON_TOKEN = 'mastodon-token-for-tests';
@@ -40,6 +42,13 @@ export async function startFakeMastodon(
   instance: { maxCharacters?: number; maxMedia?: number } = {},
 ): Promise<FakeMastodon> {
   const statuses: FakeMastodonStatus[] = [];
+  const replies: {
+    id: string;
+    inReplyTo: string;
+    acct: string;
+    html: string;
+    createdAt: string;
+  }[] = [];
   const media = new Map<string, { description: string | null; mimeType: string; polls: number }>();
   let clock = Date.UTC(2026, 11, 3, 9, 0, 0);
 
@@ -181,6 +190,28 @@ export async function startFakeMastodon(
       );
       return;
     }
+    const context = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(path);
+    if (request.method === 'GET' && context) {
+      const root = context[1]!;
+      if (!statuses.some((x) => x.id === root) && !replies.some((r) => r.id === root))
+        return send(res, 404, { error: 'Record not found' });
+      // Every reply below the status, at any depth, in the order the instance stored them.
+      const ids = new Set([root]);
+      const descendants = [];
+      for (const r of replies) {
+        if (!ids.has(r.inReplyTo)) continue;
+        ids.add(r.id);
+        descendants.push({
+          id: r.id,
+          created_at: r.createdAt,
+          in_reply_to_id: r.inReplyTo,
+          content: r.html,
+          account: { acct: r.acct, display_name: r.acct.split('@')[0] },
+        });
+      }
+      send(res, 200, { ancestors: [], descendants });
+      return;
+    }
     const source = /^\/api\/v1\/statuses\/(\d+)\/source$/.exec(path);
     if (request.method === 'GET' && source) {
       const s = statuses.find((x) => x.id === source[1]);
@@ -210,6 +241,11 @@ export async function startFakeMastodon(
             },
           ),
       });
+    },
+    reply(inReplyTo: string, by: { acct: string; html: string; createdAt: string }) {
+      const id = String(120_000_000 + replies.length + 1);
+      replies.push({ id, inReplyTo, ...by });
+      return id;
     },
     errorNext(status: number, error: string) {
       fake.next({ kind: 'custom', handle: (_request, res) => send(res, status, { error }) });

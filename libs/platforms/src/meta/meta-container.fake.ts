@@ -31,6 +31,11 @@ export type FakeContainerApi = FakePlatform & {
   readonly media: readonly FakeMedium[];
   readonly publishCalls: readonly string[];
   readonly comments: readonly { mediaId: string; message: string }[];
+  /** Someone comments on a medium, or replies to a comment (`parentId`); returns its id. */
+  visitorComment(
+    mediaId: string,
+    c: { username: string; text: string; timestamp: string; parentId?: string },
+  ): string;
   /** The next created container stays IN_PROGRESS for this many status reads. */
   processNext(polls: number): void;
   /** The next created container ends in ERROR with this message. */
@@ -65,6 +70,14 @@ export async function startFakeContainerApi(
   const media: FakeMedium[] = [];
   const publishCalls: string[] = [];
   const comments: { mediaId: string; message: string }[] = [];
+  const visitors: {
+    id: string;
+    mediaId: string;
+    parentId: string | null;
+    username: string;
+    text: string;
+    timestamp: string;
+  }[] = [];
   const quota = { used: 0, total: 50 };
   let nextPolls = 0;
   let nextFailure: string | null = null;
@@ -177,6 +190,25 @@ export async function startFakeContainerApi(
         if (request.method === 'GET' && path === user)
           return send(res, 200, { id: config.userId, username: 'postplan.cafe' });
         const comment = /^\/(\d+)\/comments$/.exec(path);
+        if (request.method === 'GET' && comment) {
+          // Top-level comments with their replies nested, as the Graph API's field expansion
+          // replies{...} answers them.
+          const view = (c: (typeof visitors)[number]) => ({
+            id: c.id,
+            text: c.text,
+            username: c.username,
+            timestamp: c.timestamp,
+          });
+          return send(res, 200, {
+            data: visitors
+              .filter((c) => c.mediaId === comment[1] && c.parentId === null)
+              .map((c) => ({
+                ...view(c),
+                replies: { data: visitors.filter((r) => r.parentId === c.id).map(view) },
+              })),
+            paging: {},
+          });
+        }
         if (request.method === 'POST' && comment) {
           comments.push({
             mediaId: comment[1]!,
@@ -223,6 +255,14 @@ export async function startFakeContainerApi(
     },
     publishThenHang() {
       hangPublish = true;
+    },
+    visitorComment(
+      mediaId: string,
+      c: { username: string; text: string; timestamp: string; parentId?: string },
+    ) {
+      const id = String(seq++);
+      visitors.push({ id, mediaId, parentId: c.parentId ?? null, ...c });
+      return id;
     },
     errorNext(
       code: number,

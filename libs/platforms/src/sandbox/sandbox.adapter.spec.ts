@@ -103,3 +103,60 @@ describe('Retry-After', () => {
     expect(parseRetryAfterHeader(null)).toBeUndefined();
   });
 });
+
+describe('listReplies', () => {
+  const channel = {
+    id: 'c',
+    name: 'Sandbox',
+    platform: 'sandbox' as const,
+    settings: {},
+    credentials: null,
+  };
+
+  it('reads the comments and replies under a published post, oldest first', async () => {
+    const { platformPostId } = await adapter.publish(request());
+    const first = fake.comment(platformPostId, {
+      author: '@anna',
+      text: 'Ich bin dabei! @lisa',
+      createdAt: '2026-12-02T10:00:00.000Z',
+    });
+    fake.comment(platformPostId, {
+      author: 'bert',
+      text: 'Ich auch',
+      createdAt: '2026-12-03T10:00:00.000Z',
+      replyTo: first,
+    });
+    const replies = await adapter.listReplies(
+      channel,
+      platformPostId,
+      null,
+      new AbortController().signal,
+    );
+    expect(replies).toEqual([
+      expect.objectContaining({
+        id: first,
+        authorHandle: 'anna',
+        text: 'Ich bin dabei! @lisa',
+        parentId: null,
+      }),
+      expect.objectContaining({
+        authorHandle: 'bert',
+        parentId: first,
+        createdAt: '2026-12-03T10:00:00.000Z',
+      }),
+    ]);
+    const later = await adapter.listReplies(
+      channel,
+      platformPostId,
+      new Date('2026-12-03T00:00:00Z'),
+      new AbortController().signal,
+    );
+    expect(later.map((r) => r.authorHandle)).toEqual(['bert']);
+  });
+
+  it('says permanently when the post does not exist', async () => {
+    await expect(
+      adapter.listReplies(channel, 'no-such-post', null, new AbortController().signal),
+    ).rejects.toMatchObject({ errorClass: 'permanent', code: 'POST_NOT_FOUND' });
+  });
+});

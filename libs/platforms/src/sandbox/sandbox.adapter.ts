@@ -1,5 +1,7 @@
 import {
+  type ChannelTarget,
   type PlatformAdapter,
+  type PlatformReply,
   type PlatformLimits,
   PublishError,
   type PublishRequest,
@@ -18,6 +20,8 @@ import { classifyHttpFailure, parseRetryAfterHeader } from '../http-errors';
  *        201 { id, url } | 409 { error: 'DUPLICATE', existing: { id, url } } (same key again)
  *        400/422 validation, 429 + Retry-After, 503 (documented as "not applied"), other 5xx
  *   GET  {baseUrl}/posts?idempotencyKey=<key>   200 { id, url } | 404
+ *   GET  {baseUrl}/posts/<id>/comments?since=<ISO>
+ *        200 { items: [{ id, author, text, createdAt, replyTo }] } | 404
  */
 export class SandboxAdapter implements PlatformAdapter {
   readonly platform = 'sandbox' as const;
@@ -113,7 +117,49 @@ export class SandboxAdapter implements PlatformAdapter {
       done();
     }
   }
+
+  async listReplies(
+    _channel: ChannelTarget,
+    platformPostId: string,
+    since: Date | null,
+    outer: AbortSignal,
+  ): Promise<PlatformReply[]> {
+    const query = since ? `?since=${encodeURIComponent(since.toISOString())}` : '';
+    const url = `${this.options.baseUrl}/posts/${encodeURIComponent(platformPostId)}/comments${query}`;
+    const { signal, done } = deadline(outer, this.options.timeoutMs);
+    let res: Response;
+    try {
+      res = await fetch(url, { signal });
+    } catch (e) {
+      done();
+      throw networkFailure(e);
+    }
+    const body = (await res.json().catch(() => null)) as { items?: SandboxComment[] } | null;
+    done();
+    if (res.status === 404) {
+      throw new PublishError('permanent', 'POST_NOT_FOUND', 'The sandbox has no such post.');
+    }
+    if (res.status !== 200 || !Array.isArray(body?.items)) {
+      throw classifyHttpFailure(res.status, res.headers, undefined);
+    }
+    return body.items.map((c) => ({
+      id: c.id,
+      authorHandle: c.author.replace(/^@+/, ''),
+      authorName: null,
+      text: c.text,
+      createdAt: new Date(c.createdAt).toISOString(),
+      parentId: c.replyTo,
+    }));
+  }
 }
+
+type SandboxComment = {
+  id: string;
+  author: string;
+  text: string;
+  createdAt: string;
+  replyTo: string | null;
+};
 
 type SandboxAnswer = {
   id?: string;

@@ -33,6 +33,11 @@ export class FakeSandbox {
       media?: { url: string; mimeType: string; altText: string | null }[];
     }
   >();
+  /** Comments under posts, by post id (what listReplies reads). */
+  readonly comments = new Map<
+    string,
+    { id: string; author: string; text: string; createdAt: string; replyTo: string | null }[]
+  >();
   /** How many POSTs each key received. */
   readonly callsByKey = new Map<string, number>();
   private readonly queued = new Map<string, FakeBehaviour[]>();
@@ -68,6 +73,24 @@ export class FakeSandbox {
     this.server = null;
   }
 
+  /** A comment under a post (as a person would write one on the platform). */
+  comment(
+    postId: string,
+    c: { author: string; text: string; createdAt?: string; replyTo?: string | null },
+  ): string {
+    const id = randomUUID();
+    const list = this.comments.get(postId) ?? [];
+    list.push({
+      id,
+      author: c.author,
+      text: c.text,
+      createdAt: c.createdAt ?? new Date().toISOString(),
+      replyTo: c.replyTo ?? null,
+    });
+    this.comments.set(postId, list);
+    return id;
+  }
+
   /** Keys that were POSTed more than once. */
   duplicates(): string[] {
     return [...this.callsByKey].filter(([, n]) => n > 1).map(([k]) => k);
@@ -86,6 +109,17 @@ export class FakeSandbox {
     if (req.method === 'GET' && url.pathname === '/posts') {
       const post = this.posts.get(url.searchParams.get('idempotencyKey') ?? '');
       return send(res, post ? 200 : 404, post ? this.answer(post.id) : { error: 'NOT_FOUND' });
+    }
+    const commentsOf = /^\/posts\/([^/]+)\/comments$/.exec(url.pathname);
+    if (req.method === 'GET' && commentsOf) {
+      const id = decodeURIComponent(commentsOf[1]!);
+      const known = [...this.posts.values()].some((p) => p.id === id) || this.comments.has(id);
+      if (!known) return send(res, 404, { error: 'NOT_FOUND' });
+      const since = url.searchParams.get('since');
+      const items = (this.comments.get(id) ?? []).filter(
+        (c) => !since || Date.parse(c.createdAt) >= Date.parse(since),
+      );
+      return send(res, 200, { items });
     }
     if (req.method !== 'POST' || url.pathname !== '/posts') return send(res, 404, {});
     const chunks: Buffer[] = [];

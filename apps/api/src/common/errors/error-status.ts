@@ -46,6 +46,9 @@ export function statusOf(code: ErrorCode): number {
     case 'FEED_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
     case 'MEDIA_NOT_FOUND':
+    case 'CONTEST_NOT_FOUND':
+    case 'CONTEST_ENTRANT_NOT_FOUND':
+    case 'CAMPAIGN_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -70,10 +73,21 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
     case 'MEDIA_IN_USE':
+    case 'CONTEST_NOT_OPEN':
+    case 'CONTEST_PERIOD_NOT_ENDED':
+    case 'CONTEST_RULES_MISSING':
+    case 'CONTEST_NO_ELIGIBLE_ENTRANTS':
+    case 'CONTEST_NOT_COMMITTED':
+    case 'CONTEST_ALREADY_DRAWN':
+    case 'CONTEST_NOT_DRAWN':
+    case 'CONTEST_NO_ALTERNATE_LEFT':
+    case 'CONTEST_NOT_A_WINNER':
+    case 'CAMPAIGN_HAS_POSTS':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
     case 'INVITATION_EXPIRED':
+    case 'CONTEST_ENTRANT_DATA_DELETED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
     case 'MEDIA_TOO_LARGE':
@@ -100,6 +114,9 @@ export function statusOf(code: ErrorCode): number {
     case 'MEDIA_DIMENSIONS_TOO_LARGE':
     case 'UNKNOWN_MEDIA':
     case 'MEDIA_PLATFORM_REJECTED':
+    case 'CONTEST_ENTRIES_CSV_INVALID':
+    case 'UNKNOWN_CAMPAIGN':
+    case 'CAMPAIGN_OWNER_NOT_MEMBER':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

@@ -104,3 +104,28 @@ export const DEMO_IDEAS: { title: string; text: string }[] = [
   { title: 'Idee: Kooperation mit Alpenverein', text: 'Gemeinsame Aktion zum Tag der Berge?' },
   { title: 'Idee: Kundenfragen-Freitag', text: 'Jeden Freitag beantworten wir eure Fragen live.' },
 ];
+
+/**
+ * A campaign running around today: two weeks behind, two ahead. Every third post in its period
+ * belongs to it and links to the campaign's page, so the tagging shows in the editor's preview
+ * and in what the sandbox receives.
+ */
+export const DEMO_CAMPAIGN = {
+  name: 'Sommerkiste',
+  color: '#ea580c',
+  daysBefore: 14,
+  daysAfter: 14,
+  goal: 'Mehr Bestellungen der Sommerkiste im Webshop',
+  goalTarget: 500,
+  goalUnit: 'Bestellungen',
+  brief:
+    'Ton: sonnig, locker, draußen. Botschaft: Die Sommerkiste bringt zwölf Flaschen Quellwasser bis an den Badesee.\nImmer mit Link zum Shop; keine Preise im Text.',
+  link: 'https://bergquell.example/sommerkiste',
+  utm: {
+    sources: { instagram: 'instagram', facebook: 'facebook', linkedin: 'linkedin' },
+    medium: 'social',
+    campaign: 'sommerkiste',
+    content: null,
+    term: null,
+  },
+};

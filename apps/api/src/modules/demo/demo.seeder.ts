@@ -3,6 +3,7 @@ import { type Role } from '@postplan/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashPassword } from '../auth/passwords';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { ChannelsService } from '../channels/channels.service';
 import { PostRecordsService } from '../posts/post-records.service';
 import { type PostWrite } from '../posts/posts.repository';
@@ -11,7 +12,10 @@ import { ReviewService } from '../review/review.service';
 import { Transactions } from '../../database/transactions';
 import { UsersService } from '../users/users.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { type Platform } from '@postplan/contracts';
+import { toLocal } from '@postplan/domain';
 import {
+  DEMO_CAMPAIGN,
   DEMO_CHANNELS,
   DEMO_IDEAS,
   DEMO_PASSWORD,
@@ -22,6 +26,7 @@ import {
   DEMO_WORKSPACE,
 } from './demo-content';
 import { Clock } from '../../common/clock/clock';
+import { ContestsDemo } from '../contests/contests.demo';
 
 const DAY = 86_400_000;
 
@@ -41,7 +46,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly channels: ChannelsService,
     private readonly posts: PostRecordsService,
     private readonly review: ReviewService,
+    private readonly campaigns: CampaignsService,
     private readonly clock: Clock,
+    private readonly contests: ContestsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +67,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
       author: { id: string; role: Role };
       approverId: string | null;
     }[] = [];
+    let contestSeed: {
+      people: { ownerId: string; editorId: string; authorId: string };
+      sandboxChannelId: string;
+    } | null = null;
     const created = await this.transactions.run(async (em) => {
       await this.transactions.serialise(em, 'postplan:demo');
       if (await this.workspaces.slugExists(DEMO_WORKSPACE.slug, em)) return false;
@@ -78,6 +89,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         if (i > 0) await this.workspaces.addMember(ws.id, people[i]!.id, p.role, em);
       }
       const channelIds: string[] = [];
+      const platforms: Record<string, Platform> = {};
       for (const c of DEMO_CHANNELS) {
         const channel = await this.channels.create(
           ws.id,
@@ -85,6 +97,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           em,
         );
         channelIds.push(channel.id);
+        platforms[channel.id] = c.platform;
       }
       // Created first: the posts approved ahead of time go to it (see below).
       const sandbox = await this.channels.create(
@@ -92,8 +105,33 @@ export class DemoSeeder implements OnApplicationBootstrap {
         { name: DEMO_SANDBOX_CHANNEL.name, platform: DEMO_SANDBOX_CHANNEL.platform },
         em,
       );
+      contestSeed = {
+        people: { ownerId: people[0]!.id, editorId: people[1]!.id, authorId: people[2]!.id },
+        sandboxChannelId: sandbox.id,
+      };
+      platforms[sandbox.id] = DEMO_SANDBOX_CHANNEL.platform;
+      const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const localDay = (at: number) => {
+        const l = toLocal(new Date(at), ws.timeZone);
+        return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
+      };
+      const campaignFrom = today - DEMO_CAMPAIGN.daysBefore * DAY;
+      const campaignTo = today + (DEMO_CAMPAIGN.daysAfter + 1) * DAY;
+      const campaignId = await this.campaigns.insertForDemo(em, ws.id, {
+        name: DEMO_CAMPAIGN.name,
+        color: DEMO_CAMPAIGN.color,
+        startsOn: localDay(campaignFrom + 12 * 3_600_000),
+        endsOn: localDay(campaignTo - 12 * 3_600_000),
+        goal: DEMO_CAMPAIGN.goal,
+        goalTarget: DEMO_CAMPAIGN.goalTarget,
+        goalUnit: DEMO_CAMPAIGN.goalUnit,
+        ownerId: people[1]!.id,
+        brief: DEMO_CAMPAIGN.brief,
+        utm: DEMO_CAMPAIGN.utm,
+        channelIds,
+      });
       // Six weeks: three behind today, three ahead, one or two posts on most weekdays.
-      const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 21 * DAY;
+      const start = today - 21 * DAY;
       let n = 0;
       for (let day = 0; day < 42; day++) {
         const date = new Date(start + day * DAY);
@@ -101,9 +139,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
         for (const hour of day % 3 === 0 ? [7, 15] : [9]) {
           const template = DEMO_POSTS[n % DEMO_POSTS.length]!;
           const plannedAt = new Date(date.getTime() + hour * 3_600_000);
+          const inCampaign =
+            n % 3 === 2 && plannedAt.getTime() >= campaignFrom && plannedAt.getTime() < campaignTo;
           const content: PostWrite = {
             title: template.title,
-            text: template.text,
+            text: inCampaign ? `${template.text}\n${DEMO_CAMPAIGN.link}` : template.text,
             plannedAt,
             tags: template.tags,
             // What gets approved ahead goes to the sandbox only: the demo's other channels are
@@ -117,6 +157,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
                     media: null,
                   })),
             media: [],
+            campaignId: inCampaign ? campaignId : null,
           };
           const authorId = people[1 + (n % 2)]!.id;
           const id = await this.posts.insert(em, {
@@ -125,7 +166,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
             authorId,
             // What is already past went out approved; what lies ahead is still being worked on.
             status: plannedAt < now ? 'draft' : n % 4 === 0 ? 'idea' : 'draft',
-            contentHash: hashContent(content),
+            contentHash: hashContent({
+              ...content,
+              campaign_utm: inCampaign ? DEMO_CAMPAIGN.utm : null,
+              channel_platforms: platforms,
+            }),
           });
           const row = (await this.posts.find(ws.id, id, em))!;
           await this.review.onCreated(em, ws.id, row, authorId);
@@ -166,6 +211,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         tags: DEMO_SANDBOX_POST.tags,
         variants: [{ channelId: sandbox.id, text: null, media: null }],
         media: [],
+        campaignId: null,
       };
       const sandboxPostId = await this.posts.insert(em, {
         ...sandboxContent,
@@ -195,6 +241,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           tags: [],
           variants: [],
           media: [],
+          campaignId: null,
         };
         const id = await this.posts.insert(em, {
           ...content,
@@ -215,6 +262,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // Review goes through the real transitions (wording gate, rounds, audit, inbox), which run
     // in transactions of their own, so after the workspace exists.
     for (const r of toReview) await this.demoReview(r.ws, r.postId, r.author, r.approverId);
+    if (contestSeed) {
+      const seed: {
+        people: { ownerId: string; editorId: string; authorId: string };
+        sandboxChannelId: string;
+      } = contestSeed;
+      const ws = (await this.workspaces.listForUser(seed.people.ownerId)).find(
+        (w) => w.slug === DEMO_WORKSPACE.slug,
+      );
+      // A finished giveaway with its certificate (see docs/contests.md).
+      if (ws) await this.contests.seed(ws, seed.people, seed.sandboxChannelId);
+    }
     return created;
   }
 

@@ -17,6 +17,7 @@ export type ExportSelection = {
   channelIds?: string[];
   tags?: string[];
   authorIds?: string[];
+  campaignIds?: string[];
   /** Ideas are the team's workshop; share links leave them out. */
   excludeIdeas?: boolean;
 };
@@ -33,6 +34,8 @@ export type ExportRow = {
   channel: string | null;
   platform: Platform | null;
   channel_text: string | null;
+  /** The campaign's name, null outside one. */
+  campaign: string | null;
 };
 
 /** One row per post, its channels aggregated: what ICS, JSON and print need. */
@@ -45,6 +48,7 @@ export type ExportPostRow = {
   planned_at: Date;
   tags: string[];
   author_id: string;
+  campaign_id: string | null;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -81,6 +85,9 @@ export function selectionWhere(
   if (s.statuses?.length) add((n) => `${alias}.status = ANY(${n}::text[])`, s.statuses);
   if (s.tags?.length) add((n) => `${alias}.tags && ${n}::text[]`, s.tags);
   if (s.authorIds?.length) add((n) => `${alias}.author_id = ANY(${n}::uuid[])`, s.authorIds);
+  if (s.campaignIds?.length) {
+    add((n) => `${alias}.campaign_id = ANY(${n}::uuid[])`, s.campaignIds);
+  }
   if (s.channelIds?.length) {
     add(
       (n) =>
@@ -104,9 +111,10 @@ export function buildRowQuery(s: ExportSelection): { text: string; values: unkno
   }
   return {
     text: `SELECT p.id AS post_id, p.planned_at, p.status, p.title, p.text, p.tags, u.name AS author,
-                  c.name AS channel, c.platform, v.text AS channel_text
+                  c.name AS channel, c.platform, v.text AS channel_text, cp.name AS campaign
              FROM posts p
              LEFT JOIN users u ON u.id = p.author_id
+             LEFT JOIN campaigns cp ON cp.id = p.campaign_id
              LEFT JOIN post_variants v ON v.post_id = p.id${channelJoin}
              LEFT JOIN channels c ON c.id = v.channel_id
             WHERE ${where}
@@ -165,7 +173,7 @@ export function buildCsvQuery(
                   || lpad((abs(${o}) / 60)::text, 2, '0') || ':' || lpad((abs(${o}) % 60)::text, 2, '0') || ${d}
                   || ${q('channel')} || ${d} || r.platform || ${d} || r.status || ${d}
                   || ${q('title')} || ${d} || ${q('text')} || ${d} || ${q('channel_text')} || ${d}
-                  || ${q('tags')} || ${d} || ${q('author')} || E'\\r\\n' AS line
+                  || ${q('tags')} || ${d} || ${q('author')} || ${d} || ${q('campaign')} || E'\\r\\n' AS line
              FROM (SELECT p.id AS post_id, p.planned_at, v.position, z.local,
                           (extract(epoch FROM z.local - (p.planned_at AT TIME ZONE 'UTC')) / 60)::int AS offset_minutes,
                           coalesce(c.platform, '') AS platform, p.status,
@@ -174,10 +182,12 @@ export function buildCsvQuery(
                           ${neutraliseSql('p.text')} AS text,
                           ${neutraliseSql(`coalesce(v.text, '')`)} AS channel_text,
                           ${neutraliseSql(`array_to_string(p.tags, ', ', '')`)} AS tags,
-                          ${neutraliseSql(`coalesce(u.name, '')`)} AS author
+                          ${neutraliseSql(`coalesce(u.name, '')`)} AS author,
+                          ${neutraliseSql(`coalesce(cp.name, '')`)} AS campaign
                      FROM posts p
                      CROSS JOIN LATERAL (SELECT p.planned_at AT TIME ZONE ${zone} AS local) z
                      LEFT JOIN users u ON u.id = p.author_id
+                     LEFT JOIN campaigns cp ON cp.id = p.campaign_id
                      LEFT JOIN post_variants v ON v.post_id = p.id${channelJoin}
                      LEFT JOIN channels c ON c.id = v.channel_id
                     WHERE ${where}
@@ -191,7 +201,7 @@ export function buildPostQuery(s: ExportSelection): { text: string; values: unkn
   const { where, values } = selectionWhere(s, []);
   return {
     text: `SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-                  p.created_at, p.updated_at, p.deleted_at,
+                  p.campaign_id, p.created_at, p.updated_at, p.deleted_at,
                   coalesce((SELECT json_agg(json_build_object('channelId', v.channel_id, 'text', v.text,
                                                               'name', c.name, 'platform', c.platform,
                                                               'media', CASE WHEN v.media_override

@@ -118,6 +118,7 @@ export class ExportService {
       channelIds: q.channel,
       tags: q.tag,
       authorIds: q.author,
+      campaignIds: q.campaign,
     };
   }
 
@@ -184,6 +185,7 @@ export class ExportService {
       channel_text: 40,
       tags: 20,
       author: 18,
+      campaign: 20,
     };
     const names = headings(this.lang(ws, q));
     sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
@@ -215,6 +217,7 @@ export class ExportService {
             r.channel_text ?? '',
             r.tags.join(', '),
             r.author ?? '',
+            r.campaign ?? '',
           ])
           .commit();
         // exceljs ignores backpressure: every hundred rows, let the zip stream deflate and
@@ -376,6 +379,7 @@ export function toApiPost(row: ExportPostRow, timeZone: string): Post {
     ),
     media: row.media,
     authorId: row.author_id,
+    campaignId: row.campaign_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,

@@ -1,22 +1,72 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ExportJsonSchema, ExportQuerySchema } from '@postplan/contracts';
+import {
+  CampaignReportQuerySchema,
+  ExportJsonSchema,
+  ExportQuerySchema,
+} from '@postplan/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentWorkspace, WorkspaceGuard } from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
+import { CampaignReportService } from './campaign-report';
 import { ExportService } from './export.service';
 import { attachment, nonce, streamTo } from './http-helpers';
 
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 class ExportJsonDto extends createZodDto(ExportJsonSchema) {}
+class CampaignReportQueryDto extends createZodDto(CampaignReportQuerySchema) {}
 
 /** Every member may export what the calendar shows them; the same filters as the calendar. */
 @ApiTags('export')
 @Controller('v1/workspaces/:ws/exports')
 @UseGuards(WorkspaceGuard)
 export class ExportsController {
-  constructor(private readonly exports: ExportService) {}
+  constructor(
+    private readonly exports: ExportService,
+    private readonly reports: CampaignReportService,
+  ) {}
+
+  @Get('campaigns/:id/report.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      "A campaign's report: one row per post and channel, the text as published (links tagged), the publication's state and link",
+  })
+  async campaignCsv(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: CampaignReportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const data = await this.reports.load(ws, id);
+    attachment(res, 'text/csv; charset=utf-8', this.reports.fileName(ws, data.campaign, 'csv'));
+    const lang = q.lang ?? (ws.locale === 'de' ? 'de' : 'en');
+    await streamTo(res, () =>
+      this.reports.csv(ws, data, lang, q.delimiter === 'comma' ? ',' : ';', res),
+    );
+  }
+
+  @Get('campaigns/:id/report.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    description: "A campaign's summary and its posts, one row per post and channel",
+  })
+  async campaignXlsx(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: CampaignReportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const data = await this.reports.load(ws, id);
+    attachment(
+      res,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      this.reports.fileName(ws, data.campaign, 'xlsx'),
+    );
+    const lang = q.lang ?? (ws.locale === 'de' ? 'de' : 'en');
+    await streamTo(res, () => this.reports.xlsx(ws, data, lang, res));
+  }
 
   @Get('posts.csv')
   @ApiProduces('text/csv')

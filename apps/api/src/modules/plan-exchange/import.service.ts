@@ -172,6 +172,8 @@ function toWrite(d: ImportDraft) {
     // An import brings text only; media are attached in the app afterwards.
     media: [],
     variants: d.variants.map((v) => ({ ...v, media: null })),
+    // An imported post belongs to no campaign; it can be put in one afterwards.
+    campaignId: null,
     contentHash: hashContent(d),
     content: approvableContent(d),
   };

@@ -16,7 +16,8 @@ export type PlanExchangeErrorCode =
   | 'SHARE_LINK_PASSWORD_WRONG'
   | 'TOO_MANY_ATTEMPTS'
   | 'FEED_NOT_FOUND'
-  | 'PDF_RENDERER_UNAVAILABLE';
+  | 'PDF_RENDERER_UNAVAILABLE'
+  | 'CAMPAIGN_NOT_FOUND';
 
 export class PlanExchangeError<
   C extends PlanExchangeErrorCode = PlanExchangeErrorCode,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PostsModule } from '../posts/posts.module';
 import { ReviewModule } from '../review/review.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { CampaignReportService } from './campaign-report';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
 import { ExportsController } from './exports.controller';
@@ -30,6 +31,7 @@ import { PlanLinksService } from './plan-links.service';
     ImportsController,
   ],
   providers: [
+    CampaignReportService,
     ExportRepository,
     ExportService,
     PlanLinksRepository,

@@ -18,6 +18,7 @@ export const HEADINGS: Record<Lang, Record<ExportColumn, string>> = {
     channel_text: 'Channel text',
     tags: 'Tags',
     author: 'Author',
+    campaign: 'Campaign',
   },
   de: {
     post_id: 'Beitrags-ID',
@@ -31,6 +32,7 @@ export const HEADINGS: Record<Lang, Record<ExportColumn, string>> = {
     channel_text: 'Kanaltext',
     tags: 'Schlagwörter',
     author: 'Autor·in',
+    campaign: 'Kampagne',
   },
 };
 
@@ -96,6 +98,7 @@ export function rowCells(r: ExportRow, clock: WallClock): (string | Date)[] {
     r.channel_text ?? '',
     r.tags.join(', '),
     r.author ?? '',
+    r.campaign ?? '',
   ];
 }
 

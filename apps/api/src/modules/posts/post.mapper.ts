@@ -15,6 +15,7 @@ export function toPost(row: PostRow, timeZone: string): Post {
     variants: row.variants,
     media: row.media,
     authorId: row.author_id,
+    campaignId: row.campaign_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type PostMedia, type PostStatus, type PublicationSummary } from '@postplan/contracts';
-import { type Approval } from '@postplan/domain';
+import { type Approval, type Platform, type UtmDefaults } from '@postplan/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { mediaJsonSql } from '../media/media-sql';
+import { type ContestRulesRef } from '../review/review-content';
 
 /** A post as the database returns it, variants included, ready for the mapper. */
 export type PostRow = {
@@ -16,6 +17,13 @@ export type PostRow = {
   planned_at: Date | null;
   tags: string[];
   author_id: string;
+  campaign_id: string | null;
+  /** The contest rules this post's approval covers; null for a post of no contest. */
+  contest_rules?: ContestRulesRef | null;
+  /** The campaign's UTM defaults, which tag the post's links (part of the approved content). */
+  campaign_utm: UtmDefaults | null;
+  /** Each target channel's platform, for its links' `utm_source`. */
+  channel_platforms: Record<string, Platform>;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -38,6 +46,7 @@ export type PostFilter = {
   channelIds?: string[];
   tags?: string[];
   authorIds?: string[];
+  campaignIds?: string[];
   /** Full-text search: words (each a prefix) in the workspace's language and as typed. */
   search?: { words: string[]; locale: 'de' | 'en' };
   limit: number;
@@ -53,6 +62,13 @@ export type PostWrite = {
   tags: string[];
   media: PostMediaWrite[];
   variants: { channelId: string; text: string | null; media: PostMediaWrite[] | null }[];
+  campaignId: string | null;
+};
+
+/** What tags a post's links: its campaign's UTM defaults and its channels' platforms. */
+export type PostTagging = {
+  campaign_utm: UtmDefaults | null;
+  channel_platforms: Record<string, Platform>;
 };
 
 /** A variant answers `media` only when it has its own list (absent: the post's media). */
@@ -72,7 +88,11 @@ export type NewPost = PostWrite & {
 
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
-         p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason,
+         p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
+         (SELECT c.utm FROM campaigns c WHERE c.id = p.campaign_id) AS campaign_utm,
+         coalesce((SELECT json_object_agg(v.channel_id, ch.platform)
+                     FROM post_variants v JOIN channels ch ON ch.id = v.channel_id
+                    WHERE v.post_id = p.id), '{}'::json) AS channel_platforms,
          coalesce((SELECT json_agg(${variantJson('v', 'p.id')} ORDER BY v.position)
                      FROM post_variants v WHERE v.post_id = p.id), '[]'::json) AS variants,
          ${mediaJsonSql('p.id', null)} AS media,
@@ -100,6 +120,7 @@ function filterSql(f: PostFilter): { where: string; order: string; values: unkno
   if (f.statuses?.length) add((n) => `p.status = ANY(${n})`, f.statuses);
   if (f.tags?.length) add((n) => `p.tags && ${n}::text[]`, f.tags);
   if (f.authorIds?.length) add((n) => `p.author_id = ANY(${n}::uuid[])`, f.authorIds);
+  if (f.campaignIds?.length) add((n) => `p.campaign_id = ANY(${n}::uuid[])`, f.campaignIds);
   if (f.channelIds?.length) {
     add(
       (n) =>
@@ -171,6 +192,7 @@ const CALENDAR_FIELDS: [string, string][] = [
   // The base media with their thumbnails, for the calendar's pictures.
   ['media', mediaJsonSql('p.id', null)],
   ['authorId', 'p.author_id'],
+  ['campaignId', 'p.campaign_id'],
   ['createdAt', isoUtc('p.created_at')],
   ['updatedAt', isoUtc('p.updated_at')],
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
@@ -179,7 +201,24 @@ const CALENDAR_FIELDS: [string, string][] = [
 ];
 
 /**
- * The whole calendar answer, `{ items, timeZone }`, built by PostgreSQL as one JSON text in one
+ * The campaigns the calendar draws as bands: those whose period (local days) overlaps the
+ * range, and those of the posts on the page, narrowed to the campaign filter when there is one.
+ */
+function calendarCampaigns(from: string, to: string, only: string, tz: string): string {
+  return `SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'color', c.color,
+            'startsOn', to_char(c.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(c.ends_on, 'YYYY-MM-DD'))
+            ORDER BY c.starts_on, c.id), '[]'::json)
+      FROM campaigns c
+     WHERE c.workspace_id = $1
+       AND (${only}::uuid[] IS NULL OR c.id = ANY(${only}::uuid[]))
+       AND (c.id IN (SELECT page.campaign_id FROM page)
+            OR (${from}::timestamptz IS NOT NULL
+                AND c.starts_on <= (${to}::timestamptz AT TIME ZONE ${tz})::date
+                AND c.ends_on >= (${from}::timestamptz AT TIME ZONE ${tz})::date))`;
+}
+
+/**
+ * The whole calendar answer, `{ items, timeZone, campaigns }`, built by PostgreSQL as one JSON text in one
  * pass over the page of posts (one range scan; each post's variants by their primary key) and
  * aggregated in the page's order. The API sends the text as it is: no rows, no mapping in
  * JavaScript. The benchmark runs EXPLAIN ANALYZE on exactly this.
@@ -192,6 +231,14 @@ export function buildCalendarQuery(
   values.push(f.limit, timeZone);
   const limit = `$${values.length - 1}`;
   const tz = `$${values.length}::text`;
+  values.push(
+    f.range?.from ?? null,
+    f.range?.to ?? null,
+    f.campaignIds?.length ? f.campaignIds : null,
+  );
+  const from = `$${values.length - 2}`;
+  const to = `$${values.length - 1}`;
+  const only = `$${values.length}`;
   const fields = CALENDAR_FIELDS.map(([key, sql]) => `'${key}', ${sql}`).join(',\n    ');
   return {
     text: `WITH page AS (
@@ -203,7 +250,8 @@ export function buildCalendarQuery(
 SELECT json_build_object(
   'items', coalesce(json_agg(json_build_object(
     ${fields}) ORDER BY p.n), '[]'::json),
-  'timeZone', ${tz})::text AS body
+  'timeZone', ${tz},
+  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
   FROM page p
   LEFT JOIN LATERAL (
     SELECT json_agg(${variantJson('v', 'p.id')} ORDER BY v.position) AS variants
@@ -285,8 +333,9 @@ export class PostsRepository {
 
   async insert(em: EntityManager, row: NewPost): Promise<string> {
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash, status_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created') RETURNING id`,
+      `INSERT INTO posts (workspace_id, status, title, text, planned_at, tags, author_id, content_hash,
+                          campaign_id, status_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'created') RETURNING id`,
       [
         row.workspaceId,
         row.status,
@@ -296,6 +345,7 @@ export class PostsRepository {
         row.tags,
         row.authorId,
         row.contentHash,
+        row.campaignId,
       ],
     );
     const id = inserted[0]!.id;
@@ -367,9 +417,9 @@ export class PostsRepository {
   ): Promise<void> {
     await em.query(
       `UPDATE posts SET title = $2, text = $3, planned_at = $4, tags = $5, content_hash = $6,
-              version = version + 1, updated_at = now()
+              campaign_id = $7, version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash],
+      [id, row.title, row.text, row.plannedAt, row.tags, row.contentHash, row.campaignId],
     );
     if (variantsChanged) await this.replaceVariants(em, id, row.variants);
     await this.replaceMedia(em, id, row);
@@ -398,6 +448,77 @@ export class PostsRepository {
       `UPDATE posts SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
         WHERE id = $1`,
       [id],
+    );
+  }
+
+  /**
+   * What will tag a post's links: the campaign's UTM defaults (the campaign locked against a
+   * change of them until the transaction ends) and the channels' platforms. Null when the
+   * campaign is not one of this workspace's.
+   */
+  async tagging(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string | null,
+    channelIds: string[],
+  ): Promise<PostTagging | null> {
+    let utm: UtmDefaults | null = null;
+    if (campaignId) {
+      const rows: { utm: UtmDefaults | null }[] = await em.query(
+        `SELECT utm FROM campaigns WHERE workspace_id = $1 AND id = $2 FOR SHARE`,
+        [workspaceId, campaignId],
+      );
+      if (rows.length === 0) return null;
+      utm = rows[0]!.utm;
+    }
+    const platforms: { id: string; platform: Platform }[] = channelIds.length
+      ? await em.query(
+          `SELECT id, platform FROM channels WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+          [workspaceId, channelIds],
+        )
+      : [];
+    return {
+      campaign_utm: utm,
+      channel_platforms: Object.fromEntries(platforms.map((c) => [c.id, c.platform])),
+    };
+  }
+
+  /** A campaign's live posts, locked (in id order, as every locker takes them). */
+  async lockCampaignPosts(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<PostRow[]> {
+    const ids: { id: string }[] = await em.query(
+      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 AND deleted_at IS NULL
+        ORDER BY id FOR UPDATE`,
+      [workspaceId, campaignId],
+    );
+    const rows: PostRow[] = [];
+    for (const { id } of ids) rows.push((await this.find(workspaceId, id, em))!);
+    return rows;
+  }
+
+  /** A new content hash without a change of the post's own fields (its campaign's UTM changed). */
+  /** Which contest rules the post carries (part of its approved content), with the new hash. */
+  async setContestRules(
+    em: EntityManager,
+    id: string,
+    ref: ContestRulesRef | null,
+    contentHash: string,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE posts SET contest_rules = $2, content_hash = $3, version = version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, ref ? JSON.stringify(ref) : null, contentHash],
+    );
+  }
+
+  async setContentHash(em: EntityManager, id: string, contentHash: string): Promise<void> {
+    await em.query(
+      `UPDATE posts SET content_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, contentHash],
     );
   }
 

@@ -13,7 +13,7 @@ import { hasRole, searchWords } from '@postplan/contracts';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../channels/channels.service';
-import { hashContent } from '../review/review-content';
+import { type ContestRulesRef, hashContent } from '../review/review-content';
 import { WordingGate } from '../review/wording-gate';
 import { PublicationsOutbox } from './publications-outbox';
 import { ReviewPort } from './review-port';
@@ -26,6 +26,7 @@ import {
   type PostMediaWrite,
   type PostRow,
   PostsRepository,
+  type PostTagging,
   type PostWrite,
 } from './posts.repository';
 import { MediaService } from '../media/media.service';
@@ -100,6 +101,7 @@ export class PostsService {
       channelIds: q.channel,
       tags: q.tag,
       authorIds: q.author,
+      campaignIds: q.campaign,
       ...(q.q ? { search: { words: searchWords(q.q), locale: ws.locale } } : {}),
       limit: MAX_ITEMS,
     };
@@ -133,6 +135,7 @@ export class PostsService {
         input.media,
         ...input.variants.map((v) => v.media),
       ]);
+      const tagging = await this.tagging(em, ws.id, input.campaignId, input.variants);
       const content: PostWrite = {
         title: input.title,
         text: input.text,
@@ -144,13 +147,14 @@ export class PostsService {
           text: v.text,
           media: v.media ? resolve(v.media) : null,
         })),
+        campaignId: input.campaignId,
       };
       const id = await this.posts.insert(em, {
         workspaceId: ws.id,
         authorId: userId,
         status: input.status,
         ...content,
-        contentHash: hashContent(content),
+        contentHash: hashContent({ ...content, ...tagging }),
       });
       const row = await this.posts.find(ws.id, id, em);
       await this.review.onCreated(em, ws.id, row!, userId);
@@ -213,18 +217,94 @@ export class PostsService {
           media: media === null ? null : resolve(media),
         };
       }),
+      campaignId: input.campaignId === undefined ? current.campaign_id : input.campaignId,
     };
+    const tagging = await this.tagging(em, ws.id, next.campaignId, next.variants);
     await this.posts.updateContent(
       em,
       id,
-      { ...next, contentHash: hashContent(next) },
+      {
+        ...next,
+        contentHash: hashContent({ ...next, ...tagging, contest_rules: current.contest_rules }),
+      },
       input.variants !== undefined,
     );
     const saved = await this.posts.find(ws.id, id, em);
+    if (next.campaignId !== current.campaign_id) {
+      await this.audit.record(em, {
+        workspaceId: ws.id,
+        actor: { type: 'user', userId: caller.userId },
+        action: 'post.campaign_changed',
+        postId: id,
+        before: { campaignId: current.campaign_id },
+        after: { campaignId: next.campaignId },
+      });
+    }
     await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
     await this.auditMoveAndTags(em, ws.id, current, saved!, caller.userId);
     await this.outbox?.syncPost(em, id);
     await this.wording.indexPost(em, ws.id, id);
+  }
+
+  /**
+   * A contest's rules changed, or its posts did: each post records which rules it carries
+   * (`ref`, or null when it leaves contest `contestId`), and a changed hash is a content change
+   * the review reacts to as to an edit (a revision, the approval void). In the caller's
+   * transaction; returns how many posts changed.
+   */
+  async applyContestRules(
+    em: EntityManager,
+    caller: Caller,
+    postIds: readonly string[],
+    ref: ContestRulesRef | null,
+    contestId: string,
+  ): Promise<number> {
+    const ws = caller.workspace;
+    let changed = 0;
+    for (const postId of postIds) {
+      const before = await this.posts.lock(em, ws.id, postId);
+      if (!before) continue;
+      // A post linked to two contests carries the rules of the one that changed last.
+      if (ref === null && before.contest_rules?.contestId !== contestId) continue;
+      const hash = hashContent({ ...before, contest_rules: ref });
+      if (hash === before.content_hash && ref?.version === before.contest_rules?.version) continue;
+      await this.posts.setContestRules(em, postId, ref, hash);
+      const saved = await this.posts.find(ws.id, postId, em);
+      await this.review.onSaved(em, ws.id, before, saved!, caller.userId, ws.role);
+      await this.outbox?.syncPost(em, postId);
+      changed += 1;
+    }
+    return changed;
+  }
+
+  /**
+   * A campaign's UTM defaults are about to change, inside the campaign's transaction: its live
+   * posts, locked and as they are now. Call `retagCampaignPosts` with them once the campaign
+   * row holds the new defaults.
+   */
+  lockCampaignPosts(em: EntityManager, workspaceId: string, campaignId: string) {
+    return this.posts.lockCampaignPosts(em, workspaceId, campaignId);
+  }
+
+  /**
+   * Each post whose links the new UTM defaults tag differently gets its new content hash, and
+   * the review reacts as to an edit of its text: a revision, the approval void, a new round.
+   * Returns how many posts changed.
+   */
+  async retagCampaignPosts(em: EntityManager, caller: Caller, before: PostRow[]): Promise<number> {
+    const ws = caller.workspace;
+    let changed = 0;
+    for (const current of before) {
+      const now = await this.posts.find(ws.id, current.id, em);
+      const hash = hashContent(now!);
+      if (hash === current.content_hash) continue;
+      await this.posts.setContentHash(em, current.id, hash);
+      const saved = await this.posts.find(ws.id, current.id, em);
+      await this.review.onSaved(em, ws.id, current, saved!, caller.userId, ws.role);
+      await this.outbox?.syncPost(em, current.id);
+      changed += 1;
+    }
+    return changed;
   }
 
   /** A move and a change of tags are the post's own facts; review records content changes. */
@@ -373,6 +453,26 @@ export class PostsService {
         const altText = m.altText !== undefined ? m.altText : (row?.alt_text ?? null);
         return { mediaId: m.mediaId, altText, sha256 };
       });
+  }
+
+  private async tagging(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string | null,
+    variants: { channelId: string }[],
+  ): Promise<PostTagging> {
+    const tagging = await this.posts.tagging(
+      em,
+      workspaceId,
+      campaignId,
+      variants.map((v) => v.channelId),
+    );
+    if (!tagging) {
+      throw new PostError('UNKNOWN_CAMPAIGN', 'The campaign does not exist in this workspace.', {
+        campaignId: campaignId!,
+      });
+    }
+    return tagging;
   }
 
   private async assertChannels(

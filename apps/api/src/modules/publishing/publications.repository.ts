@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Platform, type PublicationStatus, type PublishErrorClass } from '@postplan/contracts';
+import { type UtmDefaults } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** The LISTEN/NOTIFY channel: payload is the epoch milliseconds of a newly due row. */
@@ -50,7 +51,10 @@ export type ClaimedRow = {
   content_hash: string;
   checkpoint: Record<string, unknown> | null;
   title: string;
+  /** The channel's text as written; its links are tagged on the way out (campaign_utm). */
   text: string;
+  /** The UTM defaults of the post's campaign, null when it has none. */
+  campaign_utm: UtmDefaults | null;
   tags: string[];
   planned_at: Date;
   author_id: string;
@@ -313,6 +317,7 @@ export class PublicationsRepository {
                  pub.content_hash, pub.checkpoint, p.title,
                  coalesce((SELECT v.text FROM post_variants v
                             WHERE v.post_id = pub.post_id AND v.channel_id = pub.channel_id), p.text) AS text,
+                 (SELECT c.utm FROM campaigns c WHERE c.id = p.campaign_id) AS campaign_utm,
                  p.tags, p.planned_at, p.author_id`,
       [
         now,
@@ -508,6 +513,7 @@ export class PublicationsRepository {
   async contentOf(id: string): Promise<{
     title: string;
     text: string;
+    campaign_utm: UtmDefaults | null;
     tags: string[];
     planned_at: Date | null;
     channel_name: string;
@@ -515,11 +521,13 @@ export class PublicationsRepository {
     const rows: {
       title: string;
       text: string;
+      campaign_utm: UtmDefaults | null;
       tags: string[];
       planned_at: Date | null;
       channel_name: string;
     }[] = await this.db.query(
-      `SELECT p.title, coalesce(v.text, p.text) AS text, p.tags, p.planned_at, ch.name AS channel_name
+      `SELECT p.title, coalesce(v.text, p.text) AS text, p.tags, p.planned_at, ch.name AS channel_name,
+              (SELECT c.utm FROM campaigns c WHERE c.id = p.campaign_id) AS campaign_utm
          FROM publications pub
          JOIN posts p ON p.id = pub.post_id
          JOIN channels ch ON ch.id = pub.channel_id

@@ -8,6 +8,7 @@ import {
   type PlatformAdapter,
   type PublishRequest,
 } from '@postplan/platforms';
+import { publishedText } from '@postplan/domain';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PublicationMedia } from '../media/publication-media';
@@ -157,7 +158,8 @@ export class PublishingEngine {
       content: {
         postId: row.post_id,
         title: row.title || null,
-        text: row.text,
+        // The approved text: the content hash covers the links as tagged (docs/campaigns.md).
+        text: publishedText(row.text, row.campaign_utm, row.platform),
         tags: row.tags,
         media,
         options: {},
@@ -368,7 +370,7 @@ export class PublishingEngine {
           content: {
             postId: row.post_id,
             title: content?.title || null,
-            text: content?.text ?? '',
+            text: content ? publishedText(content.text, content.campaign_utm, row.platform) : '',
             tags: content?.tags ?? [],
             media: [],
             options: {},

@@ -12,6 +12,7 @@ import { PublishingEngine } from './publishing.engine';
 import { PublishingMetrics } from './publishing.metrics';
 import { PublishingWorker } from './publishing.worker';
 import { SandboxController } from './sandbox.controller';
+import { SandboxService } from './sandbox.service';
 import { SandboxPostsRepository } from './sandbox-posts.repository';
 
 /**
@@ -26,6 +27,7 @@ import { SandboxPostsRepository } from './sandbox-posts.repository';
   providers: [
     PublicationsRepository,
     SandboxPostsRepository,
+    SandboxService,
     PublicationsService,
     { provide: PublicationsOutbox, useExisting: PublicationsService },
     PlatformAdapters,
@@ -33,6 +35,12 @@ import { SandboxPostsRepository } from './sandbox-posts.repository';
     PublishingEngine,
     PublishingWorker,
   ],
-  exports: [PublicationsOutbox, PublicationsService, PublishingEngine, PlatformAdapters],
+  exports: [
+    PublicationsOutbox,
+    PublicationsService,
+    PublishingEngine,
+    PlatformAdapters,
+    SandboxService,
+  ],
 })
 export class PublishingModule {}

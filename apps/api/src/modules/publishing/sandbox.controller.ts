@@ -4,9 +4,10 @@ import { IdSchema, MAX_TEXT_LENGTH } from '@postplan/contracts';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../../common/auth/actor';
+import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { escapeHtml } from '../notifications/notification-mail';
-import { SandboxPostsRepository } from './sandbox-posts.repository';
+import { type SandboxCommentRow, SandboxPostsRepository } from './sandbox-posts.repository';
 
 const SandboxPostSchema = z.object({
   channelId: IdSchema.optional(),
@@ -24,6 +25,11 @@ const SandboxPostSchema = z.object({
     .default([]),
 });
 const KeySchema = z.string().trim().min(1).max(200);
+const SandboxCommentSchema = z.strictObject({
+  author: z.string().trim().min(1).max(100),
+  text: z.string().min(1).max(5000),
+  replyTo: IdSchema.nullable().optional(),
+});
 
 /**
  * The sandbox platform built into Postplan: a place to publish to without any account, so a
@@ -39,6 +45,7 @@ export class SandboxController {
   constructor(
     private readonly posts: SandboxPostsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Post('posts')
@@ -79,6 +86,61 @@ export class SandboxController {
     else res.status(200).json(this.answer(id));
   }
 
+  /**
+   * Someone comments on a sandbox post (a person trying a contest, the demo's entrants). The
+   * comment's time is the server's; replies name the comment they answer.
+   */
+  @Post('posts/:id/comments')
+  async comment(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const parsed = SandboxCommentSchema.safeParse(body);
+    if (!IdSchema.safeParse(id).success || !(await this.exists(id))) {
+      res.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    if (!parsed.success) {
+      res.status(422).json({ error: 'REJECTED', message: 'A comment needs an author and a text.' });
+      return;
+    }
+    const stored = await this.posts.insertComment({
+      postId: id,
+      replyTo: parsed.data.replyTo ?? null,
+      author: parsed.data.author,
+      text: parsed.data.text,
+      at: this.clock.now(),
+    });
+    if (!stored) {
+      res
+        .status(422)
+        .json({ error: 'REJECTED', message: 'The comment answered is not on this post.' });
+      return;
+    }
+    res.status(201).json(commentAnswer(stored));
+  }
+
+  /** The post's comments and replies, oldest first (what SandboxAdapter.listReplies reads). */
+  @Get('posts/:id/comments')
+  async comments(
+    @Param('id') id: string,
+    @Query('since') since: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!IdSchema.safeParse(id).success || !(await this.exists(id))) {
+      res.status(404).json({ error: 'NOT_FOUND' });
+      return;
+    }
+    const from = since && !Number.isNaN(Date.parse(since)) ? new Date(since) : null;
+    const rows = await this.posts.comments(id, from);
+    res.status(200).json({ items: rows.map(commentAnswer) });
+  }
+
+  private async exists(id: string): Promise<boolean> {
+    return (await this.posts.find(id)) !== null;
+  }
+
   /** The "published post": a plain page a person can open from the calendar. */
   @Get(':id')
   async page(@Param('id') id: string, @Res() res: Response): Promise<void> {
@@ -106,6 +168,16 @@ export class SandboxController {
       this.config.publishing.sandboxUrl.replace(/\/api\/sandbox$/, '');
     return { id, url: `${base}/api/sandbox/${id}` };
   }
+}
+
+function commentAnswer(c: SandboxCommentRow) {
+  return {
+    id: c.id,
+    author: c.author,
+    text: c.text,
+    createdAt: c.created_at.toISOString(),
+    replyTo: c.reply_to,
+  };
 }
 
 function page(title: string, body: string): string {

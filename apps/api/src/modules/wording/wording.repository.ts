@@ -51,6 +51,16 @@ export class WordingRepository {
     return rows[0] ?? null;
   }
 
+  /** The public rules paths of the contests a post belongs to ("/c/<token>/rules"). */
+  async contestRulesPaths(postId: string): Promise<string[]> {
+    const rows: { token: string }[] = await this.db.query(
+      `SELECT c.public_token AS token FROM contest_posts cp JOIN contests c ON c.id = cp.contest_id
+        WHERE cp.post_id = $1 ORDER BY c.created_at`,
+      [postId],
+    );
+    return rows.map((r) => `/c/${r.token}/rules`);
+  }
+
   async userLocale(userId: string): Promise<Locale | null> {
     const rows: { locale: Locale | null }[] = await this.db.query(
       `SELECT locale FROM users WHERE id = $1`,

@@ -192,6 +192,7 @@ export class WordingService extends WordingGate {
       text: v.text,
     }));
     const spelling = this.spellingFor(false);
+    const contestRulesPaths = await this.repo.contestRulesPaths(post.id);
 
     const result: PostWording = { variants: [], blocking: [] };
     for (const v of variants) {
@@ -206,6 +207,7 @@ export class WordingService extends WordingGate {
           now: at,
           postId: post.id,
           siblingVariants,
+          contestRulesPaths,
           ...(duplicateIndex ? { duplicateIndex } : {}),
         },
         ...spelling,

@@ -61,6 +61,11 @@ export class WorkspacesService {
     return this.workspaces.listForUser(userId);
   }
 
+  /** Whether the user belongs to the workspace (a campaign's owner must). */
+  isMember(workspaceId: string, userId: string, em?: EntityManager): Promise<boolean> {
+    return this.workspaces.isMember(workspaceId, userId, em);
+  }
+
   slugExists(slug: string, em?: EntityManager): Promise<boolean> {
     return this.workspaces.slugExists(slug, em);
   }

@@ -1,7 +1,7 @@
 import type { Locale } from '@postplan/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
-import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useMatch, useNavigate, useParams } from 'react-router';
 import { LanguageSelect } from '../../components/ui/language-select';
 import { useToast } from '../../components/ui/toast';
 import { useLogout } from '../../features/auth/api/use-session';
@@ -26,6 +26,8 @@ export function AppLayout() {
   const client = useQueryClient();
   const switcherId = useId();
   const workspace = me.workspaces.find((w) => w.slug === slug);
+  const inCampaigns = useMatch('/w/:slug/campaigns/*');
+  const inContests = useMatch('/w/:slug/contests/*');
 
   useEffect(() => {
     if (workspace) rememberWorkspace(workspace.slug);
@@ -92,6 +94,14 @@ export function AppLayout() {
               workspace={workspace.slug}
               className="button button--ghost button--small"
             />
+            {/* Campaigns and their contests share one entry; the section has its own tabs. */}
+            <Link
+              to={`/w/${encodeURIComponent(workspace.slug)}/campaigns`}
+              className="button button--ghost button--small"
+              aria-current={inCampaigns || inContests ? 'page' : undefined}
+            >
+              {t('nav.campaigns')}
+            </Link>
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/media`}
               className="button button--ghost button--small"

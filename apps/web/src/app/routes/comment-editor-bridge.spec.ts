@@ -15,6 +15,7 @@ const post = (text: string): Post => ({
   tags: [],
   variants: [{ channelId: IG, text: 'Link in Bio' }],
   authorId: '00000000-0000-4000-8000-0000000000a1',
+  campaignId: null,
   createdAt: '',
   updatedAt: '',
   deletedAt: null,

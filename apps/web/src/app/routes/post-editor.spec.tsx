@@ -46,6 +46,7 @@ const post = (over: Partial<Post> = {}): Post => ({
   tags: [],
   variants: [],
   authorId: USER,
+  campaignId: null,
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-01T10:00:00Z',
   deletedAt: null,

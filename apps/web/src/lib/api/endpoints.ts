@@ -19,6 +19,10 @@ import {
   type RegisterFromInvitation,
   PostListSchema,
   PostSchema,
+  CampaignDetailSchema,
+  CampaignListSchema,
+  type CreateCampaignRequest,
+  type UpdateCampaignRequest,
   SetupStatusSchema,
   type AddMemberRequest,
   type CreateCommentRequest,
@@ -238,6 +242,30 @@ export const api = {
     }),
   deletePost: (workspace: string, id: string, version: number) =>
     apiRequest(`${ws(workspace)}/posts/${id}`, { method: 'DELETE', ifMatch: version }),
+  campaigns: (workspace: string) =>
+    apiRequest(`${ws(workspace)}/campaigns`, { schema: CampaignListSchema }),
+  campaign: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/campaigns/${id}`, { schema: CampaignDetailSchema }),
+  createCampaign: (workspace: string, body: CreateCampaignRequest) =>
+    apiRequest(`${ws(workspace)}/campaigns`, {
+      method: 'POST',
+      body,
+      schema: CampaignDetailSchema,
+    }),
+  updateCampaign: (
+    workspace: string,
+    id: string,
+    version: number,
+    body: Omit<UpdateCampaignRequest, 'version'>,
+  ) =>
+    apiRequest(`${ws(workspace)}/campaigns/${id}`, {
+      method: 'PATCH',
+      body,
+      ifMatch: version,
+      schema: CampaignDetailSchema,
+    }),
+  deleteCampaign: (workspace: string, id: string, version: number) =>
+    apiRequest(`${ws(workspace)}/campaigns/${id}`, { method: 'DELETE', ifMatch: version }),
   restorePost: (workspace: string, id: string) =>
     apiRequest(`${ws(workspace)}/posts/${id}/restore`, { method: 'POST', schema: PostSchema }),
 
@@ -506,6 +534,8 @@ export const queryKeys = {
   me: ['me'] as const,
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,
+  campaigns: (workspace: string) => ['workspaces', workspace, 'campaigns'] as const,
+  campaign: (workspace: string, id: string) => ['workspaces', workspace, 'campaigns', id] as const,
   members: (workspace: string) => ['workspaces', workspace, 'members'] as const,
   invitations: (workspace: string) => ['workspaces', workspace, 'invitations'] as const,
   myInvitations: ['me', 'invitations'] as const,

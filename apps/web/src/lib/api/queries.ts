@@ -1,4 +1,4 @@
-import type { Channel, Post, PostList } from '@postplan/contracts';
+import type { Campaign, Channel, Post, PostList } from '@postplan/contracts';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, queryKeys } from './endpoints';
@@ -15,6 +15,21 @@ export function useChannels(workspace: string) {
     [items],
   );
   return { ...query, channels: items ?? [], channelsById: byId };
+}
+
+/** The workspace's campaigns: the calendar's filter, the editor's choice, the campaign pages. */
+export function useCampaigns(workspace: string) {
+  const query = useQuery({
+    queryKey: queryKeys.campaigns(workspace),
+    queryFn: () => api.campaigns(workspace),
+    staleTime: 60_000,
+  });
+  const items = query.data?.items;
+  const byId = useMemo(
+    () => new Map<string, Campaign>((items ?? []).map((c) => [c.id, c])),
+    [items],
+  );
+  return { ...query, campaigns: items ?? [], campaignsById: byId };
 }
 
 export function useMembers(workspace: string, enabled: boolean) {

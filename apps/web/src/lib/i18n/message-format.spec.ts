@@ -121,9 +121,12 @@ describe('every message reads correctly for every count and person', () => {
     );
   });
 
-  it('speaks to clients with "Sie" on the review-link pages', () => {
+  it('speaks to clients with "Sie" on the review-link pages and the public contest pages', () => {
     const clientKeys = keys.filter(
-      (k) => k.startsWith('clientReview.') || k.startsWith('error.REVIEW_LINK_'),
+      (k) =>
+        k.startsWith('clientReview.') ||
+        k.startsWith('error.REVIEW_LINK_') ||
+        k.startsWith('contestPublic.'),
     );
     expect(clientKeys.length).toBeGreaterThan(30);
     const informal =

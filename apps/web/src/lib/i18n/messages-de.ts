@@ -1,7 +1,9 @@
+import { contestsDe } from './messages-contests-de';
 import type { Messages } from './messages-en';
 
 /** German catalogue. Informal address (“du”), as usual in social-media teams. */
 export const de: Messages = {
+  ...contestsDe,
   'app.name': 'Postplan',
   'app.tagline': 'Redaktionskalender und Beitragsplanung',
   'app.skipToContent': 'Zum Inhalt springen',
@@ -255,6 +257,7 @@ export const de: Messages = {
   'wording.rule.hashtags.duplicate': 'Hashtag doppelt',
   'wording.rule.hashtags.camel-case': 'Schwer lesbarer Hashtag (ohne Binnenmajuskeln)',
   'wording.rule.links.malformed': 'Fehlerhafter Link',
+  'wording.rule.contest.rules-link': 'Gewinnspiel ohne Link zu den Teilnahmebedingungen',
   'wording.rule.links.insecure': 'Unsicherer Link (http)',
   'wording.rule.style.all-caps': 'GROSSBUCHSTABEN',
   'wording.rule.style.emoji-overuse': 'Zu viele Emoji',
@@ -1638,4 +1641,98 @@ export const de: Messages = {
   'publishing.log.count': '{count} angezeigt',
   'publishing.log.loadMore': 'Ältere zeigen',
   'publishing.log.loadingMore': 'Wird geladen…',
+  'error.CONTEST_NOT_FOUND': 'Dieses Gewinnspiel gibt es nicht (mehr).',
+  'error.CONTEST_NOT_OPEN':
+    'Die Teilnehmerliste ist schon festgeschrieben; das Gewinnspiel lässt sich nicht mehr ändern.',
+  'error.CONTEST_PERIOD_NOT_ENDED':
+    'Der Teilnahmezeitraum läuft noch. Festschreiben geht erst nach seinem Ende.',
+  'error.CONTEST_RULES_MISSING': 'Speichere zuerst die Teilnahmebedingungen.',
+  'error.CONTEST_NO_ELIGIBLE_ENTRANTS':
+    'Niemand ist teilnahmeberechtigt; es gibt nichts auszulosen.',
+  'error.CONTEST_NOT_COMMITTED': 'Schreibe zuerst die Teilnehmerliste fest; erst dann wird gelost.',
+  'error.CONTEST_ALREADY_DRAWN':
+    'Dieses Gewinnspiel ist schon ausgelost. Eine zweite Auslosung gibt es nicht; ersetze einen Gewinner durch einen Nachrücker.',
+  'error.CONTEST_NOT_DRAWN': 'Das Gewinnspiel ist noch nicht ausgelost.',
+  'error.CONTEST_NO_ALTERNATE_LEFT': 'Es ist kein Nachrücker mehr übrig.',
+  'error.CONTEST_ENTRANT_NOT_FOUND':
+    'Diese teilnehmende Person gibt es in diesem Gewinnspiel nicht.',
+  'error.CONTEST_NOT_A_WINNER': 'Diese Person ist kein aktueller Gewinner.',
+  'error.CONTEST_ENTRIES_CSV_INVALID':
+    'Die CSV-Datei hat Fehler; es wurde nichts importiert. Die Zeilen stehen in der Liste.',
+  'error.CONTEST_ENTRANT_DATA_DELETED':
+    'Die Daten der Teilnehmenden sind nach der Aufbewahrungsfrist gelöscht.',
+  'error.CAMPAIGN_NOT_FOUND': 'Diese Kampagne gibt es nicht (mehr).',
+  'error.UNKNOWN_CAMPAIGN': 'Die gewählte Kampagne gehört nicht zu diesem Arbeitsbereich.',
+  'error.CAMPAIGN_HAS_POSTS':
+    'Die Kampagne hat noch Beiträge. Nimm sie zuerst aus der Kampagne heraus.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER':
+    'Verantwortlich kann nur ein Mitglied dieses Arbeitsbereichs sein.',
+  // campaigns
+  'nav.campaigns': 'Kampagnen',
+  'filters.campaign': 'Kampagne',
+  'editor.campaign': 'Kampagne',
+  'editor.noCampaign': 'Keine Kampagne',
+  'editor.campaignHint':
+    'Die UTM-Parameter der Kampagne werden beim Veröffentlichen an jeden Link gehängt; sie gehören zu dem, was freigegeben wird.',
+  'editor.taggedLinks': 'Links, wie sie veröffentlicht werden',
+  'campaigns.title': 'Kampagnen',
+  'campaigns.intro':
+    'Eine Kampagne bündelt Beiträge über einen Zeitraum: mit Ziel, Briefing und UTM-Parametern für ihre Links.',
+  'campaigns.loading': 'Kampagnen werden geladen …',
+  'campaigns.loadFailed': 'Die Kampagnen konnten nicht geladen werden.',
+  'campaigns.empty': 'Noch keine Kampagnen.',
+  'campaigns.new': 'Neue Kampagne',
+  'campaigns.create': 'Kampagne anlegen',
+  'campaigns.back': 'Alle Kampagnen',
+  'campaigns.postCount': '{count, plural, =0 {Keine Beiträge} one {# Beitrag} other {# Beiträge}}',
+  'campaigns.marker': 'Kampagne: {name}',
+  'campaigns.openCalendar': 'Im Kalender zeigen',
+  'campaigns.report.csv': 'Bericht (CSV)',
+  'campaigns.report.xlsx': 'Bericht (Excel)',
+  'campaigns.goal': 'Ziel',
+  'campaigns.noGoal': 'Noch kein Ziel festgelegt.',
+  'campaigns.target': 'Zielwert: {target} {unit}',
+  'campaigns.brief': 'Briefing',
+  'campaigns.timeline': 'Beiträge nach Kanal und Status',
+  'campaigns.noPosts':
+    'Noch keine Beiträge in dieser Kampagne. Wähl die Kampagne im Editor eines Beitrags.',
+  'campaigns.unplanned': 'nicht geplant',
+  'campaigns.unplannedCount':
+    '{count, plural, one {# Beitrag} other {# Beiträge}} ohne geplanten Zeitpunkt',
+  'campaigns.waiting': 'Noch ohne Freigabe',
+  'campaigns.waitingNone': 'Nichts wartet auf Freigabe.',
+  'campaigns.published': 'Veröffentlicht',
+  'campaigns.publishedNone': 'Noch nichts veröffentlicht.',
+  'campaigns.openPublished': 'Beitrag öffnen',
+  'campaigns.noLink': 'kein Link',
+  'campaigns.settings': 'Einstellungen',
+  'campaigns.save': 'Kampagne speichern',
+  'campaigns.saved': 'Kampagne gespeichert.',
+  'campaigns.stale':
+    'Jemand anderes hat die Kampagne inzwischen geändert. Lad die Seite neu, um die andere Fassung zu sehen.',
+  'campaigns.delete': 'Kampagne löschen',
+  'campaigns.deleteConfirm': 'Die Kampagne „{name}“ löschen?',
+  'campaigns.form.name': 'Name der Kampagne',
+  'campaigns.form.color': 'Farbe',
+  'campaigns.form.startsOn': 'Erster Tag',
+  'campaigns.form.endsOn': 'Letzter Tag',
+  'campaigns.form.goal': 'Ziel',
+  'campaigns.form.target': 'Zielwert',
+  'campaigns.form.unit': 'Einheit',
+  'campaigns.form.owner': 'Verantwortlich',
+  'campaigns.form.noOwner': 'Niemand',
+  'campaigns.form.channels': 'Kanäle',
+  'campaigns.form.brief': 'Briefing',
+  'campaigns.form.briefHint': 'Was das Team wissen muss: Ton, Botschaften, Dos und Don’ts.',
+  'campaigns.form.required': 'Gib der Kampagne einen Namen, einen ersten und einen letzten Tag.',
+  'campaigns.form.periodOrder': 'Der letzte Tag kann nicht vor dem ersten liegen.',
+  'campaigns.form.targetInvalid': 'Der Zielwert muss eine Zahl sein.',
+  'campaigns.form.utmRequired': 'Für das Taggen braucht es utm_medium und utm_campaign.',
+  'campaigns.utm.title': 'UTM-Parameter',
+  'campaigns.utm.on': 'Links in den Beiträgen der Kampagne taggen',
+  'campaigns.utm.hint':
+    'Wird beim Veröffentlichen an jeden Link gehängt. Ein Parameter, der schon im Link steht, bleibt, wie er geschrieben ist. Eine Änderung hebt die Freigabe der Beiträge auf, deren Links sich ändern.',
+  'campaigns.utm.optional': 'kann leer bleiben',
+  'campaigns.utm.source': 'utm_source für {platform}',
+  'campaigns.utm.sourceDefault': 'Leer: {platform}',
 };

@@ -1,8 +1,11 @@
+import { contestsEn } from './messages-contests-en';
+
 /**
  * The English catalogue is the reference: its keys define MessageKey, and the German one must
  * have exactly the same keys (the compiler checks it). Placeholders look like {name}.
  */
 export const en = {
+  ...contestsEn,
   'app.name': 'Postplan',
   'app.tagline': 'Editorial calendar and post scheduler',
   'app.skipToContent': 'Skip to content',
@@ -252,6 +255,7 @@ export const en = {
   'wording.rule.hashtags.duplicate': 'Hashtag used twice',
   'wording.rule.hashtags.camel-case': 'Hashtag hard to read (no CamelCase)',
   'wording.rule.links.malformed': 'Malformed link',
+  'wording.rule.contest.rules-link': 'Contest post without a link to its rules',
   'wording.rule.links.insecure': 'Insecure link (http)',
   'wording.rule.style.all-caps': 'ALL CAPS',
   'wording.rule.style.emoji-overuse': 'Too many emoji',
@@ -1581,6 +1585,95 @@ export const en = {
   'publishing.log.count': '{count} shown',
   'publishing.log.loadMore': 'Show older',
   'publishing.log.loadingMore': 'Loading…',
+  'error.CONTEST_NOT_FOUND': 'This contest does not exist (any more).',
+  'error.CONTEST_NOT_OPEN':
+    'The entrant list is already committed; the contest can no longer be changed.',
+  'error.CONTEST_PERIOD_NOT_ENDED':
+    'The entry period is still running. You can commit only after it ends.',
+  'error.CONTEST_RULES_MISSING': 'Save the rules first.',
+  'error.CONTEST_NO_ELIGIBLE_ENTRANTS': 'Nobody is eligible; there is nothing to draw.',
+  'error.CONTEST_NOT_COMMITTED': 'Commit the entrant list first; the draw comes after.',
+  'error.CONTEST_ALREADY_DRAWN':
+    'This contest has already been drawn. There is no second draw; replace a winner with an alternate instead.',
+  'error.CONTEST_NOT_DRAWN': 'The contest has not been drawn yet.',
+  'error.CONTEST_NO_ALTERNATE_LEFT': 'No alternate is left.',
+  'error.CONTEST_ENTRANT_NOT_FOUND': 'This entrant does not exist in this contest.',
+  'error.CONTEST_NOT_A_WINNER': 'This person is not a current winner.',
+  'error.CONTEST_ENTRIES_CSV_INVALID':
+    'The CSV file has errors; nothing was imported. The lines are listed.',
+  'error.CONTEST_ENTRANT_DATA_DELETED':
+    'The entrants’ data was deleted after the retention period.',
+  'error.CAMPAIGN_NOT_FOUND': 'This campaign does not exist (any more).',
+  'error.UNKNOWN_CAMPAIGN': 'The chosen campaign does not belong to this workspace.',
+  'error.CAMPAIGN_HAS_POSTS': 'The campaign still has posts. Move them out of the campaign first.',
+  'error.CAMPAIGN_OWNER_NOT_MEMBER': 'The owner must be a member of this workspace.',
+  // campaigns
+  'nav.campaigns': 'Campaigns',
+  'filters.campaign': 'Campaign',
+  'editor.campaign': 'Campaign',
+  'editor.noCampaign': 'No campaign',
+  'editor.campaignHint':
+    "The campaign's UTM parameters are appended to every link when the post is published; they are part of what is approved.",
+  'editor.taggedLinks': 'Links as published',
+  'campaigns.title': 'Campaigns',
+  'campaigns.intro':
+    'A campaign bundles posts over a period: with a goal, a brief and UTM parameters that tag their links.',
+  'campaigns.loading': 'Loading campaigns…',
+  'campaigns.loadFailed': 'The campaigns could not be loaded.',
+  'campaigns.empty': 'No campaigns yet.',
+  'campaigns.new': 'New campaign',
+  'campaigns.create': 'Create campaign',
+  'campaigns.back': 'All campaigns',
+  'campaigns.postCount': '{count, plural, =0 {No posts} one {# post} other {# posts}}',
+  'campaigns.marker': 'Campaign: {name}',
+  'campaigns.openCalendar': 'Show in calendar',
+  'campaigns.report.csv': 'Report (CSV)',
+  'campaigns.report.xlsx': 'Report (Excel)',
+  'campaigns.goal': 'Goal',
+  'campaigns.noGoal': 'No goal set yet.',
+  'campaigns.target': 'Target: {target} {unit}',
+  'campaigns.brief': 'Brief',
+  'campaigns.timeline': 'Posts by channel and status',
+  'campaigns.noPosts': 'No posts in this campaign yet. Choose the campaign in a post’s editor.',
+  'campaigns.unplanned': 'not planned',
+  'campaigns.unplannedCount':
+    '{count, plural, one {# post} other {# posts}} without a planned time',
+  'campaigns.waiting': 'Still needs approval',
+  'campaigns.waitingNone': 'Nothing is waiting for approval.',
+  'campaigns.published': 'Published',
+  'campaigns.publishedNone': 'Nothing published yet.',
+  'campaigns.openPublished': 'Open post',
+  'campaigns.noLink': 'no link',
+  'campaigns.settings': 'Settings',
+  'campaigns.save': 'Save campaign',
+  'campaigns.saved': 'Campaign saved.',
+  'campaigns.stale':
+    'Someone else changed this campaign in the meantime. Reload the page to see their version.',
+  'campaigns.delete': 'Delete campaign',
+  'campaigns.deleteConfirm': 'Delete the campaign "{name}"?',
+  'campaigns.form.name': 'Name',
+  'campaigns.form.color': 'Colour',
+  'campaigns.form.startsOn': 'First day',
+  'campaigns.form.endsOn': 'Last day',
+  'campaigns.form.goal': 'Goal',
+  'campaigns.form.target': 'Target figure',
+  'campaigns.form.unit': 'Unit',
+  'campaigns.form.owner': 'Owner',
+  'campaigns.form.noOwner': 'Nobody',
+  'campaigns.form.channels': 'Channels',
+  'campaigns.form.brief': 'Brief',
+  'campaigns.form.briefHint': 'What the team needs to know: tone, messages, dos and don’ts.',
+  'campaigns.form.required': 'Give the campaign a name, a first and a last day.',
+  'campaigns.form.periodOrder': 'The last day cannot come before the first.',
+  'campaigns.form.targetInvalid': 'The target figure must be a number.',
+  'campaigns.form.utmRequired': 'utm_medium and utm_campaign are needed for tagging.',
+  'campaigns.utm.title': 'UTM parameters',
+  'campaigns.utm.on': 'Tag links in this campaign’s posts',
+  'campaigns.utm.hint':
+    'Appended to every link when a post is published. A parameter already in a link stays as written. Changing them voids the approval of posts whose links change.',
+  'campaigns.utm.optional': 'optional',
+  'campaigns.utm.source': 'utm_source for {platform}',
+  'campaigns.utm.sourceDefault': 'Empty: {platform}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -34,6 +34,7 @@ export const WORDING_RULES = {
   'links.insecure': { severity: 'warning', locked: false },
   'style.all-caps': { severity: 'warning', locked: false },
   'style.emoji-overuse': { severity: 'hint', locked: false },
+  'contest.rules-link': { severity: 'warning', locked: false },
 } as const satisfies Record<string, { severity: Severity; locked: boolean }>;
 
 export type WordingRuleId = keyof typeof WORDING_RULES;

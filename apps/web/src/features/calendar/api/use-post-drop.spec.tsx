@@ -16,6 +16,7 @@ const POST: Post = {
   plannedAt: '2026-11-24T12:30:00+01:00',
   tags: [],
   variants: [],
+  campaignId: null,
   authorId: '00000000-0000-4000-8000-0000000000aa',
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-01T10:00:00Z',

@@ -3,7 +3,7 @@ import type { CalendarRef } from '@fullcalendar/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
-import { useChannels, useMembers } from '../../../lib/api/queries';
+import { useCampaigns, useChannels, useMembers } from '../../../lib/api/queries';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost, canListMembers } from '../../../lib/permissions';
@@ -96,6 +96,7 @@ export function CalendarPage({
   const { channels, channelsById } = useChannels(ws);
   const channelColors = useMemo(() => distinctChannelColors(channels), [channels]);
   const members = useMembers(ws, canListMembers(workspace.role));
+  const { campaigns } = useCampaigns(ws);
   const posts = useRangePosts(ws, range, filters);
   const ideas = useIdeas(ws, filters);
   const years = useMemo(() => (range ? yearsInRange(range.start, range.end) : []), [range]);
@@ -168,6 +169,7 @@ export function CalendarPage({
           onChange={setFilters}
           channels={channels}
           members={members.data?.items ?? null}
+          campaigns={campaigns}
           userId={userId}
         />
         <ChannelLegend channels={channels} colors={channelColors} />
@@ -206,6 +208,7 @@ export function CalendarPage({
           workspace={workspace}
           posts={postItems}
           holidays={holidays.data ?? []}
+          campaigns={posts.data?.campaigns ?? []}
           channelsById={channelsById}
           channelColors={channelColors}
           initialView={initial.view}

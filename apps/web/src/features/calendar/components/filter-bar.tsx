@@ -1,4 +1,4 @@
-import { POST_STATUSES, type Channel, type Member } from '@postplan/contracts';
+import { POST_STATUSES, type Campaign, type Channel, type Member } from '@postplan/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { countActiveFilters, EMPTY_FILTERS, type PostFilters } from '../utils/post-filters';
@@ -9,12 +9,21 @@ type FilterBarProps = {
   channels: readonly Channel[];
   /** The member list when the role may read it; otherwise the "only mine" switch is offered. */
   members: readonly Member[] | null;
+  /** The workspace's campaigns; the filter shows once there is one. */
+  campaigns?: readonly Campaign[];
   userId: string;
 };
 
 const single = (values: readonly string[]) => (values.length === 1 ? (values[0] ?? '') : '');
 
-export function FilterBar({ filters, onChange, channels, members, userId }: FilterBarProps) {
+export function FilterBar({
+  filters,
+  onChange,
+  channels,
+  members,
+  campaigns = [],
+  userId,
+}: FilterBarProps) {
   const { t } = useI18n();
   const id = useId();
   // What is being typed; null shows the tags from the URL (they change on back/forward too).
@@ -103,6 +112,24 @@ export function FilterBar({ filters, onChange, channels, members, userId }: Filt
           ))}
         </select>
       </div>
+      {campaigns.length > 0 && (
+        <div className="filter-bar__field">
+          <label htmlFor={`${id}-campaign`}>{t('filters.campaign')}</label>
+          <select
+            id={`${id}-campaign`}
+            value={single(filters.campaign)}
+            data-testid="campaign-filter"
+            onChange={(e) => set({ campaign: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">{t('filters.all')}</option>
+            {campaigns.map((campaign) => (
+              <option key={campaign.id} value={campaign.id}>
+                {campaign.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="filter-bar__field">
         <label htmlFor={`${id}-tag`}>{t('filters.tag')}</label>
         <input

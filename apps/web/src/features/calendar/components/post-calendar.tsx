@@ -1,4 +1,4 @@
-import type { Channel, Post, WorkspaceMembership } from '@postplan/contracts';
+import type { CalendarCampaign, Channel, Post, WorkspaceMembership } from '@postplan/contracts';
 import { toLocal } from '@postplan/domain';
 import {
   Calendar,
@@ -23,11 +23,12 @@ import {
   viewFromFullCalendar,
   type CalendarView,
 } from '../utils/calendar-views';
+import { campaignBands } from '../utils/campaign-bands';
 import { holidayEvents, type HolidayEntry } from '../utils/holidays';
 import { postToEvent } from '../utils/post-events';
 import { ChannelIcons } from './channel-icons';
 import { ListEventContent } from './list-event-content';
-import { HolidayContent, PostEventContent } from './post-event-content';
+import { CampaignBandContent, HolidayContent, PostEventContent } from './post-event-content';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/forma/theme.css';
 import '@fullcalendar/react/themes/forma/palettes/blue.css';
@@ -53,6 +54,8 @@ type PostCalendarProps = {
   workspace: WorkspaceMembership;
   posts: readonly Post[];
   holidays: readonly HolidayEntry[];
+  /** Campaigns to draw as bands over their periods; their posts carry the colour too. */
+  campaigns: readonly CalendarCampaign[];
   channelsById: ReadonlyMap<string, Channel>;
   /** Display colours per channel, told apart (distinctChannelColors). */
   channelColors: ReadonlyMap<string, string>;
@@ -79,13 +82,24 @@ export function slotFromDateStr(dateStr: string): LocalSlot {
   return { date, time };
 }
 
+function isCampaign(value: unknown): value is CalendarCampaign {
+  return typeof value === 'object' && value !== null && 'startsOn' in value && 'endsOn' in value;
+}
+
+function BackgroundContent({ arg }: { arg: EventDisplayInfo }) {
+  const campaign: unknown = arg.event.extendedProps.campaign;
+  if (isCampaign(campaign)) return <CampaignBandContent campaign={campaign} />;
+  return <HolidayContent name={arg.event.title} />;
+}
+
 function isPost(value: unknown): value is Post {
   return typeof value === 'object' && value !== null && 'version' in value && 'plannedAt' in value;
 }
 
 export function PostCalendar({ ref, ...props }: PostCalendarProps) {
   const { t, locale } = useI18n();
-  const { workspace, posts, holidays, channelsById, canEdit, canCreate } = props;
+  const { workspace, posts, holidays, campaigns, channelsById, canEdit, canCreate } = props;
+  const campaignsById = useMemo(() => new Map(campaigns.map((c) => [c.id, c])), [campaigns]);
   const untitled = t('calendar.untitled');
 
   const colors = props.channelColors;
@@ -100,8 +114,8 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
       });
       return event ? [event] : [];
     });
-    return [...holidayEvents(holidays), ...postEvents];
-  }, [posts, holidays, channelsById, canEdit, untitled, colors, timeZone]);
+    return [...holidayEvents(holidays), ...campaignBands(campaigns), ...postEvents];
+  }, [posts, holidays, campaigns, channelsById, canEdit, untitled, colors, timeZone]);
 
   const onDatesSet = (info: DatesSetInfo) => {
     const local = toLocal(info.view.currentStart, workspace.timeZone);
@@ -143,8 +157,8 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
 
   const renderEvent = (arg: EventDisplayInfo) => {
     const post: unknown = arg.event.extendedProps.post;
-    if (arg.event.display === 'background' || !isPost(post))
-      return <HolidayContent name={arg.event.title} />;
+    if (arg.event.display === 'background' || !isPost(post)) return <BackgroundContent arg={arg} />;
+    const campaign = post.campaignId ? campaignsById.get(post.campaignId) : undefined;
     if (arg.view.type.startsWith('list'))
       return (
         <ListEventContent
@@ -152,6 +166,7 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
           title={arg.event.title}
           channelsById={channelsById}
           colors={colors}
+          campaign={campaign}
         />
       );
     return (
@@ -162,6 +177,7 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         draggable={arg.isDraggable}
         channels={<ChannelIcons post={post} channelsById={channelsById} colors={colors} />}
         extra={props.renderPostExtra?.(post)}
+        campaign={campaign}
       />
     );
   };
@@ -189,9 +205,7 @@ export function PostCalendar({ ref, ...props }: PostCalendarProps) {
         eventDrop={onEventDrop}
         datesSet={onDatesSet}
         eventContent={renderEvent}
-        backgroundEventContent={(arg: EventDisplayInfo) => (
-          <HolidayContent name={arg.event.title} />
-        )}
+        backgroundEventContent={(arg: EventDisplayInfo) => <BackgroundContent arg={arg} />}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         defaultTimedEventDuration="01:00"

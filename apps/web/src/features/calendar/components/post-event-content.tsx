@@ -1,4 +1,4 @@
-import type { Post } from '@postplan/contracts';
+import type { CalendarCampaign, Post } from '@postplan/contracts';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
@@ -12,7 +12,24 @@ type PostEventContentProps = {
   extra?: ReactNode;
   /** Where the post goes (ChannelIcons). */
   channels?: ReactNode;
+  /** The campaign the post belongs to: a marker in its colour. */
+  campaign?: CalendarCampaign | undefined;
 };
+
+/** A post's campaign, as a mark in the campaign's colour with its name for those who ask. */
+export function CampaignMarker({ campaign }: { campaign: CalendarCampaign }) {
+  const { t } = useI18n();
+  return (
+    <span
+      className="campaign-marker"
+      data-testid="campaign-marker"
+      data-campaign-id={campaign.id}
+      style={{ background: campaign.color }}
+      title={t('campaigns.marker', { name: campaign.name })}
+      aria-label={t('campaigns.marker', { name: campaign.name })}
+    />
+  );
+}
 
 /** What a post looks like inside the calendar; the test ids are stable, FullCalendar's classes are not. */
 export function PostEventContent({
@@ -22,6 +39,7 @@ export function PostEventContent({
   draggable,
   extra,
   channels,
+  campaign,
 }: PostEventContentProps) {
   const { t } = useI18n();
   const statusLabel = t(`status.${post.status}`);
@@ -32,16 +50,32 @@ export function PostEventContent({
       data-post-id={post.id}
       data-status={post.status}
       data-draggable={draggable ? 'true' : 'false'}
+      data-campaign-id={campaign?.id}
+      style={campaign ? { boxShadow: `inset 4px 0 0 ${campaign.color}` } : undefined}
       title={t('calendar.eventLabel', { time: timeText, title, status: statusLabel })}
     >
       <span className="post-event__meta">
         {timeText && <span className="post-event__time">{timeText}</span>}
         <StatusBadge status={post.status} label={statusLabel} />
+        {campaign && <CampaignMarker campaign={campaign} />}
       </span>
       {channels}
       <span className="post-event__title">{title}</span>
       {extra}
     </div>
+  );
+}
+
+export function CampaignBandContent({ campaign }: { campaign: CalendarCampaign }) {
+  return (
+    <span
+      className="campaign-band"
+      data-testid="campaign-band"
+      data-campaign-id={campaign.id}
+      title={campaign.name}
+    >
+      {campaign.name}
+    </span>
   );
 }
 

@@ -42,6 +42,7 @@ export function exportUrl(
     status: filters.status,
     tag: filters.tag,
     author: filters.author,
+    campaign: filters.campaign,
     lang,
     delimiter: kind === 'csv-comma' ? 'comma' : undefined,
     view: kind.endsWith('-month') ? 'month' : kind.endsWith('-week') ? 'week' : undefined,

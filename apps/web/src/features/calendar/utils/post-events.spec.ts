@@ -18,6 +18,7 @@ const post = (over: Partial<Post> = {}): Post => ({
   tags: [],
   variants: [],
   authorId: '00000000-0000-4000-8000-0000000000aa',
+  campaignId: null,
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-01T10:00:00Z',
   deletedAt: null,

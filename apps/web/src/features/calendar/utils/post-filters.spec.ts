@@ -18,6 +18,7 @@ describe('filters in the URL', () => {
       status: ['idea'],
       tag: ['launch'],
       author: ['u1'],
+      campaign: [],
       q: '',
     });
     expect(countActiveFilters(filters)).toBe(4);
@@ -43,6 +44,13 @@ describe('filters in the URL', () => {
     expect(params.has('tag')).toBe(false);
     expect(filtersFromSearchParams(params).channel).toEqual(['c1', 'c2']);
   });
+
+  it('filters by campaign like by channel, and counts it as a filter', () => {
+    const filters = filtersFromSearchParams(new URLSearchParams('campaign=k1'));
+    expect(filters.campaign).toEqual(['k1']);
+    expect(countActiveFilters(filters)).toBe(1);
+    expect(rangeQuery({ start: 'a', end: 'b' }, filters)).toMatchObject({ campaign: ['k1'] });
+  });
 });
 
 describe('rangeQuery', () => {
@@ -58,6 +66,7 @@ describe('rangeQuery', () => {
       status: ['draft'],
       tag: [],
       author: [],
+      campaign: [],
     });
   });
 
@@ -68,6 +77,7 @@ describe('rangeQuery', () => {
       status: [],
       tag: ['x'],
       author: [],
+      campaign: [],
     });
   });
 });

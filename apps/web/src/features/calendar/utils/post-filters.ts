@@ -6,12 +6,20 @@ export type PostFilters = {
   status: PostStatus[];
   tag: string[];
   author: string[];
+  campaign: string[];
   /** Full-text search (title, texts, tags); empty: none. */
   q: string;
 };
 
-export const FILTER_KEYS = ['channel', 'status', 'tag', 'author'] as const;
-export const EMPTY_FILTERS: PostFilters = { channel: [], status: [], tag: [], author: [], q: '' };
+export const FILTER_KEYS = ['channel', 'status', 'tag', 'author', 'campaign'] as const;
+export const EMPTY_FILTERS: PostFilters = {
+  channel: [],
+  status: [],
+  tag: [],
+  author: [],
+  campaign: [],
+  q: '',
+};
 const MAX_SEARCH = 200;
 
 const list = (value: string | null) =>
@@ -30,6 +38,7 @@ export function filtersFromSearchParams(params: URLSearchParams): PostFilters {
     status: list(params.get('status')).filter(isStatus),
     tag: list(params.get('tag')),
     author: list(params.get('author')),
+    campaign: list(params.get('campaign')),
     q: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH),
   };
 }
@@ -63,6 +72,7 @@ function filterQuery(filters: PostFilters): Record<string, QueryValue> {
     status: filters.status,
     tag: filters.tag,
     author: filters.author,
+    campaign: filters.campaign,
     ...(isSearch(filters.q) ? { q: filters.q.trim() } : {}),
   };
 }

@@ -301,6 +301,7 @@ function fullPost(): PostDetail {
     plannedAt: null,
     tags: [],
     variants: [],
+    campaignId: null,
     authorId: ME,
     createdAt: '2026-11-01T10:00:00Z',
     updatedAt: '2026-11-01T10:00:00Z',

@@ -8,6 +8,7 @@ import type { PostEditorState } from '../hooks/use-post-editor';
 import { ChannelVariants } from './channel-variants';
 import { ConflictCompare } from './conflict-compare';
 import { EditorFooter } from './editor-footer';
+import { CampaignField } from './campaign-field';
 import { BASE_TEXT_FIELD, type RenderTextField } from './editor-text-field';
 import { PlannedTimeFields } from './planned-time-fields';
 
@@ -188,6 +189,7 @@ export function PostEditor({
             renderTextField={renderTextField}
             textExtensions={textExtensions}
           />
+          <CampaignField editor={editor} />
         </fieldset>
       </form>
       {reviewPanel}

@@ -21,6 +21,7 @@ const post = (over: Partial<Post> = {}): Post => ({
   tags: ['launch'],
   variants: [{ channelId: 'c1', text: null }],
   authorId: '00000000-0000-4000-8000-0000000000aa',
+  campaignId: null,
   createdAt: '',
   updatedAt: '',
   deletedAt: null,
@@ -79,11 +80,24 @@ describe('requests from the form', () => {
       plannedAt: '2026-10-25T02:30',
       tags: ['a', 'b'],
       variants: [],
+      campaignId: null,
     });
     expect(createRequest(values, '2026-10-25T02:30:00+01:00').plannedAt).toBe(
       '2026-10-25T02:30:00+01:00',
     );
     expect(createRequest({ ...values, date: '', time: '' }, null).plannedAt).toBeNull();
+  });
+
+  it('sends the campaign only when it changed, and none as null', () => {
+    const original = emptyForm(null, 'draft');
+    expect(updateRequest({ ...original, campaignId: 'k1' }, original, null, null)).toEqual({
+      campaignId: 'k1',
+    });
+    const inCampaign = { ...original, campaignId: 'k1' };
+    expect(updateRequest({ ...inCampaign, campaignId: '' }, inCampaign, null, null)).toEqual({
+      campaignId: null,
+    });
+    expect(updateRequest(inCampaign, inCampaign, null, null)).toEqual({});
   });
 
   it('sends only what changed, and not an unchanged planned time', () => {

@@ -12,6 +12,8 @@ export type PostFormValues = {
   time: string;
   tags: string;
   channels: ChannelChoice[];
+  /** The campaign the post belongs to; '' for none. */
+  campaignId: string;
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -28,6 +30,7 @@ export function emptyForm(
     time: slot?.time ?? '',
     tags: '',
     channels: [],
+    campaignId: '',
   };
 }
 
@@ -47,6 +50,7 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
     time,
     tags: post.tags.join(', '),
     channels: post.variants.map((v) => ({ channelId: v.channelId, text: v.text ?? '' })),
+    campaignId: post.campaignId ?? '',
   };
 }
 
@@ -147,6 +151,7 @@ export function createRequest(
     plannedAt: plannedAtFromForm(values, chosenInstant),
     tags: parseTags(values.tags),
     variants: variantsFromForm(values),
+    campaignId: values.campaignId || null,
   };
 }
 
@@ -168,6 +173,7 @@ export function updateRequest(
   const variants = variantsFromForm(values);
   if (JSON.stringify(variants) !== JSON.stringify(variantsFromForm(original)))
     patch.variants = variants;
+  if (values.campaignId !== original.campaignId) patch.campaignId = values.campaignId || null;
   const timeChanged = values.date !== original.date || values.time !== original.time;
   if (timeChanged || (chosenInstant !== null && chosenInstant !== originalInstant)) {
     patch.plannedAt = plannedAtFromForm(values, chosenInstant);

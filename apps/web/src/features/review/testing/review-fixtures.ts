@@ -65,6 +65,7 @@ export function detail(
     tags: [],
     variants: [],
     authorId: AUTHOR,
+    campaignId: null,
     createdAt: '2031-05-01T10:00:00Z',
     updatedAt: '2031-05-02T10:00:00Z',
     deletedAt: null,

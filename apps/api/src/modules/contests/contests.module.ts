@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { ContestDrawService } from './contest-draw.service';
+import { ContestEntriesService } from './contest-entries.service';
+import { ContestsController } from './contests.controller';
+import { ContestsDemo } from './contests.demo';
+import { ContestsMaintenance } from './contests.maintenance';
+import { ContestsRepository } from './contests.repository';
+import { ContestsService } from './contests.service';
+import { PublicContestsController } from './public-contests.controller';
+
+/** Contests: fields, rules, entries, the verifiable draw, its certificate. See docs/contests.md. */
+@Module({
+  imports: [WorkspacesModule, PostsModule],
+  controllers: [ContestsController, PublicContestsController],
+  providers: [
+    ContestsRepository,
+    ContestsService,
+    ContestEntriesService,
+    ContestDrawService,
+    ContestsMaintenance,
+    ContestsDemo,
+  ],
+  exports: [
+    ContestsDemo,
+    ContestsService,
+    ContestDrawService,
+    ContestEntriesService,
+    ContestsRepository,
+  ],
+})
+export class ContestsModule {}

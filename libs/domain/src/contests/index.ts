@@ -1,0 +1,4 @@
+// The contests capability's public API, re-exported by @postplan/domain.
+export * from './draw';
+export * from './eligibility';
+export * from './rules-text';
