@@ -95,6 +95,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
     await expect(tabs.getByRole('link')).toHaveText([
       'Textregeln',
       'Mitglieder',
+      'Medien',
       'Benachrichtigungen',
       'Konto',
       'Veröffentlichungen',

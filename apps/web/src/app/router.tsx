@@ -345,6 +345,8 @@ export function createRouter() {
                 { path: 'review-links', element: <ReviewLinksRoute /> },
                 { path: 'wording', element: <WordingSettingsRoute /> },
                 { path: 'members', element: <MembersRoute /> },
+                // The media library; /w/:slug/media opens the same page on its own.
+                { path: 'media', element: <MediaRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },
                 { path: 'share-links', element: <ShareLinksRoute /> },

@@ -15,6 +15,7 @@ export function SettingsLayout() {
   const pages: { path: string; label: string }[] = [
     { path: 'wording', label: t('nav.wordingSettings') },
     { path: 'members', label: t('nav.members') },
+    { path: 'media', label: t('nav.media') },
     { path: 'notifications', label: t('nav.notifications') },
     { path: 'account', label: t('nav.account') },
     // Every member reads the publishing log; the header stays one line with it here.
