@@ -94,6 +94,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
     const tabs = page.getByRole('navigation', { name: 'Bereiche der Einstellungen' });
     await expect(tabs.getByRole('link')).toHaveText([
       'Textregeln',
+      'Kanäle',
       'Mitglieder',
       'Medien',
       'Benachrichtigungen',

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { type DestinationStream } from 'pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_PIPE } from '@nestjs/core';
 import { Clock, ClockModule, ShiftedClock, SystemClock } from './common/clock/clock';
@@ -36,13 +37,16 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 export class AppModule {
   /** `clock`: the integration tests' own (a ManualClock); otherwise the system's, or with
    *  POSTPLAN_TEST_CLOCK one the browser journeys can set. */
-  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    options: { clock?: Clock; logStream?: DestinationStream } = {},
+  ): DynamicModule {
     const clock = options.clock ?? (config.testClock ? new ShiftedClock() : new SystemClock());
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, options.logStream)),
         ScheduleModule.forRoot(),
         ClockModule.forRoot(clock),
         ...(config.testClock ? [TestClockModule] : []),

@@ -423,6 +423,19 @@ describe('UTM tagging and approval', () => {
     expect(moved.body.status).toBe('in_review');
   });
 
+  it('voids the approval of a binned post too, so a restored post never goes out with links it was not approved with', async () => {
+    const c = await campaign();
+    const binned = await approvedInCampaign(c.id, 'Später: https://shop.example/spaeter');
+    expect(
+      (await owner.delete(path(`/posts/${binned.id}`), { 'If-Match': String(binned.version) }))
+        .status,
+    ).toBe(204);
+    await owner.patch(path(`/campaigns/${c.id}`), { version: 1, utm: { ...UTM, medium: 'paid' } });
+    const restored = await owner.post(path(`/posts/${binned.id}/restore`), {});
+    expect(restored.status).toBe(201);
+    expect(restored.body).toMatchObject({ status: 'in_review' });
+  });
+
   it('sends the tagged text to the sandbox at publishing', async () => {
     await setPolicy({ kind: 'none', selfApprovalRoles: [] });
     const c = await campaign(owner, {

@@ -31,6 +31,8 @@ export async function startTestApp(
     clock?: Clock;
     /** A second app (other settings) on the first one's database instead of a new one. */
     sameDatabaseAs?: TestApp;
+    /** Receives every log line the app writes (set LOG_LEVEL in `env` to see them). */
+    logStream?: { write(line: string): void };
   } = {},
 ): Promise<TestApp> {
   const base = process.env.DATABASE_URL;
@@ -64,7 +66,10 @@ export async function startTestApp(
     POSTPLAN_WEB_DIST: join(tmpdir(), 'postplan-no-web'),
     ...env,
   });
-  const app = await createApp(config, options.clock ? { clock: options.clock } : {});
+  const app = await createApp(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   const db = new Pool({ connectionString: url.toString(), max: 2 });
   return {
     app,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HexColorSchema, IdSchema, PlatformSchema } from './common';
+import { ChannelConnectionSchema } from './channel-connections';
 import { ChannelWordingSchema } from './wording';
 
 export const ChannelSchema = z.object({
@@ -9,6 +10,9 @@ export const ChannelSchema = z.object({
   color: z.string(),
   /** The channel's wording settings (the API always sends them; {}: the defaults). */
   wording: ChannelWordingSchema.optional(),
+  /** Non-secret settings (CHANNEL_SETTINGS_SCHEMAS); the secrets are never sent. */
+  settings: z.record(z.string(), z.unknown()).optional(),
+  connection: ChannelConnectionSchema.optional(),
   createdAt: z.string(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
@@ -29,6 +33,10 @@ export const UpdateChannelRequestSchema = z.strictObject({
   color: HexColorSchema.optional(),
   wording: ChannelWordingSchema.nullable().optional().meta({
     description: 'Replaces the wording settings as a whole; null resets them to the defaults',
+  }),
+  settings: z.record(z.string(), z.unknown()).optional().meta({
+    description:
+      "Replaces the non-secret settings as a whole, checked against the platform's schema",
   }),
 });
 export type UpdateChannelRequest = z.input<typeof UpdateChannelRequestSchema>;

@@ -49,6 +49,20 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   TOKEN_NOT_FOUND: undefined,
   CHANNEL_NOT_FOUND: undefined,
   UNKNOWN_CHANNEL: { channelIds: [id] },
+  CHANNEL_SETTINGS_INVALID: {
+    issues: [
+      { path: 'settings.chatId', message: 'A public channel as @name', code: 'invalid_format' },
+    ],
+  },
+  CHANNEL_CREDENTIALS_INVALID: {
+    issues: [{ path: 'credentials.botToken', message: 'The token @BotFather gave' }],
+  },
+  CHANNEL_VERIFY_FAILED: { platformCode: 'TOKEN_REVOKED', errorClass: 'permanent' },
+  CHANNEL_CONNECT_KIND_WRONG: { kind: 'oauth' },
+  OAUTH_NOT_CONFIGURED: { variable: 'POSTPLAN_X_CLIENT_ID' },
+  OAUTH_STATE_INVALID: { reason: 'used' },
+  OAUTH_EXCHANGE_FAILED: { status: 400 },
+  CHANNEL_IN_USE: { waiting: 3 },
   POST_NOT_FOUND: undefined,
   POST_NOT_DELETED: undefined,
   VERSION_REQUIRED: undefined,

@@ -104,6 +104,21 @@ export const ERROR_DETAILS = {
   TOKEN_NOT_FOUND: none,
   CHANNEL_NOT_FOUND: none,
   UNKNOWN_CHANNEL: z.object({ channelIds: z.array(z.string()) }),
+  CHANNEL_SETTINGS_INVALID: ValidationFailedDetailsSchema,
+  CHANNEL_CREDENTIALS_INVALID: ValidationFailedDetailsSchema,
+  /** The platform's own answer to the check (TOKEN_REVOKED, TELEGRAM_BOT_CANNOT_POST ...). */
+  CHANNEL_VERIFY_FAILED: z.object({
+    platformCode: z.string(),
+    errorClass: z.enum(['retryable', 'permanent', 'unknown']),
+  }),
+  CHANNEL_CONNECT_KIND_WRONG: z.object({ kind: z.enum(['form', 'oauth', 'none']) }),
+  OAUTH_NOT_CONFIGURED: z.object({ variable: z.string() }),
+  OAUTH_STATE_INVALID: z.object({
+    reason: z.enum(['unknown', 'expired', 'used', 'other_session', 'denied']),
+  }),
+  OAUTH_EXCHANGE_FAILED: z.object({ status: z.number().int().nullable() }),
+  /** Publications still waiting on the channel: untick it in those posts, or pause it. */
+  CHANNEL_IN_USE: z.object({ waiting: z.number().int() }),
   POST_NOT_FOUND: none,
   POST_NOT_DELETED: none,
   VERSION_REQUIRED: none,

@@ -4,6 +4,7 @@ export * from './common';
 export * from './auth';
 export * from './workspaces';
 export * from './channels';
+export * from './channel-connections';
 export * from './posts';
 export * from './wording';
 export * from './review';

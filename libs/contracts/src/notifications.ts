@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'workspace_paused',
   'workspace_resumed',
   'publication_alert',
+  'channel_alert',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -30,6 +31,7 @@ export const DEFAULT_EMAIL_SETTINGS: Record<NotificationKind, boolean> = {
   workspace_paused: true,
   workspace_resumed: true,
   publication_alert: true,
+  channel_alert: true,
 };
 
 /** Who caused a notification, as the recipient sees it. */
@@ -51,7 +53,7 @@ export const NotificationSchema = z.object({
   actor: NotificationActorSchema.nullable(),
   data: z.record(z.string(), z.unknown()).meta({
     description:
-      'Kind-specific details: note (changes requested), excerpt (mention, comment; gone and commentDeleted: true once the comment is deleted), reason, scope and channelName (pause, resume); outcome (failed, unconfirmed, missed, manual_due), channelName, reason, publicationId (publication_alert)',
+      'Kind-specific details: note (changes requested), excerpt (mention, comment; gone and commentDeleted: true once the comment is deleted), reason, scope and channelName (pause, resume); outcome (failed, unconfirmed, missed, manual_due), channelName, reason, publicationId (publication_alert); status (expiring, needs_reconnect, revoked), channelName, channelId, expiresAt, plannedPosts (channel_alert)',
   }),
   createdAt: z.string(),
   readAt: z.string().nullable(),

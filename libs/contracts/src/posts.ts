@@ -67,6 +67,18 @@ export const PostSchema = z.object({
     description:
       'Publishing status per target channel (present once the post was approved and planned)',
   }),
+  channelAlerts: z
+    .array(
+      z.object({
+        channelId: IdSchema,
+        status: z.enum(['expiring', 'needs_reconnect', 'revoked']),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'In the calendar: target channels whose account connection expires, or was revoked, before this post goes out',
+    }),
 });
 export type Post = z.infer<typeof PostSchema>;
 

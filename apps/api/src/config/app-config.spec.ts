@@ -52,6 +52,41 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the key as base64 or hex, with its version and the previous keys', () => {
+    const hex = 'ab'.repeat(32);
+    const old = Buffer.alloc(32, 3).toString('base64');
+    const c = loadConfig({
+      ...base,
+      POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      POSTPLAN_SECRET_KEY: hex,
+      POSTPLAN_SECRET_KEY_VERSION: '3',
+      POSTPLAN_SECRET_KEYS_PREVIOUS: `2:${old}, 1:${'cd'.repeat(32)}`,
+    });
+    expect(c.secretKey.equals(Buffer.from(hex, 'hex'))).toBe(true);
+    expect(c.secretKeys.current).toBe(3);
+    expect([...c.secretKeys.keys.keys()]).toEqual([3, 2, 1]);
+    expect(c.secretKeys.keys.get(2)!.equals(Buffer.alloc(32, 3))).toBe(true);
+    expect(messageOf({ ...base, POSTPLAN_SECRET_KEYS_PREVIOUS: `1:${old},oops` })).toMatch(
+      /POSTPLAN_SECRET_KEYS_PREVIOUS: entry 2 must be VERSION:KEY/,
+    );
+    expect(messageOf({ ...base, POSTPLAN_SECRET_KEYS_PREVIOUS: `1:${old}` })).toMatch(
+      /version 1 is used twice/,
+    );
+  });
+
+  it('wants an OAuth client secret with its id, except for X', () => {
+    expect(messageOf({ ...base, POSTPLAN_LINKEDIN_CLIENT_ID: 'abc' })).toMatch(
+      /POSTPLAN_LINKEDIN_CLIENT_SECRET: is required/,
+    );
+    const c = loadConfig({
+      ...base,
+      POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      POSTPLAN_X_CLIENT_ID: 'x-client',
+    });
+    expect(c.oauthClients.x).toMatchObject({ clientId: 'x-client', clientSecret: undefined });
+    expect(c.oauthClients.linkedin).toBeUndefined();
+  });
+
   it('generates a key file once and reuses it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const first = loadConfig({ ...base, POSTPLAN_DATA_DIR: dir });

@@ -25,6 +25,41 @@ function findRepoRoot(from: string): string {
 
 export const repoRoot = findRepoRoot(__dirname);
 
+/** A 32-byte key written as base64 (44 characters) or hex (64 characters); null otherwise. */
+export function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(v)) return null;
+  const key = Buffer.from(v, 'base64');
+  return key.length === 32 ? key : null;
+}
+
+/** The OAuth platforms whose apps an operator registers (docs/platforms.md). */
+export const OAUTH_PROVIDERS = ['x', 'linkedin', 'meta', 'threads', 'pinterest'] as const;
+export type OAuthProviderId = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * POSTPLAN_<P>_CLIENT_ID and _CLIENT_SECRET of the app registered at the platform, and the
+ * endpoints (the platforms' own by default; tests point them at a fake).
+ */
+function oauthClientEnv<P extends string>(p: P) {
+  const id = z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'must be the client id the platform shows, without spaces')
+    .optional();
+  const secret = z
+    .string()
+    .regex(/^[\x21-\x7e]{1,500}$/, 'must be the client secret, without spaces')
+    .optional();
+  return {
+    [`POSTPLAN_${p}_CLIENT_ID`]: id,
+    [`POSTPLAN_${p}_CLIENT_SECRET`]: secret,
+    [`POSTPLAN_${p}_AUTHORIZE_URL`]: z.url({ protocol: /^https?$/ }).optional(),
+    [`POSTPLAN_${p}_TOKEN_URL`]: z.url({ protocol: /^https?$/ }).optional(),
+  } as Record<`POSTPLAN_${P}_CLIENT_ID` | `POSTPLAN_${P}_CLIENT_SECRET`, typeof id> &
+    Record<`POSTPLAN_${P}_AUTHORIZE_URL` | `POSTPLAN_${P}_TOKEN_URL`, z.ZodOptional<z.ZodURL>>;
+}
+
 const SMTP_FROM = /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 /**
@@ -45,8 +80,31 @@ export const EnvSchema = z.object({
   POSTPLAN_DATA_DIR: z.string().min(1).optional(),
   POSTPLAN_SECRET_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .refine((v) => decodeKey(v) !== null, 'must be 32 bytes, base64- or hex-encoded')
     .optional(),
+  /** The number stored with everything encrypted under POSTPLAN_SECRET_KEY (docs/security.md). */
+  POSTPLAN_SECRET_KEY_VERSION: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  /** Earlier keys, still read until `npm run rotate-secrets` has re-encrypted everything. */
+  POSTPLAN_SECRET_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((value, ctx): { version: number; key: Buffer }[] => {
+      const keys: { version: number; key: Buffer }[] = [];
+      for (const [i, entry] of (value ?? '').split(',').entries()) {
+        if (entry.trim() === '') continue;
+        const m = /^\s*(\d{1,7}):(\S+)\s*$/.exec(entry);
+        const key = m ? decodeKey(m[2]!) : null;
+        if (!m || !key) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${i + 1} must be VERSION:KEY (a number, then 32 bytes in base64 or hex)`,
+          });
+          return z.NEVER;
+        }
+        keys.push({ version: Number(m[1]), key });
+      }
+      return keys;
+    }),
   POSTPLAN_PUBLIC_URL: z.url().optional(),
   POSTPLAN_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   POSTPLAN_ADMIN_EMAIL: z.email().optional(),
@@ -86,6 +144,11 @@ export const EnvSchema = z.object({
   POSTPLAN_PUBLISH_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
   POSTPLAN_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   POSTPLAN_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  ...oauthClientEnv('X'),
+  ...oauthClientEnv('LINKEDIN'),
+  ...oauthClientEnv('META'),
+  ...oauthClientEnv('THREADS'),
+  ...oauthClientEnv('PINTEREST'),
   POSTPLAN_WEBHOOK_ALLOW: z
     .string()
     .optional()
@@ -127,7 +190,12 @@ export type AppConfig = {
   /** The clock can be set through /api/test/clock (never in production). */
   testClock: boolean;
   dataDir: string;
+  /** The current key: signs cookies, seals links, encrypts channel credentials. */
   secretKey: Buffer;
+  /** Every key that can still decrypt, the current one first (docs/security.md). */
+  secretKeys: { current: number; keys: Map<number, Buffer> };
+  /** Client ids and secrets of the OAuth apps; a platform without one is "not configured". */
+  oauthClients: Partial<Record<OAuthProviderId, OAuthClientConfig>>;
   publicUrl: string | undefined;
   trustProxy: number;
   admin: { email: string; password: string; name: string; workspaceName: string } | undefined;
@@ -172,6 +240,13 @@ export type MediaConfig = {
         forcePathStyle: boolean;
       }
     | undefined;
+};
+
+export type OAuthClientConfig = {
+  clientId: string;
+  clientSecret: string | undefined;
+  authorizeUrl: string | undefined;
+  tokenUrl: string | undefined;
 };
 
 /** The publishing engine's knobs (docs/publishing.md). */
@@ -235,6 +310,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!e.POSTPLAN_S3_BUCKET && (e.POSTPLAN_S3_ENDPOINT || e.POSTPLAN_S3_ACCESS_KEY)) {
     throw configError('POSTPLAN_S3_BUCKET: is required when other POSTPLAN_S3_ settings are set');
   }
+  const secretKey = e.POSTPLAN_SECRET_KEY
+    ? decodeKey(e.POSTPLAN_SECRET_KEY)!
+    : readOrCreateKeyFile(join(dataDir, 'secret.key'));
+  const keys = new Map<number, Buffer>([[e.POSTPLAN_SECRET_KEY_VERSION, secretKey]]);
+  for (const previous of e.POSTPLAN_SECRET_KEYS_PREVIOUS) {
+    if (keys.has(previous.version)) {
+      throw configError(
+        `POSTPLAN_SECRET_KEYS_PREVIOUS: version ${previous.version} is used twice (POSTPLAN_SECRET_KEY_VERSION is ${e.POSTPLAN_SECRET_KEY_VERSION})`,
+      );
+    }
+    keys.set(previous.version, previous.key);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -244,9 +331,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     role: e.POSTPLAN_ROLE,
     testClock: e.POSTPLAN_TEST_CLOCK,
     dataDir,
-    secretKey: e.POSTPLAN_SECRET_KEY
-      ? Buffer.from(e.POSTPLAN_SECRET_KEY, 'base64')
-      : readOrCreateKeyFile(join(dataDir, 'secret.key')),
+    secretKey,
+    secretKeys: { current: e.POSTPLAN_SECRET_KEY_VERSION, keys },
+    oauthClients: oauthClients(e),
     publicUrl: e.POSTPLAN_PUBLIC_URL,
     trustProxy: e.POSTPLAN_TRUST_PROXY,
     admin:
@@ -297,6 +384,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     },
   };
+}
+
+function oauthClients(e: z.infer<typeof EnvSchema>): AppConfig['oauthClients'] {
+  const out: AppConfig['oauthClients'] = {};
+  const env = e as unknown as Record<string, string | undefined>;
+  for (const p of OAUTH_PROVIDERS) {
+    const name = `POSTPLAN_${p.toUpperCase()}`;
+    const clientId = env[`${name}_CLIENT_ID`];
+    const clientSecret = env[`${name}_CLIENT_SECRET`];
+    if (!clientId) {
+      if (clientSecret)
+        throw configError(`${name}_CLIENT_ID: is required when ${name}_CLIENT_SECRET is set`);
+      continue;
+    }
+    // Only X lets a public client (PKCE alone) in; the others insist on the secret.
+    if (!clientSecret && p !== 'x') {
+      throw configError(`${name}_CLIENT_SECRET: is required when ${name}_CLIENT_ID is set`);
+    }
+    out[p] = {
+      clientId,
+      clientSecret,
+      authorizeUrl: env[`${name}_AUTHORIZE_URL`],
+      tokenUrl: env[`${name}_TOKEN_URL`],
+    };
+  }
+  return out;
 }
 
 /** SMTP by URL or by host; either needs a sender address. No SMTP at all is fine: no e-mail. */
@@ -358,7 +471,7 @@ function smtpConfig(e: z.infer<typeof EnvSchema>): SmtpConfig | undefined {
 /** Without POSTPLAN_SECRET_KEY, a key is generated once and kept beside the embedded data. */
 function readOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) {
-    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+    const key = decodeKey(readFileSync(path, 'utf8')) ?? Buffer.alloc(0);
     if (key.length !== 32)
       throw new ConfigError(`The key file ${path} is not a 32-byte base64 key`);
     return key;

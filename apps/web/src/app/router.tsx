@@ -6,6 +6,7 @@ import { AppLayout } from './layout/app-layout';
 import { AuthLayout } from './layout/auth-layout';
 import { CampaignsLayout } from './layout/campaigns-layout';
 import { SettingsLayout } from './layout/settings-layout';
+import { ChannelsPage } from '../features/channels/components/channels-page';
 import { LoginRoute, SetupRoute } from './routes/auth-routes';
 import {
   CampaignContestsSection,
@@ -143,6 +144,11 @@ const MembersPage = lazy(() =>
     default: m.MembersPage,
   })),
 );
+
+function ChannelsRoute() {
+  const { workspace } = useWorkspace();
+  return <ChannelsPage key={workspace.slug} workspace={workspace} />;
+}
 
 function MembersRoute() {
   const { t } = useI18n();
@@ -347,6 +353,7 @@ export function createRouter() {
                 { path: 'members', element: <MembersRoute /> },
                 // The media library; /w/:slug/media opens the same page on its own.
                 { path: 'media', element: <MediaRoute /> },
+                { path: 'channels', element: <ChannelsRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },
                 { path: 'share-links', element: <ShareLinksRoute /> },

@@ -28,6 +28,8 @@ export type FakeX = Omit<FakePlatform, 'url'> & {
     { type: string; bytes: number; altText: string | null; appended: number }
   >;
   rateLimitNext(resetEpochSeconds: number): void;
+  /** The bearer tokens the fake accepts from now on (FAKE_X_TOKEN until a test says otherwise). */
+  acceptTokens(tokens: readonly string[]): void;
   errorNext(status: number, title: string, detail: string): void;
 };
 
@@ -38,6 +40,7 @@ export async function startFakeX(): Promise<FakeX> {
     { type: string; bytes: number; altText: string | null; appended: number }
   >();
   let seq = 1_870_000_000_000_000_000n;
+  let accepted = new Set<string>([FAKE_X_TOKEN]);
   const send = (
     res: ServerResponse,
     status: number,
@@ -66,7 +69,8 @@ export async function startFakeX(): Promise<FakeX> {
       kind: 'custom',
       handle: (request, res) => {
         const path = request.path.split('?')[0]!;
-        if (request.headers.authorization !== `Bearer ${FAKE_X_TOKEN}`)
+        const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+        if (!bearer || !accepted.has(bearer))
           return problem(res, 401, 'Unauthorized', 'Unauthorized');
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (request.method === 'GET' && path === '/2/users/me') {
@@ -149,6 +153,9 @@ export async function startFakeX(): Promise<FakeX> {
     close: async () => {
       await closePlain();
       await new Promise<void>((done) => front.close(() => done()));
+    },
+    acceptTokens(tokens: readonly string[]) {
+      accepted = new Set(tokens);
     },
     rateLimitNext(resetEpochSeconds: number) {
       plain.next({

@@ -9,6 +9,7 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_TIME_ZONE':
     case 'INVALID_DATE_RANGE':
     case 'PASSWORD_RESET_INVALID':
+    case 'OAUTH_STATE_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -73,6 +74,9 @@ export function statusOf(code: ErrorCode): number {
     case 'IMPORT_ALREADY_RUN':
     case 'INVITATION_SIGN_IN_REQUIRED':
     case 'MEDIA_IN_USE':
+    case 'CHANNEL_CONNECT_KIND_WRONG':
+    case 'OAUTH_NOT_CONFIGURED':
+    case 'CHANNEL_IN_USE':
     case 'CONTEST_NOT_OPEN':
     case 'CONTEST_PERIOD_NOT_ENDED':
     case 'CONTEST_RULES_MISSING':
@@ -114,6 +118,9 @@ export function statusOf(code: ErrorCode): number {
     case 'MEDIA_DIMENSIONS_TOO_LARGE':
     case 'UNKNOWN_MEDIA':
     case 'MEDIA_PLATFORM_REJECTED':
+    case 'CHANNEL_SETTINGS_INVALID':
+    case 'CHANNEL_CREDENTIALS_INVALID':
+    case 'CHANNEL_VERIFY_FAILED':
     case 'CONTEST_ENTRIES_CSV_INVALID':
     case 'UNKNOWN_CAMPAIGN':
     case 'CAMPAIGN_OWNER_NOT_MEMBER':
@@ -124,6 +131,8 @@ export function statusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL_ERROR':
       return 500;
+    case 'OAUTH_EXCHANGE_FAILED':
+      return 502;
     case 'PDF_RENDERER_UNAVAILABLE':
     case 'MEDIA_PROCESSING_UNAVAILABLE':
       return 503;

@@ -1,6 +1,9 @@
 import { type ChannelWording, type Platform } from '@postplan/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Values are what the settings schemas allow: text, numbers, flags. */
+export type ChannelSettings = Record<string, string | number | boolean>;
+
 @Entity('channels')
 export class ChannelEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -10,6 +13,8 @@ export class ChannelEntity {
   @Column('text') color: string;
   /** Validated by ChannelWordingSchema when written; {} means the defaults. */
   @Column('jsonb', { default: () => `'{}'` }) wording: ChannelWording;
+  /** Non-secret platform settings, validated by CHANNEL_SETTINGS_SCHEMAS when written. */
+  @Column('jsonb', { default: () => `'{}'` }) settings: ChannelSettings;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 }

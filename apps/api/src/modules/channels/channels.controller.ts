@@ -1,7 +1,9 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -45,6 +47,16 @@ export class ChannelsController {
     @Body() body: CreateChannelDto,
   ): Promise<Channel> {
     return this.channels.create(ws.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @WorkspaceRole('admin')
+  async remove(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.channels.remove(ws.id, id);
   }
 
   @Patch(':id')

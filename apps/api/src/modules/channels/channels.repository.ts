@@ -17,6 +17,11 @@ export class ChannelsRepository {
     return this.channels.findOneBy({ workspaceId, id });
   }
 
+  /** For the engine and the daily check, which work across workspaces. */
+  byId(id: string): Promise<ChannelEntity | null> {
+    return this.channels.findOneBy({ id });
+  }
+
   /** Which of these ids are channels of the workspace. */
   async existing(workspaceId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -36,11 +41,27 @@ export class ChannelsRepository {
     return repo.save(repo.create(row));
   }
 
+  /** Publications that would still go out (or are not settled) on this channel. */
+  async waitingPublications(id: string): Promise<number> {
+    const rows: { n: string }[] = await this.channels.query(
+      `SELECT count(*) AS n FROM publications
+        WHERE channel_id = $1 AND status IN ('pending', 'sending', 'unconfirmed')`,
+      [id],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    await this.channels.delete({ workspaceId, id });
+  }
+
   async update(
     workspaceId: string,
     id: string,
-    patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording'>>,
+    patch: Partial<Pick<ChannelEntity, 'name' | 'color' | 'wording' | 'settings'>>,
+    em?: EntityManager,
   ): Promise<void> {
-    await this.channels.update({ workspaceId, id }, { ...patch, updatedAt: () => 'now()' });
+    const repo = em?.getRepository(ChannelEntity) ?? this.channels;
+    await repo.update({ workspaceId, id }, { ...patch, updatedAt: () => 'now()' });
   }
 }

@@ -110,6 +110,18 @@ const WORDS: Record<Locale, Words> = {
           lead: `${v.title} ${said} (${v.scope}).`,
         };
       },
+      channel_alert: (v) => {
+        const what: Record<string, string> = {
+          expiring: 'läuft bald ab',
+          needs_reconnect: 'muss neu verbunden werden',
+          revoked: 'wurde von der Plattform widerrufen',
+        };
+        const said = what[v.outcome ?? ''] ?? 'braucht Aufmerksamkeit';
+        return {
+          subject: `Kanalverbindung ${said}: ${v.scope}`,
+          lead: `Die Verbindung von ${v.scope} ${said}. Verbinden Sie das Konto unter Einstellungen → Kanäle neu, sonst schlagen geplante Veröffentlichungen fehl.`,
+        };
+      },
     },
   },
   en: {
@@ -174,6 +186,18 @@ const WORDS: Record<Locale, Words> = {
           lead: `${v.title} ${said} (${v.scope}).`,
         };
       },
+      channel_alert: (v) => {
+        const what: Record<string, string> = {
+          expiring: 'expires soon',
+          needs_reconnect: 'must be connected again',
+          revoked: 'was revoked by the platform',
+        };
+        const said = what[v.outcome ?? ''] ?? 'needs attention';
+        return {
+          subject: `Channel connection ${said}: ${v.scope}`,
+          lead: `The connection of ${v.scope} ${said}. Reconnect the account under Settings → Channels, or planned publications will fail.`,
+        };
+      },
     },
   },
 };
@@ -230,7 +254,7 @@ export function renderNotificationMail(input: MailInput): RenderedMail {
         : w.workspaceScope(input.workspaceName),
       160,
     ),
-    outcome: field(input.data, 'outcome'),
+    outcome: field(input.data, input.kind === 'channel_alert' ? 'status' : 'outcome'),
   };
   const base = w.kinds[input.kind](vars);
   const parts: Parts = {

@@ -69,7 +69,7 @@ export class PostRecordsService {
     em: EntityManager,
     workspaceId: string,
     authorId: string,
-    posts: (PostWrite & { status: PostStatus; contentHash: string })[],
+    posts: (Omit<PostWrite, 'campaignId'> & { status: PostStatus; contentHash: string })[],
   ): Promise<string[]> {
     return this.posts.insertBatch(em, workspaceId, authorId, posts);
   }

@@ -27,5 +27,6 @@ export function toPost(row: PostRow, timeZone: string): Post {
           })),
         }
       : {}),
+    ...(row.channel_alerts ? { channelAlerts: row.channel_alerts } : {}),
   };
 }

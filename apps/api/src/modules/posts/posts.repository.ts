@@ -35,6 +35,7 @@ export type PostRow = {
   approval: Approval | null;
   status_reason: string | null;
   publications?: PublicationSummary[];
+  channel_alerts?: { channelId: string; status: 'expiring' | 'needs_reconnect' | 'revoked' }[];
 };
 
 export type PostFilter = {
@@ -86,6 +87,19 @@ export type NewPost = PostWrite & {
   contentHash: string;
 };
 
+/**
+ * The target channels whose connection has an alert that concerns this post (revoked, to be
+ * reconnected, or expiring before the post's time), unless the post is out there already.
+ */
+const channelAlertsOf = (p: string) => `
+    SELECT json_agg(json_build_object('channelId', cc.channel_id, 'status', cc.alert)
+                    ORDER BY cc.channel_id) AS alerts
+      FROM post_variants av JOIN channel_credentials cc ON cc.channel_id = av.channel_id
+     WHERE av.post_id = ${p}.id AND cc.alert IS NOT NULL AND ${p}.planned_at IS NOT NULL
+       AND (cc.alert <> 'expiring' OR cc.expires_at IS NULL OR ${p}.planned_at >= cc.expires_at)
+       AND NOT EXISTS (SELECT 1 FROM publications ax WHERE ax.post_id = ${p}.id
+                         AND ax.channel_id = av.channel_id AND ax.status = 'published')`;
+
 const SELECT_POST = `
   SELECT p.id, p.version, p.status, p.title, p.text, p.planned_at, p.tags, p.author_id,
          p.campaign_id, p.created_at, p.updated_at, p.deleted_at, p.content_hash, p.approval, p.status_reason, p.contest_rules,
@@ -100,7 +114,8 @@ const SELECT_POST = `
                                      'status', pb.status, 'dueAt', pb.due_at, 'url', pb.url)
                                    ORDER BY pb.created_at)
                      FROM publications pb WHERE pb.post_id = p.id AND pb.status <> 'cancelled'),
-                  '[]'::json) AS publications
+                  '[]'::json) AS publications,
+         coalesce((${channelAlertsOf('p')}), '[]'::json) AS channel_alerts
     FROM posts p`;
 
 /** The filter as SQL: conditions over posts `p`, their order, and the parameters. */
@@ -198,11 +213,14 @@ const CALENDAR_FIELDS: [string, string][] = [
   ['deletedAt', `CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoUtc('p.deleted_at')} END`],
   // Each channel's publishing status, for the calendar's badges (as SELECT_POST gives it).
   ['publications', `coalesce(pb.publications, '[]'::json)`],
+  // Channels whose connection will make this post fail unless someone reconnects them.
+  ['channelAlerts', `coalesce(ca.alerts, '[]'::json)`],
 ];
 
 /**
  * The campaigns the calendar draws as bands: those whose period (local days) overlaps the
- * range, and those of the posts on the page, narrowed to the campaign filter when there is one.
+ * range, and those of the posts on the page (`a.campaign_ids`, gathered in the same pass over
+ * the page, which is read once), narrowed to the campaign filter when there is one.
  */
 function calendarCampaigns(from: string, to: string, only: string, tz: string): string {
   return `SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'color', c.color,
@@ -211,7 +229,7 @@ function calendarCampaigns(from: string, to: string, only: string, tz: string): 
       FROM campaigns c
      WHERE c.workspace_id = $1
        AND (${only}::uuid[] IS NULL OR c.id = ANY(${only}::uuid[]))
-       AND (c.id IN (SELECT page.campaign_id FROM page)
+       AND (c.id = ANY(a.campaign_ids)
             OR (${from}::timestamptz IS NOT NULL
                 AND c.starts_on <= (${to}::timestamptz AT TIME ZONE ${tz})::date
                 AND c.ends_on >= (${from}::timestamptz AT TIME ZONE ${tz})::date))`;
@@ -246,12 +264,11 @@ export function buildCalendarQuery(
     FROM (SELECT p.*, p.planned_at AT TIME ZONE ${tz} AS local_at,
                  row_number() OVER (ORDER BY ${order}) AS n
             FROM posts p WHERE ${where} ORDER BY ${order} LIMIT ${limit}) q
-)
-SELECT json_build_object(
-  'items', coalesce(json_agg(json_build_object(
-    ${fields}) ORDER BY p.n), '[]'::json),
-  'timeZone', ${tz},
-  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
+), answer AS (
+SELECT coalesce(json_agg(json_build_object(
+    ${fields}) ORDER BY p.n), '[]'::json) AS items,
+       coalesce(array_agg(DISTINCT p.campaign_id) FILTER (WHERE p.campaign_id IS NOT NULL),
+                '{}'::uuid[]) AS campaign_ids
   FROM page p
   LEFT JOIN LATERAL (
     SELECT json_agg(${variantJson('v', 'p.id')} ORDER BY v.position) AS variants
@@ -262,7 +279,12 @@ SELECT json_build_object(
                                       'dueAt', ${isoUtc('x.due_at')}, 'url', x.url)
                     ORDER BY x.created_at) AS publications
       FROM publications x WHERE x.post_id = p.id AND x.status <> 'cancelled'
-  ) pb ON true`,
+  ) pb ON true
+  LEFT JOIN LATERAL (${channelAlertsOf('p')}) ca ON true
+)
+SELECT json_build_object('items', a.items, 'timeZone', ${tz},
+  'campaigns', (${calendarCampaigns(from, to, only, tz)}))::text AS body
+  FROM answer a`,
     values,
   };
 }
@@ -356,13 +378,14 @@ export class PostsRepository {
 
   /**
    * Inserts posts in bulk (an import): two statements whatever the count, all by one author
-   * with the reason 'imported'. Ids are drawn here so variants can name their posts.
+   * with the reason 'imported'. Ids are drawn here so variants can name their posts. Imported
+   * posts belong to no campaign (the import does not read the campaign column).
    */
   async insertBatch(
     em: EntityManager,
     workspaceId: string,
     authorId: string,
-    posts: (PostWrite & { status: PostStatus; contentHash: string })[],
+    posts: (Omit<PostWrite, 'campaignId'> & { status: PostStatus; contentHash: string })[],
   ): Promise<string[]> {
     if (posts.length === 0) return [];
     const ids = posts.map(() => randomUUID());
@@ -483,15 +506,17 @@ export class PostsRepository {
     };
   }
 
-  /** A campaign's live posts, locked (in id order, as every locker takes them). */
+  /**
+   * A campaign's posts, locked (in id order, as every locker takes them). Binned ones too: a
+   * post restored later must not carry an approval of links tagged the old way.
+   */
   async lockCampaignPosts(
     em: EntityManager,
     workspaceId: string,
     campaignId: string,
   ): Promise<PostRow[]> {
     const ids: { id: string }[] = await em.query(
-      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 AND deleted_at IS NULL
-        ORDER BY id FOR UPDATE`,
+      `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id FOR UPDATE`,
       [workspaceId, campaignId],
     );
     const rows: PostRow[] = [];

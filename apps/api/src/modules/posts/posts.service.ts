@@ -278,8 +278,8 @@ export class PostsService {
   }
 
   /**
-   * A campaign's UTM defaults are about to change, inside the campaign's transaction: its live
-   * posts, locked and as they are now. Call `retagCampaignPosts` with them once the campaign
+   * A campaign's UTM defaults are about to change, inside the campaign's transaction: its posts
+   * (binned ones too), locked and as they are now. Call `retagCampaignPosts` with them once the campaign
    * row holds the new defaults.
    */
   lockCampaignPosts(em: EntityManager, workspaceId: string, campaignId: string) {

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
+  type ChannelTarget,
   deadline,
   isPublishError,
   type PlatformAdapter,
@@ -12,6 +13,7 @@ import { publishedText } from '@postplan/domain';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PublicationMedia } from '../media/publication-media';
+import { ChannelConnectionsService } from '../channels/connections/channel-connections.service';
 import { PlatformAdapters } from './platform-adapters';
 import { PublicationsService } from './publications.service';
 import { type ClaimedRow, type Outcome, PublicationsRepository } from './publications.repository';
@@ -60,6 +62,7 @@ export class PublishingEngine {
     private readonly adapters: PlatformAdapters,
     private readonly publications: PublicationsService,
     private readonly metrics: PublishingMetrics,
+    private readonly connections: ChannelConnectionsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly media?: PublicationMedia,
@@ -145,16 +148,24 @@ export class PublishingEngine {
       }
       media = found.media;
     }
-    const request: PublishRequest = {
-      idempotencyKey: row.id,
-      attempt: row.attempts,
-      channel: {
+    let channel: ChannelTarget;
+    try {
+      channel = (await this.connections.targetFor(row.channel_id)) ?? {
         id: row.channel_id,
         name: row.channel_name,
         platform: row.platform,
         settings: {},
         credentials: null,
-      },
+      };
+    } catch (e) {
+      done();
+      // Nothing was sent: a refresh that failed, or credentials that cannot be read.
+      return this.classify(e, row);
+    }
+    const request: PublishRequest = {
+      idempotencyKey: row.id,
+      attempt: row.attempts,
+      channel,
       content: {
         postId: row.post_id,
         title: row.title || null,
@@ -357,16 +368,17 @@ export class PublishingEngine {
       const adapter = this.adapters.get(row.platform)!;
       try {
         const content = await this.repo.contentOf(row.id);
+        const channel = (await this.connections.targetFor(row.channel_id)) ?? {
+          id: row.channel_id,
+          name: content?.channel_name ?? '',
+          platform: row.platform,
+          settings: {},
+          credentials: null,
+        };
         const answer = await adapter.reconcile!({
           idempotencyKey: row.id,
           attempt: row.attempts,
-          channel: {
-            id: row.channel_id,
-            name: content?.channel_name ?? '',
-            platform: row.platform,
-            settings: {},
-            credentials: null,
-          },
+          channel,
           content: {
             postId: row.post_id,
             title: content?.title || null,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationsOutbox } from '../posts/publications-outbox';
+import { ChannelsModule } from '../channels/channels.module';
 import { MediaModule } from '../media/media.module';
 import { PostsModule } from '../posts/posts.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -22,7 +23,7 @@ import { SandboxPostsRepository } from './sandbox-posts.repository';
  */
 @Global()
 @Module({
-  imports: [WorkspacesModule, PostsModule, MediaModule],
+  imports: [WorkspacesModule, PostsModule, ChannelsModule, MediaModule],
   controllers: [PublicationsController, OperationsController, SandboxController],
   providers: [
     PublicationsRepository,

@@ -51,6 +51,7 @@ const row = (over: Partial<VisitorPostRow> = {}): VisitorPostRow => ({
     { channelId: insta, text: null, name: 'Instagram', platform: 'instagram' },
     { channelId: linkedin, text: 'Liebe Community', name: 'LinkedIn', platform: 'linkedin' },
   ],
+  campaign_utm: null,
   round: round([]),
   ...over,
 });
@@ -83,6 +84,26 @@ describe('a post as a link visitor sees it', () => {
     expect(toReviewPost(row({ variants: [] }), view()).texts).toEqual([
       { channel: null, text: 'Basistext' },
     ]);
+  });
+
+  it("shows the links as the post's campaign tags them: what the client approves", () => {
+    const post = toReviewPost(
+      row({
+        text: 'Mehr: https://shop.example/advent',
+        campaign_utm: {
+          sources: { instagram: 'ig' },
+          medium: 'social',
+          campaign: 'advent',
+          content: null,
+          term: null,
+        },
+      }),
+      view(),
+    );
+    expect(post.texts[0]!.text).toBe(
+      'Mehr: https://shop.example/advent?utm_source=ig&utm_medium=social&utm_campaign=advent',
+    );
+    expect(post.texts[1]!.text).toBe('Liebe Community');
   });
 
   it('offers approving only when the round waits for the client level', () => {

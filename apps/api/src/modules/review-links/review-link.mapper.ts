@@ -3,7 +3,13 @@ import {
   type ReviewLinkState,
   type ReviewPost,
 } from '@postplan/contracts';
-import { evaluateRound, formatInZone, type LinkedPost, type ReviewLink } from '@postplan/domain';
+import {
+  evaluateRound,
+  formatInZone,
+  type LinkedPost,
+  publishedText,
+  type ReviewLink,
+} from '@postplan/domain';
 import { linkVisitorName } from '../review/review.mapper';
 import { type ReviewLinkRow, type VisitorPostRow } from './review-links.repository';
 
@@ -79,7 +85,8 @@ export type VisitorView = {
 };
 
 /**
- * A post as a link visitor sees it: the text each visible channel publishes, the planned time
+ * A post as a link visitor sees it: the text each visible channel publishes (its links tagged
+ * as the campaign tags them: the approval covers that text), the planned time
  * in the workspace zone, and of the review only what concerns clients.
  */
 export function toReviewPost(row: VisitorPostRow, view: VisitorView): ReviewPost {
@@ -90,7 +97,7 @@ export function toReviewPost(row: VisitorPostRow, view: VisitorView): ReviewPost
           .filter((v) => view.visibleChannelIds.includes(v.channelId))
           .map((v) => ({
             channel: { id: v.channelId, name: v.name, platform: v.platform },
-            text: v.text ?? row.text,
+            text: publishedText(v.text ?? row.text, row.campaign_utm, v.platform),
           }));
   const round = row.round;
   const evaluation = round ? evaluateRound(round) : null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Platform, type PostStatus, type ReviewLinkPermission } from '@postplan/contracts';
-import { type ReviewRound } from '@postplan/domain';
+import { type ReviewRound, type UtmDefaults } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A review link as stored, with the name of the member who created it. */
@@ -50,6 +50,8 @@ export type VisitorPostRow = {
   planned_at: Date | null;
   content_hash: string;
   variants: { channelId: string; text: string | null; name: string; platform: Platform }[];
+  /** The UTM defaults of the post's campaign: its links are shown as they will be published. */
+  campaign_utm: UtmDefaults | null;
   /** The round under way, or the last one. */
   round: ReviewRound | null;
 };
@@ -78,6 +80,7 @@ const SELECT_VISITOR_POST = `
                                    ORDER BY v.position)
                      FROM post_variants v JOIN channels c ON c.id = v.channel_id
                     WHERE v.post_id = p.id), '[]'::json) AS variants,
+         (SELECT cp.utm FROM campaigns cp WHERE cp.id = p.campaign_id) AS campaign_utm,
          (SELECT r.data FROM review_rounds r WHERE r.post_id = p.id
            ORDER BY r.number DESC LIMIT 1) AS round
     FROM posts p`;

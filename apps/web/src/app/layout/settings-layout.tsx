@@ -14,6 +14,8 @@ export function SettingsLayout() {
   const base = `/w/${encodeURIComponent(workspace.slug)}/settings`;
   const pages: { path: string; label: string }[] = [
     { path: 'wording', label: t('nav.wordingSettings') },
+    // Every member sees the channels and their connections; owners and admins change them.
+    { path: 'channels', label: t('nav.channels') },
     { path: 'members', label: t('nav.members') },
     { path: 'media', label: t('nav.media') },
     { path: 'notifications', label: t('nav.notifications') },

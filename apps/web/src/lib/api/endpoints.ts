@@ -1,4 +1,11 @@
 import {
+  ChannelSchema,
+  OAuthStartResponseSchema,
+  type ConnectChannelRequest,
+  type CreateChannelRequest,
+  type UpdateChannelRequest,
+} from '@postplan/contracts';
+import {
   AcceptSuggestionResponseSchema,
   ChannelListSchema,
   CommentThreadListSchema,
@@ -163,6 +170,28 @@ export const api = {
 
   channels: (workspace: string) =>
     apiRequest(`${ws(workspace)}/channels`, { schema: ChannelListSchema }),
+  createChannel: (workspace: string, body: CreateChannelRequest) =>
+    apiRequest(`${ws(workspace)}/channels`, { method: 'POST', body, schema: ChannelSchema }),
+  updateChannel: (workspace: string, id: string, body: UpdateChannelRequest) =>
+    apiRequest(`${ws(workspace)}/channels/${id}`, { method: 'PATCH', body, schema: ChannelSchema }),
+  removeChannel: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}`, { method: 'DELETE' }),
+  connectChannel: (workspace: string, id: string, body: ConnectChannelRequest) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/connect`, {
+      method: 'POST',
+      body,
+      schema: ChannelSchema,
+    }),
+  disconnectChannel: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/connection`, {
+      method: 'DELETE',
+      schema: ChannelSchema,
+    }),
+  startChannelOAuth: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/oauth/start`, {
+      method: 'POST',
+      schema: OAuthStartResponseSchema,
+    }),
   members: (workspace: string) =>
     apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
   /** Invites an address; the answer is the same whether or not it has an account. */

@@ -145,6 +145,7 @@ describe('German glossary', () => {
     [/Eigentümer/u, 'Inhaber:in'],
     [/Review-Link/u, 'Freigabe-Link'],
     [/\bPosts?\b/u, 'Beitrag'],
+    [/\bCampaigns?\b/u, 'Kampagne'],
     [/\w[*_]innen\b(?! und)/u, 'the colon style (Kund:innen)'],
   ];
   it.each(FORBIDDEN)('uses no %s (say %s)', (pattern) => {

@@ -838,6 +838,20 @@ export const de: Messages = {
   'error.MEDIA_PROCESSING_UNAVAILABLE':
     'Die Datei kann gerade nicht verarbeitet werden. Versuche es später erneut.',
   'error.UNKNOWN_CHANNEL': 'Ein gewählter Kanal gehört nicht zu diesem Arbeitsbereich.',
+  'error.CHANNEL_SETTINGS_INVALID':
+    'Eine Einstellung des Kanals passt nicht; bitte prüf die markierten Felder.',
+  'error.CHANNEL_CREDENTIALS_INVALID':
+    'Die Zugangsdaten haben nicht die erwartete Form; bitte prüf sie.',
+  'error.CHANNEL_VERIFY_FAILED':
+    'Die Plattform hat die Zugangsdaten nicht angenommen. Es wurde nichts gespeichert.',
+  'error.CHANNEL_CONNECT_KIND_WRONG': 'Diese Plattform wird auf anderem Weg verbunden.',
+  'error.OAUTH_NOT_CONFIGURED': 'Für diese Plattform ist auf dem Server keine App eingerichtet.',
+  'error.OAUTH_STATE_INVALID':
+    'Die Anmeldung bei der Plattform ist abgelaufen oder gehört zu einer anderen Sitzung. Bitte verbinde den Kanal erneut.',
+  'error.CHANNEL_IN_USE':
+    'Auf diesem Kanal warten noch geplante Veröffentlichungen. Entferne ihn zuerst aus diesen Beiträgen oder halte ihn an.',
+  'error.OAUTH_EXCHANGE_FAILED':
+    'Die Plattform hat die Anmeldung nicht bestätigt. Bitte versuch es erneut.',
   'error.POST_NOT_FOUND': 'Diesen Beitrag gibt es nicht mehr.',
   'error.POST_NOT_DELETED': 'Dieser Beitrag ist nicht gelöscht.',
   'error.VERSION_REQUIRED': 'Die Version des Beitrags fehlt. Lade neu und versuche es erneut.',
@@ -1121,6 +1135,15 @@ export const de: Messages = {
     '{who, select, you {Du hast „{title}“ kommentiert} other {{actor} hat „{title}“ kommentiert}}',
   'notifications.kind.workspace_paused':
     '{who, select, you {Du hast die Veröffentlichung für {scope} angehalten} other {{actor} hat die Veröffentlichung für {scope} angehalten}}',
+  'notifications.kind.channel_alert': 'Die Verbindung von {channel} braucht Aufmerksamkeit',
+  'notifications.kind.channel_alert.expiring':
+    'Die Verbindung von {channel} läuft bald ab: Bitte verbinde das Konto neu',
+  'notifications.kind.channel_alert.needs_reconnect':
+    'Das Konto von {channel} muss neu verbunden werden',
+  'notifications.kind.channel_alert.revoked':
+    'Die Plattform hat die Verbindung von {channel} widerrufen: Bitte verbinde das Konto neu',
+  'notifications.channelAlert.planned':
+    '{count, plural, one {# geplanter Beitrag schlägt} other {# geplante Beiträge schlagen}} fehl, wenn nicht neu verbunden wird.',
   'notifications.publication.someChannel': 'einem Kanal',
   'notifications.kind.publication_alert':
     '„{title}“ auf {channel} braucht eine Entscheidung zur Veröffentlichung',
@@ -1154,6 +1177,8 @@ export const de: Messages = {
   'notifications.settings.kind.approval_expired': 'Freigabe abgelaufen',
   'notifications.settings.kind.comment': 'Neuer Kommentar zu einem Beitrag',
   'notifications.settings.kind.workspace_paused': 'Veröffentlichung angehalten',
+  'notifications.settings.kind.channel_alert':
+    'Kanalverbindungen, die ablaufen oder widerrufen wurden',
   'notifications.settings.kind.publication_alert':
     'Probleme beim Veröffentlichen und fällige Handarbeit',
   'notifications.settings.kind.workspace_resumed': 'Veröffentlichung fortgesetzt',
@@ -1641,6 +1666,63 @@ export const de: Messages = {
   'publishing.log.count': '{count} angezeigt',
   'publishing.log.loadMore': 'Ältere zeigen',
   'publishing.log.loadingMore': 'Wird geladen…',
+  'nav.channels': 'Kanäle',
+  'channels.title': 'Kanäle',
+  'channels.lead':
+    'Wohin Beiträge gehen, und die Konten dahinter. Zugangsdaten werden beim Verbinden bei der Plattform geprüft, verschlüsselt gespeichert und nie wieder angezeigt.',
+  'channels.loading': 'Kanäle werden geladen …',
+  'channels.retry': 'Erneut versuchen',
+  'channels.empty': 'Noch keine Kanäle.',
+  'channels.add': 'Kanal hinzufügen',
+  'channels.name': 'Bezeichnung',
+  'channels.platform': 'Plattform',
+  'channels.colour': 'Farbe für {name}',
+  'channels.connect': 'Verbinden',
+  'channels.reconnect': 'Neu verbinden',
+  'channels.disconnect': 'Trennen',
+  'channels.rename': 'Umbenennen',
+  'channels.save': 'Speichern',
+  'channels.cancel': 'Abbrechen',
+  'channels.pause': 'Anhalten',
+  'channels.resume': 'Fortsetzen',
+  'channels.paused': 'Angehalten',
+  'channels.pauseReason': 'Grund für das Anhalten',
+  'channels.remove': 'Entfernen',
+  'channels.removeYes': 'Endgültig entfernen',
+  'channels.removeConfirm':
+    '{name} mit seinen Texten in Beiträgen und seinem Veröffentlichungsverlauf entfernen? Das lässt sich nicht rückgängig machen.',
+  'channels.account': 'Konto',
+  'channels.expires': 'Läuft ab',
+  'channels.daysLeft': '{count, plural, =0 {heute} one {in # Tag} other {in # Tagen}}',
+  'channels.verified': 'Zuletzt geprüft',
+  'channels.problem': 'Fehler',
+  'channels.oauth': 'Anmeldung',
+  'channels.notConfigured':
+    'Auf diesem Server nicht eingerichtet: Der Betrieb registriert eine App bei der Plattform (siehe Dokumentation zu den Plattformen).',
+  'channels.oauthConnected': 'Der Kanal ist verbunden.',
+  'channels.connectForm': 'Konto verbinden',
+  'channels.connectSubmit': 'Prüfen und verbinden',
+  'channels.checking': 'Wird bei der Plattform geprüft …',
+  'channels.optional': '(freiwillig)',
+  'channels.secretHint': 'Wird verschlüsselt gespeichert und nie wieder angezeigt.',
+  'channels.status.not_connected': 'Nicht verbunden',
+  'channels.status.connected': 'Verbunden',
+  'channels.status.expiring': 'Läuft bald ab',
+  'channels.status.needs_reconnect': 'Neu verbinden nötig',
+  'channels.status.revoked': 'Widerrufen',
+  'channels.field.identifier': 'Benutzername (Handle)',
+  'channels.field.appPassword': 'App-Passwort',
+  'channels.field.service': 'PDS-Adresse',
+  'channels.field.instanceUrl': 'Instanz',
+  'channels.field.accessToken': 'Zugriffstoken',
+  'channels.field.botToken': 'Bot-Token',
+  'channels.field.chatId': 'Kanal oder Chat',
+  'channels.field.webhookUrl': 'Webhook-URL',
+  'channels.field.url': 'Empfänger-URL',
+  'channels.field.signingSecret': 'Signaturschlüssel',
+  'channels.field.accountName': 'Kontoname',
+  'calendar.channelAlert':
+    'Eine Kanalverbindung muss erneuert werden, bevor dieser Beitrag rausgeht',
   'error.CONTEST_NOT_FOUND': 'Dieses Gewinnspiel gibt es nicht (mehr).',
   'error.CONTEST_NOT_OPEN':
     'Die Teilnehmerliste ist schon festgeschrieben; das Gewinnspiel lässt sich nicht mehr ändern.',

@@ -60,6 +60,17 @@ export function PostEventContent({
         {campaign && <CampaignMarker campaign={campaign} />}
       </span>
       {channels}
+      {post.channelAlerts && post.channelAlerts.length > 0 && (
+        <span
+          className="post-event__alert"
+          data-testid="event-channel-alert"
+          role="img"
+          aria-label={t('calendar.channelAlert')}
+          title={t('calendar.channelAlert')}
+        >
+          ⚠
+        </span>
+      )}
       <span className="post-event__title">{title}</span>
       {extra}
     </div>

@@ -42,13 +42,11 @@ export function CampaignSettingsForm({ workspace, campaign, editable }: Props) {
       return;
     }
     setError(null);
-    update.mutate(
-      { version: campaign.version, body: result.body },
-      {
-        onSuccess: () => toast.show({ tone: 'success', message: t('campaigns.saved') }),
-        onError: (err) =>
-          setError(isApiError(err, 'STALE_VERSION') ? t('campaigns.stale') : errorMessage(err, t)),
-      },
+    // A saved campaign has a new version, which remounts this form: the promise still settles.
+    update.mutateAsync({ version: campaign.version, body: result.body }).then(
+      () => toast.show({ tone: 'success', message: t('campaigns.saved') }),
+      (err: unknown) =>
+        setError(isApiError(err, 'STALE_VERSION') ? t('campaigns.stale') : errorMessage(err, t)),
     );
   };
 

@@ -83,11 +83,30 @@ export function describeNotification(
           : 'notifications.kind.publication_alert';
       return { summary: t(key, alert), detail: text(n.data, 'reason') };
     }
+    case 'channel_alert': {
+      const channel = text(n.data, 'channelName') ?? t('notifications.publication.someChannel');
+      const status = text(n.data, 'status');
+      const key =
+        status === 'expiring' || status === 'needs_reconnect' || status === 'revoked'
+          ? (`notifications.kind.channel_alert.${status}` as const)
+          : 'notifications.kind.channel_alert';
+      const planned = n.data.plannedPosts;
+      return {
+        summary: t(key, { ...params, channel }),
+        detail:
+          typeof planned === 'number' && planned > 0
+            ? t('notifications.channelAlert.planned', { count: planned })
+            : undefined,
+      };
+    }
   }
 }
 
 /** Where a notification leads: the post in its workspace's calendar, or that calendar. */
 export function notificationHref(n: Notification): string {
+  if (n.kind === 'channel_alert') {
+    return `/w/${encodeURIComponent(n.workspace.slug)}/settings/channels`;
+  }
   const base = `/w/${encodeURIComponent(n.workspace.slug)}/calendar`;
   return n.post ? `${base}?post=${encodeURIComponent(n.post.id)}` : base;
 }
