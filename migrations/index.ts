@@ -13,8 +13,8 @@ import { DeletedCommentText1764605000000 } from './1764605000000-deleted-comment
 import { PlanExchange1764800000000 } from './1764800000000-plan-exchange';
 import { BrandRuleGenders1765000000000 } from './1765000000000-brand-rule-genders';
 import { PostSearch1765010000000 } from './1765010000000-post-search';
-import { Media1766100000000 } from './1766100000000-media';
 import { ChannelConnections1766000000000 } from './1766000000000-channel-connections';
+import { Media1766100000000 } from './1766100000000-media';
 import { Campaigns1766200000000 } from './1766200000000-campaigns';
 import { Contests1766300000000 } from './1766300000000-contests';
 import { VariantOptions1766600000000 } from './1766600000000-variant-options';

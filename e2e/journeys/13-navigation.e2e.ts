@@ -96,6 +96,7 @@ test('the header stays one line down to 1024 px in both languages; settings have
       'Textregeln',
       'Kanäle',
       'Mitglieder',
+      'Medien',
       'Benachrichtigungen',
       'Konto',
       'Veröffentlichungen',

@@ -351,6 +351,8 @@ export function createRouter() {
                 { path: 'review-links', element: <ReviewLinksRoute /> },
                 { path: 'wording', element: <WordingSettingsRoute /> },
                 { path: 'members', element: <MembersRoute /> },
+                // The media library; /w/:slug/media opens the same page on its own.
+                { path: 'media', element: <MediaRoute /> },
                 { path: 'channels', element: <ChannelsRoute /> },
                 { path: 'notifications', element: <NotificationSettingsPage /> },
                 { path: 'account', element: <AccountRoute /> },

@@ -169,7 +169,9 @@ function toWrite(d: ImportDraft) {
     text: d.text,
     plannedAt: d.plannedAt,
     tags: d.tags,
-    variants: d.variants,
+    // An import brings text only; media are attached in the app afterwards.
+    media: [],
+    variants: d.variants.map((v) => ({ ...v, media: null })),
     // An imported post belongs to no campaign; it can be put in one afterwards.
     campaignId: null,
     contentHash: hashContent(d),

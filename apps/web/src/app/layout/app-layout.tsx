@@ -102,12 +102,6 @@ export function AppLayout() {
             >
               {t('nav.campaigns')}
             </Link>
-            <NavLink
-              to={`/w/${encodeURIComponent(workspace.slug)}/media`}
-              className="button button--ghost button--small"
-            >
-              {t('nav.media')}
-            </NavLink>
             {/* Every settings page sits behind this entry, with its own navigation there. */}
             <NavLink
               to={`/w/${encodeURIComponent(workspace.slug)}/settings`}

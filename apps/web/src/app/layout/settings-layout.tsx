@@ -17,6 +17,7 @@ export function SettingsLayout() {
     // Every member sees the channels and their connections; owners and admins change them.
     { path: 'channels', label: t('nav.channels') },
     { path: 'members', label: t('nav.members') },
+    { path: 'media', label: t('nav.media') },
     { path: 'notifications', label: t('nav.notifications') },
     { path: 'account', label: t('nav.account') },
     // Every member reads the publishing log; the header stays one line with it here.
