@@ -182,9 +182,10 @@ describe('JSON export', () => {
     const body = JSON.parse((res.body as Buffer).toString('utf8'));
     expect(body.timeZone).toBe('Europe/Berlin');
     const calendar = await owner.get(`${posts()}?from=2026-10-01&to=2026-11-01`);
-    // The calendar adds each post's live publication status; the export is the post itself.
+    // The calendar adds each post's live state (publication status, channel connection
+    // alerts); the export is the post itself.
     const withoutPublications = (calendar.body.items as Record<string, unknown>[]).map(
-      ({ publications: _live, ...post }) => post,
+      ({ publications: _live, channelAlerts: _alerts, ...post }) => post,
     );
     expect(body.items).toEqual(withoutPublications);
   });

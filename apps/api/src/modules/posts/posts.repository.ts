@@ -91,13 +91,6 @@ export type PostTagging = {
   channel_platforms: Record<string, Platform>;
 };
 
-/** A variant answers `media` only when it has its own list (absent: the post's media). */
-const variantJson = (v: string, post: string) =>
-  `CASE WHEN ${v}.media_override
-     THEN json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text,
-                            'media', ${mediaJsonSql(post, `${v}.channel_id`)})
-     ELSE json_build_object('channelId', ${v}.channel_id, 'text', ${v}.text) END`;
-
 /** A post as it is first stored. */
 export type NewPost = PostWrite & {
   workspaceId: string;
