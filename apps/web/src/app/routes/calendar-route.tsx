@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CalendarPage, type CreateRequest } from '../../features/calendar/components/calendar-page';
 import { type EditorTarget } from '../../features/editor/components/post-editor';
@@ -28,15 +28,27 @@ export function CalendarRoute() {
   const onCreate = ({ slot, status }: CreateRequest) => open({ kind: 'create', slot, status });
 
   const linked = params.get('post');
+  // The slug the page shows now: a linked post that arrives after a switch of workspace, or
+  // after the page has gone, is not opened. (Removing `post` from the address below changes
+  // `linked` at once, so the effect's own clean-up cannot be what cancels the load.)
+  const shownSlug = useRef<string | null>(workspace.slug);
+  useEffect(() => {
+    shownSlug.current = workspace.slug;
+    return () => {
+      shownSlug.current = null;
+    };
+  }, [workspace.slug]);
   useEffect(() => {
     if (!linked) return;
-    let cancelled = false;
-    api.post(workspace.slug, linked).then(
+    const slug = workspace.slug;
+    api.post(slug, linked).then(
       (post) => {
-        if (!cancelled) open({ kind: 'edit', post });
+        if (shownSlug.current === slug) open({ kind: 'edit', post });
       },
       (error: unknown) => {
-        if (!cancelled) toast.show({ tone: 'error', message: errorMessage(error, t) });
+        if (shownSlug.current === slug) {
+          toast.show({ tone: 'error', message: errorMessage(error, t) });
+        }
       },
     );
     setParams(
@@ -47,9 +59,6 @@ export function CalendarRoute() {
       },
       { replace: true },
     );
-    return () => {
-      cancelled = true;
-    };
     // Opening is a reaction to the link alone.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [linked, workspace.slug]);
