@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CreatePostRequestSchema,
@@ -26,6 +25,7 @@ import {
 import { type EntityManager } from 'typeorm';
 import { seal, unseal } from '../../common/auth/secrets';
 import { Clock } from '../../common/clock/clock';
+import { htmlToPdf } from '../../common/pdf/html-to-pdf';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { PostsService } from '../posts/posts.service';
@@ -295,36 +295,8 @@ export class ContestDrawService {
     lang: Locale | undefined,
   ): Promise<Buffer> {
     const html = await this.certificateHtml(ws, idOrToken, origin, lang);
-    const path = this.config.chromiumPath;
-    if (!existsSync(path)) throw pdfUnavailable(path);
-    const { chromium } = await import('playwright-core');
-    let browser: Awaited<ReturnType<typeof chromium.launch>>;
-    try {
-      browser = await chromium.launch({
-        executablePath: path,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          // The certificate is self-contained; nothing in it may reach the network.
-          '--host-resolver-rules=MAP * ~NOTFOUND',
-        ],
-      });
-    } catch {
-      throw pdfUnavailable(path);
-    }
-    try {
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    } finally {
-      await browser.close();
-    }
+    const chromiumPath = this.config.chromiumPath;
+    return htmlToPdf(html, { chromiumPath, unavailable: () => pdfUnavailable(chromiumPath) });
   }
 
   private async certificate(

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { type Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -7,6 +6,7 @@ import { formatInZone, parseRangeBound } from '@postplan/domain';
 import ExcelJS from 'exceljs';
 import { type z } from 'zod';
 import { withTimeErrors } from '../../common/errors/time-errors';
+import { htmlToPdf } from '../../common/pdf/html-to-pdf';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type ExportPostRow, ExportRepository, type ExportSelection } from './export.repository';
@@ -317,41 +317,12 @@ export class ExportService {
   /** The print view as PDF, rendered by the system's chromium (A4 landscape). */
   async pdf(ws: WorkspaceWithRole, q: ExportQuery): Promise<Buffer> {
     const html = await this.printHtml(ws, q);
-    const path = this.config.chromiumPath;
-    if (!existsSync(path)) throw pdfUnavailable(path);
-    const { chromium } = await import('playwright-core');
-    let browser: Awaited<ReturnType<typeof chromium.launch>>;
-    try {
-      browser = await chromium.launch({
-        executablePath: path,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          // The plan is self-contained; nothing in it may reach the network.
-          '--host-resolver-rules=MAP * ~NOTFOUND',
-        ],
-      });
-    } catch {
-      throw pdfUnavailable(path);
-    }
-    try {
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
-        format: 'A4',
-        landscape: true,
-        printBackground: true,
-        preferCSSPageSize: true,
-      });
-    } finally {
-      await browser.close();
-    }
+    const chromiumPath = this.config.chromiumPath;
+    return htmlToPdf(html, {
+      chromiumPath,
+      landscape: true,
+      unavailable: () => pdfUnavailable(chromiumPath),
+    });
   }
 }
 
