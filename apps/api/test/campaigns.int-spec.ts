@@ -85,6 +85,19 @@ async function campaign(by: Browser = owner, extra: object = {}) {
   return res.body as { id: string; version: number; [k: string]: unknown };
 }
 
+/** Until a request of the app waits for a row lock that a test's transaction holds. */
+async function waitForLockWait(): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const { rows } = await t.db.query(
+      `SELECT 1 FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows.length > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('No request came to wait for the lock.');
+}
+
 async function setPolicy(policy: unknown): Promise<void> {
   expect((await owner.put(path('/approval-policy'), { policy })).status).toBe(200);
 }
@@ -398,6 +411,32 @@ describe('UTM tagging and approval', () => {
       action: string;
     }[];
     expect(log.map((e) => e.action)).toContain('post.approval_voided');
+  });
+
+  it('changes its UTM defaults while a post of it is being saved: both go through, neither waits for the other', async () => {
+    const c = await campaign();
+    const linked = await approvedInCampaign(c.id, 'Gleichzeitig: https://shop.example/jetzt');
+    // A post's save, held open between its two locks: the post, then its campaign's defaults.
+    const saving = await t.db.connect();
+    try {
+      await saving.query('BEGIN');
+      await saving.query('SELECT 1 FROM posts WHERE id = $1 FOR UPDATE', [linked.id]);
+      const changing = owner.patch(path(`/campaigns/${c.id}`), {
+        version: 1,
+        utm: { ...UTM, campaign: 'gleichzeitig' },
+      });
+      await waitForLockWait();
+      await saving.query('SELECT utm FROM campaigns WHERE id = $1 FOR SHARE', [c.id]);
+      await saving.query('COMMIT');
+      const changed = await changing;
+      expect(changed.status).toBe(200);
+      expect(changed.body.utm.campaign).toBe('gleichzeitig');
+    } finally {
+      saving.release();
+    }
+    const after = (await owner.get(path(`/posts/${linked.id}`))).body;
+    expect(after.status).toBe('in_review');
+    expect(after.review.contentHash).not.toBe(linked.review.contentHash);
   });
 
   it('voids the approval when the post moves into a campaign that tags its links', async () => {

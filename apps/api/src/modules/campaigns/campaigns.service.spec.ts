@@ -51,6 +51,7 @@ function setUp(row: CampaignRow, postCount = 0) {
   };
   const posts = {
     lockCampaignPosts: jest.fn(() => Promise.resolve([])),
+    lockCampaignPostIds: jest.fn(() => Promise.resolve([])),
     retagCampaignPosts: jest.fn(() => Promise.resolve(0)),
   };
   const audit = { record: jest.fn(() => Promise.resolve()) };
@@ -79,16 +80,18 @@ describe('CampaignsService', () => {
     expect(sameUtm(null, null)).toBe(true);
   });
 
-  it('retags the posts only when the UTM defaults change, after locking the campaign', async () => {
+  it('retags the posts only when the UTM defaults change, locking them before and after the campaign', async () => {
     const { service, campaigns, posts } = setUp(stored());
     await service.update(as(OWNER, 'owner'), 'c1', { name: 'Frühling 2026' }, 2);
+    expect(posts.lockCampaignPostIds).not.toHaveBeenCalled();
     expect(posts.lockCampaignPosts).not.toHaveBeenCalled();
     await service.update(as(OWNER, 'owner'), 'c1', { utm: { ...utm, medium: 'paid' } }, 2);
+    expect(posts.lockCampaignPostIds).toHaveBeenCalledTimes(1);
     expect(posts.lockCampaignPosts).toHaveBeenCalledTimes(1);
     expect(posts.retagCampaignPosts).toHaveBeenCalledTimes(1);
-    expect(campaigns.lock.mock.invocationCallOrder[1]).toBeLessThan(
-      posts.lockCampaignPosts.mock.invocationCallOrder[0]!,
-    );
+    const campaignLocked = campaigns.lock.mock.invocationCallOrder[1]!;
+    expect(posts.lockCampaignPostIds.mock.invocationCallOrder[0]).toBeLessThan(campaignLocked);
+    expect(campaignLocked).toBeLessThan(posts.lockCampaignPosts.mock.invocationCallOrder[0]!);
   });
 
   it('lets an author change only a campaign they own, and writes nothing otherwise', async () => {

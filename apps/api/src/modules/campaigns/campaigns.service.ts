@@ -112,6 +112,10 @@ export class CampaignsService {
     const ws = caller.workspace;
     const expected = expectedVersion(ifMatch ?? input.version);
     await this.campaigns.transaction(async (em) => {
+      // New UTM defaults retag the campaign's posts. A post's save locks the post, then reads the
+      // campaign's defaults under a share lock; so the posts are locked here before the campaign,
+      // in the same order, or the two would wait for each other.
+      if (input.utm !== undefined) await this.posts.lockCampaignPostIds(em, ws.id, id);
       const current = await this.lockForChange(em, caller, id, expected);
       const next: CampaignWrite = {
         name: input.name ?? current.name,
@@ -139,7 +143,7 @@ export class CampaignsService {
         });
       }
       const retag = !sameUtm(current.utm, next.utm);
-      // Posts are locked after the campaign, as every writer of both takes them.
+      // Again, now that the campaign is locked: a post that joined it in between is retagged too.
       const before = retag ? await this.posts.lockCampaignPosts(em, ws.id, id) : [];
       await this.campaigns.update(em, id, next);
       const retagged = retag ? await this.posts.retagCampaignPosts(em, caller, before) : 0;

@@ -539,13 +539,24 @@ export class PostsRepository {
     workspaceId: string,
     campaignId: string,
   ): Promise<PostRow[]> {
+    const rows: PostRow[] = [];
+    for (const id of await this.lockCampaignPostIds(em, workspaceId, campaignId)) {
+      rows.push((await this.find(workspaceId, id, em))!);
+    }
+    return rows;
+  }
+
+  /** The ids of a campaign's posts (binned ones too), locked in id order. */
+  async lockCampaignPostIds(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<string[]> {
     const ids: { id: string }[] = await em.query(
       `SELECT id FROM posts WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id FOR UPDATE`,
       [workspaceId, campaignId],
     );
-    const rows: PostRow[] = [];
-    for (const { id } of ids) rows.push((await this.find(workspaceId, id, em))!);
-    return rows;
+    return ids.map((r) => r.id);
   }
 
   /** A new content hash without a change of the post's own fields (its campaign's UTM changed). */

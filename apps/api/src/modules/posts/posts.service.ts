@@ -301,6 +301,14 @@ export class PostsService {
   }
 
   /**
+   * Locks a campaign's posts without reading them: taken before the campaign's own lock, in the
+   * order a post's save takes the two (the post, then its campaign).
+   */
+  lockCampaignPostIds(em: EntityManager, workspaceId: string, campaignId: string) {
+    return this.posts.lockCampaignPostIds(em, workspaceId, campaignId);
+  }
+
+  /**
    * Each post whose links the new UTM defaults tag differently gets its new content hash, and
    * the review reacts as to an edit of its text: a revision, the approval void, a new round.
    * Returns how many posts changed.
