@@ -8,6 +8,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('first-run setup', () => {
+  it('refuses a guessable password for the first owner, with its reason, and creates nothing', async () => {
+    const anon = new Browser(t.server);
+    const weak = await anon.post('/v1/setup', {
+      email: 'anna@agentur-nord.de',
+      name: 'Anna Nord',
+      password: 'qwertzuiop12',
+      workspaceName: 'Agentur Nord',
+    });
+    expect(weak.status).toBe(422);
+    expect(weak.body.error).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      details: { reason: 'too_common' },
+    });
+    expect(await count(t, 'users')).toBe(0);
+    expect(await count(t, 'workspaces')).toBe(0);
+    expect((await anon.get('/v1/setup')).body).toEqual({ needed: true });
+  });
+
   it('is needed on an empty database, creates the owner and workspace once, then refuses', async () => {
     const anon = new Browser(t.server);
     expect((await anon.get('/v1/setup')).body).toEqual({ needed: true });

@@ -3,6 +3,7 @@ import { type MeResponse, type SetupRequestSchema } from '@postplan/contracts';
 import { type z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type NewSession, AuthService } from '../auth/auth.service';
+import { assertStrongPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
 import { Transactions } from '../../database/transactions';
 import { UsersService } from '../users/users.service';
@@ -52,6 +53,9 @@ export class SetupService implements OnApplicationBootstrap {
     input: FirstOwner,
     client: { ip: string; userAgent: string | null },
   ): Promise<{ session: NewSession; me: MeResponse }> {
+    if (!(await this.isNeeded())) throw alreadyDone();
+    // The first owner holds every key of the server: the same rule as every other password.
+    assertStrongPassword(input.password, [input.email, input.name, input.workspaceName]);
     const userId = await this.createFirstOwner(input);
     if (!userId) throw alreadyDone();
     return {
