@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { loggerOptions } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ContestRetentionModule } from './modules/contests/contest-retention.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
@@ -21,7 +22,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /**
  * A worker process (POSTPLAN_ROLE=worker): the modules that hold background work (publishing,
- * review expiry, notification mail, the wording index) and what they stand on, nothing that
+ * review expiry, notification mail, the wording index, contest data retention) and what they stand on, nothing that
  * only answers people: no exports, imports, share links, comments, invitations, setup, demo
  * seeding or OpenAPI document. Fewer modules loaded is less memory per worker (docs/publishing.md).
  * Auth stays, so every route a module brings along is guarded as in the full app.
@@ -55,6 +56,7 @@ export class WorkerModule {
         WorkspacesModule,
         AuthModule,
         PostsModule,
+        ContestRetentionModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

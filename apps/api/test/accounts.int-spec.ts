@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { AccountEmailsRetention } from '../src/modules/notifications/account-emails.retention';
 import { NotificationMailer } from '../src/modules/notifications/notification-mailer';
 import { SMTP_PASSWORD, SMTP_USER, SmtpSink } from './smtp-sink';
 import {
@@ -518,6 +519,30 @@ describe('finding 5: password change, reset and signing out everywhere', () => {
     expect(
       (await anon.post('/v1/auth/login', { email, password: 'fresh-start-phrase-2' })).status,
     ).toBe(200);
+  });
+
+  it('forgets the address of a settled account e-mail after 30 days, never of one still to send', async () => {
+    const anon = browser('192.0.2.42');
+    for (const email of ['old-ghost@org.example', 'new-ghost@org.example', 'due-ghost@org.example'])
+      expect((await anon.post('/v1/auth/password-reset', { email })).status).toBe(202);
+    // All three were settled at once (no account); one is made old, one old and still to send.
+    await t.db.query(
+      `UPDATE account_emails SET updated_at = now() - interval '31 days'
+        WHERE to_address IN ('old-ghost@org.example', 'due-ghost@org.example')`,
+    );
+    await t.db.query(
+      `UPDATE account_emails SET status = 'pending' WHERE to_address = 'due-ghost@org.example'`,
+    );
+
+    expect(await t.app.get(AccountEmailsRetention).deleteExpired()).toBe(1);
+    const { rows } = await t.db.query<{ to_address: string }>(
+      `SELECT to_address FROM account_emails WHERE to_address LIKE '%-ghost@org.example'
+        ORDER BY to_address`,
+    );
+    expect(rows.map((r) => r.to_address)).toEqual([
+      'due-ghost@org.example',
+      'new-ghost@org.example',
+    ]);
   });
 
   it('throttles reset requests the same for known and unknown addresses', async () => {

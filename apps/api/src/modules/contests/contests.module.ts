@@ -5,29 +5,21 @@ import { ContestDrawService } from './contest-draw.service';
 import { ContestEntriesService } from './contest-entries.service';
 import { ContestsController } from './contests.controller';
 import { ContestsDemo } from './contests.demo';
-import { ContestsMaintenance } from './contests.maintenance';
-import { ContestsRepository } from './contests.repository';
+import { ContestRetentionModule } from './contest-retention.module';
 import { ContestsService } from './contests.service';
 import { PublicContestsController } from './public-contests.controller';
 
 /** Contests: fields, rules, entries, the verifiable draw, its certificate. See docs/contests.md. */
 @Module({
-  imports: [WorkspacesModule, PostsModule],
+  imports: [WorkspacesModule, PostsModule, ContestRetentionModule],
   controllers: [ContestsController, PublicContestsController],
-  providers: [
-    ContestsRepository,
-    ContestsService,
-    ContestEntriesService,
-    ContestDrawService,
-    ContestsMaintenance,
-    ContestsDemo,
-  ],
+  providers: [ContestsService, ContestEntriesService, ContestDrawService, ContestsDemo],
   exports: [
     ContestsDemo,
     ContestsService,
     ContestDrawService,
     ContestEntriesService,
-    ContestsRepository,
+    ContestRetentionModule,
   ],
 })
 export class ContestsModule {}

@@ -66,6 +66,23 @@ export class AccountEmailsRepository {
     );
   }
 
+  /**
+   * Deletes settled rows (sent, failed, skipped) last changed before `cutoff`: an address and
+   * the name of whoever invited it are kept no longer than the outbox needs them.
+   */
+  async deleteSettledBefore(cutoff: Date): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `WITH gone AS (
+         DELETE FROM account_emails
+          WHERE status IN ('sent', 'failed', 'skipped') AND updated_at < $1
+          RETURNING 1
+       )
+       SELECT * FROM gone`,
+      [cutoff],
+    );
+    return rows.length;
+  }
+
   /** Settles a row; once it is sent, failed or skipped, the sealed link is deleted. */
   async settle(id: string, outcome: EmailOutcome): Promise<void> {
     switch (outcome.status) {

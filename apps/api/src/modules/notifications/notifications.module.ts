@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountEmailsRepository } from './account-emails.repository';
+import { AccountEmailsRetention } from './account-emails.retention';
 import { AccountMailService } from './account-mail.service';
 import { NotificationMailer } from './notification-mailer';
 import { NotificationsController } from './notifications.controller';
@@ -15,6 +16,7 @@ import { NotificationsService } from './notifications.service';
     NotificationsService,
     NotificationMailer,
     AccountEmailsRepository,
+    AccountEmailsRetention,
     AccountMailService,
   ],
   exports: [NotificationsService, NotificationMailer, AccountMailService],
