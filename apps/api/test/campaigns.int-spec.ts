@@ -439,6 +439,37 @@ describe('UTM tagging and approval', () => {
     expect(after.review.contentHash).not.toBe(linked.review.contentHash);
   });
 
+  it('will not submit a post that fits as written but is too long once its links are tagged', async () => {
+    const bluesky = (await owner.post(path('/channels'), { name: 'Bluesky', platform: 'bluesky' }))
+      .body.id;
+    const c = await campaign(owner, { channelIds: [bluesky] });
+    const created = await author.browser.post(path('/posts'), {
+      text: `${'Sonne '.repeat(40)}https://shop.de/fruehling mehr?`,
+      plannedAt: '2030-03-12T09:00',
+      variants: [{ channelId: bluesky }],
+      campaignId: c.id,
+    });
+    expect(created.status).toBe(201);
+    const res = await author.browser.post(path(`/posts/${created.body.id}/submit`), {
+      version: created.body.version,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('WORDING_BLOCKED');
+    expect(res.body.error.details.findings).toEqual([
+      expect.objectContaining({ channelId: bluesky, rule: 'length.limit' }),
+    ]);
+    // Out of the campaign, the same words go through.
+    const moved = await author.browser.patch(path(`/posts/${created.body.id}`), {
+      version: created.body.version,
+      campaignId: null,
+    });
+    expect(moved.status).toBe(200);
+    const submitted = await author.browser.post(path(`/posts/${created.body.id}/submit`), {
+      version: moved.body.version,
+    });
+    expect(submitted.status).toBe(200);
+  });
+
   it('voids the approval when the post moves into a campaign that tags its links', async () => {
     const c = await campaign();
     const created = await author.browser.post(path('/posts'), {

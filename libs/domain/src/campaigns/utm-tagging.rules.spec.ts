@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   publishedText,
   tagLinks,
+  tagLinksWithInsertions,
+  writtenOffset,
   type UtmDefaults,
   type UtmParameter,
   utmParametersFor,
@@ -144,5 +146,27 @@ describe('utmParametersFor', () => {
     expect(publishedText(text, utm, 'instagram')).toContain('utm_source=ig&');
     expect(publishedText(text, utm, 'bluesky')).toContain('utm_source=bluesky&');
     expect(publishedText(text, null, 'bluesky')).toBe(text);
+  });
+});
+
+describe('tagLinksWithInsertions', () => {
+  it('says where each link grew, so an offset in the tagged text maps back to the written one', () => {
+    const written = 'A https://a.example/x#top und https://b.example?q=1 Ende';
+    const { text, insertions } = tagLinksWithInsertions(written, params);
+    expect(text).toBe(tagLinks(written, params));
+    expect(insertions).toEqual([
+      { at: written.indexOf('#top'), length: TAGS.length + 1 },
+      { at: written.indexOf(' Ende'), length: TAGS.length + 1 },
+    ]);
+    // Before, inside and after the first insertion; after both.
+    expect(writtenOffset(insertions, 2)).toBe(2);
+    expect(writtenOffset(insertions, written.indexOf('#top') + 5)).toBe(written.indexOf('#top'));
+    expect(writtenOffset(insertions, text.indexOf('#top'))).toBe(written.indexOf('#top'));
+    expect(writtenOffset(insertions, text.indexOf('Ende'))).toBe(written.indexOf('Ende'));
+  });
+
+  it('inserts nothing into a link that has its parameters already', () => {
+    const tagged = tagLinks('https://a.example/x', params);
+    expect(tagLinksWithInsertions(tagged, params)).toEqual({ text: tagged, insertions: [] });
   });
 });

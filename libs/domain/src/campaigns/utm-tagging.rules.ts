@@ -97,22 +97,72 @@ export function tagLink(link: string, params: readonly UtmParameter[]): string {
   return `${base}?${query}${joiner}${added.join('&')}${fragment}`;
 }
 
+/** Where tagging inserted characters: the offset in the written text, and how many. */
+export type TextInsertion = { at: number; length: number };
+
 /**
  * The text with UTM parameters appended to every http(s) link in it, as it is published and
  * approved. Everything else (other schemes, bare domains, the words around) stays as written.
  * Tagging is idempotent: tagging a tagged text changes nothing.
  */
 export function tagLinks(text: string, params: readonly UtmParameter[]): string {
-  if (params.length === 0) return text;
-  return text.replace(LINK, (candidate) => {
+  return tagLinksWithInsertions(text, params).text;
+}
+
+/**
+ * `tagLinks`, with where it inserted: tagging only ever inserts (before a link's fragment, or
+ * at its end), so an offset in the tagged text maps back to the written one (`writtenOffset`).
+ */
+export function tagLinksWithInsertions(
+  text: string,
+  params: readonly UtmParameter[],
+): { text: string; insertions: TextInsertion[] } {
+  const insertions: TextInsertion[] = [];
+  if (params.length === 0) return { text, insertions };
+  const tagged = text.replace(LINK, (candidate: string, offset: number) => {
     const link = linkEnd(candidate);
     // Only a scheme and punctuation ("https://."): nothing to tag.
     if (!/^https?:\/\/[^/?#]/iu.test(link)) return candidate;
-    return tagLink(link, params) + candidate.slice(link.length);
+    const taggedLink = tagLink(link, params);
+    if (taggedLink.length > link.length) {
+      const hashAt = link.indexOf('#');
+      insertions.push({
+        at: offset + (hashAt === -1 ? link.length : hashAt),
+        length: taggedLink.length - link.length,
+      });
+    }
+    return taggedLink + candidate.slice(link.length);
   });
+  return { text: tagged, insertions };
+}
+
+/**
+ * The written text's offset of an offset in the tagged text. One inside inserted parameters
+ * maps to where they were inserted (the end of the link as written).
+ */
+export function writtenOffset(insertions: readonly TextInsertion[], taggedOffset: number): number {
+  let shift = 0;
+  for (const ins of insertions) {
+    const taggedAt = ins.at + shift;
+    if (taggedOffset < taggedAt) break;
+    if (taggedOffset < taggedAt + ins.length) return ins.at;
+    shift += ins.length;
+  }
+  return taggedOffset - shift;
 }
 
 /** The text one channel publishes: tagged when its post belongs to a campaign with UTM defaults. */
 export function publishedText(text: string, utm: UtmDefaults | null, platform: Platform): string {
   return utm ? tagLinks(text, utmParametersFor(utm, platform)) : text;
+}
+
+/** `publishedText`, with where the tagging inserted (none without UTM defaults). */
+export function publishedTextWithInsertions(
+  text: string,
+  utm: UtmDefaults | null,
+  platform: Platform,
+): { text: string; insertions: TextInsertion[] } {
+  return utm
+    ? tagLinksWithInsertions(text, utmParametersFor(utm, platform))
+    : { text, insertions: [] };
 }

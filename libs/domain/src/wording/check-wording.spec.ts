@@ -11,6 +11,33 @@ const rules = (findings: WordingFinding[]) => findings.map((f) => f.rule);
 const slice = (text: string, f: WordingFinding) => text.slice(f.start, f.end);
 
 describe('checkWording', () => {
+  it('measures a campaign post as it goes out, its links tagged, and marks the overflow in the written text', () => {
+    const utm = {
+      sources: {},
+      medium: 'social',
+      campaign: 'fruehling-2030',
+      content: null,
+      term: null,
+    };
+    const text = `${'Sonne '.repeat(40)}https://shop.de/fruehling mehr?`;
+    const untagged = run({ text, platform: 'bluesky' });
+    expect(untagged.length.used).toBeLessThanOrEqual(300);
+    expect(rules(untagged.findings)).not.toContain('length.limit');
+
+    const tagged = run({ text, platform: 'bluesky', campaignUtm: utm });
+    expect(tagged.length.used).toBeGreaterThan(300);
+    const error = tagged.findings.find((f) => f.rule === 'length.limit')!;
+    expect(error.severity).toBe('error');
+    // The overflow begins inside the added parameters: marked from the link's end as written.
+    expect(error.start).toBe(text.indexOf(' mehr?'));
+    expect(error.end).toBe(text.length);
+    expect(error.message.de).toContain('mit den Kampagnen-Parametern der Links');
+    // X counts every link as 23 whatever its length: tagging changes nothing there.
+    expect(run({ text, platform: 'x', campaignUtm: utm }).length).toEqual(
+      run({ text, platform: 'x' }).length,
+    );
+  });
+
   it('reports length in the platform unit and an error over the limit on the overflowing part', () => {
     const text = `${'Wort '.repeat(60)}Ende?`;
     const result = run({ text, platform: 'x' });

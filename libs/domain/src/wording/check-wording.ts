@@ -1,3 +1,4 @@
+import { publishedTextWithInsertions, type UtmDefaults, writtenOffset } from '../campaigns';
 import { type FindingDraft, type RuleContext } from './core/rule-context';
 import { WORDING_RULES, type WordingRuleId } from './core/rule-catalog';
 import {
@@ -8,7 +9,7 @@ import {
   type WordingFinding,
 } from './core/types';
 import { type DuplicateIndex } from './duplicates/duplicate-index';
-import { measureText } from './platforms/text-length';
+import { type Measurement, measureText } from './platforms/text-length';
 import { detectLanguage } from './readability/language-detection';
 import { readingEase, type Readability } from './readability/reading-ease';
 import { brandRule } from './rules/brand.rule';
@@ -58,6 +59,11 @@ export type WordingCheckInput = {
   knownNames?: readonly string[];
   /** Leave out spelling (and the dictionary-based hashtag split), e.g. for a quick count. */
   skipSpelling?: boolean;
+  /**
+   * The UTM defaults of the post's campaign: its links go out tagged, longer than written, and
+   * the length is measured as they go out. Every other rule reads the text as written.
+   */
+  campaignUtm?: UtmDefaults | null;
 };
 
 export type WordingCheckResult = {
@@ -112,14 +118,22 @@ export function checkWording(input: WordingCheckInput): WordingCheckResult {
     platform === 'telegram' &&
     (settings.telegramCaptionMode === 'caption' ||
       (settings.telegramCaptionMode === 'auto' && hasMedia));
-  const measurement = measureText(text, platform, {
-    entities: analysis.entities,
-    graphemes: analysis.graphemes,
-    asCaption,
-    ...(settings.characterLimit !== undefined ? { characterLimit: settings.characterLimit } : {}),
-  });
+  const limit =
+    settings.characterLimit !== undefined ? { characterLimit: settings.characterLimit } : {};
+  const published = publishedTextWithInsertions(text, input.campaignUtm ?? null, platform);
+  const tagged = published.insertions.length > 0;
+  const measurement = tagged
+    ? inWrittenOffsets(measureText(published.text, platform, { asCaption, ...limit }), (o) =>
+        writtenOffset(published.insertions, o),
+      )
+    : measureText(text, platform, {
+        entities: analysis.entities,
+        graphemes: analysis.graphemes,
+        asCaption,
+        ...limit,
+      });
 
-  lengthRule(context, measurement);
+  lengthRule(context, measurement, tagged);
   mediaRule(context);
   hashtagRule(context);
   linkRule(context);
@@ -178,4 +192,20 @@ function knownNamesOf(rules: readonly BrandRule[], names: readonly string[] | un
     brandNames.set(rules, fromRules);
   }
   return names && names.length > 0 ? [...fromRules, ...names] : fromRules;
+}
+
+/** A measurement of the tagged text, its overflow points moved to the text as written. */
+function inWrittenOffsets(m: Measurement, toWritten: (offset: number) => number): Measurement {
+  return {
+    ...m,
+    overflowStart: m.overflowStart === null ? null : toWritten(m.overflowStart),
+    ...(m.bytes
+      ? {
+          bytes: {
+            ...m.bytes,
+            overflowStart: m.bytes.overflowStart === null ? null : toWritten(m.bytes.overflowStart),
+          },
+        }
+      : {}),
+  };
 }

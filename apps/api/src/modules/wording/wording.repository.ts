@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Locale, type Platform } from '@postplan/contracts';
+import { type UtmDefaults } from '@postplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type BrandRuleRow } from './wording.mapper';
 
@@ -59,6 +60,15 @@ export class WordingRepository {
       [postId],
     );
     return rows.map((r) => `/c/${r.token}/rules`);
+  }
+
+  /** The UTM defaults a campaign tags its posts' links with (null: none, or no such campaign). */
+  async campaignUtm(workspaceId: string, campaignId: string): Promise<UtmDefaults | null> {
+    const rows: { utm: UtmDefaults | null }[] = await this.db.query(
+      `SELECT utm FROM campaigns WHERE workspace_id = $1 AND id = $2`,
+      [workspaceId, campaignId],
+    );
+    return rows[0]?.utm ?? null;
   }
 
   async userLocale(userId: string): Promise<Locale | null> {

@@ -39,6 +39,8 @@ export type PostForWording = {
   id: string;
   text: string;
   plannedAt: string | null;
+  /** Its campaign: links go out tagged with the campaign's UTM defaults, and are measured so. */
+  campaignId?: string | null;
   /** The base media; a variant's own list (null: none of its own) replaces them. */
   media?: readonly MediaItem[];
   variants: readonly {
@@ -193,6 +195,9 @@ export class WordingService extends WordingGate {
     }));
     const spelling = this.spellingFor(false);
     const contestRulesPaths = await this.repo.contestRulesPaths(post.id);
+    const campaignUtm = post.campaignId
+      ? await this.repo.campaignUtm(workspaceId, post.campaignId)
+      : null;
 
     const result: PostWording = { variants: [], blocking: [] };
     for (const v of variants) {
@@ -203,6 +208,7 @@ export class WordingService extends WordingGate {
         channel: { ...storedChannelSettings(v.channel.wording), channelId: v.channelId },
         workspace,
         knownNames: ctx.names,
+        campaignUtm,
         context: {
           now: at,
           postId: post.id,

@@ -14,6 +14,7 @@ import { usePostDetail } from '../../features/review/api/use-post-review';
 import { OpenChangeRequest } from '../../features/review/components/open-change-request';
 import { ReviewPanel } from '../../features/review/components/review-panel';
 import { useEngineSettings } from '../../features/wording/api/use-wording-settings';
+import { useCampaigns } from '../../lib/api/queries';
 import { WordingField, type FieldCounter } from '../../features/wording/components/wording-field';
 import { WordingSummary } from '../../features/wording/components/wording-summary';
 import {
@@ -79,6 +80,10 @@ export function ReviewedPostEditor({
     [channels],
   );
   const settings = useEngineSettings(ws);
+  const { campaignsById } = useCampaigns(ws);
+  const campaignUtm = editor.values.campaignId
+    ? (campaignsById.get(editor.values.campaignId)?.utm ?? null)
+    : null;
   const review = useWordingReview({
     workspace: ws,
     ...(editor.base ? { postId: editor.base.id } : {}),
@@ -88,6 +93,7 @@ export function ReviewedPostEditor({
     channelsById: wordingChannels,
     settings,
     server: editor.editable,
+    campaignUtm,
   });
 
   const renderTextField = ({ field, counterLabel, ...props }: EditorTextFieldProps) => (

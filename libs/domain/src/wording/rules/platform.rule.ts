@@ -12,17 +12,20 @@ const UNIT_NAMES: Record<Measurement['unit'], { de: string; en: string }> = {
 };
 
 /** Over the platform's text limit: an error on the part that does not fit. */
-export function lengthRule(context: RuleContext, measurement: Measurement): void {
+/** `tagged`: the measurement is of the text with its links tagged by the campaign, as it goes out. */
+export function lengthRule(context: RuleContext, measurement: Measurement, tagged = false): void {
   const name = PLATFORM_PROFILES[context.platform].name;
   if (measurement.limit !== null && measurement.overflowStart !== null) {
     const over = measurement.used - measurement.limit;
     const unit = UNIT_NAMES[measurement.unit];
+    const de = tagged ? ' mit den Kampagnen-Parametern der Links' : '';
+    const en = tagged ? " with the campaign's link parameters" : '';
     context.report('length.limit', {
       start: measurement.overflowStart,
       end: context.text.length,
       message: text(
-        `${formatNumber(over, 'de')} ${unit.de} zu lang: ${name} erlaubt ${formatNumber(measurement.limit, 'de')}, der Text hat ${formatNumber(measurement.used, 'de')}. Kürze ab der markierten Stelle.`,
-        `${formatNumber(over, 'en')} ${unit.en} too long: ${name} allows ${formatNumber(measurement.limit, 'en')}, the text has ${formatNumber(measurement.used, 'en')}. Shorten from the marked point.`,
+        `${formatNumber(over, 'de')} ${unit.de} zu lang: ${name} erlaubt ${formatNumber(measurement.limit, 'de')}, der Text hat${de} ${formatNumber(measurement.used, 'de')}. Kürze ab der markierten Stelle.`,
+        `${formatNumber(over, 'en')} ${unit.en} too long: ${name} allows ${formatNumber(measurement.limit, 'en')}, the text has ${formatNumber(measurement.used, 'en')}${en}. Shorten from the marked point.`,
       ),
     });
   }

@@ -1,4 +1,9 @@
-import { measureText, type WorkspaceWordingSettings } from '@postplan/domain';
+import {
+  measureText,
+  publishedText,
+  type UtmDefaults,
+  type WorkspaceWordingSettings,
+} from '@postplan/domain';
 import { useMemo } from 'react';
 import { useServerChecks, type ServerCheck } from '../api/use-server-checks';
 import type { LengthInfo } from '../utils/counter';
@@ -55,11 +60,16 @@ export type WordingReviewInput = {
   settings: WorkspaceWordingSettings | undefined;
   /** Whether to ask the server (not for people who cannot change the post). */
   server: boolean;
+  /** The UTM defaults of the post's campaign: lengths are counted with the links as tagged. */
+  campaignUtm?: UtmDefaults | null;
 };
 
-function liveLength(target: WordingTarget): LengthInfo {
+function liveLength(target: WordingTarget, campaignUtm: UtmDefaults | null): LengthInfo {
   const wording = target.channel?.wording;
-  const measurement = measureText(target.text, target.platform, {
+  const text = target.channel
+    ? publishedText(target.text, campaignUtm, target.platform)
+    : target.text;
+  const measurement = measureText(text, target.platform, {
     ...(wording?.characterLimit !== undefined ? { characterLimit: wording.characterLimit } : {}),
     asCaption: target.platform === 'telegram' && wording?.telegramCaptionMode === 'caption',
   });
@@ -78,6 +88,7 @@ function serverFindings(check: ServerCheck | undefined, text: string): UiFinding
  */
 export function useWordingReview(input: WordingReviewInput): WordingReview {
   const { workspace, postId, baseText, channelTexts, channelsById, settings } = input;
+  const campaignUtm = input.campaignUtm ?? null;
   const targets = useMemo(
     () => wordingTargets(baseText, channelTexts, channelsById),
     [baseText, channelTexts, channelsById],
@@ -91,11 +102,11 @@ export function useWordingReview(input: WordingReviewInput): WordingReview {
           target.id,
           {
             text: target.text,
-            ...checkTargetLocally(target, settledForLocal, settings, postId),
+            ...checkTargetLocally(target, settledForLocal, settings, postId, campaignUtm),
           },
         ]),
       ),
-    [settledForLocal, settings, postId],
+    [settledForLocal, settings, postId, campaignUtm],
   );
 
   const settledForServer = useDebouncedValue(targets, SERVER_CHECK_DELAY);
@@ -114,7 +125,8 @@ export function useWordingReview(input: WordingReviewInput): WordingReview {
         localFindings,
         serverFindings(server[target.id], target.text),
       );
-      return { target, length: liveLength(target), findings, counts: countBySeverity(findings) };
+      const length = liveLength(target, campaignUtm);
+      return { target, length, findings, counts: countBySeverity(findings) };
     });
 
     const fields = new Map<string, UiFinding[][]>();
@@ -141,5 +153,5 @@ export function useWordingReview(input: WordingReviewInput): WordingReview {
       input.server &&
       asked.some((t) => server[t.id] === undefined || server[t.id]?.text !== t.text);
     return { targets: reviews, byField, blocking, serverFailed, serverPending };
-  }, [targets, local, server, input.server]);
+  }, [targets, local, server, input.server, campaignUtm]);
 }

@@ -9,7 +9,8 @@ const masto: WordingChannel = {
   platform: 'mastodon',
   wording: { characterLimit: 100 },
 };
-const channels = new Map([x, insta, masto].map((c) => [c.id, c]));
+const sky: WordingChannel = { id: 'bs', name: 'Bluesky', platform: 'bluesky' };
+const channels = new Map([x, insta, masto, sky].map((c) => [c.id, c]));
 
 describe('wordingTargets', () => {
   it('checks the base text for each channel without its own text, and own texts on their own', () => {
@@ -34,6 +35,23 @@ describe('wordingTargets', () => {
 });
 
 describe('checkTargetLocally', () => {
+  it("counts a campaign post's links as they go out, tagged, and blocks what would be too long", () => {
+    const text = `${'Sonne '.repeat(40)}https://shop.de/fruehling mehr?`;
+    const targets = wordingTargets(text, [{ channelId: 'bs', text: '' }], channels);
+    const utm = {
+      sources: {},
+      medium: 'social',
+      campaign: 'fruehling-2030',
+      content: null,
+      term: null,
+    };
+    const plain = checkTargetLocally(targets[0]!, targets, undefined, undefined);
+    expect(plain.findings.map((f) => f.rule)).not.toContain('length.limit');
+    const tagged = checkTargetLocally(targets[0]!, targets, undefined, undefined, utm);
+    expect(tagged.length.used).toBeGreaterThan(300);
+    expect(tagged.findings.find((f) => f.rule === 'length.limit')?.severity).toBe('error');
+  });
+
   it('counts X’s way and reports the part over 280 as an error', () => {
     const text = 'a'.repeat(290);
     const targets = wordingTargets(text, [{ channelId: 'x1', text: '' }], channels);

@@ -3,6 +3,7 @@ import {
   type ChannelWordingSettings,
   type Platform,
   type SiblingVariant,
+  type UtmDefaults,
   type WorkspaceWordingSettings,
 } from '@postplan/domain';
 import { fromEngine, type UiFinding } from './findings';
@@ -86,11 +87,13 @@ export function checkTargetLocally(
   targets: readonly WordingTarget[],
   workspace: WorkspaceWordingSettings | undefined,
   postId: string | undefined,
+  campaignUtm: UtmDefaults | null = null,
 ): TargetCheck {
   const channel = target.channel;
   const result = checkWording({
     text: target.text,
     platform: target.platform,
+    ...(channel && campaignUtm ? { campaignUtm } : {}),
     ...(channel ? { channel: { ...channel.wording, channelId: channel.id } } : {}),
     ...(workspace ? { workspace } : {}),
     context: {
