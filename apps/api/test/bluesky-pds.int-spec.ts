@@ -1,13 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
+import sharp from 'sharp';
+import request from 'supertest';
 import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
 import { type Browser, type TestApp, setUpOwner, startTestApp } from './test-app';
 
 /**
  * Bluesky end to end: a real Personal Data Server and PLC directory from @atproto/dev-env on
- * loopback, a channel connected with an app password through the API, a post with a link
- * published by the engine, its record read back from the PDS, and a replay that proves the
- * record is written once.
+ * loopback, a channel connected with an app password through the API, a post with a link and
+ * an image (uploaded through the API's media library with its alt text) published by the
+ * engine, its record and blob read back from the PDS, and a replay that proves the record is
+ * written once.
  */
 let network: TestNetworkNoAppView;
 let reader: AtpAgent;
@@ -29,7 +37,14 @@ beforeAll(async () => {
   did = reader.session!.did;
   appPassword = (await reader.com.atproto.server.createAppPassword({ name: 'Postplan' })).data
     .password;
-  t = await startTestApp();
+  // The adapter reads an image's bytes through its signed link, as it would in production:
+  // the app listens on loopback under its public URL.
+  const port = await freePort();
+  t = await startTestApp({
+    POSTPLAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'postplan-bsky-')),
+    POSTPLAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  await t.app.listen(port, '127.0.0.1');
   ({ owner, ws } = await setUpOwner(t));
   await owner.put(path('/approval-policy'), { policy: { kind: 'none', selfApprovalRoles: [] } });
 });
@@ -44,6 +59,32 @@ async function records(): Promise<{ uri: string; value: Record<string, unknown> 
     collection: 'app.bsky.feed.post',
   });
   return res.data.records;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** An image through the API's media upload, as the editor sends it. */
+async function uploadImage(file: Buffer, name: string, altText: string): Promise<string> {
+  const res = await request(t.server)
+    .post(`/api/v1/workspaces/${ws}/media`)
+    .set(
+      'Cookie',
+      `postplan_session=${owner.cookie('postplan_session')}; postplan_csrf=${owner.csrf}`,
+    )
+    .set('X-CSRF-Token', owner.csrf ?? '')
+    .field('altText', altText)
+    .attach('file', file, { filename: name, contentType: 'image/png' });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
 }
 
 describe('a Bluesky channel on a real PDS', () => {
@@ -62,7 +103,7 @@ describe('a Bluesky channel on a real PDS', () => {
     expect(rows).toEqual([]);
   });
 
-  it('connects with the app password, publishes a post with a link, and writes it once', async () => {
+  it('connects with the app password, publishes a post with a link and an image, and writes it once', async () => {
     const connected = await owner.post(path(`/channels/${channelId}/connect`), {
       settings: { identifier: 'marke.test', service: network.pds.url },
       credentials: { appPassword },
@@ -74,12 +115,24 @@ describe('a Bluesky channel on a real PDS', () => {
     const plannedAt = new Date(Date.now() + 3_600_000);
     // Umlauts and an emoji before the link: its facet counts UTF-8 bytes, not characters.
     const text = 'Grüße vom Sommerfest 🎉 Alles unter https://example.com/sommerfest';
+    const image = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#e07020' },
+    })
+      .png()
+      .toBuffer();
+    const altText = 'Die Bühne des Sommerfests am Abend, davor tanzende Gäste';
+    const mediaId = await uploadImage(image, 'Sommerfest.png', altText);
     const created = await owner.post(path('/posts'), {
       text,
       plannedAt: plannedAt.toISOString(),
+      media: [{ mediaId }],
       variants: [{ channelId }],
     });
-    await owner.post(path(`/posts/${created.body.id}/submit`), { version: created.body.version });
+    expect(created.status).toBe(201);
+    const submitted = await owner.post(path(`/posts/${created.body.id}/submit`), {
+      version: created.body.version,
+    });
+    expect(submitted.body.status).toBe('approved');
     const engine = t.app.get(PublishingEngine);
     const due = new Date(plannedAt.getTime() + 1000);
     expect(await engine.processDue(due)).toBe(1);
@@ -89,7 +142,7 @@ describe('a Bluesky channel on a real PDS', () => {
       status: string;
       url: string;
     }[];
-    expect(pub).toMatchObject({ status: 'published' });
+    expect(pub).toMatchObject({ status: 'published', lastError: null });
     const written = await records();
     expect(written).toHaveLength(1);
     const record = written[0]!;
@@ -105,6 +158,24 @@ describe('a Bluesky channel on a real PDS', () => {
     const rkey = record.uri.split('/').pop()!;
     expect(pub!.url).toContain(rkey);
 
+    // The image went up as a blob and hangs on the post with the alt text from the library.
+    const embed = record.value['embed'] as {
+      $type: string;
+      images: { alt: string; image: { ref: { toString(): string }; mimeType: string } }[];
+    };
+    expect(embed.$type).toBe('app.bsky.embed.images');
+    expect(embed.images).toHaveLength(1);
+    expect(embed.images[0]).toMatchObject({
+      alt: altText,
+      aspectRatio: { width: 800, height: 600 },
+    });
+    const cid = embed.images[0]!.image.ref.toString();
+    const blob = await reader.com.atproto.sync.getBlob({ did, cid });
+    const stored = await sharp(Buffer.from(blob.data)).metadata();
+    expect(stored).toMatchObject({ width: 800, height: 600 });
+    const blobs = await reader.com.atproto.sync.listBlobs({ did });
+    expect(blobs.data.cids).toEqual([cid]);
+
     // A worker that died after the PDS wrote the record, before the outcome was stored: the
     // lease runs out, the row is retried (Bluesky's record key makes that safe), and the
     // retry finds the record instead of writing a second one.
@@ -119,6 +190,10 @@ describe('a Bluesky channel on a real PDS', () => {
     const again = (await owner.get(path(`/posts/${created.body.id}/publications`))).body
       .items[0] as { status: string; url: string };
     expect(again).toMatchObject({ status: 'published', url: pub!.url });
-    expect(await records()).toHaveLength(1);
+    const after = await records();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.uri).toBe(record.uri);
+    // And the repository still holds the one image.
+    expect((await reader.com.atproto.sync.listBlobs({ did })).data.cids).toEqual([cid]);
   });
 });

@@ -38,14 +38,14 @@ function env(): Record<string, string> {
     POSTPLAN_PUBLIC_URL: PUBLIC_URL,
     POSTPLAN_X_CLIENT_ID: oauth.clientId,
     POSTPLAN_X_CLIENT_SECRET: oauth.clientSecret,
-    POSTPLAN_X_AUTHORIZE_URL: `${oauth.url}/authorize`,
-    POSTPLAN_X_TOKEN_URL: `${oauth.url}/token`,
+    POSTPLAN_X_AUTHORIZE_URL: `${oauth.url}${oauth.dialect.authorizePath}`,
+    POSTPLAN_X_TOKEN_URL: `${oauth.url}${oauth.dialect.tokenPath}`,
     POSTPLAN_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
   };
 }
 
 beforeAll(async () => {
-  oauth = await startFakeOAuth();
+  oauth = await startFakeOAuth('x');
   x = await startFakeX();
   agent = new Agent({ ca: fakeXCa() });
   t = await startTestApp(env(), { clock });
@@ -239,7 +239,7 @@ describe('connecting X with OAuth', () => {
     clock.set(plannedAt);
     // The live refresh token is spent elsewhere: the next refresh is invalid_grant.
     oauth.nextTokens.push({ access: 'x-access-3', refresh: 'x-refresh-3', expiresIn: 7200 });
-    await fetch(`${oauth.url}/token`, {
+    await fetch(`${oauth.url}${oauth.dialect.tokenPath}`, {
       method: 'POST',
       headers: {
         authorization: `Basic ${Buffer.from(`${oauth.clientId}:${oauth.clientSecret}`).toString('base64')}`,

@@ -35,9 +35,13 @@ import { CredentialCipher, CredentialKeyMissingError } from './credential-cipher
 import {
   ACCESS_TOKEN_KEY,
   type ConfiguredProvider,
+  metaLongLived,
+  metaPageToken,
   OAuthProviders,
-  PLATFORM_SCOPES,
   requestToken,
+  scopesFor,
+  threadsLongLived,
+  threadsRefresh,
   type TokenAnswer,
   TokenEndpointError,
 } from './oauth-providers';
@@ -56,6 +60,14 @@ export class OAuthCallbackError extends Error {
 export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;
 /** An access token this close to its end is refreshed before use. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * A Threads token (60 days) is renewed once this little of it is left, by the daily check or
+ * the next publication, so a failing renewal has weeks to succeed before the connection ends
+ * (and the 7-day alert still fires if it never does).
+ */
+export const SELF_RENEW_WITHIN_MS = 30 * 24 * 3_600_000;
+/** Threads renews a long-lived token only once it is at least a day old. */
+const SELF_RENEW_MIN_AGE_MS = 24 * 3_600_000;
 const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const VERIFY_TIMEOUT_MS = 15_000;
 
@@ -68,15 +80,8 @@ const issuesOf = (e: z.ZodError, prefix: string): Issue[] =>
   }));
 
 /** What a verify or a refresh learned, as the row keeps it. */
-function secretsOf(
-  answer: TokenAnswer,
-  platform: OAuthPlatform,
-  extra: Record<string, string> = {},
-) {
-  const secrets: Record<string, string> = {
-    [ACCESS_TOKEN_KEY[platform]]: answer.accessToken,
-    ...extra,
-  };
+function secretsOf(answer: TokenAnswer, platform: OAuthPlatform) {
+  const secrets: Record<string, string> = { [ACCESS_TOKEN_KEY[platform]]: answer.accessToken };
   if (answer.refreshToken) secrets['refreshToken'] = answer.refreshToken;
   return secrets;
 }
@@ -342,7 +347,10 @@ export class ChannelConnectionsService {
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('client_id', p.client.clientId);
     url.searchParams.set('redirect_uri', this.callbackUrl);
-    url.searchParams.set('scope', PLATFORM_SCOPES[p.platform].join(p.scopeSeparator));
+    url.searchParams.set(
+      'scope',
+      scopesFor(p.platform, channel.settings ?? {}).join(p.scopeSeparator),
+    );
     url.searchParams.set('state', state);
     url.searchParams.set(
       'code_challenge',
@@ -429,16 +437,8 @@ export class ChannelConnectionsService {
     }
     const settings = { ...(channel.settings ?? {}) };
     if (p.platform === 'threads' && answer.userId) settings['threadsUserId'] = answer.userId;
-    const extra: Record<string, string> = {};
-    if (p.platform === 'facebook') {
-      // The page publishes with its own token, which the user's token opens.
-      extra['userAccessToken'] = answer.accessToken;
-      answer = {
-        ...answer,
-        accessToken: await pageToken(p, String(settings['pageId']), answer.accessToken, signal),
-      };
-    }
-    const secrets = secretsOf(answer, p.platform, extra);
+    answer = await this.keepableToken(p, answer, settings, signal);
+    const secrets = secretsOf(answer, p.platform);
     const checked = await this.verify({
       id: channel.id,
       name: channel.name,
@@ -453,6 +453,55 @@ export class ChannelConnectionsService {
       verifiedAt: checked ? now : null,
     });
     return { channelId: channel.id, workspaceId: channel.workspaceId };
+  }
+
+  /**
+   * The token the code gave, turned into the one worth keeping: Threads' one-hour token into
+   * its 60-day one; Meta's user token into a long-lived one and then the page's own token
+   * (Facebook: the channel's page; Instagram: the page its business account is linked to),
+   * which does not expire.
+   */
+  private async keepableToken(
+    p: ConfiguredProvider & { platform: OAuthPlatform },
+    answer: TokenAnswer,
+    settings: ChannelSettings,
+    signal: AbortSignal,
+  ): Promise<TokenAnswer> {
+    const failed = (message: string, status: number | null) =>
+      new AppError('OAUTH_EXCHANGE_FAILED', message, { status });
+    try {
+      if (p.afterCode === 'threads-long-lived') {
+        const long = await threadsLongLived(p, answer.accessToken, signal);
+        return { ...long, userId: answer.userId };
+      }
+      if (p.afterCode === 'meta-page-token') {
+        const user = await metaLongLived(p, answer.accessToken, signal);
+        const target =
+          p.platform === 'instagram'
+            ? { instagramUserId: String(settings['instagramUserId']) }
+            : { pageId: String(settings['pageId']) };
+        const page = await metaPageToken(p, target, user.accessToken, signal);
+        if (!page) {
+          throw failed(
+            p.platform === 'instagram'
+              ? 'None of the Facebook Pages this person manages is linked to this Instagram account.'
+              : 'Facebook gave no token for this page; the person must manage it.',
+            null,
+          );
+        }
+        return {
+          accessToken: page,
+          refreshToken: null,
+          expiresIn: null,
+          refreshExpiresIn: null,
+          userId: null,
+        };
+      }
+      return answer;
+    } catch (e) {
+      if (!(e instanceof TokenEndpointError)) throw e;
+      throw failed('The platform did not hand out a lasting token.', e.status);
+    }
   }
 
   // ---- for the engine ----
@@ -481,7 +530,7 @@ export class ChannelConnectionsService {
       );
     }
     let secrets = this.open(row);
-    if (this.dueForRefresh(row) && secrets['refreshToken'] && isOAuthPlatform(channel.platform)) {
+    if (this.dueForRefresh(channel.platform, row, secrets)) {
       secrets = await this.refreshOnce(channel);
     }
     return { ...base, credentials: secrets };
@@ -502,11 +551,34 @@ export class ChannelConnectionsService {
     }
   }
 
-  private dueForRefresh(row: CredentialRow): boolean {
-    return (
-      row.access_expires_at !== null &&
-      row.access_expires_at.getTime() - REFRESH_MARGIN_MS <= this.clock.nowMs()
-    );
+  /**
+   * Whether the access token should be renewed now: with a refresh token, minutes before it
+   * ends; a Threads token, once less than a month of it is left and it is at least a day old
+   * (Threads refuses younger ones, and an expired one cannot be renewed at all).
+   */
+  private dueForRefresh(
+    platform: Platform,
+    row: CredentialRow,
+    secrets: Record<string, string>,
+  ): boolean {
+    if (!isOAuthPlatform(platform) || row.access_expires_at === null) return false;
+    const now = this.clock.nowMs();
+    const left = row.access_expires_at.getTime() - now;
+    switch (this.providers.specFor(platform).renewal) {
+      case 'refresh_token':
+        return left <= REFRESH_MARGIN_MS && Boolean(secrets['refreshToken']);
+      case 'threads': {
+        const issued = (row.refreshed_at ?? row.connected_at).getTime();
+        return left > 0 && left <= SELF_RENEW_WITHIN_MS && now - issued >= SELF_RENEW_MIN_AGE_MS;
+      }
+      case 'none':
+        return false;
+    }
+  }
+
+  /** A connection that renews its own end (Threads): a post planned past it is no warning. */
+  private renewsItself(platform: Platform): boolean {
+    return isOAuthPlatform(platform) && this.providers.specFor(platform).renewal === 'threads';
   }
 
   private refreshOnce(channel: ChannelEntity): Promise<Record<string, string>> {
@@ -530,16 +602,19 @@ export class ChannelConnectionsService {
       if (!row)
         throw new PublishError('permanent', 'TOKEN_MISSING', 'The channel is not connected.');
       const secrets = this.open(row);
-      if (!this.dueForRefresh(row)) return { secrets };
-      if (!p || !secrets['refreshToken']) return { secrets };
+      if (!p || !this.dueForRefresh(platform, row, secrets)) return { secrets };
       const now = this.clock.now();
+      const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
       let answer: TokenAnswer;
       try {
-        answer = await requestToken(
-          p,
-          { grant_type: 'refresh_token', refresh_token: secrets['refreshToken'] },
-          AbortSignal.timeout(VERIFY_TIMEOUT_MS),
-        );
+        answer =
+          p.renewal === 'threads'
+            ? await threadsRefresh(p, secrets[ACCESS_TOKEN_KEY[platform]] ?? '', signal)
+            : await requestToken(
+                p,
+                { grant_type: 'refresh_token', refresh_token: secrets['refreshToken'] ?? '' },
+                signal,
+              );
       } catch (e) {
         if (e instanceof TokenEndpointError && e.revoked) {
           const problem = {
@@ -561,12 +636,13 @@ export class ChannelConnectionsService {
       if (!answer.refreshToken && secrets['refreshToken'])
         next['refreshToken'] = secrets['refreshToken'];
       const e = expiries(answer, now);
+      // A new refresh token, or a Threads token renewed as a whole, moves the connection's end.
       await this.repo.storeRefreshed(
         em,
         channel.id,
         this.cipher.seal(channel.id, next),
         e.accessExpiresAt,
-        answer.refreshToken ? e.expiresAt : row.expires_at,
+        answer.refreshToken || p.renewal === 'threads' ? e.expiresAt : row.expires_at,
         now,
       );
       this.log.log(`Refreshed the token of channel ${channel.id}`);
@@ -636,7 +712,7 @@ export class ChannelConnectionsService {
     const status = statusOf(row, now);
     let alert: ChannelAlert | null =
       status === 'revoked' || status === 'needs_reconnect' || status === 'expiring' ? status : null;
-    if (!alert && row.expires_at) {
+    if (!alert && row.expires_at && !this.renewsItself(channel.platform)) {
       const planned = await this.repo.plannedAfter(channelId, row.expires_at);
       if (planned > 0) alert = 'expiring';
     }
@@ -707,26 +783,4 @@ function requiredBeforeOAuth(channel: ChannelEntity): void {
       ],
     });
   }
-}
-
-/** Facebook: the page's own token, read with the user's (GET /{page-id}?fields=access_token). */
-async function pageToken(
-  p: ConfiguredProvider,
-  pageId: string,
-  userToken: string,
-  signal: AbortSignal,
-): Promise<string> {
-  const graph = p.tokenUrl.replace(/\/oauth\/access_token$/, '');
-  const url = new URL(`${graph}/${encodeURIComponent(pageId)}`);
-  url.searchParams.set('fields', 'access_token,name');
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${userToken}` }, signal }).catch(
-    () => null,
-  );
-  const json = (await res?.json().catch(() => null)) as { access_token?: unknown } | null;
-  if (!res?.ok || typeof json?.access_token !== 'string') {
-    throw new AppError('OAUTH_EXCHANGE_FAILED', 'Facebook gave no token for this page.', {
-      status: res?.status ?? null,
-    });
-  }
-  return json.access_token;
 }
