@@ -142,10 +142,19 @@ describe('LinkedIn adapter', () => {
     expect(fake.comments).toEqual([{ urn: result.platformPostId, text: 'Mehr dazu \\(bald\\)' }]);
   });
 
-  it('takes a duplicate that names the existing post as that post', async () => {
+  it('takes a duplicate on a retry as its own earlier attempt, naming the post', async () => {
     const first = await adapter().publish(request());
-    const e = await failure(adapter().publish(request()));
+    const e = await failure(adapter().publish({ ...request(), attempt: 2 }));
     expect(e).toMatchObject({ code: 'DUPLICATE_POST', options: { existing: first } });
+    expect(fake.linkedinPosts).toHaveLength(1);
+  });
+
+  it('fails a first attempt whose text is on the page already, naming that post instead of taking it', async () => {
+    const earlier = await adapter().publish({ ...request(), idempotencyKey: 'pub-li-0' });
+    const e = await failure(adapter().publish(request()));
+    expect(e).toMatchObject({ errorClass: 'permanent', code: 'DUPLICATE_POST' });
+    expect(e.options.existing).toBeUndefined();
+    expect(e.message).toContain(earlier.url);
     expect(fake.linkedinPosts).toHaveLength(1);
   });
 

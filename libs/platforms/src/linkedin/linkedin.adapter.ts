@@ -32,8 +32,9 @@ export { linkedinOptionsSchema };
  * w_organization_social, the member an ADMINISTRATOR or CONTENT_ADMIN of the page). The post
  * id comes back in the `x-restli-id` header. Images are uploaded through the Images API
  * (initializeUpload, then a PUT of the bytes) and attached with alt text. LinkedIn refuses
- * the same commentary twice with 422 "Content is a duplicate of urn:li:share:…": that names
- * the post already there, so it counts as published. Reference: learn.microsoft.com/linkedin/
+ * the same commentary twice with 422 "Content is a duplicate of urn:li:share:…": on a retry
+ * that names this publication's own post, which counts as published; on the first attempt
+ * it is someone else's, and the publication fails naming it. Reference: learn.microsoft.com/linkedin/
  * marketing/community-management/shares/posts-api, /images-api, /little-text-format.
  *
  * Plain fetch: LinkedIn publishes no maintained Node client for the Posts API.
@@ -208,7 +209,8 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
               : {}),
         },
       });
-      if (answer.status !== 201) throw classifyLinkedinAnswer(answer, now());
+      if (answer.status !== 201)
+        throw notOursOnFirstAttempt(classifyLinkedinAnswer(answer, now()), request);
       const urn = answer.headers.get('x-restli-id');
       if (!urn)
         throw new PublishError(
@@ -294,6 +296,22 @@ export function createLinkedinAdapter(options: LinkedinAdapterOptions = {}): Pla
 }
 
 const DUPLICATE = /duplicate of (urn:li:(?:share|ugcPost):\d+)/i;
+
+/**
+ * LinkedIn's duplicate check compares the text, not who sent it. On a retry the post it names
+ * is this publication's own (an earlier attempt went through unseen); on the first attempt it
+ * cannot be: the same text is already on the page from elsewhere (by hand, another post), and
+ * taking it as published would show someone else's post as this one. That fails, naming it.
+ */
+function notOursOnFirstAttempt(e: PublishError, request: PublishRequest): PublishError {
+  const existing = e.options.existing;
+  if (!existing || request.attempt > 1) return e;
+  return new PublishError(
+    'permanent',
+    'DUPLICATE_POST',
+    `LinkedIn already has a post with this text (${existing.url}), from before Postplan sent this one. Change the text to post it again, or mark this one as online with that link.`,
+  );
+}
 
 /**
  * 401 INVALID_ACCESS_TOKEN / REVOKED_ACCESS_TOKEN: connect again. 403 ACCESS_DENIED: the
