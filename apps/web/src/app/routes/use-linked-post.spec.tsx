@@ -62,7 +62,7 @@ describe('useLinkedPost', () => {
     // The address is cleaned at once; the load it started goes on.
     await waitFor(() => expect(result.current.search).toBe('?view=week'));
     expect(onPost).not.toHaveBeenCalled();
-    await act(async () => release());
+    await act(() => Promise.resolve(release()));
     await waitFor(() => expect(onPost).toHaveBeenCalledWith(expect.objectContaining({ id: ID })));
     expect(onPost).toHaveBeenCalledTimes(1);
   });
@@ -71,7 +71,7 @@ describe('useLinkedPost', () => {
     const { release } = slowPost('team');
     const { rerender, onPost, onError } = setUp('team', `?post=${ID}`);
     rerender({ ws: 'other' });
-    await act(async () => release());
+    await act(() => Promise.resolve(release()));
     await new Promise((r) => setTimeout(r, 20));
     expect(onPost).not.toHaveBeenCalled();
     expect(onError).not.toHaveBeenCalled();
