@@ -380,6 +380,124 @@ describe('posts with media', () => {
     expect(again.status).toBe(200);
   });
 
+  it('binds the approval to each channel’s own media: reordering or dropping one voids it, and the calendar shows them', async () => {
+    const a = (await upload(owner, await png(800, 800), 'a.png', 'image/png', { altText: 'A' }))
+      .body;
+    const b = (await upload(owner, await png(800, 600), 'b.png', 'image/png', { altText: 'B' }))
+      .body;
+    const created = await owner.post(`${base()}/posts`, {
+      text: 'Zwei Bilder, zwei Kanäle.',
+      plannedAt: '2027-05-06T10:00',
+      media: [{ mediaId: a.id }, { mediaId: b.id }],
+      variants: [
+        { channelId: linkedin },
+        { channelId: sandbox, media: [{ mediaId: b.id }, { mediaId: a.id, altText: 'A, kurz' }] },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const own = created.body.variants.find((v: { channelId: string }) => v.channelId === sandbox);
+    expect(
+      own.media.map((m: { mediaId: string; altText: string }) => [m.mediaId, m.altText]),
+    ).toEqual([
+      [b.id, 'B'],
+      [a.id, 'A, kurz'],
+    ]);
+    // LinkedIn follows the post's media: it answers no list of its own.
+    expect(
+      created.body.variants.find((v: { channelId: string }) => v.channelId === linkedin).media,
+    ).toBeUndefined();
+    const submitted = await owner.post(`${base()}/posts/${created.body.id}/submit`, {
+      version: created.body.version,
+    });
+    expect(submitted.body.status).toBe('approved');
+    const approvedHash = submitted.body.review.contentHash;
+
+    // The calendar's item carries the channel's own list with its thumbnails.
+    const cal = await owner.get(`${base()}/posts?from=2027-05-06&to=2027-05-07`);
+    const item = cal.body.items.find((p: { id: string }) => p.id === created.body.id);
+    expect(item.media[0].thumbnailUrl).toMatch(new RegExp(`/media/${a.id}/thumbnail$`));
+    expect(
+      item.variants
+        .find((v: { channelId: string }) => v.channelId === sandbox)
+        .media.map((m: { mediaId: string }) => m.mediaId),
+    ).toEqual([b.id, a.id]);
+    const thumb = await download(owner, item.media[0].thumbnailUrl.replace(/^\/api/, ''));
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+
+    // Reordering the sandbox's own list is a content change: what was approved no longer matches
+    // (this workspace releases without review, so the save releases the new content anew).
+    const reordered = await owner.patch(`${base()}/posts/${created.body.id}`, {
+      version: submitted.body.version,
+      variants: [
+        { channelId: linkedin, text: null },
+        {
+          channelId: sandbox,
+          text: null,
+          media: [{ mediaId: a.id, altText: 'A, kurz' }, { mediaId: b.id }],
+        },
+      ],
+    });
+    expect(reordered.status).toBe(200);
+    expect(reordered.body.review.contentHash).not.toBe(approvedHash);
+
+    // Back to the approved order hashes as approved; dropping one does not.
+    const back = await owner.patch(`${base()}/posts/${created.body.id}`, {
+      version: reordered.body.version,
+      variants: [
+        { channelId: linkedin, text: null },
+        {
+          channelId: sandbox,
+          text: null,
+          media: [{ mediaId: b.id }, { mediaId: a.id, altText: 'A, kurz' }],
+        },
+      ],
+    });
+    expect(back.body.review.contentHash).toBe(approvedHash);
+    const dropped = await owner.patch(`${base()}/posts/${created.body.id}`, {
+      version: back.body.version,
+      variants: [
+        { channelId: linkedin, text: null },
+        { channelId: sandbox, text: null, media: [{ mediaId: b.id }] },
+      ],
+    });
+    expect(dropped.body.review.contentHash).not.toBe(approvedHash);
+    // Following the post's media again is yet another content.
+    const follows = await owner.patch(`${base()}/posts/${created.body.id}`, {
+      version: dropped.body.version,
+      variants: [
+        { channelId: linkedin, text: null },
+        { channelId: sandbox, text: null, media: null },
+      ],
+    });
+    expect(follows.body.review.contentHash).not.toBe(approvedHash);
+    expect(
+      follows.body.variants.find((v: { channelId: string }) => v.channelId === sandbox).media,
+    ).toBeUndefined();
+  });
+
+  it('refuses another workspace’s media in a channel’s own list, and changes nothing', async () => {
+    const { browser: outsider, other } = await stranger();
+    const theirs = (await upload(outsider, await png(20, 20), 'y.png', 'image/png', {}, other))
+      .body;
+    const created = await owner.post(`${base()}/posts`, {
+      text: 'Eigener Kanal, fremdes Bild',
+      variants: [{ channelId: sandbox }],
+    });
+    const res = await owner.patch(`${base()}/posts/${created.body.id}`, {
+      version: created.body.version,
+      variants: [{ channelId: sandbox, media: [{ mediaId: theirs.id }] }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({
+      code: 'UNKNOWN_MEDIA',
+      details: { mediaIds: [theirs.id] },
+    });
+    const after = await owner.get(`${base()}/posts/${created.body.id}`);
+    expect(after.body.version).toBe(created.body.version);
+    expect(after.body.variants[0].media).toBeUndefined();
+  });
+
   it('refuses another workspace’s media on a post', async () => {
     const { browser: outsider, other } = await stranger();
     const theirs = (await upload(outsider, await png(20, 20), 'x.png', 'image/png', {}, other))

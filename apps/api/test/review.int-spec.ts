@@ -1,3 +1,5 @@
+import sharp from 'sharp';
+import request from 'supertest';
 import { ReviewService } from '../src/modules/review/review.service';
 import { type Browser, type TestApp, addMember, count, setUpOwner, startTestApp } from './test-app';
 
@@ -156,6 +158,65 @@ describe('the editorial life of a post', () => {
       kind: 'insert',
       text: expect.stringContaining('endlich'),
     });
+  });
+
+  it('voids the approval when only a channel’s own media change, and names the media in the diff', async () => {
+    const upload = async (name: string, background: string) => {
+      const file = await sharp({ create: { width: 600, height: 600, channels: 3, background } })
+        .png()
+        .toBuffer();
+      const res = await request(t.server)
+        .post(`/api${base()}/media`)
+        .set(
+          'Cookie',
+          `postplan_session=${author.browser.cookie('postplan_session')}; postplan_csrf=${author.browser.csrf}`,
+        )
+        .set('X-CSRF-Token', author.browser.csrf ?? '')
+        .field('altText', name)
+        .attach('file', file, { filename: `${name}.png`, contentType: 'image/png' });
+      expect(res.status).toBe(201);
+      return res.body as { id: string };
+    };
+    const a = await upload('Hafen', '#3366cc');
+    const b = await upload('Kuchen', '#cc6633');
+    const post = await draft(author.browser, {
+      media: [{ mediaId: a.id }, { mediaId: b.id }],
+      variants: [{ channelId: channel, media: [{ mediaId: b.id }, { mediaId: a.id }] }],
+    });
+    const submitted = (await act(author.browser, post, 'submit')).body as PostBody;
+    const approved = (
+      await act(editor.browser, submitted, 'approve', {
+        contentHash: submitted.review.contentHash,
+      })
+    ).body as PostBody;
+    expect(approved.status).toBe('approved');
+
+    // The post's own media and text stay; only LinkedIn's list loses a picture.
+    const edited = await author.browser.patch(`${base()}/posts/${post.id}`, {
+      version: approved.version,
+      variants: [{ channelId: channel, text: null, media: [{ mediaId: b.id }] }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.status).toBe('in_review');
+    expect(edited.body.review.statusReason).toBe('content_changed');
+    expect(edited.body.review.approval).toBeNull();
+    expect(edited.body.review.contentHash).not.toBe(approved.review.contentHash);
+
+    // An approval of the content shown before the change is refused: it covered other media.
+    const stale = await act(editor.browser, edited.body as PostBody, 'approve', {
+      contentHash: approved.review.contentHash,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONTENT_CHANGED');
+
+    const diff = await editor.browser.get(`${base()}/posts/${post.id}/diff?since=last_approval`);
+    expect(diff.status).toBe(200);
+    const linkedin = diff.body.diff.variants.find(
+      (v: { channelId: string }) => v.channelId === channel,
+    );
+    expect(linkedin.changed).toBe(true);
+    expect(JSON.stringify(linkedin.media)).toContain(a.id);
+    expect(diff.body.diff.text.changed).toBe(false);
   });
 
   it('never lets PATCH set the status', async () => {

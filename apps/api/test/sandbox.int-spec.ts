@@ -41,6 +41,31 @@ describe('the built-in sandbox platform', () => {
     );
   });
 
+  it('shows the pictures it was sent, with their alt text, and draws no link that is not http(s)', async () => {
+    const { body } = await publish(
+      {
+        title: 'Mit Bild',
+        text: 'Heute im Hafen.',
+        media: [
+          {
+            url: 'https://plan.example/api/media-links/1?expires=1&signature=a',
+            mimeType: 'image/png',
+            altText: 'Der Hafen "bei" Nacht',
+          },
+          { url: 'javascript:alert(1)', mimeType: 'image/png', altText: null },
+        ],
+      },
+      'key-media',
+    );
+    const page = await request(t.server).get(`/api/sandbox/${body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      '<img src="https://plan.example/api/media-links/1?expires=1&amp;signature=a" alt="Der Hafen &quot;bei&quot; Nacht"',
+    );
+    expect(page.text).not.toContain('javascript:');
+    expect(page.text.match(/<img /g)).toHaveLength(1);
+  });
+
   it('refuses a post without a key or without a text, storing nothing', async () => {
     expect((await publish({ text: 'Ohne Schlüssel' })).status).toBe(422);
     expect((await publish({ title: 'Ohne Text' }, 'key-3')).status).toBe(422);

@@ -129,16 +129,27 @@ export const ApprovalPolicyResponseSchema = z.object({
 
 // Revisions and diffs
 
+/** One media use as an approval covers it (docs/media.md, "The approval hash"). */
+const ApprovableMediaSchema = z.object({
+  id: z.string(),
+  sha256: z.string().nullable().optional(),
+  alt: z.string().nullable(),
+});
 const ApprovableVariantSchema = z.object({
   channelId: z.string(),
   text: z.string().nullable(),
+  media: z.array(ApprovableMediaSchema).nullable().optional().meta({
+    description: "The channel's own media; absent or null: the post's",
+  }),
   options: z.record(z.string(), z.unknown()).optional(),
 });
 export const RevisionContentSchema = z.object({
   title: z.string().nullable().optional(),
   text: z.string(),
+  media: z.array(ApprovableMediaSchema).optional(),
   channelIds: z.array(z.string()).optional(),
   variants: z.array(ApprovableVariantSchema).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const RevisionSchema = z.object({

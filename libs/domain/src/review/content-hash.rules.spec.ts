@@ -106,6 +106,45 @@ describe('contentHash', () => {
     expect(withHash('a'.repeat(64))).not.toBe(withHash('c'.repeat(64)));
   });
 
+  describe('per-channel media', () => {
+    const own = (media: ApprovableContent['media']) =>
+      hashOf({ variants: [{ ...base.variants![0]!, media }, base.variants![1]!] });
+    const xList = [
+      { id: 'm2', sha256: 'b'.repeat(64), alt: 'Kuchen' },
+      { id: 'm1', sha256: 'a'.repeat(64), alt: 'Der Garten' },
+    ];
+
+    it('is part of the hash: order, alt text, bytes and leaving one out each change it', () => {
+      const approved = own(xList);
+      expect(own(xList)).toBe(approved);
+      expect(own([...xList].reverse())).not.toBe(approved);
+      expect(own([xList[0]!, { ...xList[1]!, alt: 'Garten' }])).not.toBe(approved);
+      expect(own([xList[0]!, { ...xList[1]!, sha256: 'c'.repeat(64) }])).not.toBe(approved);
+      expect(own([xList[0]!])).not.toBe(approved);
+      expect(own([])).not.toBe(approved);
+    });
+
+    it('tells "the post’s media" apart from an own list that happens to hold the same', () => {
+      // Following the post means a later change of the post's media reaches this channel too.
+      expect(own(null)).toBe(original);
+      expect(own(undefined)).toBe(original);
+      expect(own(base.media)).not.toBe(original);
+    });
+
+    it('binds each list to its channel: the same list on another channel is other content', () => {
+      const onInsta = own(xList);
+      const onBsky = hashOf({
+        variants: [base.variants![0]!, { ...base.variants![1]!, media: xList }],
+      });
+      expect(onInsta).not.toBe(onBsky);
+    });
+
+    it('changes with the post’s media even where a channel has its own', () => {
+      const withOwn = { variants: [{ ...base.variants![0]!, media: xList }, base.variants![1]!] };
+      expect(hashOf({ ...withOwn, media: [base.media![0]!] })).not.toBe(hashOf(withOwn));
+    });
+  });
+
   it('refuses two variants for one channel instead of hashing one of them', () => {
     expect(() => hashOf({ variants: [base.variants![0]!, base.variants![0]!] })).toThrow(
       ContentHashError,

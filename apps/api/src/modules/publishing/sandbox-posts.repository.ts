@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export type SandboxPostRow = { id: string; title: string; text: string; created_at: Date };
+export type SandboxMedia = { url: string; mimeType: string; altText: string | null };
+
+export type SandboxPostRow = {
+  id: string;
+  title: string;
+  text: string;
+  created_at: Date;
+  /** The links the post was published with, in order. */
+  media: SandboxMedia[];
+};
 
 export type SandboxCommentRow = {
   id: string;
@@ -24,7 +33,7 @@ export class SandboxPostsRepository {
     title: string;
     text: string;
     /** Links to the media, in order (the sandbox keeps the links, not the bytes). */
-    media: { url: string; mimeType: string; altText: string | null }[];
+    media: SandboxMedia[];
   }): Promise<string | null> {
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO sandbox_posts (idempotency_key, channel_id, title, text, media) VALUES ($1, $2, $3, $4, $5)
@@ -44,7 +53,8 @@ export class SandboxPostsRepository {
 
   async find(id: string): Promise<SandboxPostRow | null> {
     const rows: SandboxPostRow[] = await this.db.query(
-      `SELECT id, title, text, created_at FROM sandbox_posts WHERE id = $1`,
+      `SELECT id, title, text, created_at, coalesce(media, '[]'::jsonb) AS media
+         FROM sandbox_posts WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;

@@ -7,7 +7,11 @@ import { Public } from '../../common/auth/actor';
 import { Clock } from '../../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { escapeHtml } from '../notifications/notification-mail';
-import { type SandboxCommentRow, SandboxPostsRepository } from './sandbox-posts.repository';
+import {
+  type SandboxCommentRow,
+  type SandboxMedia,
+  SandboxPostsRepository,
+} from './sandbox-posts.repository';
 
 const SandboxPostSchema = z.object({
   channelId: IdSchema.optional(),
@@ -157,6 +161,7 @@ export class SandboxController {
         `<p class="meta">Postplan sandbox · published ${escapeHtml(post.created_at.toISOString())}</p>
          <h1>${title}</h1>
          <div class="text">${escapeHtml(post.text).replace(/\n/g, '<br>')}</div>
+         ${mediaHtml(post.media)}
          <p class="meta">A test platform built into Postplan: nobody but you sees this.</p>`,
       ),
     );
@@ -168,6 +173,24 @@ export class SandboxController {
       this.config.publishing.sandboxUrl.replace(/\/api\/sandbox$/, '');
     return { id, url: `${base}/api/sandbox/${id}` };
   }
+}
+
+/**
+ * The post's pictures as a platform shows them, each with its alt text as the image's alt; a
+ * video as a link. Only http(s) links are drawn (the adapter sends signed links to this
+ * server's files, valid for hours: the sandbox keeps the links, not the bytes).
+ */
+function mediaHtml(media: readonly SandboxMedia[]): string {
+  const safe = media.filter((m) => /^https?:\/\//i.test(m.url));
+  if (safe.length === 0) return '';
+  const items = safe.map((m) => {
+    const url = escapeHtml(m.url);
+    const alt = escapeHtml(m.altText ?? '');
+    return m.mimeType.startsWith('image/')
+      ? `<figure><img src="${url}" alt="${alt}" data-testid="sandbox-image"></figure>`
+      : `<figure><a href="${url}">Video</a>${alt ? `<figcaption>${alt}</figcaption>` : ''}</figure>`;
+  });
+  return `<div class="media">${items.join('')}</div>`;
 }
 
 function commentAnswer(c: SandboxCommentRow) {
@@ -184,6 +207,6 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2937}
-.meta{color:#6b7280;font-size:.875rem}.text{font-size:1.125rem;line-height:1.6;white-space:normal}</style>
+.meta{color:#6b7280;font-size:.875rem}.media{display:grid;gap:.5rem}.media figure{margin:0}.media img{max-width:100%;height:auto;border-radius:.5rem}.text{font-size:1.125rem;line-height:1.6;white-space:normal}</style>
 </head><body>${body}</body></html>`;
 }

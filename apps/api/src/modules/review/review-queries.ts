@@ -29,11 +29,15 @@ import { ReviewRepository } from './review.repository';
 
 type DiffQuery = z.output<typeof DiffQuerySchema>;
 
+// Media and options are part of what a revision holds: without them a diff could not name a
+// picture dropped from one channel, though the approval hash (rightly) changed.
 const asContent = (r: Revision): ApprovableContent => ({
   title: r.content.title ?? null,
   text: r.content.text,
+  ...(r.content.media ? { media: r.content.media } : {}),
   channelIds: r.content.channelIds ?? [],
   variants: (r.content.variants ?? []) as ApprovableContent['variants'],
+  ...(r.content.options ? { options: r.content.options as ApprovableContent['options'] } : {}),
 });
 
 const toContentRevision = (r: Revision): ContentRevision => ({

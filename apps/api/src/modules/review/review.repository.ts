@@ -29,12 +29,15 @@ const toRevision = (r: RevisionRow): Revision => ({
   content: {
     title: r.content.title ?? null,
     text: r.content.text,
+    ...(r.content.media ? { media: r.content.media.map((m) => ({ ...m })) } : {}),
     channelIds: [...(r.content.channelIds ?? [])],
     variants: (r.content.variants ?? []).map((v) => ({
       channelId: v.channelId,
       text: v.text,
+      ...(v.media ? { media: v.media.map((m) => ({ ...m })) } : {}),
       ...(v.options ? { options: v.options } : {}),
     })),
+    ...(r.content.options ? { options: r.content.options } : {}),
   },
 });
 

@@ -366,7 +366,7 @@ describe('PostEditor', () => {
       'editor',
       [...channels, X_CHANNEL],
     );
-    const box = () => screen.getByRole('checkbox', { name: /Instagram/ });
+    const box = () => screen.getByRole('checkbox', { name: /^Instagram/ });
     const variantText = () =>
       screen.getByTestId(`text-${instagram!.id}`).querySelector('.cm-content')?.textContent;
     fireEvent.click(box());
@@ -413,7 +413,7 @@ describe('PostEditor', () => {
       channels,
       'de',
     );
-    fireEvent.click(screen.getByRole('checkbox', { name: /Instagram/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Instagram/ }));
     expect(screen.getByTestId('channel-removed').textContent).toBe(
       'Instagram entfernt; der eigene Text bleibt bis zum Speichern erhalten. Rückgängig',
     );
@@ -915,6 +915,162 @@ describe('media in the editor', () => {
         { mediaId: A.id, altText: 'Der Hafen bei Sonnenuntergang' },
       ],
     });
+  });
+
+  const use = (m: MediaItem, altText: string | null, kind: MediaItem['kind'] = m.kind) => ({
+    mediaId: m.id,
+    altText,
+    kind,
+    name: m.name,
+    mimeType: kind === 'video' ? ('video/mp4' as const) : m.mimeType,
+    bytes: m.bytes,
+    width: m.width,
+    height: m.height,
+    durationMs: kind === 'video' ? 12_000 : null,
+    sha256: m.sha256,
+    thumbnailUrl: m.thumbnailUrl,
+    url: m.url,
+  });
+  const V = item('00000000-0000-4000-8000-0000000000e3', 'film.mp4', 1920, 1080);
+
+  it('gives X its own selection: the video left out, the pictures in another order', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({
+          media: [use(V, 'Der Film', 'video'), use(A, 'Hafen'), use(B, 'Kuchen')],
+          variants: [
+            { channelId: instagram!.id, text: null, options: {} },
+            { channelId: X_CHANNEL.id, text: null, options: {} },
+          ],
+        }),
+      },
+      'editor',
+      [...channels, X_CHANNEL],
+    );
+    const x = within(screen.getByTestId(`channel-media-${X_CHANNEL.id}`));
+    expect(x.getByTestId('channel-media-summary').textContent).toBe(
+      'Uses the post’s media (3 items, in their order).',
+    );
+    fireEvent.click(x.getByRole('checkbox', { name: 'Own selection for X Stadtwerke' }));
+    // The own list starts as the post's, with the post's alt texts.
+    expect(x.getAllByTestId('channel-media-item').map((li) => li.dataset['mediaId'])).toEqual([
+      V.id,
+      A.id,
+      B.id,
+    ]);
+    fireEvent.click(x.getByRole('button', { name: 'Leave film.mp4 out on X Stadtwerke' }));
+    fireEvent.click(x.getByRole('button', { name: 'Move kuchen.jpg earlier on X Stadtwerke' }));
+    fireEvent.change(x.getByLabelText('Alt text for hafen.jpg on X Stadtwerke'), {
+      target: { value: 'Hafen, kurz' },
+    });
+    // What was left out is offered back.
+    expect(x.getByRole('button', { name: 'Add film.mp4 back on X Stadtwerke' })).toBeTruthy();
+
+    // X's preview shows its own two; Instagram's still the post's three, the film first.
+    const xPreview = within(screen.getByTestId(`preview-${X_CHANNEL.id}`));
+    expect(xPreview.getAllByTestId('preview-image')).toHaveLength(2);
+    expect(xPreview.getByRole('img', { name: 'Kuchen' })).toBeTruthy();
+    const igPreview = screen.getByTestId(`preview-${instagram!.id}`);
+    expect(igPreview.querySelector('.platform-preview__media')?.getAttribute('data-count')).toBe(
+      '3',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    // Only X's list is sent; the post's media and Instagram's stay as they are.
+    expect(calls[0]!.body).toEqual({
+      variants: [
+        { channelId: instagram!.id, text: null, options: {} },
+        {
+          channelId: X_CHANNEL.id,
+          text: null,
+          options: {},
+          media: [
+            { mediaId: B.id, altText: 'Kuchen' },
+            { mediaId: A.id, altText: 'Hafen, kurz' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('lets a channel with its own media follow the post’s again', async () => {
+    const { calls } = serve([{ status: 200, body: post({ version: 3 }) }]);
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({
+          media: [use(A, 'Hafen'), use(B, 'Kuchen')],
+          variants: [
+            { channelId: X_CHANNEL.id, text: null, options: {}, media: [use(B, 'Nur Kuchen')] },
+          ],
+        }),
+      },
+      'editor',
+      [X_CHANNEL],
+    );
+    const x = within(screen.getByTestId(`channel-media-${X_CHANNEL.id}`));
+    expect(x.getAllByTestId('channel-media-item')).toHaveLength(1);
+    fireEvent.click(x.getByRole('checkbox', { name: 'Own selection for X Stadtwerke' }));
+    expect(x.queryAllByTestId('channel-media-item')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls[0]!.body).toEqual({
+      variants: [{ channelId: X_CHANNEL.id, text: null, options: {}, media: null }],
+    });
+  });
+
+  it('names the platform that refuses a channel’s media under that channel, in German', async () => {
+    serve([
+      {
+        status: 422,
+        body: {
+          error: {
+            code: 'MEDIA_PLATFORM_REJECTED',
+            message: 'X: zu groß',
+            details: {
+              problems: [
+                {
+                  channelId: X_CHANNEL.id,
+                  platform: 'x',
+                  mediaId: A.id,
+                  rule: 'image_size',
+                  message: 'X takes images up to 5 MiB.',
+                  messages: { de: 'X nimmt Bilder bis 5 MiB.', en: 'X takes images up to 5 MiB.' },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    const { onClose } = open(
+      {
+        kind: 'edit',
+        post: post({
+          media: [use(A, 'Hafen')],
+          variants: [{ channelId: X_CHANNEL.id, text: null, options: {} }],
+        }),
+      },
+      'editor',
+      [X_CHANNEL],
+      'de',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Jetzt einreichen' }));
+    const problems = await screen.findByTestId('channel-media-problems');
+    expect(problems.textContent).toBe('X nimmt Bilder bis 5 MiB.');
+    expect(
+      within(screen.getByTestId(`channel-media-${X_CHANNEL.id}`)).getByTestId(
+        'channel-media-problems',
+      ),
+    ).toBe(problems);
+    expect(onClose).not.toHaveBeenCalled();
+    // Choosing X's own media clears the refusal: it was about what X would have got.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Eigene Auswahl für X Stadtwerke' }));
+    expect(screen.queryByTestId('channel-media-problems')).toBeNull();
   });
 
   it('removes an attached medium', async () => {

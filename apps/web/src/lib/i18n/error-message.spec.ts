@@ -34,6 +34,28 @@ describe('errorMessage', () => {
     );
   });
 
+  it('names the platform and the reason of a media refusal, in the reader’s language', () => {
+    const problem = (platform: string, de: string, en: string) => ({
+      channelId: '00000000-0000-4000-8000-0000000000c1',
+      platform,
+      mediaId: '00000000-0000-4000-8000-0000000000e1',
+      rule: 'image_size',
+      message: en,
+      messages: { de, en },
+    });
+    const error = new ApiError(422, 'MEDIA_PLATFORM_REJECTED', 'x', {
+      problems: [
+        problem('bluesky', 'Bluesky nimmt Bilder bis 1 MB.', 'Bluesky takes images up to 1 MB.'),
+      ],
+    });
+    expect(errorMessage(error, en, 'en')).toBe(
+      'The media do not meet a platform’s requirements. Bluesky takes images up to 1 MB.',
+    );
+    expect(errorMessage(error, de, 'de')).toContain('Bluesky nimmt Bilder bis 1 MB.');
+    // Without the locale (older callers): the code's sentence alone.
+    expect(errorMessage(error, en)).toBe('The media do not meet a platform’s requirements.');
+  });
+
   it('falls back to the server message for an answer outside the contract', () => {
     expect(errorMessage(new ApiError(418, 'HTTP_ERROR', 'The teapot is busy'), en)).toBe(
       'The teapot is busy',

@@ -1,4 +1,5 @@
-import { ApiError, type AnyErrorCode } from '../api/api-error';
+import type { Locale, MediaProblem } from '@postplan/contracts';
+import { ApiError, errorDetails, type AnyErrorCode } from '../api/api-error';
 import type { MessageKey } from './messages-en';
 import type { Translate } from './translate';
 
@@ -133,11 +134,23 @@ export const ERROR_MESSAGE_KEYS: Record<AnyErrorCode, MessageKey> = {
  * A sentence for a person: the translation for the code; for a response outside the contract
  * the server's own message (better than nothing); for anything else a generic sentence.
  */
-export function errorMessage(error: unknown, t: Translate): string {
+/** The platforms' media problems of a refusal (each names its platform), in the reader's language. */
+export function mediaProblems(error: unknown): readonly MediaProblem[] {
+  return errorDetails(error, 'MEDIA_PLATFORM_REJECTED')?.problems ?? [];
+}
+
+/**
+ * The error in words. With the reader's `locale`, a refusal for media a platform would not take
+ * also says which platform and why ("Bluesky takes images up to 1 MB …").
+ */
+export function errorMessage(error: unknown, t: Translate, locale?: Locale): string {
   if (error instanceof ApiError) {
     if (error.code === 'HTTP_ERROR' && error.message && !/^HTTP \d+$/.test(error.message))
       return error.message;
-    return t(ERROR_MESSAGE_KEYS[error.code]);
+    const message = t(ERROR_MESSAGE_KEYS[error.code]);
+    const problems = locale ? mediaProblems(error) : [];
+    if (problems.length === 0) return message;
+    return [message, ...new Set(problems.map((p) => p.messages[locale!]))].join(' ');
   }
   return t('error.unknown');
 }

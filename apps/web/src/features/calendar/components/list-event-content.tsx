@@ -3,7 +3,8 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { textPreview } from '../utils/channel-display';
 import { ChannelIcons } from './channel-icons';
-import { CampaignMarker } from './post-event-content';
+import { eventThumbnail } from '../utils/event-thumbnail';
+import { CampaignMarker, EventThumbnailImage } from './post-event-content';
 
 type ListEventContentProps = {
   post: Post;
@@ -23,6 +24,7 @@ export function ListEventContent({
 }: ListEventContentProps) {
   const { t } = useI18n();
   const preview = textPreview(post.text);
+  const thumbnail = eventThumbnail(post);
   const names = post.variants.flatMap((v) => {
     const c = channelsById.get(v.channelId);
     return c ? [c.name] : [];
@@ -35,6 +37,7 @@ export function ListEventContent({
       data-status={post.status}
     >
       <span className="list-event__head">
+        {thumbnail && <EventThumbnailImage thumbnail={thumbnail} />}
         <span className="list-event__title">{title}</span>
         <StatusBadge status={post.status} label={t(`status.${post.status}`)} />
         {campaign && <CampaignMarker campaign={campaign} />}

@@ -2,6 +2,7 @@ import type { CalendarCampaign, Post } from '@postplan/contracts';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useI18n } from '../../../lib/i18n/i18n-context';
+import { eventThumbnail, type EventThumbnail } from '../utils/event-thumbnail';
 
 type PostEventContentProps = {
   post: Post;
@@ -43,6 +44,7 @@ export function PostEventContent({
 }: PostEventContentProps) {
   const { t } = useI18n();
   const statusLabel = t(`status.${post.status}`);
+  const thumbnail = eventThumbnail(post);
   return (
     <div
       className={`post-event post-event--${post.status}`}
@@ -71,9 +73,33 @@ export function PostEventContent({
           ⚠
         </span>
       )}
-      <span className="post-event__title">{title}</span>
+      <span className="post-event__body">
+        {thumbnail && <EventThumbnailImage thumbnail={thumbnail} />}
+        <span className="post-event__title">{title}</span>
+      </span>
       {extra}
     </div>
+  );
+}
+
+/**
+ * The post's first picture, small: the use's alt text is the image's alt (empty when it has
+ * none: the title beside it already names the post). Lazy, so a month of posts does not load
+ * every thumbnail before the grid is drawn.
+ */
+export function EventThumbnailImage({ thumbnail }: { thumbnail: EventThumbnail }) {
+  return (
+    <img
+      className={`event-thumb event-thumb--${thumbnail.kind}`}
+      data-testid="event-thumbnail"
+      src={thumbnail.url}
+      alt={thumbnail.alt}
+      loading="lazy"
+      decoding="async"
+      width={24}
+      height={24}
+      draggable={false}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Extension } from '@codemirror/state';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import type { PostEditorState } from '../hooks/use-post-editor';
+import { ChannelMedia } from './editor-media';
 import type { RenderTextField } from './editor-text-field';
 import { VariantOptions } from './variant-options';
 
@@ -51,6 +52,7 @@ export function ChannelVariants({ editor, renderTextField, textExtensions }: Cha
                   testId: `text-${channel.id}`,
                   ...(extensions ? { extensions } : {}),
                 })}
+              {choice && <ChannelMedia editor={editor} channel={channel} />}
               {choice && (
                 <VariantOptions
                   channel={channel}

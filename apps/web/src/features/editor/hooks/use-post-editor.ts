@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useToast } from '../../../components/ui/toast';
 import { errorDetails, isApiError } from '../../../lib/api/api-error';
-import { errorMessage } from '../../../lib/i18n/error-message';
+import { errorMessage, mediaProblems } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost } from '../../../lib/permissions';
 import { restorePost } from '../api/restore-post';
@@ -25,6 +25,7 @@ import {
   updateRequest,
   mediaDraft,
   type ChannelChoice,
+  type MediaDraft,
   type PostFormValues,
 } from '../utils/post-form';
 import { tickChannel, untickChannel, type ParkedTexts } from '../utils/channel-selection';
@@ -69,7 +70,7 @@ export function usePostEditor({
   onClose,
   policyKind,
 }: UsePostEditorOptions) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const client = useQueryClient();
   const ws = workspace.slug;
@@ -94,6 +95,10 @@ export function usePostEditor({
   // What the API said about options, by channel and field, until they change again.
   const [serverOptionIssues, setServerOptionIssues] = useState<
     ReadonlyMap<string, ReadonlyMap<string, string>>
+  >(new Map());
+  // What a platform said about a channel's media (submit refused), until the media change.
+  const [serverMediaProblems, setServerMediaProblems] = useState<
+    ReadonlyMap<string, readonly string[]>
   >(new Map());
   // After a conflict: the person's own version next to the one that was loaded, to copy from.
   const [kept, setKept] = useState<{
@@ -157,34 +162,69 @@ export function usePostEditor({
     });
     setFormError(null);
   };
-  /** The post's media: attach from the library (once each), order, describe, remove. */
-  const media = {
-    add: (item: MediaItem) =>
-      setValues((current) =>
-        current.media.some((m) => m.mediaId === item.id)
-          ? current
-          : { ...current, media: [...current.media, mediaDraft(item)] },
+  /**
+   * One media list's actions: attach (once each), order, describe, remove. `edit` changes the
+   * list inside the form; the post's own list and each channel's use the same actions.
+   */
+  const mediaActions = (edit: (change: (list: MediaDraft[]) => MediaDraft[]) => void) => ({
+    add: (item: MediaItem | MediaDraft) =>
+      edit((list) =>
+        list.some((m) => m.mediaId === ('mediaId' in item ? item.mediaId : item.id))
+          ? list
+          : [...list, 'mediaId' in item ? { ...item } : mediaDraft(item)],
       ),
-    remove: (mediaId: string) =>
-      setValues((current) => ({
-        ...current,
-        media: current.media.filter((m) => m.mediaId !== mediaId),
-      })),
+    remove: (mediaId: string) => edit((list) => list.filter((m) => m.mediaId !== mediaId)),
     move: (mediaId: string, by: -1 | 1) =>
-      setValues((current) => {
-        const list = [...current.media];
-        const from = list.findIndex((m) => m.mediaId === mediaId);
+      edit((list) => {
+        const next = [...list];
+        const from = next.findIndex((m) => m.mediaId === mediaId);
         const to = from + by;
-        if (from < 0 || to < 0 || to >= list.length) return current;
-        [list[from], list[to]] = [list[to]!, list[from]!];
-        return { ...current, media: list };
+        if (from < 0 || to < 0 || to >= next.length) return list;
+        [next[from], next[to]] = [next[to]!, next[from]!];
+        return next;
       }),
     setAltText: (mediaId: string, altText: string) =>
-      setValues((current) => ({
-        ...current,
-        media: current.media.map((m) => (m.mediaId === mediaId ? { ...m, altText } : m)),
-      })),
+      edit((list) => list.map((m) => (m.mediaId === mediaId ? { ...m, altText } : m))),
+  });
+  const forgetMediaProblems = (channelId: string | null) =>
+    setServerMediaProblems((current) => {
+      if (current.size === 0 || (channelId !== null && !current.has(channelId))) return current;
+      if (channelId === null) return new Map();
+      const next = new Map(current);
+      next.delete(channelId);
+      return next;
+    });
+  /** The post's media: attach from the library (once each), order, describe, remove. */
+  const media = mediaActions((change) => {
+    setValues((current) => ({ ...current, media: change(current.media) }));
+    // The post's media reach every channel that has none of its own.
+    forgetMediaProblems(null);
+  });
+  const editChannelMedia = (
+    channelId: string,
+    change: (list: MediaDraft[] | null, base: MediaDraft[]) => MediaDraft[] | null,
+  ) => {
+    setValues((current) => ({
+      ...current,
+      channels: current.channels.map((c) =>
+        c.channelId === channelId ? { ...c, media: change(c.media ?? null, current.media) } : c,
+      ),
+    }));
+    forgetMediaProblems(channelId);
   };
+  /**
+   * A channel's own media: `setOwn(true)` starts from a copy of the post's (same order and alt
+   * texts), to drop, add or reorder for that platform; `setOwn(false)` follows the post again.
+   */
+  const channelMediaActions = (channelId: string) => ({
+    setOwn: (own: boolean) =>
+      editChannelMedia(channelId, (list, base) =>
+        own ? (list ?? base.map((m) => ({ ...m }))) : null,
+      ),
+    ...mediaActions((change) =>
+      editChannelMedia(channelId, (list, base) => change(list ?? base.map((m) => ({ ...m })))),
+    ),
+  });
   const setOverride = (channelId: string, text: string) => {
     setValues((current) => ({
       ...current,
@@ -199,6 +239,15 @@ export function usePostEditor({
       return;
     }
     if (isApiError(error, 'WORDING_BLOCKED')) setServerBlockers(blockersFrom(error.details));
+    if (isApiError(error, 'MEDIA_PLATFORM_REJECTED')) {
+      const byChannel = new Map<string, string[]>();
+      for (const p of mediaProblems(error)) {
+        const list = byChannel.get(p.channelId) ?? [];
+        if (!list.includes(p.messages[locale])) list.push(p.messages[locale]);
+        byChannel.set(p.channelId, list);
+      }
+      setServerMediaProblems(byChannel);
+    }
     if (isApiError(error, 'VARIANT_OPTIONS_INVALID')) {
       const channels = errorDetails(error, 'VARIANT_OPTIONS_INVALID')?.channels ?? [];
       setServerOptionIssues(
@@ -217,7 +266,7 @@ export function usePostEditor({
         setChosen(null);
       }
     }
-    setFormError(errorMessage(error, t));
+    setFormError(errorMessage(error, t, locale));
   };
 
   const timeBlocks =
@@ -390,6 +439,10 @@ export function usePostEditor({
     setOverride,
     setOption,
     media,
+    /** A channel's own media (or the post's again). */
+    channelMedia: channelMediaActions,
+    /** Per channel, what its platform refused about its media at the last submit. */
+    mediaProblems: serverMediaProblems,
     /** Per channel, the fields whose option is not valid for its platform. */
     optionProblems,
     optionsInvalid,

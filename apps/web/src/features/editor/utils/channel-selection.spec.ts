@@ -27,4 +27,16 @@ describe('unticking a channel', () => {
     const on = tickChannel(form, {}, 'fb', order);
     expect(on.values.channels.at(-1)).toEqual({ channelId: 'fb', text: '' });
   });
+
+  it('keeps a channel’s own media selection too, even an empty one', () => {
+    const withOwn: PostFormValues = {
+      ...form,
+      channels: [{ channelId: 'li', text: '', media: [] }],
+    };
+    const off = untickChannel(withOwn, {}, 'li');
+    expect(off.parked['li']).toEqual({ channelId: 'li', text: '', media: [] });
+    expect(tickChannel(off.values, off.parked, 'li', order).values.channels).toEqual(
+      withOwn.channels,
+    );
+  });
 });

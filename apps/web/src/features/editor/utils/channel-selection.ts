@@ -22,7 +22,8 @@ export function untickChannel(
   if (!choice) return { values, parked, removed: null };
   return {
     values: { ...values, channels: values.channels.filter((c) => c.channelId !== channelId) },
-    parked: choice.text || choice.options ? { ...parked, [channelId]: choice } : parked,
+    parked:
+      choice.text || choice.options || choice.media ? { ...parked, [channelId]: choice } : parked,
     removed: choice.text ? choice : null,
   };
 }

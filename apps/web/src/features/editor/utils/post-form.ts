@@ -18,8 +18,13 @@ export type ChannelChoice = {
   channelId: string;
   text: string;
   options?: VariantOptions;
-  /** The channel's own media as loaded (shown in its preview; the editor does not change them). */
-  media?: readonly PostMedia[] | null;
+  /**
+   * The channel's own media, in its order: null for the post's media, a list (even empty) to
+   * replace them on this channel. Absent while the channel follows the post's media as loaded
+   * (or was ticked in this session): the save leaves them out and the API keeps what it has (a
+   * new channel: the post's media). `null` is sent only when someone switched back.
+   */
+  media?: MediaDraft[] | null;
 };
 
 /** An attached library item, in order: the alt text is this post's own ('' for none). */
@@ -96,7 +101,8 @@ export function postToForm(post: Post, timeZone: string): PostFormValues {
       channelId: v.channelId,
       text: v.text ?? '',
       ...(v.options ? { options: v.options } : {}),
-      ...(v.media ? { media: v.media } : {}),
+      // Absent: the channel follows the post's media (and a save leaves that alone).
+      ...(v.media ? { media: v.media.map(mediaDraft) } : {}),
     })),
     media: (post.media ?? []).map(mediaDraft),
     campaignId: post.campaignId ?? '',
@@ -191,8 +197,11 @@ export function cleanOptions(options: VariantOptions): VariantOptions {
   );
 }
 
+const mediaInput = (list: readonly MediaDraft[]) =>
+  list.map((m) => ({ mediaId: m.mediaId, altText: m.altText.trim() || null }));
+
 function mediaFromForm(values: PostFormValues) {
-  return values.media.map((m) => ({ mediaId: m.mediaId, altText: m.altText.trim() || null }));
+  return mediaInput(values.media);
 }
 
 function variantsFromForm(values: PostFormValues) {
@@ -200,7 +209,13 @@ function variantsFromForm(values: PostFormValues) {
     channelId: c.channelId,
     text: c.text.trim() ? c.text : null,
     ...(c.options ? { options: cleanOptions(c.options) } : {}),
+    ...(c.media !== undefined ? { media: c.media === null ? null : mediaInput(c.media) } : {}),
   }));
+}
+
+/** The media a channel publishes: its own list, else the post's. */
+export function channelMedia(values: PostFormValues, channelId: string): readonly MediaDraft[] {
+  return values.channels.find((c) => c.channelId === channelId)?.media ?? values.media;
 }
 
 export function createRequest(

@@ -83,6 +83,46 @@ describe('PostPreviews', () => {
     expect(x.getByText('Cropped to 3:4')).toBeTruthy();
   });
 
+  it('names the connected account in each header: the handle beside the name, or the page’s name', () => {
+    const connected = (accountName: string) => ({
+      connected: true,
+      status: 'connected' as const,
+      kind: 'form' as const,
+      accountName,
+      connectedAt: null,
+      verifiedAt: null,
+      expiresAt: null,
+      lastError: null,
+      configured: true,
+    });
+    const BSKY = {
+      ...channel('00000000-0000-4000-8000-0000000000d4', 'bluesky', 'Stadtwerke Bluesky'),
+      connection: connected('@brand.bsky.social'),
+    };
+    const LINKEDIN = {
+      ...channel('00000000-0000-4000-8000-0000000000d5', 'linkedin', 'LinkedIn'),
+      connection: connected('Stadtwerke Musterstadt GmbH'),
+    };
+    renderWithProviders(
+      <PostPreviews
+        channels={[BSKY, LINKEDIN, X]}
+        title=""
+        baseText="Hallo"
+        variants={[
+          { channelId: BSKY.id, text: '' },
+          { channelId: LINKEDIN.id, text: '' },
+          { channelId: X.id, text: '' },
+        ]}
+      />,
+    );
+    const who = (id: string) =>
+      screen.getByTestId(`preview-${id}`).querySelector('.platform-preview__who')?.textContent;
+    expect(who(BSKY.id)).toBe('Stadtwerke Bluesky@brand.bsky.social');
+    expect(who(LINKEDIN.id)).toBe('Stadtwerke Musterstadt GmbH');
+    // Not connected: the channel's own name, and no handle.
+    expect(who(X.id)).toBe('Stadtwerke');
+  });
+
   it('asks for a channel when none is chosen', () => {
     renderWithProviders(<PostPreviews channels={[X]} title="" baseText="x" variants={[]} />);
     expect(screen.getByText('Choose a channel to see how it will show the post.')).toBeTruthy();

@@ -2,6 +2,7 @@ import type { Channel } from '@postplan/contracts';
 import { buildPostPreview, type PreviewMediaInput } from '@postplan/domain';
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-context';
+import { previewAccount } from '../utils/preview-account';
 import { PlatformPreview } from './platform-preview';
 import '../previews.css';
 
@@ -46,7 +47,7 @@ export function PostPreviews({
               title,
               media: v.media ?? baseMedia ?? [],
               options: v.options ?? {},
-              account: { name: channel.name },
+              account: previewAccount(channel),
             }),
           },
         ];

@@ -65,7 +65,7 @@ export function ApprovalPanel({
   onOutdated,
   onRefresh,
 }: ApprovalPanelProps) {
-  const { t, intlLocale } = useI18n();
+  const { t, intlLocale, locale } = useI18n();
   const toast = useToast();
   const noteId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -129,7 +129,7 @@ export function ApprovalPanel({
             });
             return;
           }
-          setFailure(errorMessage(error, t));
+          setFailure(errorMessage(error, t, locale));
         },
       },
     );
