@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { type ApprovableContent, ContentHashError, contentHash } from './content-hash.rules';
+import {
+  type ApprovableContent,
+  type ApprovableVariant,
+  ContentHashError,
+  contentHash,
+} from './content-hash.rules';
 
 const base: ApprovableContent = {
   title: 'Sommerfest',
@@ -107,7 +112,7 @@ describe('contentHash', () => {
   });
 
   describe('per-channel media', () => {
-    const own = (media: ApprovableContent['media']) =>
+    const own = (media: ApprovableVariant['media']) =>
       hashOf({ variants: [{ ...base.variants![0]!, media }, base.variants![1]!] });
     const xList = [
       { id: 'm2', sha256: 'b'.repeat(64), alt: 'Kuchen' },
