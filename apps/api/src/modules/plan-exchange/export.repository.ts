@@ -224,8 +224,9 @@ export class ExportRepository {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  rows(s: ExportSelection): AsyncGenerator<ExportRow[]> {
-    return this.cursor<ExportRow>(buildRowQuery(s));
+  /** `batch`: rows per FETCH (see cursor); the XLSX writer asks for smaller ones. */
+  rows(s: ExportSelection, batch = BATCH): AsyncGenerator<ExportRow[]> {
+    return this.cursor<ExportRow>(buildRowQuery(s), batch);
   }
 
   /** Finished CSV lines, in batches; see buildCsvQuery. */
@@ -265,13 +266,16 @@ export class ExportRepository {
    * while Node sends them. Stopping early (a client that went away) closes the cursor and frees
    * the connection.
    */
-  async *cursor<T>(query: { text: string; values: unknown[] }): AsyncGenerator<T[]> {
+  async *cursor<T>(
+    query: { text: string; values: unknown[] },
+    batchSize = BATCH,
+  ): AsyncGenerator<T[]> {
     const runner = this.db.createQueryRunner('slave');
     await runner.connect();
     let committed = false;
     let next: Promise<T[]> | null = null;
     const fetch = () => {
-      const p = runner.query(`FETCH ${BATCH} FROM export_cursor`) as Promise<T[]>;
+      const p = runner.query(`FETCH ${batchSize} FROM export_cursor`) as Promise<T[]>;
       // Handled here too: it may fail while the caller still writes the previous batch, and
       // is awaited (and its error thrown) only when the caller asks for the next one.
       p.catch(() => undefined);
@@ -288,7 +292,7 @@ export class ExportRepository {
       for (;;) {
         const batch = await upcoming;
         next = null;
-        const more = batch.length === BATCH;
+        const more = batch.length === batchSize;
         if (more) {
           upcoming = fetch();
           next = upcoming;
