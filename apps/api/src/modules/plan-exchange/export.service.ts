@@ -8,6 +8,7 @@ import { type z } from 'zod';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { htmlToPdf } from '../../common/pdf/html-to-pdf';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { publicBase } from '../media/media.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type ExportPostRow, ExportRepository, type ExportSelection } from './export.repository';
 import { PlanExchangeError } from './plan-exchange.errors';
@@ -155,6 +156,7 @@ export class ExportService {
       tags: q.tag,
       authorIds: q.author,
       campaignIds: q.campaign,
+      mediaBase: publicBase(this.config),
     };
   }
 
@@ -222,6 +224,8 @@ export class ExportService {
       tags: 20,
       author: 18,
       campaign: 20,
+      image_url: 40,
+      alt_text: 30,
     };
     const names = headings(this.lang(ws, q));
     sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
@@ -254,6 +258,8 @@ export class ExportService {
           r.tags.join(', '),
           r.author ?? '',
           r.campaign ?? '',
+          r.image_urls ?? '',
+          r.alt_texts ?? '',
         ]);
         // exceljs gives every cell a style object of its own and, not having seen that object
         // before, renders it to XML to find its style id: per cell. The same two objects for
