@@ -189,7 +189,7 @@ export async function downloadPinned(
       signal: pinned.signal,
     });
     if (answer.statusCode < 200 || answer.statusCode > 299) {
-      answer.body.destroy();
+      discard(answer.body);
       throw new DownloadError(
         'status',
         `${where} answered ${answer.statusCode}${answer.statusCode >= 300 && answer.statusCode < 400 ? ' (a redirect, which is not followed)' : ''}.`,
@@ -198,7 +198,7 @@ export async function downloadPinned(
     }
     const declared = Number(answer.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > options.maxBytes) {
-      answer.body.destroy();
+      discard(answer.body);
       throw tooLarge(where, options.maxBytes);
     }
     let bytes = 0;
@@ -232,6 +232,12 @@ export async function downloadPinned(
   } finally {
     pinned.close();
   }
+}
+
+/** Drops a body that is not wanted; the abort it causes is not an error of anyone's. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }) {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 const tooLarge = (where: string, max: number) =>
