@@ -128,7 +128,7 @@ describe('importing images', () => {
     const exported = await request(t.server)
       .get(`/api/v1/workspaces/${ws}/exports/posts.csv?from=2026-11-01&to=2026-11-05&lang=en`)
       .set('Cookie', `postplan_session=${owner.cookie('postplan_session')}`);
-    const rows = parse(exported.text, { bom: true, delimiter: ';' }) as string[][];
+    const rows: string[][] = parse(exported.text, { bom: true, delimiter: ';' });
     expect(rows[0]!.slice(-2)).toEqual(['Image URL', 'Alt text']);
     const mediaUrl = rows[1]![12]!;
     expect(mediaUrl).toMatch(
