@@ -156,8 +156,8 @@ describe('CSV lines written by PostgreSQL', () => {
       expect(text).not.toContain(`;${c}SUM(A1:A2)`);
       expect(text).not.toContain(`;"${c}SUM(A1:A2)`);
     }
-    // The author's cell, then the (empty) campaign's.
-    expect(text).toContain(`;"'=Olga; ""O"", Owner";\r\n`);
+    // The author's cell, then the (empty) campaign's, image URLs' and alt texts'.
+    expect(text).toContain(`;"'=Olga; ""O"", Owner";;;\r\n`);
     expect(text).toContain(`;"'-Kanal; ""eins"""`);
     expect(text).toContain('2026-10-25 02:30;UTC+01:00;');
     expect(text).toContain('2026-10-25 02:30;UTC+02:00;');

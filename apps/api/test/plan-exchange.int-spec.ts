@@ -100,6 +100,8 @@ describe('CSV export', () => {
       'Tags',
       'Author',
       'Campaign',
+      'Image URL',
+      'Alt text',
     ]);
     // tricky (2 channels), berlinSecond, plain: in planned order
     expect(rows.slice(1).map((r) => [r[0], r[3]])).toEqual([
@@ -165,6 +167,11 @@ describe('XLSX export', () => {
     // Excel has no zones: the cell shows the Berlin wall clock.
     expect((first[1] as Date).toISOString()).toBe('2026-10-12T09:15:00.000Z');
     expect(first[2]).toBe('UTC+02:00');
+    // The styles every cell shares: a date format for the time, a bold heading.
+    expect(sheet.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(values(1).slice(-2)).toEqual(['Bild-URL', 'Alt-Text']);
     expect(first[5]).toBe('draft');
     // XML normalises CRLF to LF; everything else of the title survives.
     expect(first[6]).toBe('Hack\nATTENDEE:evil, a; b\\c');
@@ -577,7 +584,7 @@ describe('import', () => {
       '2026-03-29;02:30;Gibt es nicht;;;Mastodon',
       '2026-10-25;02:30;Zweimal;;;Mastodon',
       '2026-11-03;09:00;Wohin?;;;Friendica',
-      `2026-11-04;09:00;${long};;https://example.com/b.png;Twitter`,
+      `2026-11-04;09:00;${long};;ftp://example.com/b.png;Twitter`,
     ].join('\r\n');
     const job = await upload(csv);
     expect(job.body.suggestedMapping.columns).toEqual({
@@ -603,7 +610,7 @@ describe('import', () => {
       [4, 'Date', 'LOCAL_TIME_DOES_NOT_EXIST'],
       [5, 'Date', 'LOCAL_TIME_AMBIGUOUS'],
       [6, 'Profile', 'UNKNOWN_CHANNEL'],
-      [7, 'Image URL', 'IMAGE_NOT_IMPORTED'],
+      [7, 'Image URL', 'IMAGE_URL_INVALID'],
       [7, 'Message', 'TEXT_TOO_LONG'],
     ]);
     expect(dry.body.report.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual([

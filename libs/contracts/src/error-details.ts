@@ -4,7 +4,7 @@ import { IdSchema, PlatformSchema, RoleSchema } from './common';
 import { ERROR_CODES, type ErrorCode } from './errors';
 import { MediaKindSchema, MediaProblemSchema } from './media';
 import { ContestStatusSchema, EntryCsvReportSchema } from './contests';
-import { ImportReportSchema } from './plan-exchange';
+import { ImportImageProblemsSchema, ImportReportSchema } from './plan-exchange';
 import { PostSchema, PostStatusSchema } from './posts';
 
 /**
@@ -201,6 +201,8 @@ export const ERROR_DETAILS = {
   IMPORT_FILE_INVALID: none,
   IMPORT_HAS_ERRORS: ImportReportSchema.omit({ outcomes: true }),
   IMPORT_ALREADY_RUN: none,
+  IMAGE_FETCH_FAILED: ImportImageProblemsSchema,
+  IMAGE_REJECTED: ImportImageProblemsSchema,
   SHARE_LINK_NOT_FOUND: none,
   SHARE_LINK_EXPIRED: none,
   SHARE_LINK_PASSWORD_REQUIRED: none,

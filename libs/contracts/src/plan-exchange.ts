@@ -61,6 +61,8 @@ export const EXPORT_COLUMNS = [
   'tags',
   'author',
   'campaign',
+  'image_url',
+  'alt_text',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -88,6 +90,7 @@ export const IMPORT_FIELDS = [
   'channel_text',
   'link',
   'image_url',
+  'alt_text',
   'channel',
   'tags',
   'status',
@@ -142,7 +145,12 @@ export const IMPORT_ISSUE_CODES = [
   'TITLE_TOO_LONG',
   'INVALID_TAG',
   'INVALID_OFFSET',
-  'IMAGE_NOT_IMPORTED',
+  'IMAGE_URL_INVALID',
+  'TOO_MANY_IMAGES',
+  'ALT_TEXT_TOO_LONG',
+  // Found by the import itself (it fetches each image), not by the dry run:
+  'IMAGE_FETCH_FAILED',
+  'IMAGE_REJECTED',
 ] as const;
 export const ImportIssueCodeSchema = z.enum(IMPORT_ISSUE_CODES);
 export type ImportIssueCode = z.infer<typeof ImportIssueCodeSchema>;
@@ -182,6 +190,11 @@ export const ImportResultSchema = z.object({
   report: ImportReportSchema,
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+/** IMAGE_FETCH_FAILED and IMAGE_REJECTED: every row whose image could not be attached. */
+export const ImportImageProblemsSchema = z.object({
+  issues: z.array(ImportIssueSchema),
+});
 
 // ---- Share links ---------------------------------------------------------------------------------
 

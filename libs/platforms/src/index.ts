@@ -6,6 +6,13 @@ export * from './manual/manual.adapter';
 export * from './sandbox/sandbox.adapter';
 export * from './webhook/webhook-address';
 export * from './webhook/webhook.adapter';
+export {
+  downloadPinned,
+  DownloadError,
+  type DownloadFailure,
+  type Downloaded,
+  type DownloadOptions,
+} from './webhook/webhook-transport';
 export * from './testing/fake-server';
 export * from './http/platform-http';
 export * from './bluesky/bluesky.adapter';

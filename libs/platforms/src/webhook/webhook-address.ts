@@ -122,6 +122,32 @@ const refused = (message: string) =>
   new PublishError('permanent', 'WEBHOOK_ADDRESS_REFUSED', message);
 
 /**
+ * What the address is checked for: a webhook delivery (https only, unless allow-listed) or an
+ * image the import fetches (http too: nothing secret is sent, and the file is checked anyway).
+ * The rules on addresses are the same; only the wording and the scheme rule differ.
+ */
+export type TargetPurpose = 'webhook' | 'image';
+
+const WORDING = {
+  webhook: {
+    url: 'The webhook URL',
+    host: 'The webhook host',
+    schemes: 'must start with https://',
+    credentials: 'the signing secret authenticates Postplan',
+    refused: 'Webhooks may not be delivered to',
+    listed: 'A self-hosted receiver must be named in',
+  },
+  image: {
+    url: 'The image URL',
+    host: 'The image host',
+    schemes: 'must start with https:// or http://',
+    credentials: 'images are fetched without logging in',
+    refused: 'Images may not be fetched from',
+    listed: 'A server of your own network must be named in',
+  },
+} as const;
+
+/**
  * Checks a webhook URL and resolves it to one address that may be connected to, or throws
  * PublishError('permanent', 'WEBHOOK_ADDRESS_REFUSED') saying why. A failed name lookup is
  * retryable (WEBHOOK_DNS_FAILED): nothing was sent.
@@ -132,21 +158,21 @@ export async function checkWebhookTarget(
   resolve: WebhookResolver = systemResolver,
   /** Gives up on a lookup that hangs (retryable). */
   signal?: AbortSignal,
+  purpose: TargetPurpose = 'webhook',
 ): Promise<CheckedTarget> {
+  const w = WORDING[purpose];
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     // Not echoed: webhook URLs often carry a token in their path.
-    throw refused('The webhook URL is not a valid URL.');
+    throw refused(`${w.url} is not a valid URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw refused(`The webhook URL must start with https:// (it starts with ${url.protocol}//).`);
+    throw refused(`${w.url} ${w.schemes} (it starts with ${url.protocol}//).`);
   }
   if (url.username !== '' || url.password !== '') {
-    throw refused(
-      'The webhook URL must not contain a user name or password; the signing secret authenticates Postplan.',
-    );
+    throw refused(`${w.url} must not contain a user name or password; ${w.credentials}.`);
   }
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   // The WHATWG parser has already turned 2130706433, 0x7f.1 and 017700000001 into 127.0.0.1.
@@ -167,7 +193,7 @@ export async function checkWebhookTarget(
       throw new PublishError(
         'retryable',
         'WEBHOOK_DNS_FAILED',
-        `The webhook host ${host} could not be resolved (${(e as NodeJS.ErrnoException).code ?? 'lookup failed'}).`,
+        `${w.host} ${host} could not be resolved (${(e as NodeJS.ErrnoException).code ?? 'lookup failed'}).`,
         { cause: e },
       );
     }
@@ -175,7 +201,7 @@ export async function checkWebhookTarget(
       throw new PublishError(
         'retryable',
         'WEBHOOK_DNS_FAILED',
-        `The webhook host ${host} resolved to no address.`,
+        `${w.host} ${host} resolved to no address.`,
       );
     }
   }
@@ -183,9 +209,7 @@ export async function checkWebhookTarget(
   let everyAddressAllowListed = true;
   for (const { address } of addresses) {
     if (!ipaddr.isValid(address)) {
-      throw refused(
-        `The webhook host ${host} resolved to "${address}", which is not an IP address.`,
-      );
+      throw refused(`${w.host} ${host} resolved to "${address}", which is not an IP address.`);
     }
     const parsed = unwrapMapped(ipaddr.parse(address));
     const listed = allow.some(
@@ -196,12 +220,15 @@ export async function checkWebhookTarget(
     const why = forbiddenReason(parsed);
     if (why !== null) {
       const via = literal ? '' : ` (${host} resolves to ${parsed.toString()})`;
-      throw refused(
-        `Webhooks may not be delivered to ${why}${via}. A self-hosted receiver must be named in ${WEBHOOK_ALLOW_VARIABLE}.`,
-      );
+      throw refused(`${w.refused} ${why}${via}. ${w.listed} ${WEBHOOK_ALLOW_VARIABLE}.`);
     }
   }
-  if (url.protocol === 'http:' && !hostAllowed && !everyAddressAllowListed) {
+  if (
+    purpose === 'webhook' &&
+    url.protocol === 'http:' &&
+    !hostAllowed &&
+    !everyAddressAllowListed
+  ) {
     throw refused(
       `The webhook URL must use https://; plain http:// is only allowed for receivers named in ${WEBHOOK_ALLOW_VARIABLE}.`,
     );

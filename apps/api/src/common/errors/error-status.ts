@@ -113,6 +113,8 @@ export function statusOf(code: ErrorCode): number {
     case 'ANCHOR_RANGE_INVALID':
     case 'IMPORT_FILE_INVALID':
     case 'IMPORT_HAS_ERRORS':
+    case 'IMAGE_FETCH_FAILED':
+    case 'IMAGE_REJECTED':
     case 'WEAK_PASSWORD':
     case 'MEDIA_FILE_MISSING':
     case 'MEDIA_FILE_DAMAGED':

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   hasRole,
   type MediaItem,
+  type MediaKind,
+  type MediaMimeType,
   type MediaList,
   type MediaListQuerySchema,
   type MediaSettings,
@@ -20,7 +22,7 @@ import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { MediaLinks } from './media-links';
 import { processMedia } from './media-processor';
 import { MediaStorage, S3MediaStorage, type StoredObject } from './media-storage';
-import { conflictingClaim, extensionOf } from './media-type';
+import { conflictingClaim, extensionOf, SNIFF_BYTES, sniffMediaType } from './media-type';
 import { MediaError, mediaNotFound } from './media.errors';
 import { toMediaItem } from './media.mapper';
 import { type MediaRow, MediaRepository } from './media.repository';
@@ -30,6 +32,21 @@ type Caller = { userId: string; workspace: WorkspaceWithRole };
 type ListQuery = z.output<typeof MediaListQuerySchema>;
 type UploadFields = z.output<typeof MediaUploadFieldsSchema>;
 type UpdateInput = z.output<typeof UpdateMediaRequestSchema>;
+
+/** A file in the store whose library row is still to be written (see MediaService.storeFile). */
+export type StoredMedia = {
+  id: string;
+  kind: MediaKind;
+  mimeType: MediaMimeType;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  videoCodec: string | null;
+  sha256: string;
+  storageKey: string;
+  thumbnailKey: string;
+};
 
 /** How long a signed link handed to a platform stays valid: one publishing attempt and its retries. */
 export const MEDIA_LINK_TTL_SECONDS = 6 * 3600;
@@ -59,10 +76,54 @@ export class MediaService implements OnModuleDestroy {
    * row written; if anything fails, what was moved is removed again and the temporary files go.
    */
   async upload(caller: Caller, file: ReceivedFile, fields: UploadFields): Promise<MediaItem> {
-    const stored: string[] = [];
+    let stored: StoredMedia | null = null;
     try {
       this.assertMayWrite(caller);
-      const claim = conflictingClaim(file.detectedType, file.originalname, file.mimetype);
+      stored = await this.storeFile(caller.workspace.id, {
+        path: file.path,
+        kind: file.kind,
+        detectedType: file.detectedType,
+        fileName: file.originalname,
+        declaredType: file.mimetype,
+      });
+      const row = stored;
+      await this.repo.transaction((em) =>
+        this.insertStored(em, caller.workspace.id, caller.userId, row, {
+          name: fields.name ?? displayName(file.originalname),
+          altText: fields.altText ?? null,
+        }),
+      );
+      stored = null;
+      return this.get(caller.workspace, row.id);
+    } catch (e) {
+      if (stored) await this.discardStored([stored]);
+      throw e;
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  /**
+   * The first half of an upload, for callers with a transaction of their own (the import):
+   * checks the file's type against its name and declared type, rewrites it without metadata,
+   * and puts file and thumbnail into the store. The row comes with insertStored in the
+   * caller's transaction; a caller whose transaction fails hands what it stored to
+   * discardStored. On failure nothing of this file stays in the store. The input stays where
+   * it is (the caller removes it).
+   */
+  async storeFile(
+    workspaceId: string,
+    file: {
+      path: string;
+      kind: MediaKind;
+      detectedType: MediaMimeType;
+      fileName: string;
+      declaredType?: string | undefined;
+    },
+  ): Promise<StoredMedia> {
+    const keys: string[] = [];
+    try {
+      const claim = conflictingClaim(file.detectedType, file.fileName, file.declaredType);
       if (claim) {
         throw new MediaError(
           'MEDIA_TYPE_MISMATCH',
@@ -77,61 +138,34 @@ export class MediaService implements OnModuleDestroy {
         this.config.media,
       );
       const id = randomUUID();
-      const ws = caller.workspace.id;
-      const storageKey = `${ws}/${id}.${extensionOf(file.detectedType)}`;
-      const thumbnailKey = `${ws}/${id}.thumb.jpg`;
+      const storageKey = `${workspaceId}/${id}.${extensionOf(file.detectedType)}`;
+      const thumbnailKey = `${workspaceId}/${id}.thumb.jpg`;
       try {
         await this.storage.put(storageKey, processed.path, file.detectedType);
-        stored.push(storageKey);
+        keys.push(storageKey);
         await this.storage.put(thumbnailKey, processed.thumbnailPath, 'image/jpeg');
-        stored.push(thumbnailKey);
+        keys.push(thumbnailKey);
       } finally {
         await Promise.all([
           rm(processed.path, { force: true }),
           rm(processed.thumbnailPath, { force: true }),
         ]);
       }
-      const now = this.clock.now();
-      await this.repo.transaction(async (em) => {
-        await this.repo.insert(em, {
-          id,
-          workspace_id: ws,
-          kind: file.kind,
-          name: fields.name ?? displayName(file.originalname),
-          mime_type: file.detectedType,
-          bytes: processed.bytes,
-          width: processed.width,
-          height: processed.height,
-          duration_ms: processed.durationMs,
-          video_codec: processed.videoCodec,
-          alt_text: fields.altText ?? null,
-          sha256: processed.sha256,
-          storage_key: storageKey,
-          thumbnail_key: thumbnailKey,
-          uploaded_by: caller.userId,
-          created_at: now,
-        });
-        await this.audit.record(em, {
-          workspaceId: ws,
-          actor: { type: 'user', userId: caller.userId },
-          action: 'media.uploaded',
-          subject: { type: 'media', id },
-          after: { name: fields.name ?? displayName(file.originalname), bytes: processed.bytes },
-        });
-      });
-      stored.length = 0;
-      return this.get(caller.workspace, id);
+      return {
+        id,
+        kind: file.kind,
+        mimeType: file.detectedType,
+        bytes: processed.bytes,
+        width: processed.width,
+        height: processed.height,
+        durationMs: processed.durationMs,
+        videoCodec: processed.videoCodec,
+        sha256: processed.sha256,
+        storageKey,
+        thumbnailKey,
+      };
     } catch (e) {
-      await Promise.all(
-        stored.map((key) =>
-          this.storage.remove(key).catch((err: unknown) => {
-            this.logger.error(
-              { err, key },
-              'A stored media file could not be removed after a failed upload',
-            );
-          }),
-        ),
-      );
+      await this.removeKeys(keys, 'A stored media file could not be removed after a failed upload');
       if (e instanceof MediaError) throw e;
       if (isStorageFailure(e)) {
         throw new MediaError('MEDIA_PROCESSING_UNAVAILABLE', 'The media store cannot be reached.', {
@@ -139,13 +173,117 @@ export class MediaService implements OnModuleDestroy {
         });
       }
       throw e;
-    } finally {
-      await rm(file.path, { force: true });
     }
   }
 
+  /**
+   * storeFile for a file that did not come through the upload form (an image the import
+   * fetched): its type is read from its first bytes, its size held against the limit of its
+   * kind. Only images are taken.
+   */
+  async storeDownloaded(
+    workspaceId: string,
+    path: string,
+    fileName: string,
+    declaredType: string | null,
+  ): Promise<StoredMedia> {
+    const handle = await open(path, 'r');
+    let head: Buffer;
+    let size: number;
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+      head = buffer.subarray(0, bytesRead);
+      size = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    const sniffed = sniffMediaType(head);
+    if (!sniffed.ok || sniffed.kind !== 'image') {
+      const what = sniffed.ok ? sniffed.mimeType : sniffed.detected;
+      throw new MediaError(
+        'MEDIA_TYPE_UNSUPPORTED',
+        what
+          ? `This is a ${what} file, not a JPEG, PNG, GIF or WebP image.`
+          : 'This is not a JPEG, PNG, GIF or WebP image.',
+        { detected: what },
+      );
+    }
+    if (size > this.config.media.maxImageBytes) {
+      throw new MediaError(
+        'MEDIA_TOO_LARGE',
+        `Images may have at most ${Math.round(this.config.media.maxImageBytes / 1024 / 1024)} MB.`,
+        { kind: 'image', bytes: size, maxBytes: this.config.media.maxImageBytes },
+      );
+    }
+    return this.storeFile(workspaceId, {
+      path,
+      kind: 'image',
+      detectedType: sniffed.mimeType,
+      fileName,
+      declaredType: declaredType ?? undefined,
+    });
+  }
+
+  /** The second half: the library row (and its audit entry) in the caller's transaction. */
+  async insertStored(
+    em: EntityManager,
+    workspaceId: string,
+    userId: string,
+    stored: StoredMedia,
+    fields: { name: string; altText: string | null },
+  ): Promise<void> {
+    await this.repo.insert(em, {
+      id: stored.id,
+      workspace_id: workspaceId,
+      kind: stored.kind,
+      name: fields.name,
+      mime_type: stored.mimeType,
+      bytes: stored.bytes,
+      width: stored.width,
+      height: stored.height,
+      duration_ms: stored.durationMs,
+      video_codec: stored.videoCodec,
+      alt_text: fields.altText,
+      sha256: stored.sha256,
+      storage_key: stored.storageKey,
+      thumbnail_key: stored.thumbnailKey,
+      uploaded_by: userId,
+      created_at: this.clock.now(),
+    });
+    await this.audit.record(em, {
+      workspaceId,
+      actor: { type: 'user', userId },
+      action: 'media.uploaded',
+      subject: { type: 'media', id: stored.id },
+      after: { name: fields.name, bytes: stored.bytes },
+    });
+  }
+
+  /** Removes stored files whose rows were never written (the caller's transaction failed). */
+  async discardStored(stored: readonly StoredMedia[]): Promise<void> {
+    await this.removeKeys(
+      stored.flatMap((m) => [m.storageKey, m.thumbnailKey]),
+      'A stored media file could not be removed after a failed transaction',
+    );
+  }
+
+  private async removeKeys(keys: readonly string[], message: string): Promise<void> {
+    await Promise.all(
+      keys.map((key) =>
+        this.storage.remove(key).catch((err: unknown) => {
+          this.logger.error({ err, key }, message);
+        }),
+      ),
+    );
+  }
+
   /** Library rows by id (deleted ones too), for a post that attaches them, in its transaction. */
-  rowsForPost(workspaceId: string, ids: readonly string[], em: EntityManager): Promise<MediaRow[]> {
+  rowsForPost(
+    workspaceId: string,
+    ids: readonly string[],
+    em?: EntityManager,
+  ): Promise<MediaRow[]> {
     return this.repo.findMany(workspaceId, ids, em);
   }
 
@@ -326,7 +464,8 @@ function isStorageFailure(e: unknown): boolean {
   );
 }
 
-function publicBase(config: AppConfig): string {
+/** Where this server is reached from outside: links to media files start here. */
+export function publicBase(config: AppConfig): string {
   if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return `http://${host}:${config.port}`;

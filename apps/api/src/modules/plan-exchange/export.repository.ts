@@ -20,6 +20,8 @@ export type ExportSelection = {
   campaignIds?: string[];
   /** Ideas are the team's workshop; share links leave them out. */
   excludeIdeas?: boolean;
+  /** The server's public address, before the media files' paths in the image column. */
+  mediaBase?: string;
 };
 
 /** One row per post and channel (a post without channels: one row, channel null). */
@@ -36,6 +38,10 @@ export type ExportRow = {
   channel_text: string | null;
   /** The campaign's name, null outside one. */
   campaign: string | null;
+  /** The channel's media (its own, or the post's) as absolute URLs, one a line; null: none. */
+  image_urls: string | null;
+  /** Their alt texts, one a line in the same order (a single image's may span lines). */
+  alt_texts: string | null;
 };
 
 /** One row per post, its channels aggregated: what ICS, JSON and print need. */
@@ -99,6 +105,26 @@ export function selectionWhere(
 }
 
 /**
+ * A row's images: the channel's own media when it has them (media_override), else the post's,
+ * as absolute member URLs of the files, one a line. With several images each alt text is put
+ * on one line (line breaks become spaces) so the lines pair up; a single one is kept as it is.
+ */
+function imagesJoin(values: unknown[], s: ExportSelection): string {
+  values.push(s.mediaBase ?? '');
+  const base = `$${values.length}::text`;
+  return ` LEFT JOIN LATERAL (
+                SELECT string_agg(${base} || '/api/v1/workspaces/' || m.workspace_id || '/media/' || m.id || '/file',
+                                  E'\\n' ORDER BY pm.position) AS image_urls,
+                       CASE WHEN count(*) = 1 THEN coalesce(max(pm.alt_text), '')
+                            ELSE string_agg(regexp_replace(coalesce(pm.alt_text, ''), E'[\\r\\n]+', ' ', 'g'),
+                                            E'\\n' ORDER BY pm.position) END AS alt_texts
+                  FROM post_media pm JOIN media m ON m.id = pm.media_id
+                 WHERE pm.post_id = p.id
+                   AND pm.channel_id IS NOT DISTINCT FROM (CASE WHEN v.media_override THEN v.channel_id END)
+                HAVING count(*) > 0) img ON true`;
+}
+
+/**
  * The rows of a spreadsheet export as SQL. With a channel filter, only the selected channels'
  * rows are written. The benchmark runs PostgreSQL's COPY on exactly this query.
  */
@@ -109,14 +135,16 @@ export function buildRowQuery(s: ExportSelection): { text: string; values: unkno
     values.push(s.channelIds);
     channelJoin = ` AND v.channel_id = ANY($${values.length}::uuid[])`;
   }
+  const images = imagesJoin(values, s);
   return {
     text: `SELECT p.id AS post_id, p.planned_at, p.status, p.title, p.text, p.tags, u.name AS author,
-                  c.name AS channel, c.platform, v.text AS channel_text, cp.name AS campaign
+                  c.name AS channel, c.platform, v.text AS channel_text, cp.name AS campaign,
+                  img.image_urls, img.alt_texts
              FROM posts p
              LEFT JOIN users u ON u.id = p.author_id
              LEFT JOIN campaigns cp ON cp.id = p.campaign_id
              LEFT JOIN post_variants v ON v.post_id = p.id${channelJoin}
-             LEFT JOIN channels c ON c.id = v.channel_id
+             LEFT JOIN channels c ON c.id = v.channel_id${images}
             WHERE ${where}
             ORDER BY p.planned_at, p.id, v.position`,
     values,
@@ -160,6 +188,7 @@ export function buildCsvQuery(
     values.push(s.channelIds);
     channelJoin = ` AND v.channel_id = ANY($${values.length}::uuid[])`;
   }
+  const images = imagesJoin(values, s);
   values.push(timeZone);
   const zone = `$${values.length}::text`;
   const q = (c: string) => quoteSql(`r.${c}`, delimiter);
@@ -173,7 +202,8 @@ export function buildCsvQuery(
                   || lpad((abs(${o}) / 60)::text, 2, '0') || ':' || lpad((abs(${o}) % 60)::text, 2, '0') || ${d}
                   || ${q('channel')} || ${d} || r.platform || ${d} || r.status || ${d}
                   || ${q('title')} || ${d} || ${q('text')} || ${d} || ${q('channel_text')} || ${d}
-                  || ${q('tags')} || ${d} || ${q('author')} || ${d} || ${q('campaign')} || E'\\r\\n' AS line
+                  || ${q('tags')} || ${d} || ${q('author')} || ${d} || ${q('campaign')} || ${d}
+                  || ${q('image_urls')} || ${d} || ${q('alt_texts')} || E'\\r\\n' AS line
              FROM (SELECT p.id AS post_id, p.planned_at, v.position, z.local,
                           (extract(epoch FROM z.local - (p.planned_at AT TIME ZONE 'UTC')) / 60)::int AS offset_minutes,
                           coalesce(c.platform, '') AS platform, p.status,
@@ -183,13 +213,15 @@ export function buildCsvQuery(
                           ${neutraliseSql(`coalesce(v.text, '')`)} AS channel_text,
                           ${neutraliseSql(`array_to_string(p.tags, ', ', '')`)} AS tags,
                           ${neutraliseSql(`coalesce(u.name, '')`)} AS author,
-                          ${neutraliseSql(`coalesce(cp.name, '')`)} AS campaign
+                          ${neutraliseSql(`coalesce(cp.name, '')`)} AS campaign,
+                          ${neutraliseSql(`coalesce(img.image_urls, '')`)} AS image_urls,
+                          ${neutraliseSql(`coalesce(img.alt_texts, '')`)} AS alt_texts
                      FROM posts p
                      CROSS JOIN LATERAL (SELECT p.planned_at AT TIME ZONE ${zone} AS local) z
                      LEFT JOIN users u ON u.id = p.author_id
                      LEFT JOIN campaigns cp ON cp.id = p.campaign_id
                      LEFT JOIN post_variants v ON v.post_id = p.id${channelJoin}
-                     LEFT JOIN channels c ON c.id = v.channel_id
+                     LEFT JOIN channels c ON c.id = v.channel_id${images}
                     WHERE ${where}
                     ORDER BY p.planned_at, p.id, v.position) r
             ORDER BY r.planned_at, r.post_id, r.position`,
@@ -224,8 +256,9 @@ export class ExportRepository {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  rows(s: ExportSelection): AsyncGenerator<ExportRow[]> {
-    return this.cursor<ExportRow>(buildRowQuery(s));
+  /** `batch`: rows per FETCH (see cursor); the XLSX writer asks for smaller ones. */
+  rows(s: ExportSelection, batch = BATCH): AsyncGenerator<ExportRow[]> {
+    return this.cursor<ExportRow>(buildRowQuery(s), batch);
   }
 
   /** Finished CSV lines, in batches; see buildCsvQuery. */
@@ -265,13 +298,16 @@ export class ExportRepository {
    * while Node sends them. Stopping early (a client that went away) closes the cursor and frees
    * the connection.
    */
-  async *cursor<T>(query: { text: string; values: unknown[] }): AsyncGenerator<T[]> {
+  async *cursor<T>(
+    query: { text: string; values: unknown[] },
+    batchSize = BATCH,
+  ): AsyncGenerator<T[]> {
     const runner = this.db.createQueryRunner('slave');
     await runner.connect();
     let committed = false;
     let next: Promise<T[]> | null = null;
     const fetch = () => {
-      const p = runner.query(`FETCH ${BATCH} FROM export_cursor`) as Promise<T[]>;
+      const p = runner.query(`FETCH ${batchSize} FROM export_cursor`) as Promise<T[]>;
       // Handled here too: it may fail while the caller still writes the previous batch, and
       // is awaited (and its error thrown) only when the caller asks for the next one.
       p.catch(() => undefined);
@@ -288,7 +324,7 @@ export class ExportRepository {
       for (;;) {
         const batch = await upcoming;
         next = null;
-        const more = batch.length === BATCH;
+        const more = batch.length === batchSize;
         if (more) {
           upcoming = fetch();
           next = upcoming;

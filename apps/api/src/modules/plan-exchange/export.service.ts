@@ -8,6 +8,7 @@ import { type z } from 'zod';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { htmlToPdf } from '../../common/pdf/html-to-pdf';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { publicBase } from '../media/media.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { type ExportPostRow, ExportRepository, type ExportSelection } from './export.repository';
 import { PlanExchangeError } from './plan-exchange.errors';
@@ -29,6 +30,42 @@ const MAX_RANGE_DAYS = 3_700;
 const MAX_PRINT_POSTS = 2_000;
 const EVENT_MINUTES = 15;
 const XLSX_ROWS_PER_FLUSH = 100;
+/** Rows per cursor FETCH for XLSX: it writes rows slower than CSV, so smaller batches suffice. */
+const XLSX_BATCH = 1_000;
+/** Sheet XML waiting for the deflater beyond this, and the export waits for it to drain. */
+const XLSX_MAX_BACKLOG = 1024 * 1024;
+const PLANNED_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm' };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+
+/**
+ * exceljs writes each sheet's XML into its own buffer stream, which archiver pipes through a
+ * PassThrough into the deflater; the buffer stream ignores that PassThrough's `false`, so rows
+ * that come faster than zlib compresses them pile up there: 23 MB of XML at 70,000 rows, and
+ * the export's memory grew with its length. This waits until the backlog is gone. The
+ * PassThrough is readable-stream's (it has `_writableState`, not `writableLength`); should
+ * exceljs or archiver change shape, the check does nothing rather than break the export.
+ */
+type Backlogged = {
+  _writableState?: { length?: number };
+  once?: (event: 'drain', listener: () => void) => unknown;
+};
+
+async function sheetBacklogDrained(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: Backlogged[] } }).stream?.pipes;
+  const pass = pipes?.[0];
+  const queued = pass?._writableState?.length;
+  if (!pass?.once || typeof queued !== 'number' || queued <= XLSX_MAX_BACKLOG) return;
+  // A client that went away stops the zip stream: then the backlog never drains.
+  if (out.destroyed) throw new Error('The client closed the connection.');
+  await new Promise<void>((resolve, reject) => {
+    const gone = () => reject(new Error('The client closed the connection.'));
+    out.once('close', gone);
+    pass.once!('drain', () => {
+      out.off('close', gone);
+      resolve();
+    });
+  });
+}
 
 /** Writes a chunk and waits when the client reads slower than we write. */
 export async function send(out: Writable, chunk: string | Buffer): Promise<void> {
@@ -119,6 +156,7 @@ export class ExportService {
       tags: q.tag,
       authorIds: q.author,
       campaignIds: q.campaign,
+      mediaBase: publicBase(this.config),
     };
   }
 
@@ -186,13 +224,15 @@ export class ExportService {
       tags: 20,
       author: 18,
       campaign: 20,
+      image_url: 40,
+      alt_text: 30,
     };
     const names = headings(this.lang(ws, q));
     sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
       header: names[i],
       key: c,
       width: widths[c],
-      style: c === 'planned' ? { numFmt: 'yyyy-mm-dd hh:mm' } : undefined,
+      style: c === 'planned' ? PLANNED_STYLE : undefined,
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = {
@@ -201,30 +241,40 @@ export class ExportService {
     };
     sheet.getRow(1).commit();
     let rows = 0;
-    for await (const batch of this.repo.rows(s)) {
+    const plannedColumn = EXPORT_COLUMNS.indexOf('planned') + 1;
+    for await (const batch of this.repo.rows(s, XLSX_BATCH)) {
       for (const r of batch) {
         const clock = wallClock(r.planned_at, ws.timeZone);
-        sheet
-          .addRow([
-            r.post_id,
-            new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
-            utcOffsetText(clock.offsetMinutes),
-            r.channel ?? '',
-            r.platform ?? '',
-            r.status,
-            r.title,
-            r.text,
-            r.channel_text ?? '',
-            r.tags.join(', '),
-            r.author ?? '',
-            r.campaign ?? '',
-          ])
-          .commit();
+        const row = sheet.addRow([
+          r.post_id,
+          new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
+          utcOffsetText(clock.offsetMinutes),
+          r.channel ?? '',
+          r.platform ?? '',
+          r.status,
+          r.title,
+          r.text,
+          r.channel_text ?? '',
+          r.tags.join(', '),
+          r.author ?? '',
+          r.campaign ?? '',
+          r.image_urls ?? '',
+          r.alt_texts ?? '',
+        ]);
+        // exceljs gives every cell a style object of its own and, not having seen that object
+        // before, renders it to XML to find its style id: per cell. The same two objects for
+        // every row give the same ids from its cache (the file is byte for byte the same).
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cell.style = column === plannedColumn ? PLANNED_STYLE : PLAIN_STYLE;
+        });
+        row.commit();
         // exceljs ignores backpressure: every hundred rows, let the zip stream deflate and
-        // flush, and wait while the client has not taken what it was given.
+        // flush, and wait while the client has not taken what it was given, or while the
+        // rows already written wait for the deflater (it is slower than the rows come).
         if (++rows % XLSX_ROWS_PER_FLUSH === 0) {
           await new Promise((resolve) => setImmediate(resolve));
           if (out.writableNeedDrain) await once(out, 'drain');
+          await sheetBacklogDrained(sheet, out);
         }
       }
     }

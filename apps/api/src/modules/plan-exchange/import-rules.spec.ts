@@ -1,5 +1,6 @@
 import { type ImportTable } from './import-file';
 import {
+  imageUrlProblem,
   parseLocalDateTime,
   parseOffset,
   resolveImportTime,
@@ -127,6 +128,93 @@ describe('mapping and validation', () => {
     expect(drafts[0]!.variants.map((v) => v.channelId)).toEqual([channels[0]!.id, channels[1]!.id]);
     expect(report.issues).toEqual([
       expect.objectContaining({ row: 3, column: 'Text', code: 'TEXT_TOO_LONG' }),
+    ]);
+  });
+});
+
+describe('image columns', () => {
+  it("recognises the export's image and alt-text columns and the schedulers' names for them", () => {
+    expect(suggestMapping(['Text', 'Image URL', 'Alt text']).columns).toEqual({
+      text: 0,
+      image_url: 1,
+      alt_text: 2,
+    });
+    expect(suggestMapping(['Text', 'Bild-URL', 'Alt-Text']).columns).toEqual({
+      text: 0,
+      image_url: 1,
+      alt_text: 2,
+    });
+    expect(suggestMapping(['message', 'image_url', 'Bildbeschreibung']).columns).toEqual({
+      text: 0,
+      image_url: 1,
+      alt_text: 2,
+    });
+    expect(suggestMapping(['Message', 'Media URL', 'Profile']).columns).toEqual({
+      text: 0,
+      image_url: 1,
+      channel: 2,
+    });
+  });
+
+  it('takes http and https URLs only, without user names or passwords', () => {
+    expect(imageUrlProblem('https://cdn.example.com/a/bild.jpg')).toBeNull();
+    expect(imageUrlProblem('http://example.com/bild.png?x=1')).toBeNull();
+    expect(imageUrlProblem('ftp://example.com/bild.jpg')).toMatch(/https:\/\/ or http:\/\//);
+    expect(imageUrlProblem('file:///etc/passwd')).toMatch(/https:\/\//);
+    expect(imageUrlProblem('javascript:alert(1)')).not.toBeNull();
+    expect(imageUrlProblem('https://user:secret@example.com/bild.jpg')).toMatch(/password/);
+    expect(imageUrlProblem('https://user@example.com/bild.jpg')).toMatch(/user name/);
+    expect(imageUrlProblem('bild.jpg')).toMatch(/not a URL/);
+    expect(imageUrlProblem(`https://example.com/${'a'.repeat(2100)}`)).toMatch(/2048/);
+  });
+
+  it('reports a bad URL with its row and column, and pairs several images with their alt texts', () => {
+    const table: ImportTable = {
+      headers: ['Text', 'Image URL', 'Alt text'],
+      rows: [
+        { line: 2, cells: ['eins', 'https://user:pw@example.com/a.jpg', ''] },
+        {
+          line: 3,
+          cells: [
+            'zwei',
+            'https://example.com/a.jpg\nhttps://example.com/b.png',
+            'Ein Hund\nZwei Katzen',
+          ],
+        },
+        { line: 4, cells: ['drei', 'https://example.com/c.jpg', 'Zeile eins\nZeile zwei'] },
+      ],
+    };
+    const { report, drafts } = validateImport(table, suggestMapping(table.headers), [], berlin);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ row: 2, column: 'Image URL', code: 'IMAGE_URL_INVALID' }),
+    ]);
+    expect(report.ok).toBe(false);
+    expect(drafts[1]!.media.map((m) => [m.url, m.altText])).toEqual([
+      ['https://example.com/a.jpg', 'Ein Hund'],
+      ['https://example.com/b.png', 'Zwei Katzen'],
+    ]);
+    expect(drafts[2]!.media.map((m) => m.altText)).toEqual(['Zeile eins\nZeile zwei']);
+  });
+
+  it("gives a channel its own images only when its row differs from the post's first row", () => {
+    const table: ImportTable = {
+      headers: ['Post ID', 'Text', 'Channel', 'Image URL'],
+      rows: [
+        { line: 2, cells: ['p1', 'Text', 'Mastodon', 'https://example.com/a.jpg'] },
+        { line: 3, cells: ['p1', 'Text', 'X Konto', 'https://example.com/b.jpg'] },
+      ],
+    };
+    const { report, drafts } = validateImport(
+      table,
+      suggestMapping(table.headers),
+      channels,
+      berlin,
+    );
+    expect(report.ok).toBe(true);
+    expect(drafts[0]!.media.map((m) => m.url)).toEqual(['https://example.com/a.jpg']);
+    expect(drafts[0]!.variants.map((v) => v.media?.map((m) => m.url) ?? null)).toEqual([
+      null,
+      ['https://example.com/b.jpg'],
     ]);
   });
 });

@@ -5,6 +5,8 @@ import {
   type ImportMappingSchema,
   type ImportReport,
   type ImportRowOutcome,
+  MAX_ALT_TEXT_LENGTH,
+  MAX_MEDIA_PER_POST,
   MAX_TAGS,
   MAX_TEXT_LENGTH,
   type Platform,
@@ -25,6 +27,9 @@ export type ImportChannel = {
   character_limit: number | null;
 };
 
+/** An image a row names: fetched (or found in the media library) when the import runs. */
+export type ImportImage = { url: string; altText: string | null; row: number; column: string };
+
 /** A post the import would create. */
 export type ImportDraft = {
   key: string;
@@ -33,8 +38,52 @@ export type ImportDraft = {
   text: string;
   plannedAt: Date | null;
   tags: string[];
-  variants: { channelId: string; text: string | null }[];
+  /** The post's images: those of its first row. */
+  media: ImportImage[];
+  /** `media` null: the channel shows the post's images; a list: its own (a row that differs). */
+  variants: { channelId: string; text: string | null; media: ImportImage[] | null }[];
 };
+
+const MAX_IMAGE_URL_LENGTH = 2_048;
+
+/**
+ * Whether a cell's address may be fetched at all: http or https, a host, no user name or
+ * password (an import never logs in anywhere). Where it points is checked when the import
+ * fetches it (after DNS, against the same rules as webhooks); the dry run fetches nothing.
+ */
+export function imageUrlProblem(text: string): string | null {
+  if (text.length > MAX_IMAGE_URL_LENGTH) {
+    return `An image URL has at most ${MAX_IMAGE_URL_LENGTH} characters.`;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `"${text.slice(0, 80)}" is not a URL such as https://example.com/bild.jpg.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `An image URL starts with https:// or http:// (this one with ${url.protocol}//).`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    return 'An image URL must not contain a user name or password.';
+  }
+  if (url.hostname === '') return 'The image URL names no host.';
+  return null;
+}
+
+/**
+ * A cell's images: URLs separated by line breaks or spaces (a URL holds neither), each with
+ * the alt text of the same line of the alt-text cell; a single image takes the whole cell.
+ */
+export function splitImages(
+  urlCell: string,
+  altCell: string,
+): { url: string; altText: string | null }[] {
+  const urls = urlCell.split(/\s+/).filter(Boolean);
+  if (urls.length === 1) return [{ url: urls[0]!, altText: altCell.trim() || null }];
+  const alts = altCell.split(/\r?\n/);
+  return urls.map((url, i) => ({ url, altText: alts[i]?.trim() || null }));
+}
 
 const normalise = (h: string) =>
   h
@@ -84,13 +133,29 @@ const SYNONYMS: Record<ImportField, string[]> = {
   link: ['link', 'url', 'link url', 'website'],
   image_url: [
     'image url',
+    'image urls',
     'image',
+    'image link',
     'media url',
+    'media urls',
     'media',
     'photo url',
+    'picture url',
     'bild',
     'bild url',
+    'bild link',
+    'foto url',
     'picture',
+  ],
+  alt_text: [
+    'alt text',
+    'alt',
+    'alternative text',
+    'alternativtext',
+    'image alt text',
+    'image description',
+    'bildbeschreibung',
+    'bild beschreibung',
   ],
   channel: [
     'channel',
@@ -409,16 +474,31 @@ export function validateImport(
     if (tags.length > MAX_TAGS) {
       issue(line, 'tags', { code: 'INVALID_TAG', message: `A post has at most ${MAX_TAGS} tags.` });
     }
-    if (cellText(get(cells, 'image_url')).trim()) {
-      issue(
-        line,
-        'image_url',
-        {
-          code: 'IMAGE_NOT_IMPORTED',
-          message: 'Images are not imported yet; the post is created without it.',
-        },
-        'warning',
-      );
+    const images: ImportImage[] = [];
+    const imageCell = cellText(get(cells, 'image_url')).trim();
+    if (imageCell) {
+      for (const image of splitImages(imageCell, cellText(get(cells, 'alt_text')))) {
+        const problem = imageUrlProblem(image.url);
+        if (problem) {
+          issue(line, 'image_url', { code: 'IMAGE_URL_INVALID', message: problem });
+          continue;
+        }
+        if (image.altText !== null && image.altText.length > MAX_ALT_TEXT_LENGTH) {
+          issue(line, 'alt_text', {
+            code: 'ALT_TEXT_TOO_LONG',
+            message: `An alt text has at most ${MAX_ALT_TEXT_LENGTH} characters.`,
+          });
+          continue;
+        }
+        if (images.some((i) => i.url === image.url)) continue;
+        images.push({ ...image, row: line, column: heading('image_url') ?? 'image_url' });
+      }
+      if (images.length > MAX_MEDIA_PER_POST) {
+        issue(line, 'image_url', {
+          code: 'TOO_MANY_IMAGES',
+          message: `A post has at most ${MAX_MEDIA_PER_POST} images (this row names ${images.length}).`,
+        });
+      }
     }
 
     // Where
@@ -431,6 +511,7 @@ export function validateImport(
         text,
         plannedAt,
         tags,
+        media: images,
         variants: [],
         firstRow: line,
         failed: false,
@@ -462,7 +543,9 @@ export function validateImport(
             message: `Too long for ${channel.name} (${channel.platform}): ${measured.used} of ${measured.limit} ${measured.unit}.`,
           });
         }
-        draft.variants.push({ channelId: channel.id, text: variantText });
+        // A row whose images differ from the post's (its first row's) gives its channel its own.
+        const ownMedia = sameImages(images, draft.media) ? null : images;
+        draft.variants.push({ channelId: channel.id, text: variantText, media: ownMedia });
       }
     }
     const failed = issues.filter((i) => i.severity === 'error').length > before;
@@ -491,6 +574,9 @@ export function validateImport(
     drafts: [...drafts.values()].map(({ firstRow: _f, failed: _x, ...d }) => d),
   };
 }
+
+const sameImages = (a: ImportImage[], b: ImportImage[]) =>
+  a.length === b.length && a.every((x, i) => x.url === b[i]!.url && x.altText === b[i]!.altText);
 
 function readWhen(
   cells: Cell[],

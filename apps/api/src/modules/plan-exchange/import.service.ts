@@ -6,13 +6,15 @@ import {
   type ImportResult,
 } from '@postplan/contracts';
 import { type z } from 'zod';
+import { MediaService } from '../media/media.service';
 import { PostRecordsService } from '../posts/post-records.service';
 import { approvableContent, hashContent } from '../review/review-content';
 import { ReviewService } from '../review/review.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { ExportRepository } from './export.repository';
 import { detectFormat, type ImportTable, readTable } from './import-file';
-import { type ImportDraft, suggestMapping, validateImport } from './import-rules';
+import { type FetchedImages, ImportImages, type ResolvedImage } from './import-images';
+import { type ImportDraft, type ImportImage, suggestMapping, validateImport } from './import-rules';
 import { type ImportJobRow, ImportRepository } from './import.repository';
 import { importNotFound, PlanExchangeError } from './plan-exchange.errors';
 
@@ -36,6 +38,8 @@ export class ImportService {
     private readonly exportRepo: ExportRepository,
     private readonly posts: PostRecordsService,
     private readonly review: ReviewService,
+    private readonly images: ImportImages,
+    private readonly media: MediaService,
   ) {}
 
   async upload(
@@ -96,11 +100,22 @@ export class ImportService {
     if (!(await this.repo.claim(job.id))) {
       throw new PlanExchangeError('IMPORT_ALREADY_RUN', 'This import is running.');
     }
+    let images: FetchedImages | null = null;
     try {
+      // Files first (fetched, checked, stored), rows with the posts: a failure of either
+      // removes the files again.
+      images = await this.images.fetch(ws, drafts);
+      const fetched = images;
       await this.repo.transaction(async (em) => {
+        for (const s of fetched.stored) {
+          await this.media.insertStored(em, ws.id, userId, s.media, {
+            name: s.name,
+            altText: s.altText,
+          });
+        }
         for (let i = 0; i < drafts.length; i += BATCH) {
           const batch = drafts.slice(i, i + BATCH);
-          const writes = batch.map(toWrite);
+          const writes = batch.map((d) => toWrite(d, fetched.byUrl));
           const ids = await this.posts.insertBatch(em, ws.id, userId, writes);
           await this.review.onImported(
             em,
@@ -117,6 +132,7 @@ export class ImportService {
         await this.repo.finish(job.id, { state: 'done', importedPosts: drafts.length }, em);
       });
     } catch (e) {
+      if (images) await this.media.discardStored(images.stored.map((s) => s.media));
       await this.repo.finish(job.id, {
         state: 'failed',
         error: 'The import failed; nothing was imported.',
@@ -162,20 +178,36 @@ function hasErrors(report: ImportReport): PlanExchangeError {
   );
 }
 
-function toWrite(d: ImportDraft) {
+function toWrite(d: ImportDraft, images: ReadonlyMap<string, ResolvedImage>) {
+  const attach = (list: ImportImage[]) =>
+    list.map((i) => {
+      const found = images.get(i.url)!;
+      return { mediaId: found.mediaId, sha256: found.sha256, altText: i.altText };
+    });
+  const content = {
+    title: d.title,
+    text: d.text,
+    media: attach(d.media),
+    variants: d.variants.map((v) => ({
+      channelId: v.channelId,
+      text: v.text,
+      media: v.media ? attach(v.media) : null,
+    })),
+  };
+  const strip = (list: { mediaId: string; altText: string | null }[]) =>
+    list.map(({ mediaId, altText }) => ({ mediaId, altText }));
   return {
     status: d.status,
     title: d.title,
     text: d.text,
     plannedAt: d.plannedAt,
     tags: d.tags,
-    // An import brings text only; media are attached in the app afterwards.
-    media: [],
-    variants: d.variants.map((v) => ({ ...v, media: null })),
+    media: strip(content.media),
+    variants: content.variants.map((v) => ({ ...v, media: v.media ? strip(v.media) : null })),
     // An imported post belongs to no campaign; it can be put in one afterwards.
     campaignId: null,
-    contentHash: hashContent(d),
-    content: approvableContent(d),
+    contentHash: hashContent(content),
+    content: approvableContent(content),
   };
 }
 

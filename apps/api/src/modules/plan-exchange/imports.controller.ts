@@ -102,7 +102,8 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOkResponse({
     type: ImportResultDto,
-    description: 'Every row and every problem; writes nothing',
+    description:
+      'Every row and every problem; writes nothing and fetches nothing (image URLs are checked for their form only: http or https, no user name or password)',
   })
   dryRun(
     @CurrentWorkspace() ws: WorkspaceWithRole,
@@ -115,7 +116,8 @@ export class ImportsController {
   @Post(':id/run')
   @ApiOkResponse({
     type: ImportResultDto,
-    description: 'All posts as drafts in one transaction, or none',
+    description:
+      "All posts as drafts in one transaction, or none. Each distinct image URL is fetched once (public addresses only, unless POSTPLAN_WEBHOOK_ALLOW names them; no redirects; the media library image limit) and attached as media with its alt text; links to this workspace's own media files reuse them. 422 IMAGE_FETCH_FAILED or IMAGE_REJECTED (details.issues: the rows) imports nothing and keeps no file.",
   })
   run(
     @CurrentActor() actor: Actor,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
 import { PostsModule } from '../posts/posts.module';
 import { ReviewModule } from '../review/review.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -6,6 +7,7 @@ import { CampaignReportService } from './campaign-report';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
 import { ExportsController } from './exports.controller';
+import { ImportImages } from './import-images';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
@@ -21,7 +23,7 @@ import { PlanLinksService } from './plan-links.service';
 
 /** The plan leaving and entering Postplan: exports, calendar feeds, share links, imports. */
 @Module({
-  imports: [WorkspacesModule, PostsModule, ReviewModule],
+  imports: [WorkspacesModule, PostsModule, ReviewModule, MediaModule],
   controllers: [
     ExportsController,
     CalendarFeedController,
@@ -39,6 +41,7 @@ import { PlanLinksService } from './plan-links.service';
     PlanLinksMaintenance,
     ImportRepository,
     ImportService,
+    ImportImages,
   ],
 })
 export class PlanExchangeModule {}

@@ -19,6 +19,8 @@ export const HEADINGS: Record<Lang, Record<ExportColumn, string>> = {
     tags: 'Tags',
     author: 'Author',
     campaign: 'Campaign',
+    image_url: 'Image URL',
+    alt_text: 'Alt text',
   },
   de: {
     post_id: 'Beitrags-ID',
@@ -33,6 +35,8 @@ export const HEADINGS: Record<Lang, Record<ExportColumn, string>> = {
     tags: 'Schlagwörter',
     author: 'Autor·in',
     campaign: 'Kampagne',
+    image_url: 'Bild-URL',
+    alt_text: 'Alt-Text',
   },
 };
 
@@ -99,6 +103,8 @@ export function rowCells(r: ExportRow, clock: WallClock): (string | Date)[] {
     r.tags.join(', '),
     r.author ?? '',
     r.campaign ?? '',
+    r.image_urls ?? '',
+    r.alt_texts ?? '',
   ];
 }
 

@@ -77,9 +77,14 @@ export type PostWrite = {
   campaignId: string | null;
 };
 
-/** A post of an import: text only, no media and no options (the columns' defaults). */
+/** One attached library item of an imported post, with the alt text of this use. */
+export type ImportedMedia = { mediaId: string; altText: string | null };
+
+/** A post of an import: texts and images, no options (the columns' defaults). */
 export type ImportedPost = Pick<PostWrite, 'title' | 'text' | 'plannedAt' | 'tags'> & {
-  variants: { channelId: string; text: string | null }[];
+  media?: ImportedMedia[];
+  /** `media` null or absent: the channel uses the post's. */
+  variants: { channelId: string; text: string | null; media?: ImportedMedia[] | null }[];
   status: PostStatus;
   contentHash: string;
   campaignId?: string | null;
@@ -438,19 +443,45 @@ export class PostsRepository {
     const variantChannel: string[] = [];
     const variantPosition: number[] = [];
     const variantText: (string | null)[] = [];
-    posts.forEach((p, i) =>
+    const variantOverride: boolean[] = [];
+    const media = {
+      post: [] as string[],
+      channel: [] as (string | null)[],
+      position: [] as number[],
+      id: [] as string[],
+      alt: [] as (string | null)[],
+    };
+    const addMedia = (postId: string, channelId: string | null, list: ImportedMedia[]) =>
+      list.forEach((m, position) => {
+        media.post.push(postId);
+        media.channel.push(channelId);
+        media.position.push(position);
+        media.id.push(m.mediaId);
+        media.alt.push(m.altText);
+      });
+    posts.forEach((p, i) => {
+      addMedia(ids[i]!, null, p.media ?? []);
       p.variants.forEach((v, position) => {
         variantPost.push(ids[i]!);
         variantChannel.push(v.channelId);
         variantPosition.push(position);
         variantText.push(v.text);
-      }),
-    );
+        variantOverride.push(v.media != null);
+        if (v.media) addMedia(ids[i]!, v.channelId, v.media);
+      });
+    });
     if (variantPost.length > 0) {
       await em.query(
-        `INSERT INTO post_variants (post_id, channel_id, position, text)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::text[])`,
-        [variantPost, variantChannel, variantPosition, variantText],
+        `INSERT INTO post_variants (post_id, channel_id, position, text, media_override)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::text[], $5::boolean[])`,
+        [variantPost, variantChannel, variantPosition, variantText, variantOverride],
+      );
+    }
+    if (media.post.length > 0) {
+      await em.query(
+        `INSERT INTO post_media (post_id, channel_id, position, media_id, alt_text)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::uuid[], $5::text[])`,
+        [media.post, media.channel, media.position, media.id, media.alt],
       );
     }
     return ids;

@@ -1510,6 +1510,11 @@ export const de: Messages = {
   'error.IMPORT_HAS_ERRORS':
     'Die Datei enthält Fehler; nichts wurde importiert. Der Probelauf zeigt sie.',
   'error.IMPORT_ALREADY_RUN': 'Diese Datei wurde schon importiert.',
+  'error.IMAGE_FETCH_FAILED':
+    'Ein Bild der Datei konnte nicht geladen werden; es wurde nichts importiert. Die betroffenen Zeilen sind unten markiert.',
+  'error.IMAGE_REJECTED':
+    'Ein Bild der Datei nimmt die Mediathek nicht an (falscher Typ, beschädigt oder zu groß); es wurde nichts importiert. Die betroffenen Zeilen sind unten markiert.',
+  'import.runProblems': 'Warum der Import abgebrochen wurde',
   'error.SHARE_LINK_NOT_FOUND': 'Diesen Link zum Plan gibt es nicht oder er gilt nicht mehr.',
   'error.SHARE_LINK_EXPIRED': 'Dieser Link zum Plan ist abgelaufen.',
   'error.SHARE_LINK_PASSWORD_REQUIRED': 'Dieser Plan ist durch ein Passwort geschützt.',
@@ -1565,7 +1570,8 @@ export const de: Messages = {
   'import.fieldName.text': 'Beitragstext',
   'import.fieldName.channel_text': 'Text für diesen Kanal',
   'import.fieldName.link': 'Link-Adresse',
-  'import.fieldName.image_url': 'Bild-URL',
+  'import.fieldName.image_url': 'Bild-URL (wird beim Import geladen)',
+  'import.fieldName.alt_text': 'Alt-Text des Bildes',
   'import.fieldName.channel': 'Kanal',
   'import.fieldName.tags': 'Schlagwörter',
   'import.fieldName.status': 'Status (Ideen bleiben Ideen)',
@@ -1605,7 +1611,12 @@ export const de: Messages = {
   'import.issue.TITLE_TOO_LONG': 'Titel zu lang',
   'import.issue.INVALID_TAG': 'ungültiges Schlagwort',
   'import.issue.INVALID_OFFSET': 'kein UTC-Versatz',
-  'import.issue.IMAGE_NOT_IMPORTED': 'Bilder werden noch nicht importiert',
+  'import.issue.IMAGE_URL_INVALID':
+    'keine brauchbare Bild-URL (https:// oder http://, ohne Passwort)',
+  'import.issue.TOO_MANY_IMAGES': 'zu viele Bilder für einen Beitrag',
+  'import.issue.ALT_TEXT_TOO_LONG': 'Alt-Text zu lang',
+  'import.issue.IMAGE_FETCH_FAILED': 'das Bild konnte nicht geladen werden',
+  'import.issue.IMAGE_REJECTED': 'die Datei ist kein Bild, das die Mediathek annimmt',
   'shareLinks.title': 'Plan-Links',
   'shareLinks.intro':
     'Zeig einen Zeitraum des Plans Menschen ohne Konto, nur zum Lesen: der Geschäftsführung, Kund:innen, dem Betriebsrat. Sie sehen Titel, Zeiten, Texte und Status, nie Kommentare oder wer was geschrieben hat.',

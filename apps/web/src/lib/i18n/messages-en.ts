@@ -1450,6 +1450,11 @@ export const en = {
   'error.IMPORT_HAS_ERRORS':
     'The file has problems; nothing was imported. Run the dry run to see them.',
   'error.IMPORT_ALREADY_RUN': 'This file has been imported already.',
+  'error.IMAGE_FETCH_FAILED':
+    'An image of the file could not be fetched; nothing was imported. The rows concerned are marked below.',
+  'error.IMAGE_REJECTED':
+    'An image of the file is not one the media library takes (wrong type, damaged or too large); nothing was imported. The rows concerned are marked below.',
+  'import.runProblems': 'Why the import stopped',
   'error.SHARE_LINK_NOT_FOUND': 'This link to the plan does not exist or is no longer valid.',
   'error.SHARE_LINK_EXPIRED': 'This link to the plan has expired.',
   'error.SHARE_LINK_PASSWORD_REQUIRED': 'This plan is protected by a password.',
@@ -1503,7 +1508,8 @@ export const en = {
   'import.fieldName.text': 'Text',
   'import.fieldName.channel_text': 'Text for this channel',
   'import.fieldName.link': 'Link',
-  'import.fieldName.image_url': 'Image URL',
+  'import.fieldName.image_url': 'Image URL (fetched when importing)',
+  'import.fieldName.alt_text': 'Alt text of the image',
   'import.fieldName.channel': 'Channel',
   'import.fieldName.tags': 'Tags',
   'import.fieldName.status': 'Status (ideas stay ideas)',
@@ -1541,7 +1547,11 @@ export const en = {
   'import.issue.TITLE_TOO_LONG': 'title too long',
   'import.issue.INVALID_TAG': 'invalid tag',
   'import.issue.INVALID_OFFSET': 'not a UTC offset',
-  'import.issue.IMAGE_NOT_IMPORTED': 'images are not imported yet',
+  'import.issue.IMAGE_URL_INVALID': 'not a usable image URL (https:// or http://, no password)',
+  'import.issue.TOO_MANY_IMAGES': 'too many images for one post',
+  'import.issue.ALT_TEXT_TOO_LONG': 'alt text too long',
+  'import.issue.IMAGE_FETCH_FAILED': 'the image could not be fetched',
+  'import.issue.IMAGE_REJECTED': 'the file is not an image the media library takes',
   'shareLinks.title': 'Share links',
   'shareLinks.intro':
     'Show a period of the plan, read-only, to people without an account: the boss, a client, the works council. They see titles, times, texts and statuses, never comments or who wrote what.',

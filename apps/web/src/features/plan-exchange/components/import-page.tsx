@@ -8,6 +8,7 @@ import {
 } from '@postplan/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { isApiError } from '../../../lib/api/api-error';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts } from '../../../lib/permissions';
@@ -20,6 +21,7 @@ import {
 import {
   assignColumn,
   issuesByRow,
+  runIssues,
   sameMapping,
   type MappingState,
 } from '../utils/plan-exchange-utils';
@@ -81,7 +83,12 @@ export function ImportPage({ workspace }: { workspace: WorkspaceMembership }) {
 
   const upToDate = checked && mapping && sameMapping(checked.mapping, mapping);
   const report = upToDate ? checked.result.report : null;
-  const byRow = report ? issuesByRow(report.issues) : new Map<number, ImportIssue[]>();
+  // A run that stopped (an image it could not fetch) names rows too: shown beside the dry run's.
+  const failedRun = run.isError && isApiError(run.error) ? run.error : null;
+  const stopped = failedRun ? runIssues(failedRun.code, failedRun.details) : [];
+  const byRow = report
+    ? issuesByRow([...report.issues, ...stopped.filter((i) => !report.issues.includes(i))])
+    : new Map<number, ImportIssue[]>();
   const fmt = new Intl.DateTimeFormat(intlLocale, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -243,7 +250,22 @@ export function ImportPage({ workspace }: { workspace: WorkspaceMembership }) {
               aria-label={t('import.progress')}
             />
           )}
-          {run.isError && <p className="field__error">{errorMessage(run.error, t)}</p>}
+          {run.isError && (
+            <div className="field__error" role="alert" data-testid="import-run-error">
+              <p>{errorMessage(run.error, t)}</p>
+              {stopped.length > 0 && (
+                <ul aria-label={t('import.runProblems')}>
+                  {stopped.map((issue, i) => (
+                    <li key={i} data-testid="import-run-issue">
+                      {t('import.row')} {issue.row}
+                      {issue.column ? `, ${issue.column}` : ''}: {t(`import.issue.${issue.code}`)} (
+                      {issue.message})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           {run.isSuccess && (
             <p className="notice" role="status" data-testid="import-done">
               {t('import.done', { posts: run.data.job.importedPosts ?? 0 })}{' '}

@@ -3,6 +3,7 @@ import {
   assignColumn,
   groupByDay,
   issuesByRow,
+  runIssues,
   lastDay,
   nextDay,
   sameMapping,
@@ -53,5 +54,23 @@ describe('days', () => {
       ['2026-10-25', 1],
       ['2026-10-26', 2],
     ]);
+  });
+});
+
+describe('runIssues', () => {
+  const issue = {
+    row: 3,
+    column: 'Image URL',
+    code: 'IMAGE_FETCH_FAILED' as const,
+    severity: 'error' as const,
+    message: '127.0.0.1 answered 404.',
+  };
+  it('reads the rows an image failure names, and nothing from details off the contract', () => {
+    expect(runIssues('IMAGE_FETCH_FAILED', { issues: [issue] })).toEqual([issue]);
+    expect(
+      runIssues('IMAGE_REJECTED', { issues: [{ ...issue, code: 'IMAGE_REJECTED' }] }),
+    ).toHaveLength(1);
+    expect(runIssues('IMAGE_FETCH_FAILED', { issues: 'nope' })).toEqual([]);
+    expect(runIssues('IMPORT_ALREADY_RUN', undefined)).toEqual([]);
   });
 });

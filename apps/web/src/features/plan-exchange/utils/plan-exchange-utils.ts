@@ -1,4 +1,9 @@
-import { IMPORT_FIELDS, type ImportField, type ImportIssue } from '@postplan/contracts';
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportIssue,
+  readErrorDetails,
+} from '@postplan/contracts';
 
 export type MappingState = {
   columns: Partial<Record<ImportField, number>>;
@@ -30,6 +35,19 @@ export function issuesByRow(issues: ImportIssue[]): Map<number, ImportIssue[]> {
   const map = new Map<number, ImportIssue[]>();
   for (const issue of issues) map.set(issue.row, [...(map.get(issue.row) ?? []), issue]);
   return map;
+}
+
+/**
+ * The rows a failed import names: images it could not fetch or attach (IMAGE_FETCH_FAILED,
+ * IMAGE_REJECTED) or the problems it found again (IMPORT_HAS_ERRORS). Details that are not
+ * the contract's name no rows; the general message still shows.
+ */
+export function runIssues(code: string | undefined, details: unknown): ImportIssue[] {
+  if (code === 'IMAGE_FETCH_FAILED' || code === 'IMAGE_REJECTED') {
+    return readErrorDetails(code, details)?.issues ?? [];
+  }
+  if (code === 'IMPORT_HAS_ERRORS') return readErrorDetails(code, details)?.issues ?? [];
+  return [];
 }
 
 /** The day after a YYYY-MM-DD day: the exclusive end of a period whose last day is `day`. */
