@@ -125,6 +125,8 @@ const EXAMPLES: { [C in ErrorCode]: ErrorDetails<C> } = {
   IMPORT_FILE_INVALID: undefined,
   IMPORT_HAS_ERRORS: { ok: false, rows: 3, posts: 2, errors: 1, warnings: 0, issues: [] },
   IMPORT_ALREADY_RUN: undefined,
+  IMAGE_FETCH_FAILED: { issues: [] },
+  IMAGE_REJECTED: { issues: [] },
   SHARE_LINK_NOT_FOUND: undefined,
   SHARE_LINK_EXPIRED: undefined,
   SHARE_LINK_PASSWORD_REQUIRED: undefined,
