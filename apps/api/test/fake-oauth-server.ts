@@ -565,10 +565,11 @@ export async function startFakeOAuth(
           if (asked.has('category')) out['category'] = pg.category;
           if (asked.has('access_token')) out['access_token'] = pageToken(t, pg.id);
           const ig = asked.get('instagram_business_account');
-          if (ig && pg.ig) {
+          const linked = pg.ig;
+          if (ig && linked) {
             out['instagram_business_account'] = ig.size
-              ? Object.fromEntries([...ig].map((f) => [f, pg.ig![f as 'id' | 'username']]))
-              : { id: pg.ig.id };
+              ? Object.fromEntries([...ig].map((f) => [f, linked[f as keyof typeof linked]]))
+              : { id: linked.id };
           }
           return out;
         });

@@ -465,7 +465,8 @@ export async function linkedinAdminOrganizations(
       ? (body['elements'] as { organization?: unknown }[])
       : [];
     for (const e of elements) {
-      const id = /^urn:li:organization:(\d{1,30})$/.exec(String(e.organization ?? ''))?.[1];
+      const urn = typeof e.organization === 'string' ? e.organization : '';
+      const id = /^urn:li:organization:(\d{1,30})$/.exec(urn)?.[1];
       if (id && !ids.includes(id)) ids.push(id);
     }
     if (elements.length < PAGE) break;
