@@ -437,6 +437,23 @@ describe('someone else', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes listing, picking and cancelling, with the pick’s body and its refusals', async () => {
+    const doc = (await owner.get('/docs/openapi.json')).body;
+    const choices = doc.paths['/api/v1/workspaces/{ws}/channels/{id}/oauth/choices'];
+    expect(Object.keys(choices).sort()).toEqual(['delete', 'get', 'post']);
+    expect(choices.get.description).toContain('OAUTH_CHOICE_EXPIRED');
+    expect(choices.post.description).toContain('OAUTH_CHOICE_USED');
+    const schemaOf = (body: { content: Record<string, { schema: { $ref: string } }> }) =>
+      doc.components.schemas[body.content['application/json']!.schema.$ref.split('/').pop()!];
+    expect(schemaOf(choices.post.requestBody).properties.accountId.description).toBeTruthy();
+    const start = doc.paths['/api/v1/workspaces/{ws}/channels/{id}/oauth/start'];
+    expect(schemaOf(start.post.requestBody).properties.linkedinAuthor.enum).toEqual([
+      'organization',
+    ]);
+  });
+});
+
 describe('the logs', () => {
   it('hold no token and no client secret', () => {
     const all = logLines.join('\n');
