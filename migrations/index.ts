@@ -18,6 +18,7 @@ import { Media1766100000000 } from './1766100000000-media';
 import { Campaigns1766200000000 } from './1766200000000-campaigns';
 import { Contests1766300000000 } from './1766300000000-contests';
 import { VariantOptions1766600000000 } from './1766600000000-variant-options';
+import { OAuthAccountChoices1767100000000 } from './1767100000000-oauth-account-choices';
 
 /** Every migration, oldest first. A new migration is a new file here and a line in this list. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Campaigns1766200000000,
   Contests1766300000000,
   VariantOptions1766600000000,
+  OAuthAccountChoices1767100000000,
 ];

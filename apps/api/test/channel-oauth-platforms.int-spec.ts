@@ -160,6 +160,7 @@ beforeAll(async () => {
     env[`${name}_AUTHORIZE_URL`] = `${f.url}${f.dialect.authorizePath}`;
     env[`${name}_TOKEN_URL`] = `${f.url}${f.dialect.tokenPath}`;
   }
+  env['POSTPLAN_LINKEDIN_API_URL'] = fakes.linkedin.url;
   t = await startTestApp(env, { clock, logStream: { write: (line) => logLines.push(line) } });
   const adapters = t.app.get(PlatformAdapters);
   adapters.register(

@@ -30,6 +30,17 @@ export type OAuthDialect = {
   codeTokenSeconds: number;
   /** A refresh token with the code's token (null: none); whether a refresh replaces it. */
   refreshToken: { seconds: number | null; rotates: boolean } | null;
+  /**
+   * Where a sign-in lists what the person manages, to pick from (Meta: the pages, with their
+   * linked Instagram accounts; LinkedIn: the organisations the member administers), with the
+   * query and headers the platform documents for it; the fake answers 400 without them.
+   * Null: nothing to pick.
+   */
+  accountList: {
+    path: string;
+    query: Record<string, string>;
+    headers: Record<string, RegExp>;
+  } | null;
 };
 
 export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
@@ -43,6 +54,7 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
     scopeSeparator: ' ',
     codeTokenSeconds: 7200,
     refreshToken: { seconds: null, rotates: true },
+    accountList: null,
   },
   linkedin: {
     authorizePath: '/oauth/v2/authorization',
@@ -54,6 +66,11 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
     scopeSeparator: ' ',
     codeTokenSeconds: 60 * 86_400,
     refreshToken: null,
+    accountList: {
+      path: '/rest/organizationAcls',
+      query: { q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED' },
+      headers: { 'x-restli-protocol-version': /^2\.0\.0$/, 'linkedin-version': /^\d{6}$/ },
+    },
   },
   meta: {
     authorizePath: '/v23.0/dialog/oauth',
@@ -65,6 +82,7 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
     scopeSeparator: ',',
     codeTokenSeconds: 3600,
     refreshToken: null,
+    accountList: { path: '/v23.0/me/accounts', query: {}, headers: {} },
   },
   threads: {
     authorizePath: '/oauth/authorize',
@@ -76,6 +94,7 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
     scopeSeparator: ',',
     codeTokenSeconds: 3600,
     refreshToken: null,
+    accountList: null,
   },
   pinterest: {
     authorizePath: '/oauth/',
@@ -87,6 +106,7 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
     scopeSeparator: ',',
     codeTokenSeconds: 30 * 86_400,
     refreshToken: { seconds: 365 * 86_400, rotates: false },
+    accountList: null,
   },
 };
 
@@ -94,8 +114,17 @@ export const OAUTH_DIALECTS: Record<FakeOAuthPlatform, OAuthDialect> = {
 export const FAKE_ACCOUNTS = {
   linkedinMember: { sub: 'Km3xT9aQ2b', name: 'Erika Mustermann' },
   linkedinOrganization: { id: '5515715', localizedName: 'Bäckerei Muster GmbH' },
-  facebookPage: { id: '104857600123', name: 'Bäckerei Muster' },
-  instagram: { id: '17841400000000001', username: 'baeckerei.muster', pageId: '104857600456' },
+  /** A second page the member administers, and one they only asked to (not offered). */
+  linkedinOrganization2: { id: '2414184', localizedName: 'Konditorei Muster' },
+  linkedinRequested: { id: '7777777', localizedName: 'Fremde Firma AG' },
+  facebookPage: { id: '104857600123', name: 'Bäckerei Muster', category: 'Bakery' },
+  instagram: {
+    id: '17841400000000001',
+    username: 'baeckerei.muster',
+    pageId: '104857600456',
+    pageName: 'Bäckerei Muster Instagram',
+    pageCategory: 'Local business',
+  },
   threads: { id: '26000000000000001', username: 'baeckerei.muster.threads' },
   pinterest: { username: 'baeckereimuster' },
 } as const;
@@ -131,6 +160,14 @@ export type FakeOAuth = {
   nextTokens: { access: string; refresh: string; expiresIn: number }[];
   /** While set, refreshes answer this instead (a platform having a bad day, or a revocation). */
   refreshFailure: { status: number; body: unknown } | null;
+  /** While true, the person manages no page and administers no organisation. */
+  managesNothing: boolean;
+  /** The account-list and lookup calls (Meta's pages, LinkedIn's ACLs and organisations). */
+  readonly accountCalls: {
+    path: string;
+    query: Record<string, string>;
+    headers: Record<string, string>;
+  }[];
   close(): Promise<void>;
 };
 
@@ -157,6 +194,8 @@ export async function startFakeOAuth(
     issued: [],
     nextTokens: [],
     refreshFailure: null,
+    managesNothing: false,
+    accountCalls: [],
     close: () => new Promise((done) => server.close(() => done())),
   };
 
@@ -189,6 +228,30 @@ export async function startFakeOAuth(
   };
   const bearer = (req: IncomingMessage) =>
     /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+  /** Records an account-list or lookup call; says what is missing from it, if anything. */
+  const accountListRefused = (req: IncomingMessage, url: URL): string | null => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string' && k !== 'authorization') headers[k] = v;
+    }
+    fake.accountCalls.push({
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+    });
+    const list = dialect.accountList;
+    if (!list) return 'no account list here';
+    for (const [name, pattern] of Object.entries(list.headers)) {
+      if (!pattern.test(headers[name] ?? '')) return `header ${name} missing or wrong`;
+    }
+    if (url.pathname === list.path) {
+      for (const [k, v] of Object.entries(list.query)) {
+        if (url.searchParams.get(k) !== v) return `query ${k}=${v} expected`;
+      }
+    }
+    return null;
+  };
 
   /** The answer to a code or refresh grant: the queued tokens, else fresh ones. */
   const issue = (res: ServerResponse, scopes: string[]) => {
@@ -312,13 +375,66 @@ export async function startFakeOAuth(
           return (json(res, 403, { status: 403, code: 'ACCESS_DENIED' }), true);
         return (json(res, 200, { ...FAKE_ACCOUNTS.linkedinMember, locale: 'de_DE' }), true);
       }
+      if (p === '/rest/organizationAcls' || p === '/rest/organizations') {
+        const refused = accountListRefused(req, url);
+        if (refused) return (json(res, 400, { status: 400, message: refused }), true);
+        if (!t) return (json(res, 401, { status: 401, code: 'REVOKED_ACCESS_TOKEN' }), true);
+        if (!t.scopes.includes('rw_organization_admin'))
+          return (json(res, 403, { status: 403, code: 'ACCESS_DENIED' }), true);
+        const orgs = [
+          FAKE_ACCOUNTS.linkedinOrganization,
+          FAKE_ACCOUNTS.linkedinOrganization2,
+          FAKE_ACCOUNTS.linkedinRequested,
+        ];
+        if (p === '/rest/organizationAcls') {
+          const member = `urn:li:person:${FAKE_ACCOUNTS.linkedinMember.sub}`;
+          const acls = fake.managesNothing
+            ? []
+            : [
+                { org: orgs[0]!, role: 'ADMINISTRATOR', state: 'APPROVED' },
+                { org: orgs[1]!, role: 'ADMINISTRATOR', state: 'APPROVED' },
+                { org: orgs[2]!, role: 'ADMINISTRATOR', state: 'REQUESTED' },
+                { org: orgs[1]!, role: 'ANALYST', state: 'APPROVED' },
+              ];
+          const elements = acls
+            .filter((a) => a.role === q.get('role') && a.state === q.get('state'))
+            .map((a) => ({
+              organization: `urn:li:organization:${a.org.id}`,
+              roleAssignee: member,
+              role: a.role,
+              state: a.state,
+            }));
+          return (
+            json(res, 200, {
+              elements,
+              paging: { start: Number(q.get('start') ?? 0), count: elements.length, links: [] },
+            }),
+            true
+          );
+        }
+        // BATCH_GET: ids=List(1,2), answered by id.
+        const ids = /^List\(([\d,]*)\)$/.exec(q.get('ids') ?? '')?.[1]?.split(',') ?? null;
+        if (!ids) return (json(res, 400, { status: 400, message: 'ids=List(…) expected' }), true);
+        const results: Record<string, unknown> = {};
+        const statuses: Record<string, number> = {};
+        for (const id of ids) {
+          const org = orgs.find((o) => o.id === id);
+          if (org) results[id] = { id: Number(id), localizedName: org.localizedName };
+          statuses[id] = org ? 200 : 404;
+        }
+        return (json(res, 200, { results, statuses, errors: {} }), true);
+      }
       const org = /^\/rest\/organizations\/(\d+)$/.exec(p);
       if (org) {
         if (!t) return (json(res, 401, { status: 401, code: 'REVOKED_ACCESS_TOKEN' }), true);
         if (!t.scopes.includes('rw_organization_admin'))
           return (json(res, 403, { status: 403, code: 'ACCESS_DENIED' }), true);
-        if (org[1] !== FAKE_ACCOUNTS.linkedinOrganization.id) return (json(res, 404, {}), true);
-        return (json(res, 200, FAKE_ACCOUNTS.linkedinOrganization), true);
+        const known = [
+          FAKE_ACCOUNTS.linkedinOrganization,
+          FAKE_ACCOUNTS.linkedinOrganization2,
+        ].find((o) => o.id === org[1]);
+        if (!known) return (json(res, 404, {}), true);
+        return (json(res, 200, known), true);
       }
     }
     if (platform === 'pinterest' && p === '/v5/user_account') {
@@ -421,26 +537,43 @@ export async function startFakeOAuth(
         );
       };
       if (p === '/v23.0/me/accounts') {
+        const refused = accountListRefused(req, url);
+        if (refused) return (json(res, 400, { error: { message: refused, code: 100 } }), true);
         if (!t || t.kind === 'page') return (graphRefused(res), true);
-        return (
-          json(res, 200, {
-            data: [
+        // Graph answers the fields asked for, and only mints page tokens when they are.
+        const asked = graphFields(q.get('fields'));
+        const pages = fake.managesNothing
+          ? []
+          : [
               {
                 id: FAKE_ACCOUNTS.facebookPage.id,
                 name: FAKE_ACCOUNTS.facebookPage.name,
-                access_token: pageToken(t, FAKE_ACCOUNTS.facebookPage.id),
+                category: FAKE_ACCOUNTS.facebookPage.category,
+                ig: null,
               },
               {
                 id: FAKE_ACCOUNTS.instagram.pageId,
-                name: 'Bäckerei Muster Instagram',
-                access_token: pageToken(t, FAKE_ACCOUNTS.instagram.pageId),
-                instagram_business_account: { id: FAKE_ACCOUNTS.instagram.id },
+                name: FAKE_ACCOUNTS.instagram.pageName,
+                category: FAKE_ACCOUNTS.instagram.pageCategory,
+                ig: { id: FAKE_ACCOUNTS.instagram.id, username: FAKE_ACCOUNTS.instagram.username },
               },
-            ],
-            paging: {},
-          }),
-          true
-        );
+            ];
+        const data = pages.map((pg) => {
+          const out: Record<string, unknown> = {};
+          if (asked.has('id')) out['id'] = pg.id;
+          if (asked.has('name')) out['name'] = pg.name;
+          if (asked.has('category')) out['category'] = pg.category;
+          if (asked.has('access_token')) out['access_token'] = pageToken(t, pg.id);
+          const ig = asked.get('instagram_business_account');
+          const linked = pg.ig;
+          if (ig && linked) {
+            out['instagram_business_account'] = ig.size
+              ? Object.fromEntries([...ig].map((f) => [f, linked[f as keyof typeof linked]]))
+              : { id: linked.id };
+          }
+          return out;
+        });
+        return (json(res, 200, { data, paging: {} }), true);
       }
       const node = /^\/v23\.0\/(\d+)$/.exec(p);
       if (node) {
@@ -524,4 +657,13 @@ export async function startFakeOAuth(
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
+}
+
+/** Graph's field list, with one level of expansion: `a,b{c,d}` -> a -> {}, b -> {c, d}. */
+function graphFields(fields: string | null): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of (fields ?? '').matchAll(/([\w]+)(?:\{([^}]*)\})?/g)) {
+    out.set(m[1]!, new Set((m[2] ?? '').split(',').filter(Boolean)));
+  }
+  return out;
 }

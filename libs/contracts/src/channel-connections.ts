@@ -268,11 +268,60 @@ export const ConnectChannelRequestSchema = z.strictObject({
 });
 export type ConnectChannelRequest = z.input<typeof ConnectChannelRequestSchema>;
 
+/**
+ * What oauth/start may say about the account to connect. A LinkedIn channel without an author
+ * is connected as a company page with `linkedinAuthor: "organization"`: after the sign-in the
+ * person picks one of the pages they administer.
+ */
+export const OAuthStartRequestSchema = z
+  .strictObject({
+    linkedinAuthor: z.enum(['organization']).optional().meta({
+      description:
+        'LinkedIn only: sign in for a company page (picked afterwards) when the channel has no author yet',
+    }),
+  })
+  .default({});
+export type OAuthStartRequest = z.input<typeof OAuthStartRequestSchema>;
+
 export const OAuthStartResponseSchema = z.object({
   authorizeUrl: z.string(),
   expiresAt: z.string(),
 });
 export type OAuthStartResponse = z.infer<typeof OAuthStartResponseSchema>;
+
+/** The platforms whose sign-in may end with a choice of page or account. */
+export const ACCOUNT_CHOICE_PLATFORMS = ['facebook', 'instagram', 'linkedin'] as const;
+export type AccountChoicePlatform = (typeof ACCOUNT_CHOICE_PLATFORMS)[number];
+
+/** One page or account the signed-in person may connect the channel to (never a token). */
+export const AccountChoiceSchema = z.object({
+  id: z.string().meta({
+    description:
+      'The platform id: the Facebook page id, the Instagram business account id, or the LinkedIn organisation id',
+  }),
+  name: z.string().meta({ description: 'The page name, Instagram username or organisation name' }),
+  detail: z.string().nullable().meta({
+    description:
+      'Facebook: the page category; Instagram: the Facebook page it is linked to; LinkedIn: null',
+  }),
+});
+export type AccountChoice = z.infer<typeof AccountChoiceSchema>;
+
+/** The choice a sign-in left waiting: good for a quarter of an hour, for the person who signed in. */
+export const AccountChoicesResponseSchema = z.object({
+  platform: z.enum(ACCOUNT_CHOICE_PLATFORMS),
+  expiresAt: z.string(),
+  accounts: z.array(AccountChoiceSchema).min(1),
+});
+export type AccountChoicesResponse = z.infer<typeof AccountChoicesResponseSchema>;
+
+export const PickAccountRequestSchema = z.strictObject({
+  accountId: z
+    .string()
+    .regex(/^\d{1,30}$/, 'The id of one of the offered accounts')
+    .meta({ description: 'The `id` of one of the offered accounts' }),
+});
+export type PickAccountRequest = z.infer<typeof PickAccountRequestSchema>;
 
 /** Which OAuth app a platform's channels use (Facebook and Instagram share Meta's). */
 export const OAUTH_PROVIDER_OF = {

@@ -126,6 +126,13 @@ export const ERROR_DETAILS = {
     reason: z.enum(['unknown', 'expired', 'used', 'other_session', 'denied']),
   }),
   OAUTH_EXCHANGE_FAILED: z.object({ status: z.number().int().nullable() }),
+  /** The sign-in worked but manages nothing this channel could publish to. */
+  OAUTH_NO_ACCOUNTS: z.object({ platform: z.enum(['facebook', 'instagram', 'linkedin']) }),
+  OAUTH_CHOICE_NOT_FOUND: none,
+  OAUTH_CHOICE_EXPIRED: z.object({ expiredAt: z.string() }),
+  OAUTH_CHOICE_USED: none,
+  OAUTH_CHOICE_OTHER_USER: none,
+  OAUTH_ACCOUNT_NOT_OFFERED: z.object({ accountId: z.string() }),
   /** Publications still waiting on the channel: untick it in those posts, or pause it. */
   CHANNEL_IN_USE: z.object({ waiting: z.number().int() }),
   POST_NOT_FOUND: none,

@@ -146,6 +146,8 @@ export const EnvSchema = z.object({
   POSTPLAN_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   ...oauthClientEnv('X'),
   ...oauthClientEnv('LINKEDIN'),
+  /** LinkedIn's REST API, where a sign-in for a company page lists the pages (tests: a fake). */
+  POSTPLAN_LINKEDIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   ...oauthClientEnv('META'),
   ...oauthClientEnv('THREADS'),
   ...oauthClientEnv('PINTEREST'),
@@ -247,6 +249,8 @@ export type OAuthClientConfig = {
   clientSecret: string | undefined;
   authorizeUrl: string | undefined;
   tokenUrl: string | undefined;
+  /** LinkedIn only: its REST API (organisation lookups after the sign-in). */
+  apiUrl?: string | undefined;
 };
 
 /** The publishing engine's knobs (docs/publishing.md). */
@@ -407,6 +411,7 @@ function oauthClients(e: z.infer<typeof EnvSchema>): AppConfig['oauthClients'] {
       clientSecret,
       authorizeUrl: env[`${name}_AUTHORIZE_URL`],
       tokenUrl: env[`${name}_TOKEN_URL`],
+      ...(p === 'linkedin' ? { apiUrl: e.POSTPLAN_LINKEDIN_API_URL } : {}),
     };
   }
   return out;

@@ -30,6 +30,7 @@ export function statusOf(code: ErrorCode): number {
     case 'TOKEN_SCOPE_MISSING':
     case 'SESSION_REQUIRED':
     case 'EMAIL_NOT_VERIFIED':
+    case 'OAUTH_CHOICE_OTHER_USER':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'WORKSPACE_NOT_FOUND':
@@ -50,6 +51,7 @@ export function statusOf(code: ErrorCode): number {
     case 'CONTEST_NOT_FOUND':
     case 'CONTEST_ENTRANT_NOT_FOUND':
     case 'CAMPAIGN_NOT_FOUND':
+    case 'OAUTH_CHOICE_NOT_FOUND':
       return 404;
     case 'SETUP_ALREADY_DONE':
     case 'SLUG_TAKEN':
@@ -87,11 +89,13 @@ export function statusOf(code: ErrorCode): number {
     case 'CONTEST_NO_ALTERNATE_LEFT':
     case 'CONTEST_NOT_A_WINNER':
     case 'CAMPAIGN_HAS_POSTS':
+    case 'OAUTH_CHOICE_USED':
       return 409;
     case 'REVIEW_LINK_EXPIRED':
     case 'SHARE_LINK_EXPIRED':
     case 'INVITATION_EXPIRED':
     case 'CONTEST_ENTRANT_DATA_DELETED':
+    case 'OAUTH_CHOICE_EXPIRED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
     case 'MEDIA_TOO_LARGE':
@@ -127,6 +131,8 @@ export function statusOf(code: ErrorCode): number {
     case 'CONTEST_ENTRIES_CSV_INVALID':
     case 'UNKNOWN_CAMPAIGN':
     case 'CAMPAIGN_OWNER_NOT_MEMBER':
+    case 'OAUTH_NO_ACCOUNTS':
+    case 'OAUTH_ACCOUNT_NOT_OFFERED':
       return 422;
     case 'VERSION_REQUIRED':
       return 428;

@@ -1,6 +1,8 @@
 import {
+  AccountChoicesResponseSchema,
   ChannelSchema,
   OAuthStartResponseSchema,
+  type OAuthStartRequest,
   type ConnectChannelRequest,
   type CreateChannelRequest,
   type UpdateChannelRequest,
@@ -187,11 +189,25 @@ export const api = {
       method: 'DELETE',
       schema: ChannelSchema,
     }),
-  startChannelOAuth: (workspace: string, id: string) =>
+  startChannelOAuth: (workspace: string, id: string, body: OAuthStartRequest = {}) =>
     apiRequest(`${ws(workspace)}/channels/${id}/oauth/start`, {
       method: 'POST',
+      body,
       schema: OAuthStartResponseSchema,
     }),
+  /** The pages or accounts a sign-in left to pick from (for the person who signed in). */
+  accountChoices: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/oauth/choices`, {
+      schema: AccountChoicesResponseSchema,
+    }),
+  pickAccount: (workspace: string, id: string, accountId: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/oauth/choices`, {
+      method: 'POST',
+      body: { accountId },
+      schema: ChannelSchema,
+    }),
+  cancelAccountChoice: (workspace: string, id: string) =>
+    apiRequest(`${ws(workspace)}/channels/${id}/oauth/choices`, { method: 'DELETE' }),
   members: (workspace: string) =>
     apiRequest(`${ws(workspace)}/members`, { schema: MemberListSchema }),
   /** Invites an address; the answer is the same whether or not it has an account. */
@@ -563,6 +579,9 @@ export const queryKeys = {
   me: ['me'] as const,
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,
+  /** Apart from the channels: their refetch after a pick must not ask for the spent choice. */
+  accountChoices: (workspace: string, channelId: string) =>
+    ['workspaces', workspace, 'oauth-choices', channelId] as const,
   campaigns: (workspace: string) => ['workspaces', workspace, 'campaigns'] as const,
   campaign: (workspace: string, id: string) => ['workspaces', workspace, 'campaigns', id] as const,
   members: (workspace: string) => ['workspaces', workspace, 'members'] as const,

@@ -939,6 +939,17 @@ export const de: Messages = {
     'Auf diesem Kanal warten noch geplante Veröffentlichungen. Entferne ihn zuerst aus diesen Beiträgen oder halte ihn an.',
   'error.OAUTH_EXCHANGE_FAILED':
     'Die Plattform hat die Anmeldung nicht bestätigt. Bitte versuch es erneut.',
+  'error.OAUTH_NO_ACCOUNTS':
+    'Mit dieser Anmeldung wird keine Seite und kein Konto verwaltet, auf dem der Kanal veröffentlichen könnte. Es wurde nichts gespeichert.',
+  'error.OAUTH_CHOICE_NOT_FOUND':
+    'Keine Anmeldung dieses Kanals wartet mehr auf eine Auswahl. Bitte verbinde den Kanal erneut.',
+  'error.OAUTH_CHOICE_EXPIRED':
+    'Die Auswahl hat zu lange gewartet (15 Minuten). Bitte verbinde den Kanal erneut.',
+  'error.OAUTH_CHOICE_USED': 'Für diese Anmeldung wurde schon ein Konto gewählt.',
+  'error.OAUTH_CHOICE_OTHER_USER':
+    'Jemand anderes hat sich für diesen Kanal angemeldet; nur diese Person kann das Konto wählen.',
+  'error.OAUTH_ACCOUNT_NOT_OFFERED':
+    'Dieses Konto stand nicht zur Auswahl. Bitte wähle eines aus der Liste.',
   'error.POST_NOT_FOUND': 'Diesen Beitrag gibt es nicht mehr.',
   'error.POST_NOT_DELETED': 'Dieser Beitrag ist nicht gelöscht.',
   'error.VERSION_REQUIRED': 'Die Version des Beitrags fehlt. Lade neu und versuche es erneut.',
@@ -1798,6 +1809,21 @@ export const de: Messages = {
   'channels.notConfigured':
     'Auf diesem Server nicht eingerichtet: Der Betrieb registriert eine App bei der Plattform (siehe Dokumentation zu den Plattformen).',
   'channels.oauthConnected': 'Der Kanal ist verbunden.',
+  'channels.connectCompanyPage': 'Unternehmensseite verbinden',
+  'channels.noAccounts.facebook': 'Mit diesem Facebook-Login wird keine Seite verwaltet.',
+  'channels.noAccounts.instagram':
+    'Keine Facebook-Seite dieses Logins ist mit einem Instagram-Business-Konto verknüpft.',
+  'channels.noAccounts.linkedin': 'Dieses LinkedIn-Mitglied verwaltet keine Unternehmensseite.',
+  'channels.pick.title.facebook': 'Auf welcher Facebook-Seite soll „{name}“ veröffentlichen?',
+  'channels.pick.title.instagram': 'Auf welchem Instagram-Konto soll „{name}“ veröffentlichen?',
+  'channels.pick.title.linkedin':
+    'Auf welcher LinkedIn-Unternehmensseite soll „{name}“ veröffentlichen?',
+  'channels.pick.expires': 'Bitte wähle bis {time}; danach musst du dich erneut anmelden.',
+  'channels.pick.linkedTo': 'verknüpft mit der Seite {page}',
+  'channels.pick.submit': 'Dieses Konto verbinden',
+  'channels.pick.connecting': 'Wird bei der Plattform geprüft …',
+  'channels.pick.loading': 'Die Konten dieser Anmeldung werden geladen …',
+  'channels.pick.required': 'Bitte wähle eines der Konten.',
   'channels.connectForm': 'Konto verbinden',
   'channels.connectSubmit': 'Prüfen und verbinden',
   'channels.checking': 'Wird bei der Plattform geprüft …',

@@ -900,6 +900,17 @@ export const en = {
   'error.CHANNEL_IN_USE':
     'Planned publications still wait on this channel. Remove it from those posts first, or pause it.',
   'error.OAUTH_EXCHANGE_FAILED': 'The platform did not confirm the sign-in. Try again.',
+  'error.OAUTH_NO_ACCOUNTS':
+    'This login manages no page or account the channel could publish to. Nothing was saved.',
+  'error.OAUTH_CHOICE_NOT_FOUND':
+    'No sign-in of this channel is waiting for a choice any more. Connect the channel again.',
+  'error.OAUTH_CHOICE_EXPIRED':
+    'The choice waited too long (15 minutes). Connect the channel again.',
+  'error.OAUTH_CHOICE_USED': 'An account was already picked for this sign-in.',
+  'error.OAUTH_CHOICE_OTHER_USER':
+    'Someone else signed in for this channel; only they can pick the account.',
+  'error.OAUTH_ACCOUNT_NOT_OFFERED':
+    'This account was not among those offered. Pick one from the list.',
   'error.POST_NOT_FOUND': 'This post no longer exists.',
   'error.POST_NOT_DELETED': 'This post is not deleted.',
   'error.VERSION_REQUIRED': 'The post version is missing. Reload and try again.',
@@ -1731,6 +1742,20 @@ export const en = {
   'channels.notConfigured':
     'Not configured on this server: the operator registers an app with the platform (see the documentation on platforms).',
   'channels.oauthConnected': 'The channel is connected.',
+  'channels.connectCompanyPage': 'Connect a company page',
+  'channels.noAccounts.facebook': 'This Facebook login manages no pages.',
+  'channels.noAccounts.instagram':
+    'None of the Facebook pages of this login is linked to an Instagram business account.',
+  'channels.noAccounts.linkedin': 'This LinkedIn member administers no company page.',
+  'channels.pick.title.facebook': 'Which Facebook page should “{name}” publish to?',
+  'channels.pick.title.instagram': 'Which Instagram account should “{name}” publish to?',
+  'channels.pick.title.linkedin': 'Which LinkedIn company page should “{name}” publish to?',
+  'channels.pick.expires': 'Pick one by {time}; after that, sign in again.',
+  'channels.pick.linkedTo': 'linked to the page {page}',
+  'channels.pick.submit': 'Connect this account',
+  'channels.pick.connecting': 'Checking with the platform …',
+  'channels.pick.loading': 'Loading the accounts of this sign-in …',
+  'channels.pick.required': 'Pick one of the accounts.',
   'channels.connectForm': 'Connect the account',
   'channels.connectSubmit': 'Check and connect',
   'channels.checking': 'Checking with the platform …',

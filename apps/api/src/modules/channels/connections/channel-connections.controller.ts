@@ -11,12 +11,23 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  type AccountChoicesResponse,
+  AccountChoicesResponseSchema,
   type Channel,
+  ChannelSchema,
   ConnectChannelRequestSchema,
+  OAuthStartRequestSchema,
   type OAuthStartResponse,
   OAuthStartResponseSchema,
+  PickAccountRequestSchema,
 } from '@postplan/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -40,6 +51,10 @@ import { ChannelConnectionsService, OAuthCallbackError } from './channel-connect
 
 class ConnectChannelDto extends createZodDto(ConnectChannelRequestSchema) {}
 class OAuthStartResponseDto extends createZodDto(OAuthStartResponseSchema) {}
+class OAuthStartRequestDto extends createZodDto(OAuthStartRequestSchema) {}
+class AccountChoicesResponseDto extends createZodDto(AccountChoicesResponseSchema) {}
+class PickAccountDto extends createZodDto(PickAccountRequestSchema) {}
+class ChannelDto extends createZodDto(ChannelSchema) {}
 
 const CallbackQuerySchema = z.object({
   code: z.string().max(2000).optional(),
@@ -91,16 +106,78 @@ export class ChannelConnectionsController {
   @WorkspaceRole('admin')
   @TokenScopeNeeded('admin')
   @ApiOkResponse({ type: OAuthStartResponseDto })
+  @ApiBody({ type: OAuthStartRequestDto, required: false })
   async start(
     @CurrentActor() actor: Actor,
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OAuthStartRequestDto,
   ): Promise<OAuthStartResponse> {
     const channel = await this.channels.get(ws.id, id);
-    return this.connections.startOAuth(channel, {
-      userId: actor.userId,
-      sessionId: actor.sessionId!,
-    });
+    return this.connections.startOAuth(
+      channel,
+      { userId: actor.userId, sessionId: actor.sessionId! },
+      body ?? {},
+    );
+  }
+
+  @Get('oauth/choices')
+  @SessionOnly()
+  @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
+  @ApiOperation({
+    summary: 'The pages or accounts a sign-in left to pick from',
+    description:
+      'After an OAuth sign-in for Facebook, Instagram or a LinkedIn company page that set no page (or one the person does not manage), the callback sends the browser to the channels page with `?choose={channelId}`; this lists what the person who signed in may connect the channel to, for 15 minutes. Only that person sees it (OAUTH_CHOICE_OTHER_USER); a choice already picked answers OAUTH_CHOICE_USED, one past its time OAUTH_CHOICE_EXPIRED, none OAUTH_CHOICE_NOT_FOUND. No token is ever part of the answer.',
+  })
+  @ApiOkResponse({ type: AccountChoicesResponseDto })
+  async choices(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AccountChoicesResponse> {
+    return this.connections.accountChoices(await this.channels.get(ws.id, id), actor.userId);
+  }
+
+  @Post('oauth/choices')
+  @HttpCode(200)
+  @SessionOnly()
+  @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
+  @ApiOperation({
+    summary: 'Connect the channel to the picked page or account',
+    description:
+      'Completes the sign-in with one of the offered accounts: Facebook and Instagram keep the page token, LinkedIn the member token with the company page as author. The account is checked with the platform and named; the waiting choice is then discarded, so a second pick answers OAUTH_CHOICE_USED. An id that was not offered answers OAUTH_ACCOUNT_NOT_OFFERED. Answers the channel.',
+  })
+  @ApiOkResponse({ type: ChannelDto })
+  async pick(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PickAccountDto,
+  ): Promise<Channel> {
+    const channel = await this.channels.get(ws.id, id);
+    await this.connections.pickAccount(channel, body.accountId, actor.userId);
+    return this.channels.one(ws.id, id);
+  }
+
+  @Delete('oauth/choices')
+  @HttpCode(204)
+  @SessionOnly()
+  @WorkspaceRole('admin')
+  @TokenScopeNeeded('admin')
+  @ApiOperation({
+    summary: 'Cancel the pick',
+    description:
+      'Deletes the waiting choice and the tokens it holds; the channel stays as it was. Nothing waiting is no error.',
+  })
+  @ApiNoContentResponse()
+  async cancelChoice(
+    @CurrentActor() actor: Actor,
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.connections.cancelChoice(await this.channels.get(ws.id, id), actor.userId);
   }
 }
 
@@ -132,22 +209,27 @@ export class OAuthCallbackController {
     try {
       const done = await this.connections.finishOAuth(query, who);
       const ws = await this.memberWorkspace(done.workspaceId, actor.userId);
+      const outcome = done.outcome === 'choose' ? 'choose' : 'connected';
       res.redirect(
         302,
         ws
-          ? `/w/${encodeURIComponent(ws.slug)}/settings/channels?connected=${done.channelId}`
+          ? `/w/${encodeURIComponent(ws.slug)}/settings/channels?${outcome}=${done.channelId}`
           : '/',
       );
     } catch (e) {
       const known = e instanceof OAuthCallbackError ? e : null;
       if (!known && !(e instanceof AppError)) throw e;
-      const code: string = known ? known.error.code : (e as AppError).code;
+      const error = known ? known.error : (e as AppError);
       const ws = known ? await this.memberWorkspace(known.workspaceId, actor.userId) : null;
+      // "This Facebook login manages no pages": the page says which platform it was.
+      const platform =
+        error.code === 'OAUTH_NO_ACCOUNTS'
+          ? `&platform=${(error as AppError<'OAUTH_NO_ACCOUNTS'>).details!.platform}`
+          : '';
+      const query = `oauthError=${encodeURIComponent(error.code)}${platform}`;
       res.redirect(
         302,
-        ws
-          ? `/w/${encodeURIComponent(ws.slug)}/settings/channels?oauthError=${encodeURIComponent(code)}`
-          : `/?oauthError=${encodeURIComponent(code)}`,
+        ws ? `/w/${encodeURIComponent(ws.slug)}/settings/channels?${query}` : `/?${query}`,
       );
     }
   }

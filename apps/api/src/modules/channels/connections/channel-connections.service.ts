@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  type AccountChoice,
+  type AccountChoicePlatform,
+  type AccountChoicesResponse,
   CHANNEL_CREDENTIAL_SCHEMAS,
   CHANNEL_SETTINGS_SCHEMAS,
   type ChannelConnection,
@@ -11,7 +14,12 @@ import {
   PLATFORM_CONNECT_KIND,
   type Platform,
 } from '@postplan/contracts';
-import { type ChannelTarget, type PlatformAdapter, PublishError } from '@postplan/platforms';
+import {
+  type ChannelTarget,
+  LINKEDIN_DEFAULT_VERSION,
+  type PlatformAdapter,
+  PublishError,
+} from '@postplan/platforms';
 import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { AppError } from '../../../common/errors/app-error';
@@ -24,6 +32,7 @@ import { WorkspacesService } from '../../workspaces/workspaces.service';
 import { type ChannelEntity, type ChannelSettings } from '../channel.entity';
 import { ChannelsRepository } from '../channels.repository';
 import {
+  type AccountChoiceRow,
   type ChannelAlert,
   ChannelCredentialsRepository,
   type ConnectionMeta,
@@ -35,8 +44,12 @@ import { CredentialCipher, CredentialKeyMissingError } from './credential-cipher
 import {
   ACCESS_TOKEN_KEY,
   type ConfiguredProvider,
+  LINKEDIN_API,
+  linkedinAdminOrganizations,
+  linkedinAsOrganization,
   metaLongLived,
   metaPageToken,
+  metaPages,
   OAuthProviders,
   requestToken,
   scopesFor,
@@ -45,6 +58,18 @@ import {
   type TokenAnswer,
   TokenEndpointError,
 } from './oauth-providers';
+
+/** How a sign-in ended: connected, or waiting for the person to pick the page or account. */
+export type OAuthOutcome = {
+  channelId: string;
+  workspaceId: string;
+  outcome: 'connected' | 'choose';
+};
+
+/** What the token the code gave becomes: the one to keep, or a choice to offer first. */
+type Keepable =
+  | { answer: TokenAnswer }
+  | { choose: AccountChoice[]; keep: TokenAnswer; platform: AccountChoicePlatform };
 
 /** A refused OAuth callback whose state named a workspace (so the browser can go back there). */
 export class OAuthCallbackError extends Error {
@@ -69,6 +94,10 @@ export const SELF_RENEW_WITHIN_MS = 30 * 24 * 3_600_000;
 /** Threads renews a long-lived token only once it is at least a day old. */
 const SELF_RENEW_MIN_AGE_MS = 24 * 3_600_000;
 const OAUTH_STATE_TTL_MS = 10 * 60_000;
+/** How long a sign-in waits for the person to pick the page or account. */
+export const ACCOUNT_CHOICE_TTL_MS = 15 * 60_000;
+/** The most accounts one choice offers (Graph and LinkedIn are read ten pages deep at most). */
+const MAX_CHOICES = 500;
 const VERIFY_TIMEOUT_MS = 15_000;
 
 type Issue = { path: string; message: string; code?: string };
@@ -96,6 +125,8 @@ export class ChannelConnectionsService {
   private readonly log = new Logger(ChannelConnectionsService.name);
   readonly cipher: CredentialCipher;
   private readonly verifierCipher: CredentialCipher;
+  /** The tokens a sign-in left waiting for a pick: a purpose of their own, never opened as credentials. */
+  private readonly choiceCipher: CredentialCipher;
   readonly providers: OAuthProviders;
   /** Refreshes in flight in this process, per channel; other processes wait on the row lock. */
   private readonly refreshing = new Map<string, Promise<Record<string, string>>>();
@@ -111,6 +142,7 @@ export class ChannelConnectionsService {
   ) {
     this.cipher = new CredentialCipher(config.secretKeys);
     this.verifierCipher = new CredentialCipher(config.secretKeys, 'oauth-verifier');
+    this.choiceCipher = new CredentialCipher(config.secretKeys, 'oauth-account-choice');
     this.providers = new OAuthProviders(config.oauthClients);
   }
 
@@ -275,8 +307,9 @@ export class ChannelConnectionsService {
     userId: string | null,
     now: Date,
     meta: ConnectionMeta,
+    inside?: EntityManager,
   ): Promise<void> {
-    await this.repo.transaction(async (em) => {
+    const write = async (em: EntityManager) => {
       await this.channels.update(channel.workspaceId, channel.id, { settings }, em);
       await this.repo.upsert(em, {
         channelId: channel.id,
@@ -286,7 +319,8 @@ export class ChannelConnectionsService {
         connectedAt: now,
         connectedBy: userId,
       });
-    });
+    };
+    await (inside ? write(inside) : this.repo.transaction(write));
   }
 
   async disconnect(channel: ChannelEntity): Promise<void> {
@@ -322,15 +356,21 @@ export class ChannelConnectionsService {
   async startOAuth(
     channel: ChannelEntity,
     actor: { userId: string; sessionId: string },
+    options: { linkedinAuthor?: 'organization' } = {},
   ): Promise<OAuthStartResponse> {
     const p = this.configuredOrThrow(channel.platform);
-    requiredBeforeOAuth(channel);
+    const linkedinAuthor = p.platform === 'linkedin' ? options.linkedinAuthor : undefined;
+    requiredBeforeOAuth(channel, linkedinAuthor);
     const state = randomSecret(32);
     const verifier = randomSecret(48);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + OAUTH_STATE_TTL_MS);
     const stateHash = sha256(state);
-    const sealed = this.verifierCipher.seal(stateHash.toString('hex'), { verifier });
+    // What the callback must know besides the verifier travels sealed with it.
+    const sealed = this.verifierCipher.seal(stateHash.toString('hex'), {
+      verifier,
+      ...(linkedinAuthor ? { linkedinAuthor } : {}),
+    });
     await this.repo.saveState({
       stateHash,
       channelId: channel.id,
@@ -349,7 +389,10 @@ export class ChannelConnectionsService {
     url.searchParams.set('redirect_uri', this.callbackUrl);
     url.searchParams.set(
       'scope',
-      scopesFor(p.platform, channel.settings ?? {}).join(p.scopeSeparator),
+      scopesFor(p.platform, {
+        ...(channel.settings ?? {}),
+        ...(linkedinAuthor ? { linkedinAuthor } : {}),
+      }).join(p.scopeSeparator),
     );
     url.searchParams.set('state', state);
     url.searchParams.set(
@@ -363,12 +406,14 @@ export class ChannelConnectionsService {
   /**
    * The platform sent the browser back. The state is spent first (a replay finds it used), then
    * checked against the session; only then is the code exchanged and the account checked.
-   * Returns the channel that is now connected.
+   * Returns the channel that is now connected, or that waits for the person to pick its page or
+   * account (Facebook, Instagram, a LinkedIn company page: the sign-in manages several, or not
+   * the one set).
    */
   async finishOAuth(
     query: { code?: string; state?: string; error?: string },
     actor: { userId: string; sessionId: string },
-  ): Promise<{ channelId: string; workspaceId: string }> {
+  ): Promise<OAuthOutcome> {
     const invalid = (reason: 'unknown' | 'used', message: string) =>
       new AppError('OAUTH_STATE_INVALID', message, { reason });
     if (!query.state) throw invalid('unknown', 'The platform sent no state back.');
@@ -394,7 +439,7 @@ export class ChannelConnectionsService {
     query: { code?: string; error?: string },
     actor: { userId: string; sessionId: string },
     now: Date,
-  ): Promise<{ channelId: string; workspaceId: string }> {
+  ): Promise<OAuthOutcome> {
     const invalid = (reason: 'expired' | 'other_session' | 'denied', message: string) =>
       new AppError('OAUTH_STATE_INVALID', message, { reason });
     if (st.session_id !== actor.sessionId || st.user_id !== actor.userId) {
@@ -410,12 +455,13 @@ export class ChannelConnectionsService {
     if (!channel)
       throw new AppError('CHANNEL_NOT_FOUND', 'There is no such channel in this workspace.');
     const p = this.configuredOrThrow(channel.platform);
-    const verifier = this.verifierCipher.open(st.state_hash.toString('hex'), {
+    const opened = this.verifierCipher.open(st.state_hash.toString('hex'), {
       keyVersion: st.key_version,
       iv: st.sealed_verifier.subarray(0, 12),
       authTag: st.sealed_verifier.subarray(12, 28),
       ciphertext: st.sealed_verifier.subarray(28),
-    })['verifier']!;
+    });
+    const verifier = opened['verifier']!;
     const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
     let answer: TokenAnswer;
     try {
@@ -437,7 +483,18 @@ export class ChannelConnectionsService {
     }
     const settings = { ...(channel.settings ?? {}) };
     if (p.platform === 'threads' && answer.userId) settings['threadsUserId'] = answer.userId;
-    answer = await this.keepableToken(p, answer, settings, signal);
+    const kept = await this.keepableToken(
+      p,
+      answer,
+      settings,
+      opened['linkedinAuthor'] === 'organization',
+      signal,
+    );
+    if ('choose' in kept) {
+      await this.offerChoice(channel, kept, actor.userId, now);
+      return { channelId: channel.id, workspaceId: channel.workspaceId, outcome: 'choose' };
+    }
+    answer = kept.answer;
     const secrets = secretsOf(answer, p.platform);
     const checked = await this.verify({
       id: channel.id,
@@ -452,56 +509,285 @@ export class ChannelConnectionsService {
       ...expiries(answer, now),
       verifiedAt: checked ? now : null,
     });
-    return { channelId: channel.id, workspaceId: channel.workspaceId };
+    return { channelId: channel.id, workspaceId: channel.workspaceId, outcome: 'connected' };
   }
 
   /**
    * The token the code gave, turned into the one worth keeping: Threads' one-hour token into
    * its 60-day one; Meta's user token into a long-lived one and then the page's own token
    * (Facebook: the channel's page; Instagram: the page its business account is linked to),
-   * which does not expire.
+   * which does not expire. When no page, account or company page is set, or the person does
+   * not manage the one set, the ones they do manage are offered instead (a LinkedIn member's
+   * token is kept as it is; only the author is chosen).
    */
   private async keepableToken(
     p: ConfiguredProvider & { platform: OAuthPlatform },
     answer: TokenAnswer,
     settings: ChannelSettings,
+    linkedinOrganization: boolean,
     signal: AbortSignal,
-  ): Promise<TokenAnswer> {
+  ): Promise<Keepable> {
     const failed = (message: string, status: number | null) =>
       new AppError('OAUTH_EXCHANGE_FAILED', message, { status });
     try {
       if (p.afterCode === 'threads-long-lived') {
         const long = await threadsLongLived(p, answer.accessToken, signal);
-        return { ...long, userId: answer.userId };
+        return { answer: { ...long, userId: answer.userId } };
       }
       if (p.afterCode === 'meta-page-token') {
+        const platform = p.platform === 'instagram' ? 'instagram' : 'facebook';
         const user = await metaLongLived(p, answer.accessToken, signal);
-        const target =
-          p.platform === 'instagram'
-            ? { instagramUserId: String(settings['instagramUserId']) }
-            : { pageId: String(settings['pageId']) };
-        const page = await metaPageToken(p, target, user.accessToken, signal);
-        if (!page) {
-          throw failed(
-            p.platform === 'instagram'
-              ? 'None of the Facebook Pages this person manages is linked to this Instagram account.'
-              : 'Facebook gave no token for this page; the person must manage it.',
-            null,
-          );
+        const wanted = settings[platform === 'instagram' ? 'instagramUserId' : 'pageId'];
+        if (typeof wanted === 'string' && wanted) {
+          const page = await this.pageTokenIfManaged(p, platform, wanted, user.accessToken, signal);
+          if (page) return { answer: pageAnswer(page) };
         }
+        const pages = await metaPages(p, user.accessToken, signal);
+        const choose: AccountChoice[] =
+          platform === 'instagram'
+            ? pages.flatMap((pg) =>
+                pg.instagram
+                  ? [
+                      {
+                        id: pg.instagram.id,
+                        name: pg.instagram.username ?? pg.instagram.id,
+                        detail: pg.name,
+                      },
+                    ]
+                  : [],
+              )
+            : pages.map((pg) => ({ id: pg.id, name: pg.name, detail: pg.category }));
+        if (choose.length === 0) throw noAccounts(platform);
+        return { choose, keep: user, platform };
+      }
+      if (p.platform === 'linkedin' && (linkedinOrganization || linkedinAsOrganization(settings))) {
+        const author = typeof settings['author'] === 'string' ? settings['author'] : '';
+        const setId = /^urn:li:organization:(\d+)$/.exec(author)?.[1] ?? null;
+        let orgs;
+        try {
+          orgs = await linkedinAdminOrganizations(
+            p.client.apiUrl ?? LINKEDIN_API,
+            LINKEDIN_DEFAULT_VERSION,
+            answer.accessToken,
+            signal,
+          );
+        } catch (e) {
+          // A page already set is checked by the adapter as before, list or no list.
+          if (setId && e instanceof TokenEndpointError && !e.revoked) return { answer };
+          throw e;
+        }
+        if (setId && orgs.some((o) => o.id === setId)) return { answer };
+        if (orgs.length === 0) throw noAccounts('linkedin');
         return {
-          accessToken: page,
-          refreshToken: null,
-          expiresIn: null,
-          refreshExpiresIn: null,
-          userId: null,
+          choose: orgs.map((o) => ({ id: o.id, name: o.name, detail: null })),
+          keep: answer,
+          platform: 'linkedin',
         };
       }
-      return answer;
+      return { answer };
     } catch (e) {
       if (!(e instanceof TokenEndpointError)) throw e;
       throw failed('The platform did not hand out a lasting token.', e.status);
     }
+  }
+
+  /**
+   * The page token when the person manages the page set (Facebook) or a page linked to the
+   * account set (Instagram); null when not, so the pages they do manage can be offered. A dead
+   * token or a platform failure is still an error.
+   */
+  private async pageTokenIfManaged(
+    p: ConfiguredProvider,
+    platform: 'facebook' | 'instagram',
+    id: string,
+    userToken: string,
+    signal: AbortSignal,
+  ): Promise<string | null> {
+    try {
+      return await metaPageToken(
+        p,
+        platform === 'instagram' ? { instagramUserId: id } : { pageId: id },
+        userToken,
+        signal,
+      );
+    } catch (e) {
+      const notThere =
+        e instanceof TokenEndpointError &&
+        !e.revoked &&
+        e.status !== null &&
+        e.status >= 400 &&
+        e.status < 500;
+      if (notThere) return null;
+      throw e;
+    }
+  }
+
+  // ---- picking the page or account after the sign-in ----
+
+  /** Keeps the sign-in's tokens sealed, with the accounts to offer, for this person only. */
+  private async offerChoice(
+    channel: ChannelEntity,
+    kept: Extract<Keepable, { choose: AccountChoice[] }>,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    const secrets: Record<string, string> = { accessToken: kept.keep.accessToken };
+    if (kept.keep.refreshToken) secrets['refreshToken'] = kept.keep.refreshToken;
+    if (kept.keep.expiresIn !== null) secrets['expiresIn'] = String(kept.keep.expiresIn);
+    if (kept.keep.refreshExpiresIn !== null)
+      secrets['refreshExpiresIn'] = String(kept.keep.refreshExpiresIn);
+    await this.repo.saveChoice({
+      channelId: channel.id,
+      workspaceId: channel.workspaceId,
+      userId,
+      platform: kept.platform,
+      sealed: this.choiceCipher.seal(channel.id, secrets),
+      accounts: kept.choose.slice(0, MAX_CHOICES),
+      now,
+      expiresAt: new Date(now.getTime() + ACCOUNT_CHOICE_TTL_MS),
+    });
+  }
+
+  /** The choice waiting for this person, or why there is none to pick from. */
+  private liveChoice(
+    channel: ChannelEntity,
+    row: AccountChoiceRow | null,
+    userId: string,
+  ): AccountChoiceRow & { key_version: number; iv: Buffer; auth_tag: Buffer; ciphertext: Buffer } {
+    if (!row || row.workspace_id !== channel.workspaceId || row.platform !== channel.platform) {
+      throw new AppError(
+        'OAUTH_CHOICE_NOT_FOUND',
+        'No sign-in of this channel is waiting for a choice; connect it again.',
+      );
+    }
+    if (row.user_id !== userId) {
+      throw new AppError(
+        'OAUTH_CHOICE_OTHER_USER',
+        'Another person signed in for this channel; only they can pick the account.',
+      );
+    }
+    if (row.used_at) {
+      throw new AppError('OAUTH_CHOICE_USED', 'An account was already picked for this sign-in.');
+    }
+    if (row.expires_at.getTime() <= this.clock.nowMs() || !row.ciphertext) {
+      throw new AppError('OAUTH_CHOICE_EXPIRED', 'The choice waited too long; connect again.', {
+        expiredAt: row.expires_at.toISOString(),
+      });
+    }
+    return row as ReturnType<ChannelConnectionsService['liveChoice']>;
+  }
+
+  async accountChoices(channel: ChannelEntity, userId: string): Promise<AccountChoicesResponse> {
+    const row = this.liveChoice(channel, await this.repo.getChoice(channel.id), userId);
+    return {
+      platform: row.platform,
+      expiresAt: row.expires_at.toISOString(),
+      accounts: row.accounts,
+    };
+  }
+
+  /**
+   * Connects the channel to the picked page or account, exactly as a sign-in with it set would
+   * have: Facebook and Instagram with the page's token, LinkedIn with the member's token and the
+   * page as author; the account is checked and named first. The waiting choice is locked for
+   * the whole pick, so a second pick waits and is then refused; a failed pick changes nothing.
+   */
+  async pickAccount(channel: ChannelEntity, accountId: string, userId: string): Promise<void> {
+    await this.repo.transaction(async (em) => {
+      const row = this.liveChoice(channel, await this.repo.getChoice(channel.id, em, true), userId);
+      if (!row.accounts.some((a) => a.id === accountId)) {
+        throw new AppError(
+          'OAUTH_ACCOUNT_NOT_OFFERED',
+          'This account was not among those the sign-in manages.',
+          { accountId },
+        );
+      }
+      const p = this.configuredOrThrow(channel.platform);
+      const kept = this.choiceCipher.open(channel.id, {
+        keyVersion: row.key_version,
+        iv: row.iv,
+        authTag: row.auth_tag,
+        ciphertext: row.ciphertext,
+      });
+      const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
+      const settings = { ...(channel.settings ?? {}) };
+      let answer: TokenAnswer;
+      if (row.platform === 'linkedin') {
+        settings['author'] = `urn:li:organization:${accountId}`;
+        const num = (v: string | undefined) => (v ? Number(v) : null);
+        answer = {
+          accessToken: kept['accessToken']!,
+          refreshToken: kept['refreshToken'] ?? null,
+          expiresIn: num(kept['expiresIn']),
+          refreshExpiresIn: num(kept['refreshExpiresIn']),
+          userId: null,
+        };
+      } else {
+        settings[row.platform === 'instagram' ? 'instagramUserId' : 'pageId'] = accountId;
+        let page: string | null;
+        try {
+          page = await this.pageTokenIfManaged(
+            p,
+            row.platform,
+            accountId,
+            kept['accessToken']!,
+            signal,
+          );
+        } catch (e) {
+          if (!(e instanceof TokenEndpointError)) throw e;
+          throw new AppError('OAUTH_EXCHANGE_FAILED', 'Facebook did not hand out the page token.', {
+            status: e.status,
+          });
+        }
+        if (!page) {
+          throw new AppError(
+            'OAUTH_EXCHANGE_FAILED',
+            'Facebook gave no token for this page; the person must still manage it.',
+            { status: null },
+          );
+        }
+        answer = pageAnswer(page);
+      }
+      const secrets = secretsOf(answer, p.platform);
+      const checked = await this.verify({
+        id: channel.id,
+        name: channel.name,
+        platform: channel.platform,
+        settings,
+        credentials: secrets,
+      });
+      const now = this.clock.now();
+      const offered = row.accounts.find((a) => a.id === accountId)!;
+      await this.store(
+        channel,
+        settings,
+        secrets,
+        userId,
+        now,
+        {
+          method: 'oauth',
+          accountName: checked?.accountName ?? offered.name,
+          // The sign-in's tokens started running when it happened, not at the pick.
+          ...expiries(answer, row.created_at),
+          verifiedAt: checked ? now : null,
+        },
+        em,
+      );
+      await this.repo.spendChoice(em, channel.id, now);
+    });
+  }
+
+  /** The person changed their mind: the waiting tokens are deleted. */
+  async cancelChoice(channel: ChannelEntity, userId: string): Promise<void> {
+    const row = await this.repo.getChoice(channel.id);
+    if (!row || row.workspace_id !== channel.workspaceId) return;
+    if (row.user_id !== userId) {
+      throw new AppError(
+        'OAUTH_CHOICE_OTHER_USER',
+        'Another person signed in for this channel; only they can cancel the choice.',
+      );
+    }
+    await this.repo.removeChoice(channel.id);
   }
 
   // ---- for the engine ----
@@ -664,6 +950,8 @@ export class ChannelConnectionsService {
   async checkAll(): Promise<{ checked: number; alerts: number }> {
     let checked = 0;
     let alerts = 0;
+    // Sign-ins nobody finished picking for: their tokens go.
+    await this.repo.sweepChoices(this.clock.now());
     for (const row of await this.repo.allConnected()) {
       await this.recheck(row.channel_id).catch((e: unknown) =>
         this.log.warn(`Checking channel ${row.channel_id} failed: ${(e as Error).message}`),
@@ -768,19 +1056,43 @@ export function statusOf(row: CredentialRow, now: number): ChannelConnection['st
   return 'connected';
 }
 
-/** The settings an OAuth platform cannot learn from the sign-in: which page, which author. */
-function requiredBeforeOAuth(channel: ChannelEntity): void {
-  const need: Partial<Record<Platform, string>> = {
-    linkedin: 'author',
-    facebook: 'pageId',
-    instagram: 'instagramUserId',
-  };
-  const key = need[channel.platform];
-  if (key && !channel.settings?.[key]) {
-    throw new AppError('CHANNEL_SETTINGS_INVALID', `Set ${key} in the channel's settings first.`, {
+/**
+ * The settings an OAuth platform cannot learn from the sign-in: a LinkedIn member's id. A
+ * Facebook page, an Instagram account or a LinkedIn company page is picked after it.
+ */
+function requiredBeforeOAuth(
+  channel: ChannelEntity,
+  linkedinAuthor: 'organization' | undefined,
+): void {
+  if (channel.platform !== 'linkedin' || linkedinAuthor || channel.settings?.['author']) return;
+  throw new AppError(
+    'CHANNEL_SETTINGS_INVALID',
+    "Set the author in the channel's settings first, or connect a company page.",
+    {
       issues: [
-        { path: `settings.${key}`, message: 'Required before connecting', code: 'required' },
+        { path: 'settings.author', message: 'Required before connecting', code: 'required' },
       ],
-    });
-  }
+    },
+  );
+}
+
+/** Meta's page token: it does not expire and there is nothing to refresh. */
+function pageAnswer(token: string): TokenAnswer {
+  return {
+    accessToken: token,
+    refreshToken: null,
+    expiresIn: null,
+    refreshExpiresIn: null,
+    userId: null,
+  };
+}
+
+function noAccounts(platform: AccountChoicePlatform): AppError {
+  const what = {
+    facebook: 'This Facebook login manages no pages.',
+    instagram:
+      'None of the Facebook pages of this login is linked to an Instagram business account.',
+    linkedin: 'This LinkedIn member administers no company page.',
+  }[platform];
+  return new AppError('OAUTH_NO_ACCOUNTS', what, { platform });
 }

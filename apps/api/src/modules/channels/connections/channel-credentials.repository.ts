@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { type AccountChoice, type AccountChoicePlatform } from '@postplan/contracts';
 import { type SealedCredentials } from './credential-cipher';
 
 export type CredentialStatus = 'connected' | 'needs_reconnect' | 'revoked';
@@ -42,7 +43,7 @@ export const sealedOf = (r: CredentialRow): SealedCredentials => ({
   ciphertext: r.ciphertext,
 });
 
-/** channel_credentials and channel_oauth_states: SQL only. */
+/** channel_credentials, channel_oauth_states and channel_oauth_choices: SQL only. */
 @Injectable()
 export class ChannelCredentialsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -272,7 +273,111 @@ export class ChannelCredentialsRepository {
     );
     return { outcome: seen.length ? 'used' : 'unknown' };
   }
+
+  // ---- account choices ----
+
+  /**
+   * Wipes the sealed tokens of every choice past its end, and forgets choices spent or expired
+   * for over a day. Runs before each new choice and with the daily check.
+   */
+  async sweepChoices(now: Date, em?: EntityManager): Promise<void> {
+    const db = em ?? this.db;
+    await db.query(
+      `UPDATE channel_oauth_choices SET key_version = NULL, iv = NULL, auth_tag = NULL, ciphertext = NULL
+        WHERE expires_at <= $1 AND ciphertext IS NOT NULL`,
+      [now],
+    );
+    await db.query(`DELETE FROM channel_oauth_choices WHERE expires_at < $1`, [
+      new Date(now.getTime() - SPENT_CHOICE_KEPT_MS),
+    ]);
+  }
+
+  /** The channel's waiting choice; a new sign-in replaces whatever was there. */
+  async saveChoice(row: {
+    channelId: string;
+    workspaceId: string;
+    userId: string;
+    platform: AccountChoicePlatform;
+    sealed: SealedCredentials;
+    accounts: AccountChoice[];
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await this.sweepChoices(row.now, em);
+      await em.query(
+        `INSERT INTO channel_oauth_choices
+           (channel_id, workspace_id, user_id, platform, key_version, iv, auth_tag, ciphertext,
+            accounts, created_at, expires_at, used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, NULL)
+         ON CONFLICT (channel_id) DO UPDATE SET
+           workspace_id = EXCLUDED.workspace_id, user_id = EXCLUDED.user_id,
+           platform = EXCLUDED.platform, key_version = EXCLUDED.key_version, iv = EXCLUDED.iv,
+           auth_tag = EXCLUDED.auth_tag, ciphertext = EXCLUDED.ciphertext,
+           accounts = EXCLUDED.accounts, created_at = EXCLUDED.created_at,
+           expires_at = EXCLUDED.expires_at, used_at = NULL`,
+        [
+          row.channelId,
+          row.workspaceId,
+          row.userId,
+          row.platform,
+          row.sealed.keyVersion,
+          row.sealed.iv,
+          row.sealed.authTag,
+          row.sealed.ciphertext,
+          JSON.stringify(row.accounts),
+          row.now,
+          row.expiresAt,
+        ],
+      );
+    });
+  }
+
+  async getChoice(
+    channelId: string,
+    em?: EntityManager,
+    lock = false,
+  ): Promise<AccountChoiceRow | null> {
+    const rows = await (em ?? this.db).query<AccountChoiceRow[]>(
+      `SELECT * FROM channel_oauth_choices WHERE channel_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [channelId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The pick is done: the tokens are wiped, the row only remembers that it was used. */
+  async spendChoice(em: EntityManager, channelId: string, now: Date): Promise<void> {
+    await em.query(
+      `UPDATE channel_oauth_choices
+          SET used_at = $2, key_version = NULL, iv = NULL, auth_tag = NULL, ciphertext = NULL
+        WHERE channel_id = $1`,
+      [channelId, now],
+    );
+  }
+
+  async removeChoice(channelId: string): Promise<void> {
+    await this.db.query(`DELETE FROM channel_oauth_choices WHERE channel_id = $1`, [channelId]);
+  }
 }
+
+/** A sign-in waiting for the person to pick the page or account (sealed columns null once done). */
+export type AccountChoiceRow = {
+  channel_id: string;
+  workspace_id: string;
+  user_id: string;
+  platform: AccountChoicePlatform;
+  key_version: number | null;
+  iv: Buffer | null;
+  auth_tag: Buffer | null;
+  ciphertext: Buffer | null;
+  accounts: AccountChoice[];
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+};
+
+/** How long a picked or expired choice is remembered (to tell a late pick why it failed). */
+const SPENT_CHOICE_KEPT_MS = 24 * 3_600_000;
 
 export type OAuthStateRow = {
   state_hash: Buffer;

@@ -99,8 +99,7 @@ export function scopesFor(platform: OAuthPlatform, settings: Record<string, unkn
     case 'x':
       return ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
     case 'linkedin':
-      return typeof settings['author'] === 'string' &&
-        settings['author'].startsWith('urn:li:organization:')
+      return linkedinAsOrganization(settings)
         ? ['w_organization_social', 'r_organization_social', 'rw_organization_admin']
         : ['openid', 'profile', 'w_member_social'];
     case 'facebook':
@@ -123,6 +122,18 @@ export function scopesFor(platform: OAuthPlatform, settings: Record<string, unkn
     case 'pinterest':
       return ['boards:read', 'boards:write', 'pins:read', 'pins:write', 'user_accounts:read'];
   }
+}
+
+/**
+ * Whether a LinkedIn channel signs in for a company page: its author is one, or (no author
+ * yet) oauth/start asked for one; `linkedinAuthor` travels inside the sealed state.
+ */
+export function linkedinAsOrganization(settings: Record<string, unknown>): boolean {
+  return (
+    settings['linkedinAuthor'] === 'organization' ||
+    (typeof settings['author'] === 'string' &&
+      settings['author'].startsWith('urn:li:organization:'))
+  );
 }
 
 /** The credential key each adapter reads its token from. */
@@ -306,9 +317,52 @@ export function metaLongLived(
 type GraphPage = {
   id?: unknown;
   name?: unknown;
+  category?: unknown;
   access_token?: unknown;
-  instagram_business_account?: { id?: unknown };
+  instagram_business_account?: { id?: unknown; username?: unknown };
 };
+
+const idOf = (v: unknown): string | null =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+
+/** A GET with the user's token; Graph's "token is dead" (code 190) reads as invalid_grant. */
+async function graphGet(url: URL, token: string, signal: AbortSignal) {
+  const res = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    signal,
+    redirect: 'error',
+  }).catch(() => null);
+  const json = (await res?.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!res?.ok) {
+    const code = (json?.['error'] as { code?: unknown } | undefined)?.code;
+    throw new TokenEndpointError(res?.status ?? null, code === 190 ? 'invalid_grant' : null);
+  }
+  return json;
+}
+
+/**
+ * Every page of `/me/accounts`, following only Graph's own `paging.next` (never an address
+ * the answer could point anywhere), at most ten pages of a hundred.
+ */
+async function* graphPages(
+  graph: string,
+  fields: string,
+  token: string,
+  signal: AbortSignal,
+): AsyncGenerator<GraphPage> {
+  let next: URL | null = new URL(`${graph}/me/accounts`);
+  next.searchParams.set('fields', fields);
+  next.searchParams.set('limit', '100');
+  for (let pages = 0; next && pages < 10; pages++) {
+    const body = (await graphGet(next, token, signal)) as {
+      data?: GraphPage[];
+      paging?: { next?: unknown };
+    } | null;
+    for (const page of body?.data ?? []) yield page;
+    const more = typeof body?.paging?.next === 'string' ? new URL(body.paging.next) : null;
+    next = more && more.origin === new URL(graph).origin ? more : null;
+  }
+}
 
 /**
  * The page that publishes, read with the long-lived user token: Facebook by the channel's page
@@ -322,36 +376,110 @@ export async function metaPageToken(
   signal: AbortSignal,
 ): Promise<string | null> {
   const graph = graphBaseOf(p);
-  const get = async (url: URL) => {
-    const res = await fetch(url, {
-      headers: { Authorization: `Bearer ${userToken}`, Accept: 'application/json' },
+  if ('pageId' in target) {
+    const url = new URL(`${graph}/${encodeURIComponent(target.pageId)}`);
+    url.searchParams.set('fields', 'access_token,name');
+    const page = (await graphGet(url, userToken, signal)) as GraphPage | null;
+    return typeof page?.access_token === 'string' ? page.access_token : null;
+  }
+  const fields = 'id,name,access_token,instagram_business_account';
+  for await (const pg of graphPages(graph, fields, userToken, signal)) {
+    if (idOf(pg.instagram_business_account?.id) === target.instagramUserId)
+      return typeof pg.access_token === 'string' ? pg.access_token : null;
+  }
+  return null;
+}
+
+/** A Facebook page the person manages, and the Instagram business account linked to it. */
+export type MetaPage = {
+  id: string;
+  name: string;
+  category: string | null;
+  instagram: { id: string; username: string | null } | null;
+};
+
+/**
+ * The pages the person manages, for the picker: names, categories and linked Instagram
+ * accounts, without the page tokens (those are read again for the one picked).
+ */
+export async function metaPages(
+  p: ConfiguredProvider,
+  userToken: string,
+  signal: AbortSignal,
+): Promise<MetaPage[]> {
+  const out: MetaPage[] = [];
+  const fields = 'id,name,category,instagram_business_account{id,username}';
+  for await (const pg of graphPages(graphBaseOf(p), fields, userToken, signal)) {
+    const id = idOf(pg.id);
+    if (!id) continue;
+    const ig = idOf(pg.instagram_business_account?.id);
+    const username = pg.instagram_business_account?.username;
+    out.push({
+      id,
+      name: typeof pg.name === 'string' ? pg.name : id,
+      category: typeof pg.category === 'string' ? pg.category : null,
+      instagram: ig ? { id: ig, username: typeof username === 'string' ? username : null } : null,
+    });
+  }
+  return out;
+}
+
+export const LINKEDIN_API = 'https://api.linkedin.com';
+
+/** A LinkedIn company page the member administers. */
+export type LinkedinOrganization = { id: string; name: string };
+
+/**
+ * The organisations the member is an approved ADMINISTRATOR of
+ * (`GET /rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED`), named by
+ * one batch lookup (`GET /rest/organizations?ids=List(…)`). Both are Rest.li finders and
+ * need `X-Restli-Protocol-Version: 2.0.0` and a `LinkedIn-Version`.
+ */
+export async function linkedinAdminOrganizations(
+  apiBase: string,
+  version: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<LinkedinOrganization[]> {
+  const get = async (path: string) => {
+    const res = await fetch(`${apiBase.replace(/\/+$/, '')}${path}`, {
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'LinkedIn-Version': version,
+        'X-Restli-Protocol-Version': '2.0.0',
+      },
       signal,
       redirect: 'error',
     }).catch(() => null);
     if (!res?.ok) throw new TokenEndpointError(res?.status ?? null, null);
-    return (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    return ((await res.json().catch(() => null)) ?? {}) as Record<string, unknown>;
   };
-  if ('pageId' in target) {
-    const url = new URL(`${graph}/${encodeURIComponent(target.pageId)}`);
-    url.searchParams.set('fields', 'access_token,name');
-    const page = (await get(url)) as GraphPage | null;
-    return typeof page?.access_token === 'string' ? page.access_token : null;
+  const ids: string[] = [];
+  const PAGE = 100;
+  for (let start = 0; start < 10 * PAGE; start += PAGE) {
+    const body = await get(
+      `/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&start=${start}&count=${PAGE}`,
+    );
+    const elements = Array.isArray(body['elements'])
+      ? (body['elements'] as { organization?: unknown }[])
+      : [];
+    for (const e of elements) {
+      const urn = typeof e.organization === 'string' ? e.organization : '';
+      const id = /^urn:li:organization:(\d{1,30})$/.exec(urn)?.[1];
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    if (elements.length < PAGE) break;
   }
-  let next: URL | null = new URL(`${graph}/me/accounts`);
-  next.searchParams.set('fields', 'id,name,access_token,instagram_business_account');
-  next.searchParams.set('limit', '100');
-  for (let pages = 0; next && pages < 10; pages++) {
-    const body = (await get(next)) as { data?: GraphPage[]; paging?: { next?: unknown } } | null;
-    const hit = body?.data?.find((pg) => {
-      const id = pg.instagram_business_account?.id;
-      return (
-        (typeof id === 'string' || typeof id === 'number') && String(id) === target.instagramUserId
-      );
-    });
-    if (hit) return typeof hit.access_token === 'string' ? hit.access_token : null;
-    const more = typeof body?.paging?.next === 'string' ? new URL(body.paging.next) : null;
-    // Only Graph's own next page, never an address the answer could point anywhere.
-    next = more && more.origin === new URL(graph).origin ? more : null;
+  const out: LinkedinOrganization[] = [];
+  for (let i = 0; i < ids.length; i += 50) {
+    const chunk = ids.slice(i, i + 50);
+    const body = await get(`/rest/organizations?ids=List(${chunk.join(',')})`);
+    const results = (body['results'] ?? {}) as Record<string, { localizedName?: unknown }>;
+    for (const id of chunk) {
+      const name = results[id]?.localizedName;
+      out.push({ id, name: typeof name === 'string' ? name : id });
+    }
   }
-  return null;
+  return out;
 }

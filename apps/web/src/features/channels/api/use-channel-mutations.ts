@@ -1,5 +1,6 @@
 import type {
   ConnectChannelRequest,
+  OAuthStartRequest,
   CreateChannelRequest,
   UpdateChannelRequest,
 } from '@postplan/contracts';
@@ -59,7 +60,32 @@ export function useDisconnectChannel(workspace: string) {
 }
 
 export function useStartOAuth(workspace: string) {
-  return useMutation({ mutationFn: (id: string) => api.startChannelOAuth(workspace, id) });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body?: OAuthStartRequest }) =>
+      api.startChannelOAuth(workspace, id, body),
+  });
+}
+
+/** What a sign-in left to pick from; its errors (expired, used, someone else's) are final. */
+export function useAccountChoices(workspace: string, channelId: string) {
+  return useQuery({
+    queryKey: queryKeys.accountChoices(workspace, channelId),
+    queryFn: () => api.accountChoices(workspace, channelId),
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+export function usePickAccount(workspace: string, channelId: string) {
+  const settle = useSettle(workspace);
+  return useMutation({
+    mutationFn: (accountId: string) => api.pickAccount(workspace, channelId, accountId),
+    onSettled: settle,
+  });
+}
+
+export function useCancelAccountChoice(workspace: string, channelId: string) {
+  return useMutation({ mutationFn: () => api.cancelAccountChoice(workspace, channelId) });
 }
 
 /** The crisis stop's state: which channels are paused right now. */

@@ -11,7 +11,9 @@ import { Field } from '../../../components/ui/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import { useChannels } from '../../../lib/api/queries';
-import { errorMessage } from '../../../lib/i18n/error-message';
+import { ERROR_MESSAGE_KEYS, errorMessage } from '../../../lib/i18n/error-message';
+import type { MessageKey } from '../../../lib/i18n/messages-en';
+import type { Translate } from '../../../lib/i18n/translate';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canManageWorkspace } from '../../../lib/permissions';
 import {
@@ -25,6 +27,7 @@ import {
   useUpdateChannel,
 } from '../api/use-channel-mutations';
 import { daysUntil } from '../utils/connect-form';
+import { AccountPicker } from './account-picker';
 import { ConnectChannelForm } from './connect-channel-form';
 import '../channels.css';
 
@@ -39,15 +42,19 @@ export function ChannelsPage({ workspace }: { workspace: WorkspaceMembership }) 
   const { channels, isLoading, error, refetch } = useChannels(workspace.slug);
   const pauses = usePauseState(workspace.slug);
   const [params, setParams] = useSearchParams();
+  // The channel whose sign-in waits for the person to pick its page or account.
+  // Read once as the page opens (the callback's redirect); the address is cleaned up below.
+  const [choosing, setChoosing] = useState<string | null>(() => params.get('choose'));
 
   // Back from the platform's sign-in page.
   useEffect(() => {
     const connected = params.get('connected');
+    const choose = params.get('choose');
     const failed = params.get('oauthError');
-    if (!connected && !failed) return;
+    if (!connected && !failed && !choose) return;
     if (connected) toast.show({ tone: 'success', message: t('channels.oauthConnected') });
     if (failed)
-      toast.show({ tone: 'error', message: t(`error.${failed}` as 'error.OAUTH_STATE_INVALID') });
+      toast.show({ tone: 'error', message: oauthFailure(failed, params.get('platform'), t) });
     setParams({}, { replace: true });
   }, [params, setParams, t, toast]);
 
@@ -82,6 +89,8 @@ export function ChannelsPage({ workspace }: { workspace: WorkspaceMembership }) 
               channel={c}
               manages={manages}
               pause={pausedById.get(c.id) ?? null}
+              choosing={choosing === c.id}
+              onChosen={() => setChoosing(null)}
             />
           ))}
         </ul>
@@ -133,11 +142,16 @@ function ChannelItem({
   channel,
   manages,
   pause,
+  choosing = false,
+  onChosen = () => undefined,
 }: {
   workspace: string;
   channel: Channel;
   manages: boolean;
   pause: Pause | null;
+  /** Back from a sign-in that manages several pages or accounts: show the picker. */
+  choosing?: boolean;
+  onChosen?: () => void;
 }) {
   const { t, formatDate } = useChannelFormat();
   const toast = useToast();
@@ -156,14 +170,22 @@ function ChannelItem({
   const fail = (e: unknown) => toast.show({ tone: 'error', message: errorMessage(e, t) });
   const done = () => setMode('view');
 
-  const connectLabel =
-    c?.connected && c.kind !== 'none' ? t('channels.reconnect') : t('channels.connect');
+  // A LinkedIn channel without an author is connected as a company page, picked after the sign-in.
+  const companyPage = channel.platform === 'linkedin' && !channel.settings?.['author'];
+  const connectLabel = companyPage
+    ? t('channels.connectCompanyPage')
+    : c?.connected && c.kind !== 'none'
+      ? t('channels.reconnect')
+      : t('channels.connect');
   const onConnect = () => {
     if (c?.kind === 'oauth') {
-      oauth.mutate(channel.id, {
-        onSuccess: (answer) => window.location.assign(answer.authorizeUrl),
-        onError: fail,
-      });
+      oauth.mutate(
+        { id: channel.id, body: companyPage ? { linkedinAuthor: 'organization' } : {} },
+        {
+          onSuccess: (answer) => window.location.assign(answer.authorizeUrl),
+          onError: fail,
+        },
+      );
     } else setMode('connect');
   };
 
@@ -242,7 +264,17 @@ function ChannelItem({
           )}
         </dl>
       )}
-      {manages && mode === 'view' && (
+      {manages && choosing && (
+        <AccountPicker
+          workspace={workspace}
+          channel={channel}
+          onDone={(connected) => {
+            if (connected) toast.show({ tone: 'success', message: t('channels.oauthConnected') });
+            onChosen();
+          }}
+        />
+      )}
+      {manages && mode === 'view' && !choosing && (
         <div className="channel-item__actions">
           {c && c.kind !== 'none' && (
             <button
@@ -360,6 +392,17 @@ function ChannelItem({
       )}
     </li>
   );
+}
+
+/** The message for a failed sign-in; "manages no pages" names the platform. */
+function oauthFailure(code: string, platform: string | null, t: Translate): string {
+  if (code === 'OAUTH_NO_ACCOUNTS') {
+    if (platform === 'facebook') return t('channels.noAccounts.facebook');
+    if (platform === 'instagram') return t('channels.noAccounts.instagram');
+    if (platform === 'linkedin') return t('channels.noAccounts.linkedin');
+  }
+  const key = (ERROR_MESSAGE_KEYS as Record<string, MessageKey | undefined>)[code];
+  return t(key ?? 'error.OAUTH_STATE_INVALID');
 }
 
 function useChannelFormat() {
