@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common';
+import { IdSchema, InstantSchema, PlatformSchema } from './common';
 
 /**
  * The media library: images and videos uploaded once per workspace and reused in any number
@@ -16,6 +16,8 @@ import { IdSchema, InstantSchema } from './common';
  *   DELETE /media/{mediaId}                         -> 204, or 409 MEDIA_IN_USE
  *   GET    /media/{mediaId}/file                    -> the stored bytes (authenticated)
  *   GET    /media/{mediaId}/thumbnail               -> a JPEG at most 480 px wide (authenticated)
+ *   POST   /media/check           MediaCheckRequest -> MediaCheckResponse (read-only: what
+ *                                 submit would say about these media on these channels)
  *   GET    /media-settings                          -> MediaSettings
  *   PUT    /media-settings        UpdateMediaSettingsRequest -> MediaSettings (admins)
  *
@@ -30,6 +32,7 @@ export const MEDIA_PATHS = {
     `/api/v1/workspaces/${encodeURIComponent(ws)}/media/${encodeURIComponent(id)}/file`,
   thumbnail: (ws: string, id: string) =>
     `/api/v1/workspaces/${encodeURIComponent(ws)}/media/${encodeURIComponent(id)}/thumbnail`,
+  check: (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/media/check`,
   settings: (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/media-settings`,
 } as const;
 
@@ -209,6 +212,52 @@ export const MediaProblemSchema = z.object({
   messages: z.object({ de: z.string(), en: z.string() }),
 });
 export type MediaProblem = z.infer<typeof MediaProblemSchema>;
+
+/**
+ * The live check while a post is edited: the media as they stand in the editor (not yet saved),
+ * checked exactly as submit and approve will check them. Each entry is written as on a save
+ * (`altText` left out: the library's text), so the answer matches what saving would store.
+ */
+export const MediaCheckRequestSchema = z.strictObject({
+  media: PostMediaInputListSchema.default([]).meta({ description: "The post's media in order" }),
+  channels: z
+    .array(
+      z.strictObject({
+        channelId: IdSchema,
+        media: PostMediaInputListSchema.nullable().default(null).meta({
+          description: "The channel's own media in order; null or left out: the post's media",
+        }),
+      }),
+    )
+    .max(50)
+    .refine((list) => new Set(list.map((c) => c.channelId)).size === list.length, {
+      message: 'Each channel may appear only once',
+    })
+    .meta({ description: 'The target channels' }),
+});
+export type MediaCheckRequest = z.input<typeof MediaCheckRequestSchema>;
+
+/** One thing a platform would refuse; `mediaId` null when it is about the whole list (count). */
+export const MediaCheckProblemSchema = z.object({
+  mediaId: IdSchema.nullable(),
+  rule: MediaRuleSchema,
+  messages: z.object({ de: z.string(), en: z.string() }),
+});
+export type MediaCheckProblem = z.infer<typeof MediaCheckProblemSchema>;
+
+export const MediaCheckChannelSchema = z.object({
+  channelId: IdSchema,
+  platform: PlatformSchema,
+  /** Empty: the platform takes these media (or it has no media rules). */
+  problems: z.array(MediaCheckProblemSchema),
+});
+export type MediaCheckChannel = z.infer<typeof MediaCheckChannelSchema>;
+
+/** Every requested channel, in the request's order. */
+export const MediaCheckResponseSchema = z.object({
+  channels: z.array(MediaCheckChannelSchema),
+});
+export type MediaCheckResponse = z.infer<typeof MediaCheckResponseSchema>;
 
 /** Workspace setting: with `altTextRequired`, an image or video without alt text blocks submit and approval. Limits come from the environment. */
 export const MediaSettingsSchema = z.object({

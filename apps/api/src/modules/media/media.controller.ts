@@ -16,8 +16,18 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  MediaCheckRequestSchema,
+  type MediaCheckResponse,
+  MediaCheckResponseSchema,
   type MediaItem,
   MediaItemSchema,
   MediaListQuerySchema,
@@ -41,6 +51,7 @@ import {
 } from '../../common/auth/workspace-access';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { MediaError } from './media.errors';
+import { MediaGate } from './media-gate';
 import { type StoredObject } from './media-storage';
 import { MediaService } from './media.service';
 import { type ReceivedFile } from './upload-storage';
@@ -53,6 +64,8 @@ class UploadFieldsDto extends createZodDto(MediaUploadFieldsSchema) {}
 class UpdateMediaDto extends createZodDto(UpdateMediaRequestSchema) {}
 class MediaSettingsDto extends createZodDto(MediaSettingsSchema) {}
 class UpdateMediaSettingsDto extends createZodDto(UpdateMediaSettingsRequestSchema) {}
+class MediaCheckDto extends createZodDto(MediaCheckRequestSchema) {}
+class MediaCheckResponseDto extends createZodDto(MediaCheckResponseSchema) {}
 class SignedLinkQueryDto extends createZodDto(
   z.object({ expires: z.string().max(20), signature: z.string().max(100) }),
 ) {}
@@ -61,7 +74,10 @@ class SignedLinkQueryDto extends createZodDto(
 @Controller('v1/workspaces/:ws/media')
 @UseGuards(WorkspaceGuard)
 export class MediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly media: MediaService,
+    private readonly gate: MediaGate,
+  ) {}
 
   @Post()
   @WorkspaceRole('author')
@@ -93,6 +109,23 @@ export class MediaController {
       );
     }
     return this.media.upload({ userId: actor.userId, workspace: ws }, file, fields);
+  }
+
+  /** Anyone who may write posts; it changes nothing. */
+  @Post('check')
+  @HttpCode(200)
+  @WorkspaceRole('author')
+  @ApiOperation({
+    summary: 'Check media against each channel’s platform before saving',
+    description:
+      'What submit and approve would refuse about these media on these channels (count, format, size, aspect ratio, video length, alt text when the workspace requires it), for media as the editor holds them, not yet saved. Reads only. Another workspace’s media id answers 422 UNKNOWN_MEDIA, another workspace’s channel 422 UNKNOWN_CHANNEL; viewers 403.',
+  })
+  @ApiOkResponse({ type: MediaCheckResponseDto })
+  check(
+    @CurrentWorkspace() ws: WorkspaceWithRole,
+    @Body() body: MediaCheckDto,
+  ): Promise<MediaCheckResponse> {
+    return this.gate.check(ws.id, body);
   }
 
   @Get()

@@ -2,6 +2,8 @@
 import type {
   BrandRule,
   Channel,
+  MediaCheckRequest,
+  MediaCheckResponse,
   MediaItem,
   Post,
   WordingCheckResponse,
@@ -9,7 +11,7 @@ import type {
   WorkspaceMembership,
 } from '@postplan/contracts';
 import { describe, expect, it, jest } from '@jest/globals';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { EditorTarget } from '../../features/editor/components/post-editor';
 import { detail } from '../../features/review/testing/review-fixtures';
 import { setEditorText } from '../../features/wording/testing/editor-text';
@@ -86,10 +88,13 @@ function serve(
     detail?: unknown;
     /** The media library (GET /media). */
     library?: MediaItem[];
+    /** The live media check (POST /media/check); by default every platform takes them. */
+    mediaCheck?: (body: MediaCheckRequest) => FakeAnswer;
   } = {},
 ) {
   const calls: FakeCall[] = [];
   const wordingCalls: FakeCall[] = [];
+  const mediaChecks: MediaCheckRequest[] = [];
   const pending = [...queue];
   const wordingRoute = (
     method: string,
@@ -120,6 +125,23 @@ function serve(
       // Reads of other panels in the editor (review state, members) are not what these tests
       // are about.
       { method: 'GET', path: /\/members$/, status: 200, body: { items: [] } },
+      {
+        method: 'POST',
+        path: /\/media\/check$/,
+        answer: (call) => {
+          const body = call.body as MediaCheckRequest;
+          mediaChecks.push(body);
+          if (wording.mediaCheck) return wording.mediaCheck(body);
+          const none: MediaCheckResponse = {
+            channels: body.channels.map((c) => ({
+              channelId: c.channelId,
+              platform: 'x',
+              problems: [],
+            })),
+          };
+          return { status: 200, body: none };
+        },
+      },
       ...(wording.library
         ? [
             {
@@ -169,7 +191,7 @@ function serve(
       );
     },
   );
-  return { calls, wordingCalls };
+  return { calls, wordingCalls, mediaChecks };
 }
 
 function open(
@@ -917,7 +939,7 @@ describe('media in the editor', () => {
     });
   });
 
-  const use = (m: MediaItem, altText: string | null, kind: MediaItem['kind'] = m.kind) => ({
+  const usedAs = (m: MediaItem, altText: string | null, kind: MediaItem['kind'] = m.kind) => ({
     mediaId: m.id,
     altText,
     kind,
@@ -939,7 +961,7 @@ describe('media in the editor', () => {
       {
         kind: 'edit',
         post: post({
-          media: [use(V, 'Der Film', 'video'), use(A, 'Hafen'), use(B, 'Kuchen')],
+          media: [usedAs(V, 'Der Film', 'video'), usedAs(A, 'Hafen'), usedAs(B, 'Kuchen')],
           variants: [
             { channelId: instagram!.id, text: null, options: {} },
             { channelId: X_CHANNEL.id, text: null, options: {} },
@@ -1002,9 +1024,9 @@ describe('media in the editor', () => {
       {
         kind: 'edit',
         post: post({
-          media: [use(A, 'Hafen'), use(B, 'Kuchen')],
+          media: [usedAs(A, 'Hafen'), usedAs(B, 'Kuchen')],
           variants: [
-            { channelId: X_CHANNEL.id, text: null, options: {}, media: [use(B, 'Nur Kuchen')] },
+            { channelId: X_CHANNEL.id, text: null, options: {}, media: [usedAs(B, 'Nur Kuchen')] },
           ],
         }),
       },
@@ -1050,7 +1072,7 @@ describe('media in the editor', () => {
       {
         kind: 'edit',
         post: post({
-          media: [use(A, 'Hafen')],
+          media: [usedAs(A, 'Hafen')],
           variants: [{ channelId: X_CHANNEL.id, text: null, options: {} }],
         }),
       },
@@ -1071,6 +1093,144 @@ describe('media in the editor', () => {
     // Choosing X's own media clears the refusal: it was about what X would have got.
     fireEvent.click(screen.getByRole('checkbox', { name: 'Eigene Auswahl für X Stadtwerke' }));
     expect(screen.queryByTestId('channel-media-problems')).toBeNull();
+  });
+
+  describe('the live media check', () => {
+    const C = item('00000000-0000-4000-8000-0000000000e4', 'turm.jpg', 1080, 1080);
+    const D = item('00000000-0000-4000-8000-0000000000e5', 'strand.jpg', 1080, 1080);
+    const E = item('00000000-0000-4000-8000-0000000000e6', 'eis.jpg', 1080, 1080);
+    /** X as the server checks it: at most four; every other platform takes anything. */
+    const xTakesFour = (body: MediaCheckRequest): FakeAnswer => ({
+      status: 200,
+      body: {
+        channels: body.channels.map((c) => {
+          const n = (c.media ?? body.media ?? []).length;
+          const onX = c.channelId === X_CHANNEL.id;
+          return {
+            channelId: c.channelId,
+            platform: onX ? 'x' : 'instagram',
+            problems:
+              onX && n > 4
+                ? [
+                    {
+                      mediaId: null,
+                      rule: 'count',
+                      messages: {
+                        de: `X nimmt höchstens 4 Medien; angehängt sind ${n}.`,
+                        en: `X takes at most 4 media; ${n} are attached.`,
+                      },
+                    },
+                  ]
+                : [],
+          };
+        }),
+      } satisfies MediaCheckResponse,
+    });
+    const fourOnPost = () =>
+      post({
+        media: [usedAs(A, 'Hafen'), usedAs(B, 'Kuchen'), usedAs(C, 'Turm'), usedAs(D, 'Strand')],
+        variants: [
+          { channelId: instagram!.id, text: null, options: {} },
+          { channelId: X_CHANNEL.id, text: null, options: {} },
+        ],
+      });
+
+    it('names what X would refuse under X as media are attached, and counts it in the blocked submit', async () => {
+      const { mediaChecks } = serve([], { library: [E], mediaCheck: xTakesFour });
+      open({ kind: 'edit', post: fourOnPost() }, 'editor', [...channels, X_CHANNEL]);
+      await waitFor(() => expect(mediaChecks).toHaveLength(1));
+      expect(screen.queryByTestId('channel-media-problems')).toBeNull();
+      expect(screen.getByTestId('editor-submit')).toHaveProperty('disabled', false);
+
+      fireEvent.click(screen.getByTestId('editor-media-add'));
+      fireEvent.click(await screen.findByRole('button', { name: 'Add eis.jpg' }));
+      const problems = await screen.findByTestId('channel-media-problems');
+      expect(problems.textContent).toBe('X takes at most 4 media; 5 are attached.');
+      expect(
+        within(screen.getByTestId(`channel-media-${X_CHANNEL.id}`)).getByTestId(
+          'channel-media-problems',
+        ),
+      ).toBe(problems);
+      expect(screen.getByTestId('submit-blocked-note').textContent).toBe(
+        '1 error blocks submitting.',
+      );
+      expect(screen.getByTestId('editor-submit')).toHaveProperty('disabled', true);
+      // The form as it stands, written as a save writes it.
+      expect(mediaChecks.at(-1)).toEqual({
+        media: [
+          { mediaId: A.id, altText: 'Hafen' },
+          { mediaId: B.id, altText: 'Kuchen' },
+          { mediaId: C.id, altText: 'Turm' },
+          { mediaId: D.id, altText: 'Strand' },
+          { mediaId: E.id, altText: 'Bibliothek: eis.jpg' },
+        ],
+        channels: [
+          { channelId: instagram!.id, media: null },
+          { channelId: X_CHANNEL.id, media: null },
+        ],
+      });
+
+      // Typing an alt text asks once, when the typing pauses, with the text as typed.
+      const asked = mediaChecks.length;
+      const alt = screen.getByLabelText('Alt text for eis.jpg');
+      for (const value of ['E', 'Ei', 'Eis am Strand'])
+        fireEvent.change(alt, { target: { value } });
+      await waitFor(() => expect(mediaChecks).toHaveLength(asked + 1));
+      expect(mediaChecks.at(-1)!.media!.at(-1)).toEqual({
+        mediaId: E.id,
+        altText: 'Eis am Strand',
+      });
+
+      // Back to four: the problem and the block go.
+      fireEvent.click(screen.getByRole('button', { name: 'Remove hafen.jpg from the post' }));
+      await waitFor(() => expect(screen.queryByTestId('channel-media-problems')).toBeNull());
+      expect(screen.queryByTestId('submit-blocked-note')).toBeNull();
+      expect(screen.getByTestId('editor-submit')).toHaveProperty('disabled', false);
+    });
+
+    it('says it in the reader’s language as soon as the post opens, only under the channel concerned', async () => {
+      const { mediaChecks } = serve([], { mediaCheck: xTakesFour });
+      const five = fourOnPost();
+      five.media = [...five.media!, usedAs(E, 'Eis')];
+      open({ kind: 'edit', post: five }, 'editor', [...channels, X_CHANNEL], 'de');
+      const problems = await screen.findByTestId('channel-media-problems');
+      expect(mediaChecks).toHaveLength(1);
+      expect(problems.textContent).toBe('X nimmt höchstens 4 Medien; angehängt sind 5.');
+      expect(
+        within(screen.getByTestId(`channel-media-${instagram!.id}`)).queryByTestId(
+          'channel-media-problems',
+        ),
+      ).toBeNull();
+      expect(screen.getByTestId('submit-blocked-note').textContent).toBe(
+        '1 Fehler blockiert das Einreichen.',
+      );
+    });
+
+    it('shows nothing and blocks nothing when the check fails: submit still asks the server', async () => {
+      const { mediaChecks } = serve([], {
+        mediaCheck: () => ({
+          status: 500,
+          body: { error: { code: 'INTERNAL_ERROR', message: 'down' } },
+        }),
+      });
+      const five = fourOnPost();
+      five.media = [...five.media!, usedAs(E, 'Eis')];
+      open({ kind: 'edit', post: five }, 'editor', [...channels, X_CHANNEL]);
+      await waitFor(() => expect(mediaChecks).toHaveLength(1));
+      // Let the failed answer arrive and render.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      expect(screen.queryByTestId('channel-media-problems')).toBeNull();
+      expect(screen.queryByTestId('editor-error')).toBeNull();
+      expect(screen.queryByTestId('submit-blocked-note')).toBeNull();
+      expect(screen.getByTestId('editor-submit')).toHaveProperty('disabled', false);
+    });
+
+    it('asks nothing for a viewer, who cannot change the media anyway', async () => {
+      const { mediaChecks } = serve([], { mediaCheck: xTakesFour });
+      open({ kind: 'edit', post: fourOnPost() }, 'viewer', [...channels, X_CHANNEL]);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      expect(mediaChecks).toHaveLength(0);
+    });
   });
 
   it('removes an attached medium', async () => {

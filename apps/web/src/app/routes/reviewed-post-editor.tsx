@@ -89,12 +89,21 @@ export function ReviewedPostEditor({
     ...(editor.base ? { postId: editor.base.id } : {}),
     plannedAt: editor.plannedInstant,
     baseText: editor.values.text,
+    // The media rules see what goes out with each text, as the server's check at submit does.
+    baseMedia: editor.values.media,
     channelTexts: editor.values.channels,
     channelsById: wordingChannels,
     settings,
     server: editor.editable,
     campaignUtm,
   });
+
+  // Media a platform would refuse block submitting like wording errors. The media check answers
+  // from the adapters' own limits; the wording's media rules (count, required) say the same from
+  // the same numbers (libs/platforms limits.spec), so they are not counted twice.
+  const wordingBlocking = review.blocking.filter(
+    (b) => !b.finding.rule.startsWith('media.'),
+  ).length;
 
   const renderTextField = ({ field, counterLabel, ...props }: EditorTextFieldProps) => (
     <WordingField
@@ -110,7 +119,7 @@ export function ReviewedPostEditor({
     <PostEditor
       editor={editor}
       renderTextField={renderTextField}
-      blockingCount={review.blocking.length}
+      blockingCount={wordingBlocking + editor.mediaBlockingCount}
       summary={<WordingSummary review={review} />}
       previews={
         <PostPreviews

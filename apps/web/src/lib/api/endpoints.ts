@@ -101,10 +101,12 @@ import {
   type UpdateNotificationSettingsRequest,
 } from '@postplan/contracts';
 import {
+  MediaCheckResponseSchema,
   MediaItemSchema,
   MediaListSchema,
   MediaSettingsSchema,
   MEDIA_UPLOAD_FIELD,
+  type MediaCheckRequest,
   type MediaKind,
   type UpdateMediaRequest,
 } from '@postplan/contracts';
@@ -144,6 +146,14 @@ export const api = {
     }),
   deleteMedia: (workspace: string, id: string) =>
     apiRequest(`${ws(workspace)}/media/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** What submit would refuse about media not yet saved, per channel (read-only). */
+  checkMedia: (workspace: string, body: MediaCheckRequest, signal?: AbortSignal) =>
+    apiRequest(`${ws(workspace)}/media/check`, {
+      method: 'POST',
+      body,
+      signal,
+      schema: MediaCheckResponseSchema,
+    }),
   mediaSettings: (workspace: string) =>
     apiRequest(`${ws(workspace)}/media-settings`, { schema: MediaSettingsSchema }),
   updateMediaSettings: (workspace: string, altTextRequired: boolean) =>
@@ -576,6 +586,8 @@ export const queryKeys = {
   mediaList: (workspace: string, q: string) =>
     ['workspaces', workspace, 'media', 'list', q] as const,
   mediaSettings: (workspace: string) => ['workspaces', workspace, 'media', 'settings'] as const,
+  mediaCheck: (workspace: string, body: MediaCheckRequest) =>
+    ['workspaces', workspace, 'media', 'check', body] as const,
   me: ['me'] as const,
   workspace: (workspace: string) => ['workspaces', workspace] as const,
   channels: (workspace: string) => ['workspaces', workspace, 'channels'] as const,

@@ -182,8 +182,9 @@ export function EditorMedia({ editor }: { editor: PostEditorState }) {
  * A channel's media: the post's (the default), or its own selection and order of them, for a
  * platform that should get fewer, others or another order (no video on X, another picture for
  * Pinterest). Its own list starts as a copy of the post's; the post's media it leaves out are
- * offered back, and the library is open to it too. What the platform refused at the last
- * submit is named here, under the channel it concerns.
+ * offered back, and the library is open to it too. What the platform would refuse (the live
+ * check while media are chosen, or the last submit's refusal) is named here, under the channel
+ * it concerns.
  */
 export function ChannelMedia({ editor, channel }: { editor: PostEditorState; channel: Channel }) {
   const { t } = useI18n();

@@ -13,7 +13,9 @@ import { errorDetails, isApiError } from '../../../lib/api/api-error';
 import { errorMessage, mediaProblems } from '../../../lib/i18n/error-message';
 import { useI18n } from '../../../lib/i18n/i18n-context';
 import { canCreatePosts, canEditPost } from '../../../lib/permissions';
+import { queryKeys } from '../../../lib/api/endpoints';
 import { restorePost } from '../api/restore-post';
+import { useMediaCheck } from '../api/use-media-check';
 import { useCreatePost, useDeletePost, useUpdatePost } from '../api/use-post-mutations';
 import { useSubmitPost } from '../api/use-submit-post';
 import {
@@ -21,6 +23,7 @@ import {
   createRequest,
   emptyForm,
   isBlank,
+  mediaCheckRequest,
   postToForm,
   updateRequest,
   mediaDraft,
@@ -247,6 +250,8 @@ export function usePostEditor({
         byChannel.set(p.channelId, list);
       }
       setServerMediaProblems(byChannel);
+      // Whatever changed since the last live answer (a setting, a library item): ask again.
+      void client.invalidateQueries({ queryKey: [...queryKeys.media(ws), 'check'] });
     }
     if (isApiError(error, 'VARIANT_OPTIONS_INVALID')) {
       const channels = errorDetails(error, 'VARIANT_OPTIONS_INVALID')?.channels ?? [];
@@ -286,6 +291,30 @@ export function usePostEditor({
     return byChannel;
   }, [values.channels, channelsById, serverOptionIssues]);
   const optionsInvalid = optionProblems.size > 0;
+  // The live check of each channel's media, as they stand (editors only: it is their question).
+  const checkRequest = useMemo(
+    () => mediaCheckRequest({ media: values.media, channels: values.channels }),
+    [values.media, values.channels],
+  );
+  const liveMediaProblems = useMediaCheck(ws, checkRequest, editable);
+  /** Per channel, in the reader's language: the live check's problems, then the last refusal's. */
+  const channelMediaProblems = useMemo((): ReadonlyMap<string, readonly string[]> => {
+    const byChannel = new Map<string, string[]>();
+    const add = (channelId: string, message: string) => {
+      const list = byChannel.get(channelId) ?? [];
+      if (!list.includes(message)) list.push(message);
+      byChannel.set(channelId, list);
+    };
+    for (const [channelId, problems] of liveMediaProblems)
+      for (const p of problems) add(channelId, p.messages[locale]);
+    for (const [channelId, messages] of serverMediaProblems)
+      for (const m of messages) add(channelId, m);
+    return byChannel;
+  }, [liveMediaProblems, serverMediaProblems, locale]);
+  const mediaBlockingCount = [...channelMediaProblems.values()].reduce(
+    (n, list) => n + list.length,
+    0,
+  );
   const canSubmit = editable && !pending && !timeBlocks && !textMissing && !optionsInvalid;
 
   const onSubmit = (event: FormEvent) => {
@@ -441,8 +470,13 @@ export function usePostEditor({
     media,
     /** A channel's own media (or the post's again). */
     channelMedia: channelMediaActions,
-    /** Per channel, what its platform refused about its media at the last submit. */
-    mediaProblems: serverMediaProblems,
+    /**
+     * Per channel, what its platform would refuse about its media: the live check as they are
+     * chosen, and what the last submit was refused with (until that channel's media change).
+     */
+    mediaProblems: channelMediaProblems,
+    /** How many media problems block submitting (add them to the wording's blocking count). */
+    mediaBlockingCount,
     /** Per channel, the fields whose option is not valid for its platform. */
     optionProblems,
     optionsInvalid,

@@ -1,5 +1,6 @@
 import type {
   CreatePostRequest,
+  MediaCheckRequest,
   MediaItem,
   Post,
   PostMedia,
@@ -211,6 +212,24 @@ function variantsFromForm(values: PostFormValues) {
     ...(c.options ? { options: cleanOptions(c.options) } : {}),
     ...(c.media !== undefined ? { media: c.media === null ? null : mediaInput(c.media) } : {}),
   }));
+}
+
+/**
+ * The live media check's question for the form as it stands: every ticked channel with its own
+ * list (null: the post's), entries written as a save writes them. Null without channels: there
+ * is nothing to check against.
+ */
+export function mediaCheckRequest(
+  values: Pick<PostFormValues, 'media' | 'channels'>,
+): MediaCheckRequest | null {
+  if (values.channels.length === 0) return null;
+  return {
+    media: mediaInput(values.media),
+    channels: values.channels.map((c) => ({
+      channelId: c.channelId,
+      media: c.media ? mediaInput(c.media) : null,
+    })),
+  };
 }
 
 /** The media a channel publishes: its own list, else the post's. */

@@ -28,6 +28,7 @@ export function checkRequest(
     ...(context.postId ? { postId: context.postId } : {}),
     ...(context.plannedAt ? { plannedAt: context.plannedAt } : {}),
     ...(siblings.length > 0 ? { siblingVariants: siblings } : {}),
+    ...(target.media.length > 0 ? { media: target.media.map((m) => ({ ...m })) } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   checkTargetLocally,
   wordingTargets,
   type ChannelText,
+  type TargetMedia,
   type WordingChannel,
   type WordingTarget,
 } from '../utils/targets';
@@ -56,6 +57,8 @@ export type WordingReviewInput = {
   plannedAt?: string | null;
   baseText: string;
   channelTexts: readonly ChannelText[];
+  /** The post's media; a channel text's own media replace them. */
+  baseMedia?: readonly TargetMedia[];
   channelsById: ReadonlyMap<string, WordingChannel>;
   settings: WorkspaceWordingSettings | undefined;
   /** Whether to ask the server (not for people who cannot change the post). */
@@ -63,6 +66,8 @@ export type WordingReviewInput = {
   /** The UTM defaults of the post's campaign: lengths are counted with the links as tagged. */
   campaignUtm?: UtmDefaults | null;
 };
+
+const NO_MEDIA: readonly TargetMedia[] = [];
 
 function liveLength(target: WordingTarget, campaignUtm: UtmDefaults | null): LengthInfo {
   const wording = target.channel?.wording;
@@ -88,10 +93,11 @@ function serverFindings(check: ServerCheck | undefined, text: string): UiFinding
  */
 export function useWordingReview(input: WordingReviewInput): WordingReview {
   const { workspace, postId, baseText, channelTexts, channelsById, settings } = input;
+  const baseMedia = input.baseMedia ?? NO_MEDIA;
   const campaignUtm = input.campaignUtm ?? null;
   const targets = useMemo(
-    () => wordingTargets(baseText, channelTexts, channelsById),
-    [baseText, channelTexts, channelsById],
+    () => wordingTargets(baseText, channelTexts, channelsById, baseMedia),
+    [baseText, channelTexts, channelsById, baseMedia],
   );
 
   const settledForLocal = useDebouncedValue(targets, LOCAL_CHECK_DELAY);

@@ -28,6 +28,36 @@ describe('wordingTargets', () => {
     ]);
   });
 
+  it('checks each text with the media that go out with it: the channel’s own, else the post’s', () => {
+    const picture = { kind: 'image' as const, altText: 'Der Hafen' };
+    const targets = wordingTargets(
+      'Basis',
+      [
+        { channelId: 'ig', text: '' },
+        { channelId: 'x1', text: '', media: [] },
+      ],
+      channels,
+      [picture],
+    );
+    const rules = (id: string) =>
+      checkTargetLocally(
+        targets.find((t) => t.id === id)!,
+        targets,
+        undefined,
+        undefined,
+      )
+        .findings.map((f) => f.rule)
+        .filter((r) => r.startsWith('media.'));
+    // Instagram gets the post's picture: nothing missing.
+    expect(rules('ig')).toEqual([]);
+    const bare = wordingTargets('Basis', [{ channelId: 'ig', text: '', media: [] }], channels, [
+      picture,
+    ]);
+    expect(
+      checkTargetLocally(bare[0]!, bare, undefined, undefined).findings.map((f) => f.rule),
+    ).toContain('media.required');
+  });
+
   it('checks the base text on its own when no channel is chosen', () => {
     const [only] = wordingTargets('Basis', [], channels);
     expect(only).toMatchObject({ id: BASE_FIELD, channel: null, field: BASE_FIELD });

@@ -1,6 +1,7 @@
 import {
   checkWording,
   type ChannelWordingSettings,
+  type MediaItem,
   type Platform,
   type SiblingVariant,
   type UtmDefaults,
@@ -32,14 +33,28 @@ export type WordingTarget = {
   /** BASE_FIELD or the channel id whose own text this is. */
   field: string;
   text: string;
+  /** What goes out with the text (the channel's own media, else the post's), for the media rules. */
+  media: readonly MediaItem[];
 };
 
-export type ChannelText = { channelId: string; text: string };
+/** An attached item as the wording rules see it ('' or null alt text: none). */
+export type TargetMedia = { kind: 'image' | 'video'; altText: string | null };
+
+/** A channel's own text ('' for the base text) and its own media (absent or null: the post's). */
+export type ChannelText = {
+  channelId: string;
+  text: string;
+  media?: readonly TargetMedia[] | null;
+};
+
+const wordingMedia = (list: readonly TargetMedia[]): MediaItem[] =>
+  list.map((m) => ({ kind: m.kind, altText: m.altText?.trim() ? m.altText : null }));
 
 export function wordingTargets(
   baseText: string,
   choices: readonly ChannelText[],
   channelsById: ReadonlyMap<string, WordingChannel>,
+  baseMedia: readonly TargetMedia[] = [],
 ): WordingTarget[] {
   const targets: WordingTarget[] = [];
   for (const choice of choices) {
@@ -52,6 +67,7 @@ export function wordingTargets(
       platform: channel.platform,
       field: own ? channel.id : BASE_FIELD,
       text: own ? choice.text : baseText,
+      media: wordingMedia(choice.media ?? baseMedia),
     });
   }
   if (!targets.some((t) => t.field === BASE_FIELD)) {
@@ -61,6 +77,7 @@ export function wordingTargets(
       platform: 'manual',
       field: BASE_FIELD,
       text: baseText,
+      media: wordingMedia(baseMedia),
     });
   }
   return targets;
@@ -93,6 +110,7 @@ export function checkTargetLocally(
   const result = checkWording({
     text: target.text,
     platform: target.platform,
+    media: target.media,
     ...(channel && campaignUtm ? { campaignUtm } : {}),
     ...(channel ? { channel: { ...channel.wording, channelId: channel.id } } : {}),
     ...(workspace ? { workspace } : {}),
