@@ -134,18 +134,17 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       }
       const want = Math.min(batchSize, room);
       const rows = await this.engine.claim(this.clock.now(), want);
-      for (const row of rows) {
-        this.inFlight++;
-        void this.engine
-          .send(row)
+      this.inFlight += rows.length;
+      this.engine.sendAll(rows).forEach((sent, i) => {
+        void sent
           .catch((e: unknown) => {
-            this.log.error(`Publication ${row.id}: ${(e as Error).message}`);
+            this.log.error(`Publication ${rows[i]!.id}: ${(e as Error).message}`);
           })
           .finally(() => {
             this.inFlight--;
             if (this.moreDue) this.pump();
           });
-      }
+      });
       this.moreDue = rows.length === want;
       if (!this.moreDue) break;
     }
