@@ -166,7 +166,7 @@ export class SandboxAdapter implements PlatformAdapter {
 /**
  * One POST through undici's request API rather than fetch: the publishing path makes one of
  * these per publication, and fetch's WHATWG layers (web streams, a Request and a Response
- * object, a signal of its own) cost about three times the CPU of the call itself on a burst.
+ * object, a signal of its own) cost about three times the CPU of this request on loopback.
  * The answer is read whole (an unread body would hold its connection); headers come back as
  * Headers so the shared classification reads them as from fetch.
  */
