@@ -191,6 +191,23 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds the database server's backends for this database have used so far, by pid (the
+ * server runs on this machine in the bench; elsewhere the figure is simply empty).
+ */
+async function backendCpu(db) {
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+}
+
+function backendCpuSince(before, after) {
+  let sum = 0;
+  for (const [pid, s] of after) sum += s - (before.get(pid) ?? 0);
+  return sum;
+}
+
 function rssMb(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -238,6 +255,7 @@ async function postplanBurst(serverUrl) {
   const ws = await seedWorkspace(db, 1000);
   const workers = await startWorkers(url, fake.url);
   const cpuBefore = workers.map((w) => cpuSeconds(w.child.pid));
+  const dbBefore = await backendCpu(db);
   const due = Date.now() + 3000;
   await seedPublications(db, ws, BURST, new Date(due), 0);
   let peak = 0;
@@ -257,6 +275,7 @@ async function postplanBurst(serverUrl) {
     if (Number(rows[0].n) === 0) break;
     await sleep(100);
   }
+  const dbCpu = backendCpuSince(dbBefore, await backendCpu(db));
   const published = Number(
     (await db.query(`SELECT count(*) AS n FROM publications WHERE status = 'published'`)).rows[0].n,
   );
@@ -273,6 +292,7 @@ async function postplanBurst(serverUrl) {
     published,
     rss: peak,
     cpu,
+    dbCpu,
   };
 }
 
@@ -317,6 +337,9 @@ async function pgBossBurst(serverUrl) {
     workers.push(child);
   }
   const cpuBefore = workers.map((w) => cpuSeconds(w.pid));
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const dbBefore = await backendCpu(db);
   const due = Date.now() + 3000;
   const jobs = Array.from({ length: BURST }, (_, i) => ({
     name: 'publish',
@@ -326,6 +349,8 @@ async function pgBossBurst(serverUrl) {
   for (let i = 0; i < jobs.length; i += 1000) await boss.insert(jobs.slice(i, i + 1000));
   await waitFor(fake, BURST, 600_000);
   const cpu = workers.reduce((sum, w, i) => sum + cpuSeconds(w.pid) - cpuBefore[i], 0);
+  const dbCpu = backendCpuSince(dbBefore, await backendCpu(db));
+  await db.end();
   const first = firstCalls(fake);
   const last = Math.max(...first.values()) + CALL_MS;
   await stopAll(workers);
@@ -339,6 +364,7 @@ async function pgBossBurst(serverUrl) {
     keys: first.size,
     duplicates: fake.duplicates().length,
     cpu,
+    dbCpu,
   };
 }
 
@@ -380,12 +406,12 @@ export async function publishBench() {
       const ours = await postplanBurst(server.url);
       console.log(`burst of ${BURST} due at one instant:`);
       console.log(
-        `  postplan  ${f(ours.throughput)} /s  start lag p50 ${f(ours.lag.p50)} ms  p99 ${f(ours.lag.p99)} ms  calls ${ours.calls}  duplicates ${ours.duplicates}  published ${ours.published}  worker RSS max ${ours.rss.toFixed(0)} MB (goal <= 200)  workers' CPU ${ours.cpu.toFixed(1)} s`,
+        `  postplan  ${f(ours.throughput)} /s  start lag p50 ${f(ours.lag.p50)} ms  p99 ${f(ours.lag.p99)} ms  calls ${ours.calls}  duplicates ${ours.duplicates}  published ${ours.published}  worker RSS max ${ours.rss.toFixed(0)} MB (goal <= 200)  workers' CPU ${ours.cpu.toFixed(1)} s  database CPU ${ours.dbCpu.toFixed(1)} s`,
       );
       if (only !== 'postplan') {
         const boss = await pgBossBurst(server.url);
         console.log(
-          `  pg-boss   ${f(boss.throughput)} /s  start lag p50 ${f(boss.lag.p50)} ms  p99 ${f(boss.lag.p99)} ms  calls ${boss.calls}  duplicates ${boss.duplicates}  workers' CPU ${boss.cpu.toFixed(1)} s`,
+          `  pg-boss   ${f(boss.throughput)} /s  start lag p50 ${f(boss.lag.p50)} ms  p99 ${f(boss.lag.p99)} ms  calls ${boss.calls}  duplicates ${boss.duplicates}  workers' CPU ${boss.cpu.toFixed(1)} s  database CPU ${boss.dbCpu.toFixed(1)} s`,
         );
         console.log(
           `  ratio     ${(ours.throughput / boss.throughput).toFixed(2)}x (goal >= 1.2x)`,

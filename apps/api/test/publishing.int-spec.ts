@@ -1,5 +1,6 @@
 import { FakeSandbox } from '@postplan/platforms/testing';
 import request from 'supertest';
+import { PlatformAdapters } from '../src/modules/publishing/platform-adapters';
 import { PublishingEngine } from '../src/modules/publishing/publishing.engine';
 import { type Browser, type TestApp, addMember, setUpOwner, startTestApp } from './test-app';
 
@@ -493,6 +494,47 @@ describe('rate limits and lateness', () => {
       expect(skipped.body.status).toBe('cancelled');
     } finally {
       await owner.patch(path(''), { catchUpMinutes: 30 });
+    }
+  });
+});
+
+describe("a channel's limits", () => {
+  it('the claim never puts more calls in flight on a channel than its adapter allows, nor more per minute', async () => {
+    const channel = (await owner.post(path('/channels'), { name: 'Limits', platform: 'sandbox' }))
+      .body.id as string;
+    const adapters = t.app.get(PlatformAdapters);
+    const real = adapters.get('sandbox')!;
+    const mine = (rows: { channel_id: string }[]) => rows.filter((r) => r.channel_id === channel);
+    // Twelve due at once on one channel; the sandbox allows 8 calls at a time per channel.
+    const t0 = at('2030-07-01T08:00:00Z');
+    for (let i = 0; i < 12; i++) await approvedPost('2030-07-01T10:00:00+02:00', [channel]);
+    const first = await engine.claim(t0, 200);
+    expect(mine(first)).toHaveLength(real.limits.concurrency);
+    // While those are in flight, the channel gets nothing more.
+    expect(mine(await engine.claim(plus(t0, 1000), 200))).toHaveLength(0);
+    await Promise.all(engine.sendAll(first));
+    const rest = await engine.claim(plus(t0, 2000), 200);
+    expect(mine(rest)).toHaveLength(4);
+    await Promise.all(engine.sendAll(rest));
+
+    // A platform with a per-minute rate: 3 per minute, whatever the concurrency.
+    adapters.register(
+      Object.assign(Object.create(real) as typeof real, {
+        limits: { ...real.limits, perMinute: 3 },
+      }),
+    );
+    try {
+      const t1 = at('2030-07-02T08:00:00Z');
+      for (let i = 0; i < 5; i++) await approvedPost('2030-07-02T10:00:00+02:00', [channel]);
+      const a = await engine.claim(t1, 200);
+      expect(mine(a)).toHaveLength(3);
+      await Promise.all(engine.sendAll(a));
+      expect(mine(await engine.claim(plus(t1, 30_000), 200))).toHaveLength(0);
+      const b = await engine.claim(plus(t1, 61_000), 200);
+      expect(mine(b)).toHaveLength(2);
+      await Promise.all(engine.sendAll(b));
+    } finally {
+      adapters.register(real);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AtpAgent, XRPCError } from '@atproto/api';
+import type * as Atproto from '@atproto/api';
 import { z } from 'zod';
 import {
   type ChannelTarget,
@@ -25,6 +25,15 @@ import {
 import { type BlueskyFacet, buildFacets } from './bluesky-facets';
 import { TID_PATTERN, publicationRecordKey } from './bluesky-tid';
 import { blueskyOptionsSchema } from '@postplan/contracts';
+
+/**
+ * @atproto/api is loaded on first use, not with the registry: every process registers every
+ * adapter, and most never publish to this platform (the client is a large module graph,
+ * several megabytes of a worker's memory).
+ */
+const atproto = (): typeof Atproto =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@atproto/api') as typeof Atproto;
 
 /** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
 export { blueskyOptionsSchema };
@@ -86,7 +95,7 @@ export type BlueskyAdapterOptions = {
 
 type Checkpoint = { rkey: string; createdAt: string };
 
-type Session = { agent: AtpAgent; did: string; handle: string };
+type Session = { agent: Atproto.AtpAgent; did: string; handle: string };
 
 type ThreadNode = {
   $type?: string;
@@ -148,7 +157,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
     let session = sessions.get(key);
     if (!session) {
       session = (async () => {
-        const agent = new AtpAgent({ service: config.service, fetch: timedFetch });
+        const agent = new (atproto().AtpAgent)({ service: config.service, fetch: timedFetch });
         signal.throwIfAborted();
         await agent.login({ identifier: config.identifier, password: config.password });
         const data = agent.session;
@@ -174,7 +183,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
       );
       return res.data;
     } catch (e) {
-      if (e instanceof XRPCError) {
+      if (e instanceof atproto().XRPCError) {
         const status = e.status as number;
         if (e.error === 'RecordNotFound' || status === 404) return null;
         if (status === 400 && /not found/i.test(e.message)) return null;
@@ -363,7 +372,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
         } catch (e) {
           // A second write to the same key answers 500 "already a value at key": the first
           // one went through. Read it back rather than guess.
-          if (e instanceof XRPCError && (e.status as number) >= 500) {
+          if (e instanceof atproto().XRPCError && (e.status as number) >= 500) {
             const found = await readPost(session, rkey, request.signal);
             if (found) return confirmed(request, session, rkey, found.value);
           }
@@ -481,7 +490,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Platf
  */
 export function classifyBlueskyError(e: unknown, nowMs: number): PublishError {
   if (isPublishError(e)) return e;
-  if (!(e instanceof XRPCError)) {
+  if (!(e instanceof atproto().XRPCError)) {
     return classifyNetworkError('Bluesky', e, false, true);
   }
   const said = excerpt(e.message);

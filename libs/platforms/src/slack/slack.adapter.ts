@@ -1,10 +1,4 @@
-import {
-  WebAPIHTTPError,
-  WebAPIPlatformError,
-  WebAPIRateLimitedError,
-  WebAPIRequestError,
-  WebClient,
-} from '@slack/web-api';
+import type * as SlackWebApi from '@slack/web-api';
 import {
   type ChannelTarget,
   type PlatformAdapter,
@@ -24,6 +18,15 @@ import {
   retryAfterOf,
 } from '../http/platform-http';
 import { slackOptionsSchema } from '@postplan/contracts';
+
+/**
+ * @slack/web-api is loaded on first use, not with the registry: every process registers every
+ * adapter, and most never publish to this platform (the client is a large module graph,
+ * several megabytes of a worker's memory).
+ */
+const slack = (): typeof SlackWebApi =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@slack/web-api') as typeof SlackWebApi;
 
 /** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
 export { slackOptionsSchema };
@@ -81,7 +84,7 @@ export function createSlackAdapter(options: SlackAdapterOptions = {}): PlatformA
   const now = options.now ?? Date.now;
 
   const client = (token: string) =>
-    new WebClient(token, {
+    new (slack().WebClient)(token, {
       slackApiUrl: apiUrl,
       // The engine owns retries; a hidden retry inside the client could post twice.
       retryConfig: { retries: 0 },
@@ -247,12 +250,12 @@ const UNKNOWN_ERRORS = new Set([
 /** What a Web API failure means; `error` strings from api.slack.com/methods/chat.postMessage. */
 export function classifySlackError(e: unknown): PublishError {
   if (isPublishError(e)) return e;
-  if (e instanceof WebAPIRateLimitedError) {
+  if (e instanceof slack().WebAPIRateLimitedError) {
     return new PublishError('retryable', 'RATE_LIMITED', 'Slack asks to slow down.', {
       retryAfterMs: e.retryAfter * 1000,
     });
   }
-  if (e instanceof WebAPIPlatformError) {
+  if (e instanceof slack().WebAPIPlatformError) {
     const error = e.data.error;
     if (TOKEN_ERRORS.has(error)) {
       return new PublishError(
@@ -279,7 +282,7 @@ export function classifySlackError(e: unknown): PublishError {
     }
     return new PublishError('permanent', 'SLACK_REJECTED', `Slack refused the message (${error}).`);
   }
-  if (e instanceof WebAPIHTTPError) {
+  if (e instanceof slack().WebAPIHTTPError) {
     if (e.statusCode >= 500) {
       return new PublishError(
         'unknown',
@@ -289,7 +292,7 @@ export function classifySlackError(e: unknown): PublishError {
     }
     return new PublishError('permanent', 'SLACK_REJECTED', `Slack answered ${e.statusCode}.`);
   }
-  if (e instanceof WebAPIRequestError) {
+  if (e instanceof slack().WebAPIRequestError) {
     const original = e.original as { code?: string; message?: string };
     const timedOut =
       original.code === 'ECONNABORTED' ||

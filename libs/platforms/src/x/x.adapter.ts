@@ -1,12 +1,7 @@
 import { type Agent } from 'node:https';
 import { measureText } from '@postplan/domain';
-import {
-  ApiRequestError,
-  ApiResponseError,
-  type EUploadMimeType,
-  TwitterApi,
-  type TweetV2PostTweetResult,
-} from 'twitter-api-v2';
+import type * as TwitterApiV2 from 'twitter-api-v2';
+import type { EUploadMimeType, TweetV2PostTweetResult } from 'twitter-api-v2';
 import { z } from 'zod';
 import {
   type ChannelTarget,
@@ -25,6 +20,15 @@ import {
   fetchMediaOverHttp,
 } from '../http/platform-http';
 import { xOptionsSchema } from '@postplan/contracts';
+
+/**
+ * twitter-api-v2 is loaded on first use, not with the registry: every process registers every
+ * adapter, and most never publish to this platform (the client is a large module graph,
+ * several megabytes of a worker's memory).
+ */
+const twitter = (): typeof TwitterApiV2 =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('twitter-api-v2') as typeof TwitterApiV2;
 
 /** Variant options, defined with the API's contracts (libs/contracts/src/variant-options.ts). */
 export { xOptionsSchema };
@@ -98,7 +102,10 @@ export function createXAdapter(options: XAdapterOptions = {}): PlatformAdapter {
         `The channel "${channel.name}" has no X access token; connect it again.`,
       );
     }
-    const client = new TwitterApi(token, options.httpAgent ? { httpAgent: options.httpAgent } : {});
+    const client = new (twitter().TwitterApi)(
+      token,
+      options.httpAgent ? { httpAgent: options.httpAgent } : {},
+    );
     const v2 = client.v2;
     // setPrefix is how twitter-api-v2 changes its base URL (cloneWithPrefix is broken in 1.29).
     (v2 as unknown as { setPrefix(prefix: string): void }).setPrefix(`${apiBase}/2/`);
@@ -200,7 +207,7 @@ export function createXAdapter(options: XAdapterOptions = {}): PlatformAdapter {
  */
 export function classifyXError(e: unknown, nowMs: number): PublishError {
   if (isPublishError(e)) return e;
-  if (e instanceof ApiResponseError) {
+  if (e instanceof twitter().ApiResponseError) {
     const data = (e.data ?? {}) as { detail?: unknown; title?: unknown };
     const said = excerpt(
       typeof data.detail === 'string'
@@ -249,7 +256,7 @@ export function classifyXError(e: unknown, nowMs: number): PublishError {
       `X answered ${e.code} (${said}); the post may have gone out.`,
     );
   }
-  if (e instanceof ApiRequestError) {
+  if (e instanceof twitter().ApiRequestError) {
     // A timeout comes without a requestError; the message says so.
     const cause = (e.requestError as (Error & { code?: string }) | undefined) ?? e;
     return classifyNetworkError('X', cause, /timeout/i.test(`${e.message} ${cause.message}`));

@@ -6,10 +6,16 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** zxcvbn's score from 0 to 4; 3 means "safely unguessable" against an offline attack on a slow hash. */
 export const MIN_PASSWORD_SCORE = 3;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+/**
+ * Built on first use: its dictionaries take several megabytes of heap, and a worker process
+ * (which loads the auth module for its guards) never checks a password.
+ */
+let zxcvbn: ZxcvbnFactory | null = null;
+const checker = (): ZxcvbnFactory =>
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary },
+    graphs: common.adjacencyGraphs,
+  }));
 
 /**
  * Refuses a password that is short, or that a guesser would try early: the common-password
@@ -27,7 +33,7 @@ export function assertStrongPassword(password: string, context: string[] = []): 
   const words = context
     .flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u))
     .filter((w) => w.length >= 3);
-  const result = zxcvbn.check(password.slice(0, 100), words);
+  const result = checker().check(password.slice(0, 100), words);
   if (result.score < MIN_PASSWORD_SCORE) {
     throw new AuthError(
       'WEAK_PASSWORD',

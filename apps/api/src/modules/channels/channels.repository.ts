@@ -23,6 +23,13 @@ export class ChannelsRepository {
     return this.channels.findOneBy({ id });
   }
 
+  /** byId for many at once (the engine, per claimed batch). */
+  async byIds(ids: string[]): Promise<Map<string, ChannelEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.channels.find({ where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** Which of these ids are channels of the workspace. */
   async existing(workspaceId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -3,9 +3,15 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { type MediaKind, type MediaMimeType } from '@postplan/contracts';
-import sharp, { type Metadata } from 'sharp';
+import type sharpModule from 'sharp';
+import type { Metadata } from 'sharp';
 import { damaged, MediaError } from './media.errors';
 import { isoBmffComplete } from './media-type';
+
+/** sharp (native libvips) is loaded on the first upload: a worker never processes one. */
+const sharp = (...args: Parameters<typeof sharpModule>): ReturnType<typeof sharpModule> =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('sharp') as typeof sharpModule)(...args);
 
 /** What the probes measured on the finished file. */
 export type ProcessedMedia = {

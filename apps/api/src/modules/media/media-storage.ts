@@ -2,13 +2,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import { type MediaConfig } from '../../config/app-config';
+
+/** The S3 client is loaded only where S3 storage is configured (a large module graph). */
+const s3 = (): typeof S3 =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@aws-sdk/client-s3') as typeof S3;
 
 export type StoredObject = { body: Readable; bytes: number };
 
@@ -61,10 +61,10 @@ export class DiskMediaStorage extends MediaStorage {
 
 export class S3MediaStorage extends MediaStorage {
   readonly kind = 's3' as const;
-  private readonly client: S3Client;
+  private readonly client: S3.S3Client;
   constructor(private readonly config: NonNullable<MediaConfig['s3']>) {
     super();
-    this.client = new S3Client({
+    this.client = new (s3().S3Client)({
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
@@ -86,7 +86,7 @@ export class S3MediaStorage extends MediaStorage {
   async put(key: string, localPath: string, contentType: string): Promise<void> {
     const { size } = await stat(localPath);
     await this.client.send(
-      new PutObjectCommand({
+      new (s3().PutObjectCommand)({
         Bucket: this.config.bucket,
         Key: key,
         Body: createReadStream(localPath),
@@ -100,7 +100,7 @@ export class S3MediaStorage extends MediaStorage {
   async get(key: string): Promise<StoredObject | null> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.config.bucket, Key: key }),
+        new (s3().GetObjectCommand)({ Bucket: this.config.bucket, Key: key }),
       );
       return { body: out.Body as Readable, bytes: out.ContentLength ?? 0 };
     } catch (e) {
@@ -111,7 +111,9 @@ export class S3MediaStorage extends MediaStorage {
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    await this.client.send(
+      new (s3().DeleteObjectCommand)({ Bucket: this.config.bucket, Key: key }),
+    );
   }
 
   destroy(): void {

@@ -38,20 +38,43 @@ export class PublicationMedia {
     channelId: string,
     adapter: PlatformAdapter,
   ): Promise<{ media: PublishMedia[]; problems: string[] }> {
-    const rows: Row[] = await this.db.query(
-      `SELECT m.id, m.kind, m.mime_type, m.bytes, m.width, m.height, m.duration_ms, m.sha256,
+    const [found] = await this.forPublications([{ postId, channelId, adapter }]);
+    return found!;
+  }
+
+  /**
+   * forPublication for a claimed batch: one read for all of them, answers in the order asked.
+   * A publication without media costs nothing but its place in the list.
+   */
+  async forPublications(
+    items: { postId: string; channelId: string; adapter: PlatformAdapter }[],
+  ): Promise<{ media: PublishMedia[]; problems: string[] }[]> {
+    if (items.length === 0) return [];
+    const rows: (Row & { i: number })[] = await this.db.query(
+      `SELECT q.i, m.id, m.kind, m.mime_type, m.bytes, m.width, m.height, m.duration_ms, m.sha256,
               pm.alt_text, w.media_alt_text_required AS alt_required
-         FROM post_media pm
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(post_id, channel_id, i)
+         JOIN post_media pm ON pm.post_id = q.post_id
          JOIN media m ON m.id = pm.media_id
          JOIN workspaces w ON w.id = m.workspace_id
-         LEFT JOIN post_variants v ON v.post_id = pm.post_id AND v.channel_id = $2
-        WHERE pm.post_id = $1
-          AND ((coalesce(v.media_override, false) AND pm.channel_id = $2)
-               OR (NOT coalesce(v.media_override, false) AND pm.channel_id IS NULL))
-        ORDER BY pm.position`,
-      [postId, channelId],
+         LEFT JOIN post_variants v ON v.post_id = pm.post_id AND v.channel_id = q.channel_id
+        WHERE (coalesce(v.media_override, false) AND pm.channel_id = q.channel_id)
+           OR (NOT coalesce(v.media_override, false) AND pm.channel_id IS NULL)
+        ORDER BY q.i, pm.position`,
+      [items.map((i) => i.postId), items.map((i) => i.channelId)],
     );
+    const byItem = items.map((): Row[] => []);
+    // ORDINALITY counts from 1 and comes back as a bigint string.
+    for (const r of rows) byItem[Number(r.i) - 1]!.push(r);
     const expires = Math.floor(this.clock.nowMs() / 1000) + MEDIA_LINK_TTL_SECONDS;
+    return items.map((item, i) => this.shape(byItem[i]!, item.adapter, expires));
+  }
+
+  private shape(
+    rows: Row[],
+    adapter: PlatformAdapter,
+    expires: number,
+  ): { media: PublishMedia[]; problems: string[] } {
     const media: PublishMedia[] = rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -269,6 +269,18 @@ export class PublicationsRepository {
       `WITH lim AS (
          SELECT * FROM unnest($5::text[], $6::int[], $7::int[]) AS l(platform, concurrency, per_minute)
        ),
+       -- Calls in flight per channel, counted once per claim: the sending rows are at most what
+       -- all workers have in flight. (Counting them per candidate let the planner walk the
+       -- whole sending set for every candidate when its statistics predate the burst.)
+       sending AS MATERIALIZED (
+         SELECT s.channel_id, s.platform, count(*) AS n
+           FROM publications s WHERE s.status = 'sending'
+          GROUP BY s.channel_id, s.platform
+       ),
+       full_channels AS (
+         SELECT g.channel_id FROM sending g JOIN lim l ON l.platform = g.platform
+          WHERE g.n >= l.concurrency
+       ),
        cand AS (
          SELECT pub.id, pub.channel_id, pub.platform, pub.next_attempt_at
            FROM publications pub
@@ -277,12 +289,13 @@ export class PublicationsRepository {
             AND EXISTS (SELECT 1 FROM workspaces w WHERE w.id = pub.workspace_id
                          AND $1 <= pub.due_at + make_interval(mins => w.catch_up_minutes) OFFSET 0)
             AND NOT ${HELD_BY_PAUSE}
-            AND coalesce((SELECT l.concurrency FROM lim l WHERE l.platform = pub.platform) >
-                 (SELECT count(*) FROM publications s
-                   WHERE s.channel_id = pub.channel_id AND s.status = 'sending'), true)
-            AND coalesce((SELECT l.per_minute FROM lim l WHERE l.platform = pub.platform) >
-                 (SELECT count(*) FROM publications s
-                   WHERE s.channel_id = pub.channel_id AND s.claimed_at > $1 - interval '1 minute'), true)
+            AND pub.channel_id NOT IN (SELECT f.channel_id FROM full_channels f)
+            -- Per-minute limits: counted only for platforms that have one.
+            AND CASE WHEN (SELECT l.per_minute FROM lim l WHERE l.platform = pub.platform) IS NULL THEN true
+                     ELSE (SELECT l.per_minute FROM lim l WHERE l.platform = pub.platform) >
+                          (SELECT count(*) FROM publications s
+                            WHERE s.channel_id = pub.channel_id AND s.claimed_at > $1 - interval '1 minute')
+                END
           ORDER BY pub.next_attempt_at
           LIMIT $2
           FOR UPDATE OF pub SKIP LOCKED
@@ -291,22 +304,17 @@ export class PublicationsRepository {
          SELECT c.*, row_number() OVER (PARTITION BY c.channel_id ORDER BY c.next_attempt_at, c.id) AS rn
            FROM cand c
        ),
-       busy AS (
-         SELECT s.channel_id,
-                count(*) FILTER (WHERE s.status = 'sending') AS sending,
-                count(*) FILTER (WHERE s.claimed_at > $1 - interval '1 minute') AS recent
-           FROM publications s
-          WHERE s.channel_id IN (SELECT DISTINCT channel_id FROM cand)
-            AND (s.status = 'sending' OR s.claimed_at > $1 - interval '1 minute')
-          GROUP BY s.channel_id
-       ),
        allowed AS (
          SELECT r.id, r.next_attempt_at AS ready_at
            FROM ranked r
            LEFT JOIN lim l ON l.platform = r.platform
-           LEFT JOIN busy b ON b.channel_id = r.channel_id
-          WHERE (l.concurrency IS NULL OR r.rn <= l.concurrency - coalesce(b.sending, 0))
-            AND (l.per_minute IS NULL OR r.rn <= l.per_minute - coalesce(b.recent, 0))
+           LEFT JOIN sending g ON g.channel_id = r.channel_id
+          WHERE (l.concurrency IS NULL OR r.rn <= l.concurrency - coalesce(g.n, 0))
+            AND CASE WHEN l.per_minute IS NULL THEN true
+                     ELSE r.rn <= l.per_minute -
+                          (SELECT count(*) FROM publications s
+                            WHERE s.channel_id = r.channel_id AND s.claimed_at > $1 - interval '1 minute')
+                END
        )
        UPDATE publications pub
           SET status = 'sending', fencing = pub.fencing + 1, attempts = pub.attempts + 1,

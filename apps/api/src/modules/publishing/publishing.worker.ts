@@ -123,29 +123,29 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   private async drain(): Promise<void> {
     const { concurrency, batchSize } = this.config.publishing;
-    // Claim in batches: while calls are in flight, wait until a quarter of the room is free
-    // rather than running the claim statement for every single finished call.
+    // Claim in batches: while calls are in flight, wait until half a batch of room is free
+    // rather than running the claim statement for every few finished calls (each claim costs
+    // the database a statement's fixed work, whatever its size).
     const batch = Math.min(batchSize, concurrency);
     while (this.enabled) {
       const room = concurrency - this.inFlight;
-      if (room <= 0 || (this.inFlight > 0 && this.moreDue && room < Math.ceil(batch / 4))) {
+      if (room <= 0 || (this.inFlight > 0 && this.moreDue && room < Math.ceil(batch / 2))) {
         this.moreDue = true;
         return;
       }
       const want = Math.min(batchSize, room);
       const rows = await this.engine.claim(this.clock.now(), want);
-      for (const row of rows) {
-        this.inFlight++;
-        void this.engine
-          .send(row)
+      this.inFlight += rows.length;
+      this.engine.sendAll(rows).forEach((sent, i) => {
+        void sent
           .catch((e: unknown) => {
-            this.log.error(`Publication ${row.id}: ${(e as Error).message}`);
+            this.log.error(`Publication ${rows[i]!.id}: ${(e as Error).message}`);
           })
           .finally(() => {
             this.inFlight--;
             if (this.moreDue) this.pump();
           });
-      }
+      });
       this.moreDue = rows.length === want;
       if (!this.moreDue) break;
     }
