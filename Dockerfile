@@ -1,5 +1,6 @@
 # Postplan: the API and the web app in one image. The worker role is the same image with
-# POSTPLAN_ROLE=worker. Migrations run at start by default, or separately:
+# POSTPLAN_ROLE=worker (and NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8",
+# see docs/publishing.md, "A worker's memory"). Migrations run at start by default, or separately:
 #   docker run --rm -e DATABASE_URL=... -e POSTPLAN_MIGRATE_ON_START=false postplan node dist/server/apps/api/src/cli/migrate.js
 
 FROM node:20-bookworm-slim AS build
