@@ -690,6 +690,245 @@ describe('import', () => {
   });
 });
 
+describe('campaigns in spreadsheets', () => {
+  // Before the feed test's post of 24 December.
+  const range = 'from=2026-12-01&to=2026-12-20';
+  const UTM = { sources: {}, medium: 'social', campaign: 'winter', content: null, term: null };
+  const names = {
+    sale: 'Winter: Sale/2026 [A]',
+    plan: 'Plan',
+    first: 'Weihnachtsaktion für alle Kanäle 2026, Teil 1',
+    second: 'Weihnachtsaktion für alle Kanäle 2026, Teil 2',
+    outside: 'Nur im März',
+  };
+  const ids: Record<keyof typeof names, string> = {
+    sale: '',
+    plan: '',
+    first: '',
+    second: '',
+    outside: '',
+  };
+  let originals: string[] = [];
+
+  const upload = async (body: string | Buffer, name: string) =>
+    owner.send('post', `/v1/workspaces/${ws}/imports?name=${name}`, body, {
+      'Content-Type': name.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv',
+    });
+
+  async function workbook(): Promise<ExcelJS.Workbook> {
+    const res = await ownerGet(exportsPath('posts.xlsx', range));
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as ArrayBuffer);
+    return book;
+  }
+
+  /** A sheet's rows as text (dates as ISO), the header first. */
+  const table = (sheet: ExcelJS.Worksheet) => {
+    const rows: string[][] = [];
+    for (let n = 1; n <= sheet.rowCount; n++) {
+      rows.push(
+        (sheet.getRow(n).values as (string | number | Date | null | undefined)[])
+          .slice(1)
+          .map((v) => (v instanceof Date ? v.toISOString() : String(v ?? ''))),
+      );
+    }
+    return rows;
+  };
+
+  beforeAll(async () => {
+    for (const key of Object.keys(names) as (keyof typeof names)[]) {
+      const res = await owner.post(`/v1/workspaces/${ws}/campaigns`, {
+        name: names[key],
+        startsOn: key === 'outside' ? '2027-03-01' : '2026-12-01',
+        endsOn: key === 'outside' ? '2027-03-31' : '2026-12-31',
+        utm: key === 'sale' ? UTM : null,
+      });
+      expect(res.status).toBe(201);
+      ids[key] = res.body.id as string;
+    }
+    const made = [
+      {
+        campaignId: ids.sale,
+        day: '03',
+        text: 'Jetzt im Shop: https://shop.example/winter',
+        variants: [{ channelId: masto }, { channelId: linkedin }],
+      },
+      { campaignId: null, day: '04', text: 'Ohne Kampagne', variants: [{ channelId: masto }] },
+      { campaignId: ids.plan, day: '05', text: 'Heißt wie das Blatt', variants: [] },
+      { campaignId: ids.second, day: '06', text: 'Teil zwei', variants: [{ channelId: linkedin }] },
+      { campaignId: ids.first, day: '07', text: 'Teil eins', variants: [{ channelId: masto }] },
+      {
+        campaignId: ids.sale,
+        day: '08',
+        text: 'Letzte Chance',
+        variants: [{ channelId: linkedin, text: 'Nur hier' }],
+      },
+    ];
+    originals = [];
+    for (const m of made) {
+      const p = await createPost({
+        title: `Dezember ${m.day}`,
+        text: m.text,
+        plannedAt: `2026-12-${m.day}T10:00`,
+        variants: m.variants,
+        campaignId: m.campaignId,
+      });
+      originals.push(p.id);
+    }
+    await createPost({ text: 'Im März', plannedAt: '2027-03-02T10:00', campaignId: ids.outside });
+  });
+
+  it('adds a sheet per campaign of the selection with exactly its rows, names made valid and unique', async () => {
+    const book = await workbook();
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Plan',
+      'Plan (2)',
+      'Weihnachtsaktion für alle Kanäl',
+      'Weihnachtsaktion für alle K (2)',
+      'Winter Sale 2026 A',
+    ]);
+    const plan = table(book.worksheets[0]!);
+    expect(plan).toHaveLength(1 + 7);
+    const campaignColumn = plan[0]!.indexOf('Kampagne');
+    const bySheet = [names.plan, names.first, names.second, names.sale];
+    for (const [i, name] of bySheet.entries()) {
+      const sheet = book.worksheets[i + 1]!;
+      // The same table as the plan's, only the campaign's rows, in the plan's order.
+      expect(table(sheet)).toEqual([
+        plan[0],
+        ...plan.slice(1).filter((r) => r[campaignColumn] === name),
+      ]);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+      expect(sheet.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+    }
+    // The sale's two posts: three rows (one post on two channels), Berlin's wall clock.
+    const sale = table(book.worksheets[4]!);
+    expect(sale.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+      [originals[0], '2026-12-03T10:00:00.000Z', 'Mastodon'],
+      [originals[0], '2026-12-03T10:00:00.000Z', 'LinkedIn'],
+      [originals[5], '2026-12-08T10:00:00.000Z', 'LinkedIn'],
+    ]);
+
+    // A filter for one campaign: the plan and that campaign's sheet.
+    const only = await ownerGet(exportsPath('posts.xlsx', `${range}&campaign=${ids.first}`));
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.load(only.body as ArrayBuffer);
+    expect(one.worksheets.map((w) => w.name)).toEqual(['Plan', 'Weihnachtsaktion für alle Kanäl']);
+    expect(table(one.worksheets[1]!)).toEqual(table(one.worksheets[0]!));
+  });
+
+  it('imports the campaign column: round trip of every sheet, and the hash of the tagged links', async () => {
+    const res = await ownerGet(exportsPath('posts.xlsx', range));
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.load(res.body as ArrayBuffer);
+    const job = await upload(res.body as Buffer, 'plan.xlsx');
+    expect(job.status).toBe(201);
+    const mapping = job.body.suggestedMapping;
+    expect(mapping.columns.campaign).toBe(11);
+    await t.db.query(`UPDATE posts SET deleted_at = now() WHERE id = ANY($1::uuid[])`, [originals]);
+    try {
+      const run = await owner.post(`/v1/workspaces/${ws}/imports/${job.body.id}/run`, mapping);
+      expect(run.status).toBe(201);
+      expect(run.body.job).toMatchObject({ state: 'done', importedPosts: 6 });
+      const { rows } = await t.db.query(
+        `SELECT p.text, p.campaign_id, p.content_hash FROM posts p
+          WHERE p.status_reason = 'imported' AND p.deleted_at IS NULL
+            AND p.planned_at >= '2026-12-01' AND p.planned_at < '2026-12-20'
+          ORDER BY p.planned_at`,
+      );
+      expect(rows.map((r: { campaign_id: string | null }) => r.campaign_id)).toEqual([
+        ids.sale,
+        null,
+        ids.plan,
+        ids.second,
+        ids.first,
+        ids.sale,
+      ]);
+
+      const after = await workbook();
+      const withoutIds = (book: ExcelJS.Workbook) =>
+        book.worksheets.map((w) => ({ name: w.name, rows: table(w).map((r) => r.slice(1)) }));
+      expect(withoutIds(after)).toEqual(withoutIds(before));
+
+      // Tagged like a post saved into the campaign: the same content hash as one made by hand,
+      // and not the hash it would have outside the campaign.
+      const same = {
+        title: 'Dezember 03',
+        text: 'Jetzt im Shop: https://shop.example/winter',
+        plannedAt: '2026-12-03T10:00',
+        variants: [{ channelId: masto }, { channelId: linkedin }],
+      };
+      const inCampaign = await createPost({ ...same, campaignId: ids.sale });
+      const outside = await createPost(same);
+      const hashes = await t.db.query(
+        `SELECT id, content_hash FROM posts WHERE id = ANY($1::uuid[])`,
+        [[inCampaign.id, outside.id]],
+      );
+      const hashOf = (id: string) =>
+        hashes.rows.find((r: { id: string }) => r.id === id).content_hash as string;
+      expect(rows[0].content_hash).toBe(hashOf(inCampaign.id));
+      expect(rows[0].content_hash).not.toBe(hashOf(outside.id));
+      await t.db.query(`UPDATE posts SET deleted_at = now() WHERE id = ANY($1::uuid[])`, [
+        [inCampaign.id, outside.id],
+      ]);
+    } finally {
+      await t.db.query(
+        `UPDATE posts SET deleted_at = now() WHERE status_reason = 'imported' AND planned_at >= '2026-12-01' AND planned_at < '2027-01-01'`,
+      );
+      await t.db.query(`UPDATE posts SET deleted_at = NULL WHERE id = ANY($1::uuid[])`, [
+        originals,
+      ]);
+    }
+  });
+
+  it('refuses a campaign the workspace does not have, with row and column, and imports nothing', async () => {
+    const csv = [
+      'Geplant;Text;Kampagne',
+      `2026-12-10 10:00;Bekannt;  winter: SALE/2026 [a] `,
+      '2026-12-11 10:00;Unbekannt;Frühling',
+      '2026-12-12 10:00;Ohne;',
+    ].join('\r\n');
+    const job = await upload(csv, 'kampagnen.csv');
+    expect(job.body.suggestedMapping.columns).toEqual({ planned: 0, text: 1, campaign: 2 });
+    const before = await count(t, 'posts');
+    const dry = await owner.post(
+      `/v1/workspaces/${ws}/imports/${job.body.id}/dry-run`,
+      job.body.suggestedMapping,
+    );
+    expect(dry.status).toBe(200);
+    expect(
+      dry.body.report.issues.map((i: { row: number; column: string; code: string }) => [
+        i.row,
+        i.column,
+        i.code,
+      ]),
+    ).toEqual([[3, 'Kampagne', 'UNKNOWN_CAMPAIGN']]);
+    expect(dry.body.report.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual([
+      'create',
+      'error',
+      'create',
+    ]);
+    const run = await owner.post(
+      `/v1/workspaces/${ws}/imports/${job.body.id}/run`,
+      job.body.suggestedMapping,
+    );
+    expect(run.status).toBe(422);
+    expect(run.body.error.code).toBe('IMPORT_HAS_ERRORS');
+    expect(run.body.error.details.issues[0]).toMatchObject({
+      row: 3,
+      column: 'Kampagne',
+      code: 'UNKNOWN_CAMPAIGN',
+    });
+    expect(await count(t, 'posts')).toBe(before);
+  });
+});
+
 describe('OpenAPI document', () => {
   it('describes every export, feed, share-link and import endpoint', async () => {
     const doc = await request(t.server).get('/api/docs/openapi.json');

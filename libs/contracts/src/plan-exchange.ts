@@ -93,6 +93,7 @@ export const IMPORT_FIELDS = [
   'alt_text',
   'channel',
   'tags',
+  'campaign',
   'status',
 ] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
@@ -148,6 +149,7 @@ export const IMPORT_ISSUE_CODES = [
   'IMAGE_URL_INVALID',
   'TOO_MANY_IMAGES',
   'ALT_TEXT_TOO_LONG',
+  'UNKNOWN_CAMPAIGN',
   // Found by the import itself (it fetches each image), not by the dry run:
   'IMAGE_FETCH_FAILED',
   'IMAGE_REJECTED',

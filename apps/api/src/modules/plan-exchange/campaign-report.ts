@@ -4,11 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Platform, type PostStatus } from '@postplan/contracts';
 import { publishedText, type UtmDefaults } from '@postplan/domain';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
 import { PlanExchangeError } from './plan-exchange.errors';
 import { csvLine, type Lang, utcOffsetText, wallClock } from './spreadsheet-format';
+import { openWorkbook, TableSheet } from './xlsx-sheet';
 
 /** The columns of a campaign report, in order: what went out where, and where it stands. */
 export const REPORT_COLUMNS = [
@@ -197,19 +197,17 @@ export class CampaignReportService {
     if (!out.write(lines.join(''))) await once(out, 'drain');
   }
 
-  /** XLSX: the rows on one sheet (real date cells), the campaign's summary on a second. */
+  /**
+   * XLSX: the campaign's summary on the first sheet, the rows on the second as the plan export's
+   * table (TableSheet: frozen header, filter, real date cells).
+   */
   async xlsx(
     ws: WorkspaceWithRole,
     data: Awaited<ReturnType<CampaignReportService['load']>>,
     lang: Lang,
     out: Writable,
   ): Promise<void> {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    book.creator = 'Postplan';
+    const book = openWorkbook(out);
     const s = SUMMARY[lang];
     const { campaign, rows } = data;
     const summary = book.addWorksheet(s.sheet);
@@ -245,9 +243,6 @@ export class CampaignReportService {
     summary.getColumn(1).font = { bold: true };
     summary.commit();
 
-    const sheet = book.addWorksheet(lang === 'de' ? 'Beiträge' : 'Posts', {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
     const names = headingsOf(lang);
     const widths: Record<ReportColumn, number> = {
       post_id: 38,
@@ -262,14 +257,16 @@ export class CampaignReportService {
       published_at: 18,
       url: 40,
     };
-    sheet.columns = REPORT_COLUMNS.map((c, i) => ({
-      header: names[i],
-      key: c,
-      width: widths[c],
-      style: c === 'planned' || c === 'published_at' ? { numFmt: 'yyyy-mm-dd hh:mm' } : undefined,
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
+    const sheet = TableSheet.open(
+      book,
+      out,
+      lang === 'de' ? 'Beiträge' : 'Posts',
+      REPORT_COLUMNS.map((c, i) => ({
+        header: names[i]!,
+        width: widths[c],
+        date: c === 'planned' || c === 'published_at',
+      })),
+    );
     for (const r of rows) {
       const { planned, published, values } = this.cells(r, campaign, ws.timeZone);
       // Excel has no zones: a date cell shows the workspace's wall clock.
@@ -278,7 +275,7 @@ export class CampaignReportService {
       const row: (string | Date)[] = [...values];
       row[1] = local(r.planned_at, planned);
       row[9] = local(r.published_at, published);
-      sheet.addRow(row).commit();
+      await sheet.add(row);
     }
     sheet.commit();
     await book.commit();

@@ -4,11 +4,7 @@ import { type Platform, type PostMedia, type PostStatus } from '@postplan/contra
 import { mediaJsonSql } from '../media/media-sql';
 import { DataSource } from 'typeorm';
 
-/**
- * What an export selects: the calendar's filters over [from, to). Campaigns do not exist yet;
- * when they land, a `campaignIds` filter goes here (an EXISTS on the campaign's posts, like
- * channels below) and `campaign` into ExportQuerySchema and the columns.
- */
+/** What an export selects: the calendar's filters over [from, to). */
 export type ExportSelection = {
   workspaceId: string;
   from: Date;
@@ -38,6 +34,8 @@ export type ExportRow = {
   channel_text: string | null;
   /** The campaign's name, null outside one. */
   campaign: string | null;
+  /** Only in the campaign sheets' rows (`buildRowQuery` with `byCampaign`). */
+  campaign_id?: string;
   /** The channel's media (its own, or the post's) as absolute URLs, one a line; null: none. */
   image_urls: string | null;
   /** Their alt texts, one a line in the same order (a single image's may span lines). */
@@ -127,8 +125,13 @@ function imagesJoin(values: unknown[], s: ExportSelection): string {
 /**
  * The rows of a spreadsheet export as SQL. With a channel filter, only the selected channels'
  * rows are written. The benchmark runs PostgreSQL's COPY on exactly this query.
+ * `byCampaign`: only the rows of posts in a campaign, campaign by campaign (by name, then id),
+ * each campaign's rows in the plan's order, with the campaign's id: the XLSX's campaign sheets.
  */
-export function buildRowQuery(s: ExportSelection): { text: string; values: unknown[] } {
+export function buildRowQuery(
+  s: ExportSelection,
+  { byCampaign = false }: { byCampaign?: boolean } = {},
+): { text: string; values: unknown[] } {
   const { where, values } = selectionWhere(s, []);
   let channelJoin = '';
   if (s.channelIds?.length) {
@@ -139,14 +142,14 @@ export function buildRowQuery(s: ExportSelection): { text: string; values: unkno
   return {
     text: `SELECT p.id AS post_id, p.planned_at, p.status, p.title, p.text, p.tags, u.name AS author,
                   c.name AS channel, c.platform, v.text AS channel_text, cp.name AS campaign,
-                  img.image_urls, img.alt_texts
+                  img.image_urls, img.alt_texts${byCampaign ? ', cp.id AS campaign_id' : ''}
              FROM posts p
              LEFT JOIN users u ON u.id = p.author_id
-             LEFT JOIN campaigns cp ON cp.id = p.campaign_id
+             ${byCampaign ? 'JOIN' : 'LEFT JOIN'} campaigns cp ON cp.id = p.campaign_id
              LEFT JOIN post_variants v ON v.post_id = p.id${channelJoin}
              LEFT JOIN channels c ON c.id = v.channel_id${images}
             WHERE ${where}
-            ORDER BY p.planned_at, p.id, v.position`,
+            ORDER BY ${byCampaign ? 'cp.name, cp.id, ' : ''}p.planned_at, p.id, v.position`,
     values,
   };
 }
@@ -261,6 +264,20 @@ export class ExportRepository {
     return this.cursor<ExportRow>(buildRowQuery(s), batch);
   }
 
+  /**
+   * The XLSX's rows in one snapshot: first every row (part 0, the plan), then the rows of the
+   * posts in a campaign, campaign by campaign (part 1, with `campaign_id`): the sheets agree.
+   */
+  async *workbookRows(
+    s: ExportSelection,
+    batch = BATCH,
+  ): AsyncGenerator<{ part: number; batch: ExportRow[] }> {
+    yield* this.cursors<ExportRow>(
+      [buildRowQuery(s), buildRowQuery(s, { byCampaign: true })],
+      batch,
+    );
+  }
+
   /** Finished CSV lines, in batches; see buildCsvQuery. */
   csvLines(
     s: ExportSelection,
@@ -302,6 +319,14 @@ export class ExportRepository {
     query: { text: string; values: unknown[] },
     batchSize = BATCH,
   ): AsyncGenerator<T[]> {
+    for await (const { batch } of this.cursors<T>([query], batchSize)) yield batch;
+  }
+
+  /** Several queries' batches, one query after the other, all in the same snapshot. */
+  async *cursors<T>(
+    queries: { text: string; values: unknown[] }[],
+    batchSize = BATCH,
+  ): AsyncGenerator<{ part: number; batch: T[] }> {
     const runner = this.db.createQueryRunner('slave');
     await runner.connect();
     let committed = false;
@@ -318,19 +343,25 @@ export class ExportRepository {
       // A cursor is planned for its first rows by default (cursor_tuple_fraction 0.1): nested
       // loops that start fast and finish slowly. An export reads every row.
       await runner.query('SET LOCAL cursor_tuple_fraction = 1.0');
-      await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`, query.values);
-      let upcoming = fetch();
-      next = upcoming;
-      for (;;) {
-        const batch = await upcoming;
-        next = null;
-        const more = batch.length === batchSize;
-        if (more) {
-          upcoming = fetch();
-          next = upcoming;
+      for (const [part, query] of queries.entries()) {
+        if (part > 0) await runner.query('CLOSE export_cursor');
+        await runner.query(
+          `DECLARE export_cursor NO SCROLL CURSOR FOR ${query.text}`,
+          query.values,
+        );
+        let upcoming = fetch();
+        next = upcoming;
+        for (;;) {
+          const batch = await upcoming;
+          next = null;
+          const more = batch.length === batchSize;
+          if (more) {
+            upcoming = fetch();
+            next = upcoming;
+          }
+          if (batch.length > 0) yield { part, batch };
+          if (!more) break;
         }
-        if (batch.length > 0) yield batch;
-        if (!more) break;
       }
       await runner.query('COMMIT');
       committed = true;
@@ -349,6 +380,14 @@ export class ExportRepository {
     return this.db.query(
       `SELECT id, name, platform, (wording->>'characterLimit')::int AS character_limit
          FROM channels WHERE workspace_id = $1 ORDER BY name`,
+      [workspaceId],
+    );
+  }
+
+  /** The workspace's campaigns, which an import's rows may name. */
+  async campaigns(workspaceId: string): Promise<{ id: string; name: string }[]> {
+    return this.db.query(
+      `SELECT id, name FROM campaigns WHERE workspace_id = $1 ORDER BY name, id`,
       [workspaceId],
     );
   }

@@ -3,7 +3,6 @@ import { type Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ExportQuerySchema, EXPORT_COLUMNS, type Post } from '@postplan/contracts';
 import { formatInZone, parseRangeBound } from '@postplan/domain';
-import ExcelJS from 'exceljs';
 import { type z } from 'zod';
 import { withTimeErrors } from '../../common/errors/time-errors';
 import { htmlToPdf } from '../../common/pdf/html-to-pdf';
@@ -22,6 +21,7 @@ import {
   utcOffsetText,
   wallClock,
 } from './spreadsheet-format';
+import { openWorkbook, SheetNames, type TableColumn, TableSheet } from './xlsx-sheet';
 
 type ExportQuery = z.output<typeof ExportQuerySchema>;
 
@@ -29,43 +29,26 @@ type ExportQuery = z.output<typeof ExportQuerySchema>;
 const MAX_RANGE_DAYS = 3_700;
 const MAX_PRINT_POSTS = 2_000;
 const EVENT_MINUTES = 15;
-const XLSX_ROWS_PER_FLUSH = 100;
 /** Rows per cursor FETCH for XLSX: it writes rows slower than CSV, so smaller batches suffice. */
 const XLSX_BATCH = 1_000;
-/** Sheet XML waiting for the deflater beyond this, and the export waits for it to drain. */
-const XLSX_MAX_BACKLOG = 1024 * 1024;
-const PLANNED_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm' };
-const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
-
-/**
- * exceljs writes each sheet's XML into its own buffer stream, which archiver pipes through a
- * PassThrough into the deflater; the buffer stream ignores that PassThrough's `false`, so rows
- * that come faster than zlib compresses them pile up there: 23 MB of XML at 70,000 rows, and
- * the export's memory grew with its length. This waits until the backlog is gone. The
- * PassThrough is readable-stream's (it has `_writableState`, not `writableLength`); should
- * exceljs or archiver change shape, the check does nothing rather than break the export.
- */
-type Backlogged = {
-  _writableState?: { length?: number };
-  once?: (event: 'drain', listener: () => void) => unknown;
+/** The plan's sheet; the campaigns' follow it. */
+const PLAN_SHEET = 'Plan';
+const XLSX_WIDTHS: Record<(typeof EXPORT_COLUMNS)[number], number> = {
+  post_id: 38,
+  planned: 18,
+  utc_offset: 11,
+  channel: 18,
+  platform: 11,
+  status: 16,
+  title: 30,
+  text: 60,
+  channel_text: 40,
+  tags: 20,
+  author: 18,
+  campaign: 20,
+  image_url: 40,
+  alt_text: 30,
 };
-
-async function sheetBacklogDrained(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
-  const pipes = (sheet as unknown as { stream?: { pipes?: Backlogged[] } }).stream?.pipes;
-  const pass = pipes?.[0];
-  const queued = pass?._writableState?.length;
-  if (!pass?.once || typeof queued !== 'number' || queued <= XLSX_MAX_BACKLOG) return;
-  // A client that went away stops the zip stream: then the backlog never drains.
-  if (out.destroyed) throw new Error('The client closed the connection.');
-  await new Promise<void>((resolve, reject) => {
-    const gone = () => reject(new Error('The client closed the connection.'));
-    out.once('close', gone);
-    pass.once!('drain', () => {
-      out.off('close', gone);
-      resolve();
-    });
-  });
-}
 
 /** Writes a chunk and waits when the client reads slower than we write. */
 export async function send(out: Writable, chunk: string | Buffer): Promise<void> {
@@ -198,54 +181,36 @@ export class ExportService {
   /**
    * exceljs's streaming writer: rows are committed as they come, so memory stays flat. The
    * planned time is a real date cell showing the workspace's wall-clock time (Excel has no
-   * zones), with the offset beside it.
+   * zones), with the offset beside it. The plan's sheet comes first, then one sheet per
+   * campaign of the selection (by name) with that campaign's rows in the same order, the same
+   * columns and formatting: the second pass of the same snapshot, sheet after sheet.
    */
   async xlsx(ws: WorkspaceWithRole, q: ExportQuery, out: Writable): Promise<number> {
     const s = this.selection(ws, q);
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    book.creator = 'Postplan';
-    const sheet = book.addWorksheet('Plan', {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    const widths: Record<(typeof EXPORT_COLUMNS)[number], number> = {
-      post_id: 38,
-      planned: 18,
-      utc_offset: 11,
-      channel: 18,
-      platform: 11,
-      status: 16,
-      title: 30,
-      text: 60,
-      channel_text: 40,
-      tags: 20,
-      author: 18,
-      campaign: 20,
-      image_url: 40,
-      alt_text: 30,
-    };
-    const names = headings(this.lang(ws, q));
-    sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
-      header: names[i],
-      key: c,
-      width: widths[c],
-      style: c === 'planned' ? PLANNED_STYLE : undefined,
+    const lang = this.lang(ws, q);
+    const book = openWorkbook(out);
+    const names = headings(lang);
+    const columns: TableColumn[] = EXPORT_COLUMNS.map((c, i) => ({
+      header: names[i]!,
+      width: XLSX_WIDTHS[c],
+      date: c === 'planned',
     }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = {
-      from: { row: 1, column: 1 },
-      to: { row: 1, column: EXPORT_COLUMNS.length },
-    };
-    sheet.getRow(1).commit();
+    const sheetNames = new SheetNames([PLAN_SHEET]);
+    const fallback = lang === 'de' ? 'Kampagne' : 'Campaign';
+    let sheet = TableSheet.open(book, out, PLAN_SHEET, columns);
+    let campaignId: string | undefined;
     let rows = 0;
-    const plannedColumn = EXPORT_COLUMNS.indexOf('planned') + 1;
-    for await (const batch of this.repo.rows(s, XLSX_BATCH)) {
+    for await (const { part, batch } of this.repo.workbookRows(s, XLSX_BATCH)) {
       for (const r of batch) {
+        if (part === 1 && r.campaign_id !== campaignId) {
+          // One sheet at a time: archiver zips the sheets in order, so the next one's rows
+          // would wait in memory behind an open one.
+          sheet.commit();
+          campaignId = r.campaign_id;
+          sheet = TableSheet.open(book, out, sheetNames.next(r.campaign ?? '', fallback), columns);
+        }
         const clock = wallClock(r.planned_at, ws.timeZone);
-        const row = sheet.addRow([
+        await sheet.add([
           r.post_id,
           new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
           utcOffsetText(clock.offsetMinutes),
@@ -261,21 +226,7 @@ export class ExportService {
           r.image_urls ?? '',
           r.alt_texts ?? '',
         ]);
-        // exceljs gives every cell a style object of its own and, not having seen that object
-        // before, renders it to XML to find its style id: per cell. The same two objects for
-        // every row give the same ids from its cache (the file is byte for byte the same).
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cell.style = column === plannedColumn ? PLANNED_STYLE : PLAIN_STYLE;
-        });
-        row.commit();
-        // exceljs ignores backpressure: every hundred rows, let the zip stream deflate and
-        // flush, and wait while the client has not taken what it was given, or while the
-        // rows already written wait for the deflater (it is slower than the rows come).
-        if (++rows % XLSX_ROWS_PER_FLUSH === 0) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (out.writableNeedDrain) await once(out, 'drain');
-          await sheetBacklogDrained(sheet, out);
-        }
+        if (part === 0) rows++;
       }
     }
     sheet.commit();

@@ -85,7 +85,10 @@ export class ExportsController {
 
   @Get('posts.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'One row per post and channel, date cells in the workspace zone' })
+  @ApiOkResponse({
+    description:
+      "One row per post and channel, date cells in the workspace zone; after the plan's sheet one sheet per campaign of the selection (named after it, made valid for Excel) with that campaign's rows",
+  })
   async xlsx(
     @CurrentWorkspace() ws: WorkspaceWithRole,
     @Query() q: ExportQueryDto,

@@ -86,6 +86,7 @@ describe('mapping and validation', () => {
         'Channel text',
         'Tags',
         'Author',
+        'Campaign',
       ]).columns,
     ).toEqual({
       post_id: 0,
@@ -97,7 +98,9 @@ describe('mapping and validation', () => {
       text: 7,
       channel_text: 8,
       tags: 9,
+      campaign: 11,
     });
+    expect(suggestMapping(['Text', 'Kampagne']).columns).toEqual({ text: 0, campaign: 1 });
     expect(
       suggestMapping(['Date', 'Time', 'Message', 'Link', 'Image URL', 'Profile']).columns,
     ).toEqual({
@@ -129,6 +132,57 @@ describe('mapping and validation', () => {
     expect(report.issues).toEqual([
       expect.objectContaining({ row: 3, column: 'Text', code: 'TEXT_TOO_LONG' }),
     ]);
+  });
+});
+
+describe('campaign column', () => {
+  const campaigns = [
+    { id: '7d0c1c1e-0000-4000-8000-000000000001', name: 'Sommerkiste' },
+    { id: '7d0c1c1e-0000-4000-8000-000000000002', name: 'Herbst' },
+    { id: '7d0c1c1e-0000-4000-8000-000000000003', name: 'herbst ' },
+  ];
+  const table: ImportTable = {
+    headers: ['Post ID', 'Text', 'Kampagne'],
+    rows: [
+      { line: 2, cells: ['a', 'Eins', '  SOMMERKISTE '] },
+      { line: 3, cells: ['a', 'Eins', ''] },
+      { line: 4, cells: ['b', 'Zwei', 'Winter'] },
+      { line: 5, cells: ['c', 'Drei', 'Herbst'] },
+      { line: 6, cells: ['d', 'Vier', campaigns[2]!.id] },
+      { line: 7, cells: ['e', 'Fünf', ''] },
+    ],
+  };
+
+  it('assigns the campaign named by the first row, by name whatever the case, or by id', () => {
+    const { report, drafts } = validateImport(
+      table,
+      suggestMapping(table.headers),
+      [],
+      berlin,
+      campaigns,
+    );
+    expect(drafts.map((d) => [d.key, d.campaignId])).toEqual([
+      ['a', campaigns[0]!.id],
+      ['b', null],
+      ['c', null],
+      ['d', campaigns[2]!.id],
+      ['e', null],
+    ]);
+    // An unknown name, and a name two campaigns share: errors with row and column.
+    expect(report.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [4, 'Kampagne', 'UNKNOWN_CAMPAIGN'],
+      [5, 'Kampagne', 'UNKNOWN_CAMPAIGN'],
+    ]);
+    expect(report.issues[1]!.message).toMatch(/Several campaigns/);
+    expect(report.ok).toBe(false);
+  });
+
+  it('leaves the campaign alone when the column is not mapped', () => {
+    const mapping = suggestMapping(table.headers);
+    delete mapping.columns.campaign;
+    const { report, drafts } = validateImport(table, mapping, [], berlin, campaigns);
+    expect(report.ok).toBe(true);
+    expect(drafts.every((d) => d.campaignId === null)).toBe(true);
   });
 });
 

@@ -27,6 +27,9 @@ export type ImportChannel = {
   character_limit: number | null;
 };
 
+/** A campaign of the workspace, which a row may name. */
+export type ImportCampaign = { id: string; name: string };
+
 /** An image a row names: fetched (or found in the media library) when the import runs. */
 export type ImportImage = { url: string; altText: string | null; row: number; column: string };
 
@@ -42,6 +45,8 @@ export type ImportDraft = {
   media: ImportImage[];
   /** `media` null: the channel shows the post's images; a list: its own (a row that differs). */
   variants: { channelId: string; text: string | null; media: ImportImage[] | null }[];
+  /** The campaign its first row names; null: none. */
+  campaignId: string | null;
 };
 
 const MAX_IMAGE_URL_LENGTH = 2_048;
@@ -168,6 +173,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
     'platform channel',
   ],
   tags: ['tags', 'schlagworter', 'labels', 'hashtags tags'],
+  campaign: ['campaign', 'kampagne', 'campaign name', 'kampagnenname'],
   status: ['status'],
 };
 
@@ -381,6 +387,20 @@ export function channelMatcher(channels: ImportChannel[]): (value: string) => Im
   };
 }
 
+/**
+ * Finds a campaign by its name (trimmed, whatever the case; what the export writes) or its id.
+ * Two campaigns of the same name cannot be told apart by it: `ambiguous`, and the id decides.
+ */
+export function campaignMatcher(
+  campaigns: ImportCampaign[],
+): (value: string) => ImportCampaign | 'ambiguous' | null {
+  const key = (name: string) => name.trim().toLocaleLowerCase('de');
+  const byName = new Map<string, ImportCampaign | 'ambiguous'>();
+  for (const c of campaigns) byName.set(key(c.name), byName.has(key(c.name)) ? 'ambiguous' : c);
+  const byId = new Map(campaigns.map((c) => [c.id.toLowerCase(), c]));
+  return (value) => byName.get(key(value)) ?? byId.get(value.trim().toLowerCase()) ?? null;
+}
+
 const cellText = (c: Cell | undefined): string =>
   c === undefined ? '' : typeof c === 'string' ? unneutralise(c) : c.toISOString();
 
@@ -396,6 +416,7 @@ export function validateImport(
   mapping: Mapping,
   channels: ImportChannel[],
   timeZone: string,
+  campaigns: ImportCampaign[] = [],
 ): Validation {
   const col = mapping.columns;
   const heading = (field: ImportField) =>
@@ -403,6 +424,7 @@ export function validateImport(
   const get = (cells: Cell[], field: ImportField): Cell | undefined =>
     col[field] === undefined ? undefined : cells[col[field]];
   const findChannel = channelMatcher(channels);
+  const findCampaign = campaignMatcher(campaigns);
   const issues: ImportIssue[] = [];
   const outcomes: ImportRowOutcome[] = [];
   const drafts = new Map<string, ImportDraft & { firstRow: number; failed: boolean }>();
@@ -501,6 +523,24 @@ export function validateImport(
       }
     }
 
+    // Which campaign: every row's cell is checked, the post's first row decides.
+    let campaignId: string | null = null;
+    const campaignCell = cellText(get(cells, 'campaign')).trim();
+    if (campaignCell) {
+      const campaign = findCampaign(campaignCell);
+      if (campaign === 'ambiguous') {
+        issue(line, 'campaign', {
+          code: 'UNKNOWN_CAMPAIGN',
+          message: `Several campaigns are called "${campaignCell}"; write the campaign's id instead, or rename one.`,
+        });
+      } else if (!campaign) {
+        issue(line, 'campaign', {
+          code: 'UNKNOWN_CAMPAIGN',
+          message: `There is no campaign "${campaignCell}" in this workspace.`,
+        });
+      } else campaignId = campaign.id;
+    }
+
     // Where
     const draft =
       existing ??
@@ -513,6 +553,7 @@ export function validateImport(
         tags,
         media: images,
         variants: [],
+        campaignId,
         firstRow: line,
         failed: false,
       } satisfies ImportDraft & { firstRow: number; failed: boolean });

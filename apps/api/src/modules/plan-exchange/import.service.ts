@@ -5,9 +5,11 @@ import {
   type ImportReport,
   type ImportResult,
 } from '@postplan/contracts';
+import { type EntityManager } from 'typeorm';
 import { type z } from 'zod';
 import { MediaService } from '../media/media.service';
 import { PostRecordsService } from '../posts/post-records.service';
+import { type PostTagging } from '../posts/posts.repository';
 import { approvableContent, hashContent } from '../review/review-content';
 import { ReviewService } from '../review/review.service';
 import { type WorkspaceWithRole } from '../workspaces/workspaces.repository';
@@ -107,6 +109,7 @@ export class ImportService {
       images = await this.images.fetch(ws, drafts);
       const fetched = images;
       await this.repo.transaction(async (em) => {
+        const tagging = await this.taggings(em, ws.id, drafts);
         for (const s of fetched.stored) {
           await this.media.insertStored(em, ws.id, userId, s.media, {
             name: s.name,
@@ -115,7 +118,7 @@ export class ImportService {
         }
         for (let i = 0; i < drafts.length; i += BATCH) {
           const batch = drafts.slice(i, i + BATCH);
-          const writes = batch.map((d) => toWrite(d, fetched.byUrl));
+          const writes = batch.map((d) => toWrite(d, fetched.byUrl, tagging));
           const ids = await this.posts.insertBatch(em, ws.id, userId, writes);
           await this.review.onImported(
             em,
@@ -142,6 +145,35 @@ export class ImportService {
     return { job: toJob((await this.repo.findJob(ws.id, job.id))!), report };
   }
 
+  /**
+   * Each campaign's tagging, as a saved post's (the campaign locked for the transaction): a
+   * post in a campaign is hashed with its links tagged. A campaign deleted since the dry run
+   * stops the import.
+   */
+  private async taggings(
+    em: EntityManager,
+    workspaceId: string,
+    drafts: ImportDraft[],
+  ): Promise<ReadonlyMap<string, PostTagging>> {
+    const channelIds = [...new Set(drafts.flatMap((d) => d.variants.map((v) => v.channelId)))];
+    const taggings = new Map<string, PostTagging>();
+    for (const campaignId of new Set(drafts.map((d) => d.campaignId))) {
+      if (!campaignId) continue;
+      const tagging = await this.posts.tagging(em, workspaceId, campaignId, channelIds);
+      if (!tagging) {
+        throw new PlanExchangeError(
+          'UNKNOWN_CAMPAIGN',
+          'A campaign of the file no longer exists.',
+          {
+            campaignId,
+          },
+        );
+      }
+      taggings.set(campaignId, tagging);
+    }
+    return taggings;
+  }
+
   private async job(ws: WorkspaceWithRole, id: string): Promise<ImportJobRow> {
     const job = await this.repo.findJob(ws.id, id);
     if (!job) throw importNotFound();
@@ -159,7 +191,9 @@ export class ImportService {
       }
     }
     const channels = await this.exportRepo.channels(ws.id);
-    return validateImport(table, mapping, channels, ws.timeZone);
+    const campaigns =
+      mapping.columns.campaign === undefined ? [] : await this.exportRepo.campaigns(ws.id);
+    return validateImport(table, mapping, channels, ws.timeZone, campaigns);
   }
 }
 
@@ -178,7 +212,11 @@ function hasErrors(report: ImportReport): PlanExchangeError {
   );
 }
 
-function toWrite(d: ImportDraft, images: ReadonlyMap<string, ResolvedImage>) {
+function toWrite(
+  d: ImportDraft,
+  images: ReadonlyMap<string, ResolvedImage>,
+  taggings: ReadonlyMap<string, PostTagging>,
+) {
   const attach = (list: ImportImage[]) =>
     list.map((i) => {
       const found = images.get(i.url)!;
@@ -194,6 +232,7 @@ function toWrite(d: ImportDraft, images: ReadonlyMap<string, ResolvedImage>) {
       media: v.media ? attach(v.media) : null,
     })),
   };
+  const tagged = d.campaignId ? taggings.get(d.campaignId) : undefined;
   const strip = (list: { mediaId: string; altText: string | null }[]) =>
     list.map(({ mediaId, altText }) => ({ mediaId, altText }));
   return {
@@ -204,10 +243,10 @@ function toWrite(d: ImportDraft, images: ReadonlyMap<string, ResolvedImage>) {
     tags: d.tags,
     media: strip(content.media),
     variants: content.variants.map((v) => ({ ...v, media: v.media ? strip(v.media) : null })),
-    // An imported post belongs to no campaign; it can be put in one afterwards.
-    campaignId: null,
-    contentHash: hashContent(content),
-    content: approvableContent(content),
+    campaignId: d.campaignId,
+    // As for a post saved into its campaign: the approvable content holds the tagged links.
+    contentHash: hashContent({ ...content, ...tagged }),
+    content: approvableContent({ ...content, ...tagged }),
   };
 }
 

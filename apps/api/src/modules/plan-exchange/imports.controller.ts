@@ -117,7 +117,7 @@ export class ImportsController {
   @ApiOkResponse({
     type: ImportResultDto,
     description:
-      "All posts as drafts in one transaction, or none. Each distinct image URL is fetched once (public addresses only, unless POSTPLAN_WEBHOOK_ALLOW names them; no redirects; the media library image limit) and attached as media with its alt text; links to this workspace's own media files reuse them. 422 IMAGE_FETCH_FAILED or IMAGE_REJECTED (details.issues: the rows) imports nothing and keeps no file.",
+      "All posts as drafts in one transaction, or none. Each distinct image URL is fetched once (public addresses only, unless POSTPLAN_WEBHOOK_ALLOW names them; no redirects; the media library image limit) and attached as media with its alt text; links to this workspace's own media files reuse them. 422 IMAGE_FETCH_FAILED or IMAGE_REJECTED (details.issues: the rows) imports nothing and keeps no file. A campaign column puts each post into the named campaign (its links tagged in the content hash); 422 UNKNOWN_CAMPAIGN when one was deleted since the check.",
   })
   run(
     @CurrentActor() actor: Actor,

@@ -19,7 +19,8 @@ export type PlanExchangeErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'FEED_NOT_FOUND'
   | 'PDF_RENDERER_UNAVAILABLE'
-  | 'CAMPAIGN_NOT_FOUND';
+  | 'CAMPAIGN_NOT_FOUND'
+  | 'UNKNOWN_CAMPAIGN';
 
 export class PlanExchangeError<
   C extends PlanExchangeErrorCode = PlanExchangeErrorCode,

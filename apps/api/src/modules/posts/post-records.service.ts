@@ -8,6 +8,7 @@ import {
   type PostFilter,
   type PostRow,
   PostsRepository,
+  type PostTagging,
 } from './posts.repository';
 
 /**
@@ -72,6 +73,20 @@ export class PostRecordsService {
     posts: ImportedPost[],
   ): Promise<string[]> {
     return this.posts.insertBatch(em, workspaceId, authorId, posts);
+  }
+
+  /**
+   * What tags the links of a post in the campaign (its UTM defaults, the channels' platforms),
+   * the campaign locked against a change of them until the transaction ends, as for a saved
+   * post: the import hashes its posts with it. Null: not a campaign of the workspace.
+   */
+  tagging(
+    em: EntityManager,
+    workspaceId: string,
+    campaignId: string | null,
+    channelIds: string[],
+  ): Promise<PostTagging | null> {
+    return this.posts.tagging(em, workspaceId, campaignId, channelIds);
   }
 
   /** A post written as it is, for the demo seed (people create posts through PostsService). */

@@ -407,8 +407,8 @@ export class PostsRepository {
 
   /**
    * Inserts posts in bulk (an import): two statements whatever the count, all by one author
-   * with the reason 'imported'. Ids are drawn here so variants can name their posts. Imported
-   * posts belong to no campaign (the import does not read the campaign column).
+   * with the reason 'imported'. Ids are drawn here so variants can name their posts. A post
+   * in a campaign comes with the hash of its tagged content (see `tagging`), as any saved one.
    */
   async insertBatch(
     em: EntityManager,
@@ -420,13 +420,13 @@ export class PostsRepository {
     const ids = posts.map(() => randomUUID());
     await em.query(
       `INSERT INTO posts (id, workspace_id, status, title, text, planned_at, tags, author_id,
-                          content_hash, status_reason)
+                          content_hash, status_reason, campaign_id)
        SELECT p.id, $1, p.status, p.title, p.text, p.planned_at,
               coalesce((SELECT array_agg(t) FROM jsonb_array_elements_text(p.tags) t), '{}'),
-              $2, p.content_hash, 'imported'
+              $2, p.content_hash, 'imported', p.campaign_id
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                     $8::jsonb[], $9::text[])
-              AS p(id, status, title, text, planned_at, tags, content_hash)`,
+                     $8::jsonb[], $9::text[], $10::uuid[])
+              AS p(id, status, title, text, planned_at, tags, content_hash, campaign_id)`,
       [
         workspaceId,
         authorId,
@@ -437,6 +437,7 @@ export class PostsRepository {
         posts.map((p) => p.plannedAt),
         posts.map((p) => JSON.stringify(p.tags)),
         posts.map((p) => p.contentHash),
+        posts.map((p) => p.campaignId ?? null),
       ],
     );
     const variantPost: string[] = [];
