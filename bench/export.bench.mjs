@@ -94,6 +94,12 @@ export async function exportBench() {
     });
     const copy = copyTime(url, inline(q));
     const rows = copy.lines;
+    const inCampaigns = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id
+          WHERE p.campaign_id IS NOT NULL AND p.deleted_at IS NULL`,
+      )
+    ).rows[0].n;
     console.log(
       `\nPostgreSQL COPY (same query) TO STDOUT, median of ${RUNS}: ${rows.toLocaleString('en')} rows in ${fmt(copy.ms)}  ` +
         `(${rate(rows, copy.ms)} rows/s, ${mb(copy.bytes)})`,
@@ -113,8 +119,12 @@ export async function exportBench() {
       }
       const r = median(runs);
       r.peakRss = Math.max(...runs.map((x) => x.peakRss));
+      const sheets =
+        format === 'xlsx'
+          ? ` + ${inCampaigns.toLocaleString('en')} rows again on 12 campaign sheets`
+          : '';
       console.log(
-        `${format.toUpperCase()} export${format === 'csv' ? `, median of ${RUNS}` : ''}: ${rows.toLocaleString('en')} rows (${POSTS.toLocaleString('en')} posts) in ${fmt(r.ms)}  ` +
+        `${format.toUpperCase()} export${format === 'csv' ? `, median of ${RUNS}` : ''}: ${rows.toLocaleString('en')} rows (${POSTS.toLocaleString('en')} posts)${sheets} in ${fmt(r.ms)}  ` +
           `${rate(rows, r.ms)} rows/s, ${mb(r.bytes)}, export's own RSS +${mb(r.peakRss - idleRss)} ` +
           `(API peak ${mb(r.peakRss)} = rest ${mb(idleRss)} + export)` +
           (format === 'csv'
@@ -346,6 +356,18 @@ async function seed(db) {
        FROM (SELECT id, row_number() OVER (ORDER BY planned_at, id) AS n FROM posts) p
        JOIN (SELECT id, row_number() OVER (ORDER BY name) AS n FROM channels) c ON c.n = 1 + (p.n + 3) % 10
       WHERE p.n % 2 = 0`,
+  );
+  // Every tenth post in one of twelve campaigns: the XLSX writes their rows again, a sheet each.
+  await db.query(
+    `INSERT INTO campaigns (workspace_id, name, color, starts_on, ends_on, owner_id)
+     SELECT $1, 'Kampagne ' || i, '#7c3aed', $3::date, $3::date + 1100, $2 FROM generate_series(1, 12) i`,
+    [ws.id, ws.user_id, START],
+  );
+  await db.query(
+    `UPDATE posts p SET campaign_id = c.id
+       FROM (SELECT id, row_number() OVER (ORDER BY planned_at, id) AS n FROM posts) x,
+            (SELECT id, row_number() OVER (ORDER BY name) AS n FROM campaigns) c
+      WHERE p.id = x.id AND x.n % 10 = 0 AND c.n = 1 + (x.n / 10) % 12`,
   );
   await db.query('ANALYZE');
 }
