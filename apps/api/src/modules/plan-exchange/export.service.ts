@@ -13,14 +13,7 @@ import { type ExportPostRow, ExportRepository, type ExportSelection } from './ex
 import { PlanExchangeError } from './plan-exchange.errors';
 import { calendarFooter, calendarHeader, eventLines, type IcsEvent, vtimezone } from './ics-writer';
 import { type PrintPost, renderPrintPlan } from './print-plan';
-import {
-  csvLine,
-  csvRow,
-  headings,
-  type Lang,
-  utcOffsetText,
-  wallClock,
-} from './spreadsheet-format';
+import { csvLine, csvRow, headings, type Lang, rowCells, wallClock } from './spreadsheet-format';
 import { openWorkbook, SheetNames, type TableColumn, TableSheet } from './xlsx-sheet';
 
 type ExportQuery = z.output<typeof ExportQuerySchema>;
@@ -210,22 +203,10 @@ export class ExportService {
           sheet = TableSheet.open(book, out, sheetNames.next(r.campaign ?? '', fallback), columns);
         }
         const clock = wallClock(r.planned_at, ws.timeZone);
-        await sheet.add([
-          r.post_id,
-          new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000),
-          utcOffsetText(clock.offsetMinutes),
-          r.channel ?? '',
-          r.platform ?? '',
-          r.status,
-          r.title,
-          r.text,
-          r.channel_text ?? '',
-          r.tags.join(', '),
-          r.author ?? '',
-          r.campaign ?? '',
-          r.image_urls ?? '',
-          r.alt_texts ?? '',
-        ]);
+        // The row's cells as the CSV has them, the time as a date cell on the workspace's clock.
+        const cells = rowCells(r, clock);
+        cells[1] = new Date(r.planned_at.getTime() + clock.offsetMinutes * 60_000);
+        await sheet.add(cells);
         if (part === 0) rows++;
       }
     }
